@@ -1,0 +1,168 @@
+"""Clean: a ``RawDocument`` in, an ``Article`` (the story's paragraphs only) out.
+
+Page furniture is recognised by its shape, not by words from one site: the story is the run of
+blocks that read as prose (sentences that end in punctuation); before it may stand a headline,
+a date line and menus; after it, related headlines, prompts and buttons. Inside the story a short
+line alone is a subheading, while a run of short lines is an embedded list of other stories.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from .ingest import RawDocument, as_partial_date
+from .model import Article, Paragraph, PartialDate
+from .text import latin_share, slug
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
+_TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
+_DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+\d{1,2}:\d{2})?\s*$")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]+)?),\s+"
+    r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)"
+    r"\s*(?:\((?P<outlet>[^)]{2,60})\))?\s*[-–—]+\s*"
+)
+HEADING_MAX_WORDS = 12
+RUN_OF_LIST = 3  # this many short lines in a row are a list of other stories, not subheadings
+
+
+def clean(doc: RawDocument) -> Article:
+    """Keep the story's paragraphs; take a title and date from the page where it gives them."""
+    roles = classify_blocks(doc.blocks, doc.headings)
+    title = doc.title
+    published = doc.published
+    outlet = doc.outlet
+    paragraphs: list[Paragraph] = []
+    furniture: list[str] = []
+    for block, role in zip(doc.blocks, roles):
+        if role == "title":
+            if title is None:
+                title = block
+            elif _same_words(title, block):
+                continue
+            else:
+                paragraphs.append(Paragraph(len(paragraphs), block, heading=True))
+        elif role == "date":
+            published = published or _date_line(block)
+        elif role in ("story", "heading"):
+            paragraphs.append(Paragraph(len(paragraphs), block, heading=role == "heading"))
+        else:
+            furniture.append(block)
+    if paragraphs:
+        dateline = _DATELINE.match(paragraphs[0].text)
+        if dateline:
+            outlet = outlet or (dateline.group("outlet") or None)
+            published = published or dateline_date(dateline.group("date"))
+    title_derived = False
+    if not title:
+        title = derive_title(paragraphs)
+        title_derived = True
+    return Article(
+        id=slug(doc.source.rsplit(".", 1)[0]),
+        source=doc.source,
+        title=title,
+        paragraphs=paragraphs,
+        published=published,
+        url=doc.url,
+        outlet=outlet,
+        language=doc.language or "en",
+        title_derived=title_derived,
+        furniture=furniture,
+        digest=doc.digest,
+    )
+
+
+def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list[str]:
+    """Label each block story, heading, title, date or furniture by its shape."""
+    prose = [_is_prose(b) for b in blocks]
+    if not any(prose):
+        # No block reads as prose (a page of fragments): keep every readable block rather than lose it.
+        return ["story" if _is_readable(b) else "furniture" for b in blocks]
+    first = prose.index(True)
+    last = len(blocks) - 1 - prose[::-1].index(True)
+    roles = ["furniture"] * len(blocks)
+    title_taken = False
+    for i in range(first):
+        block = blocks[i]
+        if _date_line(block):
+            roles[i] = "date"
+        elif i in headings and not title_taken:
+            roles[i] = "title"
+            title_taken = True
+        elif not title_taken and _is_headline(block):
+            roles[i] = "title"
+            title_taken = True
+    i = first
+    while i <= last:
+        if prose[i]:
+            roles[i] = "story"
+            i += 1
+            continue
+        run_end = i
+        while run_end <= last and not prose[run_end]:
+            run_end += 1
+        run = range(i, run_end)
+        is_list = len(run) >= RUN_OF_LIST and not all(j in headings for j in run)
+        for j in run:
+            block = blocks[j]
+            if j in headings or (not is_list and _is_heading(block)):
+                roles[j] = "heading"
+            elif not is_list and _is_readable(block) and len(block.split()) > HEADING_MAX_WORDS:
+                roles[j] = "story"
+        i = run_end
+    return roles
+
+
+def _is_prose(block: str) -> bool:
+    words = block.split()
+    if _TICKER.search(block) or block.count("|") >= 2 or latin_share(block) < 0.5:
+        return False
+    return (len(words) >= 4 and bool(_SENTENCE_END.search(block))) or len(words) >= 25
+
+
+def _is_readable(block: str) -> bool:
+    return latin_share(block) >= 0.5 and block.count("|") < 2 and not _TICKER.search(block)
+
+
+def _is_heading(block: str) -> bool:
+    return _is_readable(block) and 1 <= len(block.split()) <= HEADING_MAX_WORDS
+
+
+def _is_headline(block: str) -> bool:
+    words = block.split()
+    return _is_readable(block) and 4 <= len(words) <= 30 and block[0].isupper()
+
+
+def _date_line(block: str) -> Optional[PartialDate]:
+    match = _DATE_LINE.match(block)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    candidate = PartialDate(year, month, day)
+    return candidate if candidate.is_valid() else None
+
+
+def dateline_date(text: str) -> Optional[PartialDate]:
+    """The date of a wire dateline ("Sept. 11", "11 September 2024"): only what it states."""
+    from .dates import resolve_date
+
+    return resolve_date(text, None)
+
+
+def derive_title(paragraphs: list[Paragraph]) -> str:
+    """A title from the story's first sentence, cut to a readable length at a word boundary."""
+    body = next((p.text for p in paragraphs if not p.heading), "") or "Untitled article"
+    body = _DATELINE.sub("", body)
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", body, maxsplit=1)[0].rstrip(".")
+    if len(sentence) <= 90:
+        return sentence
+    cut = sentence[:90].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return cut + "…"
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+
+
+__all__ = ["clean", "classify_blocks", "derive_title", "dateline_date", "as_partial_date"]

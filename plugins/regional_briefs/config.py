@@ -1,0 +1,21 @@
+"""The ``briefs`` plugin's options, as MkDocs config classes."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class BriefsConfig(Config):
+    # Where the analyst drops articles (.txt, .md, .html), relative to mkdocs.yml.
+    seeds_dir = opt.Type(str, default="seeds")
+    # Curation YAML (briefs, article and entity fixes), relative to mkdocs.yml; may be missing.
+    briefs_dir = opt.Type(str, default="briefs")
+    # Extra gazetteer YAML files, relative to mkdocs.yml, in the format of the bundled ones.
+    gazetteer_files = opt.ListOfItems(opt.Type(str), default=[])
+    # Seeds larger than this many bytes are skipped with a warning.
+    max_seed_bytes = opt.Type(int, default=2_000_000)
+    # Where extraction results are cached, relative to mkdocs.yml; empty to disable the cache.
+    cache_dir = opt.Type(str, default=".cache/briefs")
+    # Add a generated home page when docs/ has no index.md.
+    home_page = opt.Type(bool, default=True)

@@ -1,0 +1,793 @@
+"""Score a site's machine-readable export against gold annotations (the scoring half of `make eval`).
+
+In: the export's ``graph.json`` as a dict, and gold files in the format of ``ANNOTATION.md``
+(``load_gold``). Out: a ``Report`` with per-article and micro-averaged figures (``score``), the
+``docs/quality.md`` page (``render_markdown``) and the terminal summary (``format_summary``).
+``main`` runs all of it on an export file: ``--export graph.json --gold FILES_OR_DIRS --out PATH``.
+
+Matching rules, in short (``RULES`` below is the full text the page repeats):
+
+- A gold file scores the export article whose ``source`` is the gold's ``article:`` file name.
+- Names match when equal after ``match_key``: casefold, diacritics folded, typographic quotes and
+  dashes made ASCII, a leading "the" and a trailing possessive dropped.
+- Entities: the predictions for an article are the export entities listing it. Prediction and gold
+  entity are paired one-to-one when a name or alias of one equals a name or alias of the other,
+  exact name-to-name pairs first. A further page for an already paired gold entity is a false
+  positive (a split); a page that matches only an ``optional`` name is ignored; an unpaired gold
+  entity is a false negative.
+- Kind: a pair is right when the kinds agree; a gold country is right as actor or place.
+- Noise leak: a prediction whose name or alias equals a gold ``noise`` string.
+- Events: paired one-to-one, best first, when two of three signals hold: a shared actor or place,
+  the same type, similar wording (content-word Jaccard of title and summary >= 0.2). The date only
+  breaks ties, so date accuracy over the pairs is an honest measure. A year-less gold date
+  (``--11-15``) is right for an export date of any year with the same month and day.
+- Quotes: a gold quote is found when an export quote in that article has a matching speaker and
+  contains the gold's first words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import html
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence
+
+import yaml
+
+from .model import PartialDate
+
+# Two events whose wording shares at least this share of content words are "similarly worded".
+WORDING_THRESHOLD = 0.2
+# Stems are word prefixes of this length: "clashes"/"clash", "Tajikistan"/"Tajik" meet.
+STEM_LENGTH = 5
+# A compatible date adds this much to an event pair's score: enough to break ties, never to match.
+DATE_TIE_BREAK = 0.25
+
+RULES = f"""\
+- **Articles.** A gold file scores the export article whose `source` is the gold's `article:`
+  file name. An article missing from the export scores zero recall; export articles without a
+  gold file are listed at the end and not scored.
+- **Names** are compared after folding case and diacritics (*António* = *antonio*), making
+  typographic quotes and dashes ASCII (*Tajik–Afghan* = *Tajik-Afghan*), and dropping a leading
+  *the* and a trailing possessive (*the Taliban's* = *Taliban*). Scripts are not transliterated:
+  a Cyrillic spelling matches only where the gold lists it as an alias.
+- **Entities** (actors and places together). The predictions for an article are the export
+  entities whose `articles` list it. A prediction and a gold entity match when any of the
+  prediction's name and aliases equals the gold name or one of its aliases (a page *Balkh* matches
+  gold *Balkh Province* with alias *Balkh*). Pairs are made one-to-one, name-to-name matches first,
+  then name-to-alias, then alias-to-alias, and among equals the pair whose kinds agree.
+  A gold entity matched by a second page is **split** over two pages: the extra page is a false
+  positive. A page that merges two gold entities pairs with one; the other is a false negative.
+  A page that matches no gold entity but an `optional` name is neither rewarded nor punished;
+  any other unmatched page is a false positive. An unmatched gold entity is a false negative.
+- **Kind accuracy** is the share of matched entities filed with the gold kind (the `actors`
+  section means actor, `places` means place). A gold country counts as right either way, since
+  the annotation guide lets an extractor file an acting country as actor or place.
+- **Noise leaks** count the article's predictions whose name or an alias equals a gold `noise`
+  string (a name that appears only in page furniture). A leak that matches no gold entity is
+  also an entity false positive.
+- **Events.** The predictions for an article are the export events whose `articles` list it.
+  A prediction and a gold event are candidates when at least two of three signals hold:
+  they share an actor or place (entity names and aliases against gold names, a gold name
+  standing for its gold entity's aliases too), they have the same type, and their wording is
+  similar (Jaccard overlap ≥ {WORDING_THRESHOLD} of the content words of the export `title` and the
+  gold `summary`, words cut to their first {STEM_LENGTH} letters). Candidates are paired one-to-one,
+  best first: most signals, then the highest sum of actor/place overlap and wording overlap, with
+  {DATE_TIE_BREAK} added when the dates agree. The date never decides whether two events match,
+  only which of two otherwise equal candidates wins, so a wrong date shows up in date accuracy
+  instead of as a missed event. Paired events are true positives; unpaired predictions are
+  false positives and unpaired gold events false negatives.
+- **Date accuracy** is the share of paired events whose export date equals the gold date at the
+  gold's precision: `2025-03` is wrong for gold `2025-03-13` and for gold `2025`. A year-less gold
+  date (`--11-15`, `--10`, written when the article gives no year) is right for an export date
+  of any year with the same month and day (`2025-11-15`), since a brief may record the year the
+  article leaves out.
+- **Type accuracy** is the share of paired events whose type equals the gold type.
+- **Quote recall** (only when the export has `quotes`) is the share of gold quotes for which an
+  export quote in the same article has a speaker matching the gold speaker and contains the
+  gold's first words (compared as words, ignoring case and punctuation).
+- **Micro** figures sum the counts over all articles before dividing. "—" means there was
+  nothing to count.
+"""
+
+
+# --- names ---------------------------------------------------------------------------------
+
+# The evaluator keeps its own key rather than the pipeline's: the yardstick must not move when
+# the extractor's matching changes.
+_ASCII = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u02bb\u02bc\u2032`\u00b4"}
+_ASCII.update({ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb"})
+_ASCII.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+# Latin letters that NFKD leaves whole.
+_ASCII.update({ord("ı"): "i", ord("ł"): "l", ord("ø"): "o", ord("đ"): "d", ord("ħ"): "h",
+               ord("æ"): "ae", ord("œ"): "oe"})
+_EDGE_PUNCT = " \"'.,;:!?()[]{}"
+
+
+def match_key(name: str) -> str:
+    """The form two spellings of one name share under the evaluation rules."""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = " ".join(text.casefold().translate(_ASCII).split()).strip(_EDGE_PUNCT)
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"(?<=\w)'s$", "", text)
+    return text.strip(_EDGE_PUNCT)
+
+
+def _keys(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(k for k in (match_key(n) for n in names if n) if k)
+
+
+_STOPWORDS = frozenset("""
+a an and are as at be been being by for from had has have he her his in into is it its of on
+onto or over says said than that the their them they this those to up was were which while who
+will with after before about against between during also some its reportedly new
+""".split())
+
+
+def _stems(text: str) -> frozenset[str]:
+    words = re.findall(r"\w+", match_key(text or ""))
+    return frozenset(w[:STEM_LENGTH] for w in words if w not in _STOPWORDS)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", match_key(text or "")))
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+# --- gold ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GoldEntity:
+    name: str
+    kind: str  # actor | place, from the gold section
+    type: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return _keys((self.name, *self.aliases))
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    date: Optional[str]
+    precision: str
+    type: str
+    summary: str
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    fatalities: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    speaker: str
+    starts: str
+
+
+@dataclass
+class Gold:
+    """One ``.gold.yml``: what a careful reader of the article expects the site to extract."""
+
+    article: str
+    path: str
+    published: Optional[str] = None
+    entities: list[GoldEntity] = field(default_factory=list)
+    optional: list[str] = field(default_factory=list)
+    noise: list[str] = field(default_factory=list)
+    events: list[GoldEvent] = field(default_factory=list)
+    quotes: list[GoldQuote] = field(default_factory=list)
+
+    def keys_for(self, name: str) -> frozenset[str]:
+        """A name as the gold uses it in events and quotes, with its entity's aliases."""
+        key = match_key(name)
+        for entity in self.entities:
+            if key in entity.keys:
+                return entity.keys
+        return frozenset({key})
+
+
+def _iso(value: Any) -> Optional[str]:
+    """A gold date as text: YAML reads 2024-06-12 as a date and an unquoted 2021 as an int."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.date):
+        return value.isoformat()[:10]
+    return str(value).strip() or None
+
+
+def gold_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, folders replaced by the ``*.gold.yml`` files they hold (sorted)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(path.glob("*.gold.yml"))
+            if not found:
+                raise ValueError(f"{path}: no *.gold.yml files in this folder")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def load_gold(paths: Iterable[str | Path]) -> list[Gold]:
+    """Read gold files (or folders of them); raise ValueError naming the file that is wrong."""
+    golds: list[Gold] = []
+    seen: dict[str, Path] = {}
+    for path in gold_files(paths):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+        if not isinstance(data, dict) or not data.get("article"):
+            raise ValueError(f"{path}: no 'article:' naming the article file")
+        try:
+            gold = _gold_from_dict(data, path)
+        except (TypeError, KeyError, AttributeError) as exc:
+            raise ValueError(f"{path}: malformed gold entry ({exc})") from exc
+        if gold.article in seen:
+            raise ValueError(f"{path}: article {gold.article} already has gold in {seen[gold.article]}")
+        seen[gold.article] = path
+        golds.append(gold)
+    return golds
+
+
+def _gold_from_dict(data: dict, path: Path) -> Gold:
+    entities = [
+        GoldEntity(
+            name=str(item["name"]),
+            kind=kind,
+            type=str(item.get("type") or ""),
+            aliases=tuple(str(a) for a in item.get("aliases") or ()),
+        )
+        for section, kind in (("actors", "actor"), ("places", "place"))
+        for item in data.get(section) or ()
+    ]
+    events = [
+        GoldEvent(
+            date=_iso(item.get("date")),
+            precision=str(item.get("precision") or ""),
+            type=str(item.get("type") or ""),
+            summary=str(item.get("summary") or ""),
+            actors=tuple(str(a) for a in item.get("actors") or ()),
+            places=tuple(str(p) for p in item.get("places") or ()),
+            fatalities=item.get("fatalities"),
+        )
+        for item in data.get("events") or ()
+    ]
+    quotes = [GoldQuote(str(q["speaker"]), str(q.get("starts") or "")) for q in data.get("quotes") or ()]
+    return Gold(
+        article=Path(str(data["article"])).name,
+        path=str(path),
+        published=_iso(data.get("published")),
+        entities=entities,
+        optional=[str(o) for o in data.get("optional") or ()],
+        noise=[str(n) for n in data.get("noise") or ()],
+        events=events,
+        quotes=quotes,
+    )
+
+
+# --- report records ------------------------------------------------------------------------
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives, and what they make."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> Optional[float]:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> Optional[float]:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> Optional[float]:
+        total = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / total if total else None
+
+
+@dataclass
+class Ratio:
+    correct: int = 0
+    total: int = 0
+
+    def __add__(self, other: "Ratio") -> "Ratio":
+        return Ratio(self.correct + other.correct, self.total + other.total)
+
+    @property
+    def value(self) -> Optional[float]:
+        return self.correct / self.total if self.total else None
+
+
+@dataclass
+class Totals:
+    """The figures of one article, or of all of them summed (micro)."""
+
+    entities: Counts = field(default_factory=Counts)
+    kinds: Ratio = field(default_factory=Ratio)
+    noise_leaks: int = 0
+    events: Counts = field(default_factory=Counts)
+    dates: Ratio = field(default_factory=Ratio)
+    types: Ratio = field(default_factory=Ratio)
+    quotes: Optional[Ratio] = None
+
+    def __add__(self, other: "Totals") -> "Totals":
+        quotes = None
+        if self.quotes is not None or other.quotes is not None:
+            quotes = (self.quotes or Ratio()) + (other.quotes or Ratio())
+        return Totals(
+            self.entities + other.entities, self.kinds + other.kinds,
+            self.noise_leaks + other.noise_leaks, self.events + other.events,
+            self.dates + other.dates, self.types + other.types, quotes,
+        )
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    gold: GoldEntity
+    page: str  # the export entity's name
+    kind: str  # the export entity's kind
+
+    @property
+    def kind_ok(self) -> bool:
+        return self.kind == self.gold.kind or self.gold.type == "country"
+
+
+@dataclass(frozen=True)
+class EventMatch:
+    gold: GoldEvent
+    title: str
+    date: Optional[str]
+    type: str
+
+    @property
+    def date_ok(self) -> bool:
+        return dates_agree(self.date, self.gold.date)
+
+    @property
+    def type_ok(self) -> bool:
+        return self.type == self.gold.type
+
+
+@dataclass
+class ArticleScore:
+    """What one article's gold found in the export, and what it missed."""
+
+    article: str
+    in_export: bool
+    entity_matches: list[EntityMatch] = field(default_factory=list)
+    missed_entities: list[GoldEntity] = field(default_factory=list)
+    split_pages: list[tuple[str, str]] = field(default_factory=list)  # (gold name, extra page)
+    spurious_pages: list[str] = field(default_factory=list)
+    ignored_pages: list[str] = field(default_factory=list)  # matched an optional name
+    noise_leaks: list[str] = field(default_factory=list)
+    event_matches: list[EventMatch] = field(default_factory=list)
+    missed_events: list[GoldEvent] = field(default_factory=list)
+    spurious_events: list[tuple[Optional[str], str]] = field(default_factory=list)  # (date, title)
+    quotes_scored: bool = False
+    found_quotes: list[GoldQuote] = field(default_factory=list)
+    missed_quotes: list[GoldQuote] = field(default_factory=list)
+
+    @property
+    def totals(self) -> Totals:
+        dated = [m for m in self.event_matches if m.gold.date]
+        return Totals(
+            entities=Counts(
+                tp=len(self.entity_matches),
+                fp=len(self.split_pages) + len(self.spurious_pages),
+                fn=len(self.missed_entities),
+            ),
+            kinds=Ratio(sum(m.kind_ok for m in self.entity_matches), len(self.entity_matches)),
+            noise_leaks=len(self.noise_leaks),
+            events=Counts(
+                tp=len(self.event_matches),
+                fp=len(self.spurious_events),
+                fn=len(self.missed_events),
+            ),
+            dates=Ratio(sum(m.date_ok for m in dated), len(dated)),
+            types=Ratio(sum(m.type_ok for m in self.event_matches), len(self.event_matches)),
+            quotes=(
+                Ratio(len(self.found_quotes), len(self.found_quotes) + len(self.missed_quotes))
+                if self.quotes_scored else None
+            ),
+        )
+
+
+@dataclass
+class Report:
+    articles: list[ArticleScore]
+    unscored: list[str] = field(default_factory=list)  # export sources without gold
+    quotes_scored: bool = False
+
+    @property
+    def micro(self) -> Totals:
+        total = Totals(quotes=Ratio() if self.quotes_scored else None)
+        for article in self.articles:
+            total = total + article.totals
+        return total
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+def dates_agree(predicted: Optional[str], gold: Optional[str]) -> bool:
+    """Is the export date right for the gold date? A year-less gold date fits any year."""
+    want, got = PartialDate.parse(gold), PartialDate.parse(predicted)
+    if want is None or got is None:
+        return False
+    if want.year is None:
+        return (got.month, got.day) == (want.month, want.day)
+    return (got.year, got.month, got.day) == (want.year, want.month, want.day)
+
+
+def _dates_compatible(predicted: Optional[str], gold: Optional[str]) -> bool:
+    """Do the two dates agree on every part both of them state?"""
+    want, got = PartialDate.parse(gold), PartialDate.parse(predicted)
+    if want is None or got is None:
+        return False
+    parts = zip((want.year, want.month, want.day), (got.year, got.month, got.day))
+    return all(a == b for a, b in parts if a is not None and b is not None)
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Page:
+    """An export entity as one article's prediction."""
+
+    index: int
+    name: str
+    kind: str
+    keys: frozenset[str]
+    name_key: str
+
+
+def score(export: dict, golds: Sequence[Gold]) -> Report:
+    """Score the export (``graph.json`` as a dict) against each gold, article by article."""
+    sources: dict[str, set[str]] = {}
+    for article in export.get("articles") or ():
+        source = Path(str(article.get("source") or "")).name
+        sources.setdefault(source, set()).add(str(article.get("id")))
+    entities = {str(e.get("id")): e for e in export.get("entities") or ()}
+    quotes_scored = "quotes" in export and export["quotes"] is not None
+
+    articles = []
+    for gold in golds:
+        ids = sources.get(gold.article, set())
+        result = ArticleScore(article=gold.article, in_export=bool(ids), quotes_scored=quotes_scored)
+        _score_entities(result, gold, _listing(entities.values(), ids))
+        _score_events(result, gold, entities, _listing(export.get("events") or (), ids))
+        if quotes_scored:
+            _score_quotes(result, gold, entities,
+                          [q for q in export["quotes"] or () if str(q.get("article")) in ids])
+        articles.append(result)
+
+    gold_articles = {g.article for g in golds}
+    unscored = sorted((s for s in sources if s not in gold_articles), key=str.casefold)
+    return Report(articles=articles, unscored=unscored, quotes_scored=quotes_scored)
+
+
+def _listing(records: Iterable[dict], article_ids: set[str]) -> list[dict]:
+    """The export entities or events whose ``articles`` name one of these article ids."""
+    return [r for r in records if article_ids & {str(a) for a in r.get("articles") or ()}]
+
+
+def _entity_keys(entity: dict) -> frozenset[str]:
+    return _keys([str(entity.get("name") or ""), *map(str, entity.get("aliases") or ())])
+
+
+def _score_entities(result: ArticleScore, gold: Gold, predicted: list[dict]) -> None:
+    pages = [
+        _Page(i, str(e.get("name") or e.get("id")), str(e.get("kind") or ""), _entity_keys(e),
+              match_key(str(e.get("name") or "")))
+        for i, e in enumerate(predicted)
+    ]
+    candidates = []
+    for g_index, entity in enumerate(gold.entities):
+        gold_name = match_key(entity.name)
+        for page in pages:
+            if not page.keys & entity.keys:
+                continue
+            if page.name_key == gold_name:
+                tier = 0
+            elif page.name_key in entity.keys or gold_name in page.keys:
+                tier = 1
+            else:
+                tier = 2
+            candidates.append((tier, page.kind != entity.kind, g_index, page.index))
+
+    paired_gold: dict[int, _Page] = {}
+    paired_page: set[int] = set()
+    for _, _, g_index, p_index in sorted(candidates):
+        if g_index not in paired_gold and p_index not in paired_page:
+            paired_gold[g_index] = pages[p_index]
+            paired_page.add(p_index)
+
+    for g_index, entity in enumerate(gold.entities):
+        if g_index in paired_gold:
+            page = paired_gold[g_index]
+            result.entity_matches.append(EntityMatch(entity, page.name, page.kind))
+        else:
+            result.missed_entities.append(entity)
+
+    optional = _keys(gold.optional)
+    noise = _keys(gold.noise)
+    for page in sorted(pages, key=lambda p: (p.name.casefold(), p.index)):
+        if page.keys & noise:
+            result.noise_leaks.append(page.name)
+        if page.index in paired_page:
+            continue
+        split_of = next((e for e in gold.entities if page.keys & e.keys), None)
+        if split_of is not None:
+            result.split_pages.append((split_of.name, page.name))
+        elif page.keys & optional:
+            result.ignored_pages.append(page.name)
+        else:
+            result.spurious_pages.append(page.name)
+
+
+def _score_events(result: ArticleScore, gold: Gold, entities: dict[str, dict], predicted: list[dict]) -> None:
+    gold_sides = [
+        ([gold.keys_for(n) for n in (*event.actors, *event.places)], _stems(event.summary))
+        for event in gold.events
+    ]
+    candidates = []
+    for p_index, event in enumerate(predicted):
+        ids = [str(i) for i in (*(event.get("actors") or ()), *(event.get("places") or ()))]
+        pred_keys = [_entity_keys(entities[i]) for i in ids if i in entities]
+        all_pred_keys = frozenset().union(*pred_keys)
+        pred_stems = _stems(str(event.get("title") or ""))
+        for g_index, (gold_event, (participants, stems)) in enumerate(zip(gold.events, gold_sides)):
+            shared = sum(1 for keys in participants if keys & all_pred_keys)
+            union = len(participants) + len(pred_keys) - shared
+            overlap = shared / union if union else 0.0
+            wording = _jaccard(pred_stems, stems)
+            same_type = str(event.get("type") or "") == gold_event.type
+            signals = (shared > 0) + same_type + (wording >= WORDING_THRESHOLD)
+            if signals < 2:
+                continue
+            same_date = _dates_compatible(event.get("date"), gold_event.date)
+            closeness = overlap + wording + DATE_TIE_BREAK * same_date
+            candidates.append((-signals, -closeness, g_index, p_index))
+
+    paired_gold: dict[int, int] = {}
+    paired_pred: set[int] = set()
+    for _, _, g_index, p_index in sorted(candidates):
+        if g_index not in paired_gold and p_index not in paired_pred:
+            paired_gold[g_index] = p_index
+            paired_pred.add(p_index)
+
+    for g_index, gold_event in enumerate(gold.events):
+        if g_index in paired_gold:
+            event = predicted[paired_gold[g_index]]
+            result.event_matches.append(EventMatch(
+                gold_event, str(event.get("title") or ""), event.get("date"), str(event.get("type") or "")))
+        else:
+            result.missed_events.append(gold_event)
+    for p_index, event in enumerate(predicted):
+        if p_index not in paired_pred:
+            result.spurious_events.append((event.get("date"), str(event.get("title") or event.get("id"))))
+
+
+def _score_quotes(result: ArticleScore, gold: Gold, entities: dict[str, dict], predicted: list[dict]) -> None:
+    remaining = [
+        (_entity_keys(entities.get(str(q.get("speaker")), {})), f" {_words(str(q.get('text') or ''))} ")
+        for q in predicted
+    ]
+    for quote in gold.quotes:
+        speaker, starts = gold.keys_for(quote.speaker), f" {_words(quote.starts)} "
+        found = next(
+            (i for i, (keys, text) in enumerate(remaining) if keys & speaker and starts in text), None)
+        if found is None:
+            result.missed_quotes.append(quote)
+        else:
+            del remaining[found]
+            result.found_quotes.append(quote)
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+def _fmt(value: Optional[float]) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _row(label: str, totals: Totals, quotes: bool) -> list[str]:
+    cells = [
+        label,
+        _fmt(totals.entities.precision), _fmt(totals.entities.recall), _fmt(totals.entities.f1),
+        _fmt(totals.kinds.value), str(totals.noise_leaks),
+        _fmt(totals.events.precision), _fmt(totals.events.recall), _fmt(totals.events.f1),
+        _fmt(totals.dates.value), _fmt(totals.types.value),
+    ]
+    if quotes:
+        cells.append(_fmt(totals.quotes.value if totals.quotes else None))
+    return cells
+
+
+def _misses(article: ArticleScore) -> list[tuple[str, list[str]]]:
+    """The lists a developer reads to improve extraction, each item already worded."""
+    kind_errors = [
+        f"{m.gold.name} (gold {m.gold.kind}, export {m.kind or 'no kind'})"
+        for m in article.entity_matches if not m.kind_ok
+    ]
+    date_errors = [
+        f"{m.gold.summary} (gold {m.gold.date}, export {m.date or 'no date'})"
+        for m in article.event_matches if m.gold.date and not m.date_ok
+    ]
+    type_errors = [
+        f"{m.gold.summary} (gold {m.gold.type}, export {m.type or 'no type'})"
+        for m in article.event_matches if not m.type_ok
+    ]
+    return [
+        ("Missed entities", [e.name for e in article.missed_entities]),
+        ("Spurious pages", article.spurious_pages),
+        ("Split over pages", [f"{g} (extra page: {p})" for g, p in article.split_pages]),
+        ("Noise leaks", article.noise_leaks),
+        ("Wrong kind", kind_errors),
+        ("Missed events", [f"{e.date or 'undated'}: {e.summary}" for e in article.missed_events]),
+        ("Spurious events", [f"{d or 'undated'}: {t}" for d, t in article.spurious_events]),
+        ("Wrong date", date_errors),
+        ("Wrong type", type_errors),
+        ("Missed quotes", [f"{q.speaker}: “{q.starts}”" for q in article.missed_quotes]),
+    ]
+
+
+def render_markdown(report: Report) -> str:
+    """The ``docs/quality.md`` page: measures and rules, the table, and each article's misses."""
+    header = ["Article", "Entity P", "Entity R", "Entity F1", "Kind", "Noise leaks",
+              "Event P", "Event R", "Event F1", "Date", "Type"]
+    if report.quotes_scored:
+        header.append("Quote R")
+    rows = []
+    for article in report.articles:
+        label = f"`{article.article}`" + ("" if article.in_export else " (not in export)")
+        rows.append(_row(label, article.totals, report.quotes_scored))
+    rows.append(_row("**micro**", report.micro, report.quotes_scored))
+
+    lines = [
+        "# Extraction quality",
+        "",
+        "How well the site's export (`export/graph.json`) matches what a careful analyst expects "
+        "from each article: the gold annotations (`*.gold.yml` beside the articles, format in the "
+        "corpus's `ANNOTATION.md`). `make eval` writes this page; do not edit it by hand.",
+        "",
+        "## Measures",
+        "",
+        "- **Entity P / R / F1**: precision, recall and F1 of actor and place pages, actors and "
+        "places together.",
+        "- **Kind**: share of matched entities filed as the right kind (actor or place).",
+        "- **Noise leaks**: pages made for names that appear only in page furniture.",
+        "- **Event P / R / F1**: precision, recall and F1 of dated events.",
+        "- **Date**: share of matched events with the right date.",
+        "- **Type**: share of matched events with the right event type.",
+    ]
+    if report.quotes_scored:
+        lines.append("- **Quote R**: share of gold quotations found with the right speaker.")
+    lines += ["", "## Matching rules", "", RULES.rstrip(), "", "## Scores", ""]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("| --- " * len(header) + "|")
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines += ["", _micro_counts(report.micro), "", "## Misses by article", ""]
+    for article in report.articles:
+        lines += _misses_html(article)
+    if report.unscored:
+        lines += ["## Not scored", "", "Export articles without a gold file:", ""]
+        lines += [f"- `{source}`" for source in report.unscored]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _micro_counts(micro: Totals) -> str:
+    e, v = micro.entities, micro.events
+    return (
+        f"Micro counts: entities {e.tp} matched, {e.fp} spurious or split, {e.fn} missed; "
+        f"events {v.tp} matched, {v.fp} spurious, {v.fn} missed."
+    )
+
+
+# Lists of names read best on one line; events and errors one to a line.
+_NAME_LISTS = ("Missed entities", "Spurious pages", "Noise leaks")
+
+
+def _misses_html(article: ArticleScore) -> list[str]:
+    # Raw HTML so the section folds without depending on the site's Markdown extensions.
+    groups = [(title, items) for title, items in _misses(article) if items]
+    count = sum(len(items) for _, items in groups)
+    summary = html.escape(article.article) + (f" ({count} to look at)" if count else " (nothing missed)")
+    out = ["<details>", f"<summary>{summary}</summary>", "<ul>"]
+    if not article.in_export:
+        out.append("<li><strong>Not in the export</strong>: no export article has this source.</li>")
+    for title, items in groups:
+        head = f"<li><strong>{title}</strong> ({len(items)})"
+        if title in _NAME_LISTS:
+            out.append(f"{head}: " + "; ".join(html.escape(item) for item in items) + "</li>")
+        else:
+            out += [f"{head}<ul>", *(f"<li>{html.escape(item)}</li>" for item in items), "</ul></li>"]
+    out += ["</ul>", "</details>", ""]
+    return out
+
+
+def format_summary(report: Report) -> str:
+    """The micro figures, a few lines for the end of the terminal output."""
+    m = report.micro
+    e, v = m.entities, m.events
+    lines = [
+        f"entities   P {_fmt(e.precision)}  R {_fmt(e.recall)}  F1 {_fmt(e.f1)}"
+        f"  (tp {e.tp}, fp {e.fp}, fn {e.fn})",
+        f"kind       {_fmt(m.kinds.value)}  ({m.kinds.correct}/{m.kinds.total})",
+        f"noise      {m.noise_leaks} leak{'s' if m.noise_leaks != 1 else ''}",
+        f"events     P {_fmt(v.precision)}  R {_fmt(v.recall)}  F1 {_fmt(v.f1)}"
+        f"  (tp {v.tp}, fp {v.fp}, fn {v.fn})",
+        f"date       {_fmt(m.dates.value)}  ({m.dates.correct}/{m.dates.total})",
+        f"type       {_fmt(m.types.value)}  ({m.types.correct}/{m.types.total})",
+    ]
+    if m.quotes is not None:
+        lines.append(f"quotes     R {_fmt(m.quotes.value)}  ({m.quotes.correct}/{m.quotes.total})")
+    count = len(report.articles)
+    return f"micro over {count} article{'s' if count != 1 else ''}\n" + "\n".join(lines)
+
+
+# --- command line --------------------------------------------------------------------------
+
+def load_export(path: str | Path) -> dict:
+    """Read ``graph.json``; raise ValueError naming the file when it is not a JSON object."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}: not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object with articles, entities and events")
+    return data
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Score an export file against gold files, write the quality page, print the micro figures."""
+    parser = argparse.ArgumentParser(
+        prog="python -m regional_briefs.evaluate",
+        description="Score a site's export/graph.json against .gold.yml annotations.",
+    )
+    parser.add_argument("--export", required=True, type=Path, help="the site's export/graph.json")
+    parser.add_argument("--gold", required=True, nargs="+", type=Path,
+                        help="gold files, or folders holding *.gold.yml files")
+    parser.add_argument("--out", type=Path, default=Path("docs/quality.md"),
+                        help="where to write the quality page (default: docs/quality.md)")
+    args = parser.parse_args(argv)
+    try:
+        export = load_export(args.export)
+        golds = load_gold(args.gold)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    report = score(export, golds)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render_markdown(report), encoding="utf-8")
+    print(f"wrote {args.out}")
+    print(format_summary(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

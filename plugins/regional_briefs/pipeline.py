@@ -1,0 +1,236 @@
+"""The pipeline, in the order its stages run. Nothing here knows about MkDocs.
+
+    per seed:  ingest -> clean -> (curated article fields) -> mentions -> entities -> events
+    per site:  resolve entities across articles -> curate entities -> merge events -> briefs
+
+``extract`` is the per-article half (pure, cacheable); ``assemble`` the site-wide half.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from . import curation as curation_stage
+from .clean import clean
+from .curation import Curation, load_curation
+from .entities import resolve_article, resolve_site
+from .events import detect_events, merge_events
+from .gazetteer import Gazetteer
+from .ingest import DEFAULT_MAX_BYTES, SUFFIXES, SeedError, read_seed
+from .mentions import find_mentions, load_nlp
+from .model import Brief, Entity, Extraction, Site
+from .text import name_key, slug
+
+PIPELINE_VERSION = "1"
+
+
+@dataclass
+class Options:
+    seeds_dir: Path
+    briefs_dir: Optional[Path] = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    gazetteer_files: tuple[Path, ...] = ()
+    paths: Optional[list[Path]] = None  # explicit seed files instead of every file in seeds_dir
+
+
+@dataclass
+class Report:
+    """Warnings about the input, each naming a file and the reason."""
+
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+
+def seed_paths(seeds_dir: Path) -> list[Path]:
+    """Every file in the seeds folder (sorted; hidden files and folders skipped)."""
+    if not seeds_dir.is_dir():
+        return []
+    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def extract(path: Path, gazetteer: Gazetteer, curation: Curation, max_bytes: int = DEFAULT_MAX_BYTES,
+            nlp=None) -> Extraction:
+    """One seed through every per-article stage. Raises ``SeedError`` for a seed that is no article."""
+    doc = read_seed(path, max_bytes=max_bytes)
+    article = clean(doc)
+    if not article.paragraphs:
+        raise SeedError("no story text found (only page furniture)")
+    curation_stage.apply_article_fix(article, curation.articles.get(path.name))
+    mentions, sentences = find_mentions(article, gazetteer, nlp)
+    entities, quotes = resolve_article(article, mentions, sentences, gazetteer)
+    events = detect_events(article, sentences, mentions, demonym_of=_demonym_names(gazetteer))
+    return Extraction(article, mentions, sentences, entities, quotes, events, list(doc.warnings))
+
+
+def _demonym_names(gazetteer: Gazetteer) -> Callable[[str], Optional[str]]:
+    def demonym_of(word: str) -> Optional[str]:
+        entry_id = gazetteer.demonym(word)
+        entry = gazetteer.get(entry_id) if entry_id else None
+        return entry.name if entry else None
+
+    return demonym_of
+
+
+def build_site(options: Options, extractor: Optional[Callable[[list[Path]], Iterable]] = None) -> Site:
+    """Read every seed and assemble the site. ``extractor`` may replace the per-article loop
+    (a cache, a process pool); it yields ``(path, Extraction | SeedError)`` pairs."""
+    report = Report()
+    curation = load_curation(options.briefs_dir)
+    for problem in curation.problems:
+        report.warn(problem)
+    gazetteer = Gazetteer.load(tuple(options.gazetteer_files))
+    paths = sorted(options.paths) if options.paths is not None else seed_paths(options.seeds_dir)
+    for path in paths:
+        if path.suffix.lower() not in SUFFIXES:
+            report.warn(f"seeds/{path.name}: skipped: unknown file type '{path.suffix or path.name}' "
+                        "(expected .txt, .md or .html)")
+    paths = [p for p in paths if p.suffix.lower() in SUFFIXES]
+    if extractor is None:
+        nlp = load_nlp(gazetteer) if paths else None
+
+        def extractor(items: list[Path]):
+            for p in items:
+                try:
+                    yield p, extract(p, gazetteer, curation, options.max_bytes, nlp)
+                except SeedError as exc:
+                    yield p, exc
+
+    extractions: list[Extraction] = []
+    for path, result in extractor(paths):
+        if isinstance(result, SeedError):
+            report.warn(f"seeds/{path.name}: skipped: {result}")
+            continue
+        for warning in result.warnings:
+            report.warn(f"seeds/{path.name}: {warning}")
+        extractions.append(result)
+    extractions = _drop_duplicates(extractions, report)
+    return assemble(extractions, curation, gazetteer, report)
+
+
+def _drop_duplicates(extractions: list[Extraction], report: Report) -> list[Extraction]:
+    """The same article saved twice becomes one article (the first file name wins)."""
+    seen: dict[str, str] = {}
+    ids: set[str] = set()
+    kept = []
+    for ex in sorted(extractions, key=lambda e: e.article.source):
+        if ex.article.digest in seen:
+            report.warn(f"seeds/{ex.article.source}: skipped: the same article as seeds/{seen[ex.article.digest]}")
+            continue
+        seen[ex.article.digest] = ex.article.source
+        article_id = ex.article.id
+        if article_id in ids:
+            ex.article.id = slug(ex.article.source)
+        ids.add(ex.article.id)
+        kept.append(ex)
+    return kept
+
+
+def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazetteer,
+             report: Optional[Report] = None) -> Site:
+    """The site-wide stages: resolve, curate, merge events, gather briefs."""
+    report = report or Report()
+    entities, local_to_id = resolve_site(extractions, gazetteer)
+    renamed = apply_entity_fixes(entities, curation, report)
+    local_to_id = {k: renamed.get(v, v) for k, v in local_to_id.items() if renamed.get(v, v) is not None}
+    mentions = {}
+    candidates = []
+    for ex in extractions:
+        article_mentions = []
+        for m in ex.mentions:
+            m.entity = local_to_id.get((ex.article.id, m.name), "")
+            if m.entity:
+                article_mentions.append(m)
+        mentions[ex.article.id] = article_mentions
+        for event in ex.events:
+            candidate = dict(event, article=ex.article.id)
+            candidate["actors"] = _ids(event["actors"], ex.article.id, local_to_id)
+            candidate["places"] = _ids(event["places"], ex.article.id, local_to_id)
+            candidates.append(candidate)
+    for entity in entities.values():
+        entity.articles = sorted({a for a in entity.articles if any(m.entity == entity.id for m in mentions.get(a, []))})
+    entities = {k: v for k, v in entities.items() if v.articles}
+    events = {e.id: e for e in merge_events(candidates)}
+    for event in events.values():
+        event.actors = [a for a in event.actors if a in entities]
+        event.places = [p for p in event.places if p in entities]
+    articles = {ex.article.id: ex.article for ex in sorted(extractions, key=lambda e: e.article.id)}
+    briefs = _briefs(curation, articles)
+    return Site(articles, entities, events, briefs, mentions, report.warnings)
+
+
+def _ids(names: list[str], article_id: str, local_to_id: dict) -> list[str]:
+    out = []
+    for name in names:
+        entity_id = local_to_id.get((article_id, name))
+        if entity_id and entity_id not in out:
+            out.append(entity_id)
+    return out
+
+
+def apply_entity_fixes(entities: dict[str, Entity], curation: Curation, report: Report) -> dict[str, Optional[str]]:
+    """Apply ``briefs/`` entity entries; return old id -> new id (None for dropped entities)."""
+    moved: dict[str, Optional[str]] = {}
+    index: dict[str, str] = {}
+    for entity in sorted(entities.values(), key=lambda e: e.id):
+        for label in [entity.name, *entity.aliases]:
+            index.setdefault(name_key(label), entity.id)
+    for fix in curation.entities:
+        target_id = index.get(name_key(fix.name))
+        target_id = moved.get(target_id, target_id) if target_id else None
+        if target_id is None or target_id not in entities:
+            report.warn(f"briefs/{fix.origin}: no entity named '{fix.name}' was extracted; entry ignored")
+            continue
+        target = entities[target_id]
+        if fix.drop:
+            del entities[target_id]
+            moved[target_id] = None
+            continue
+        for alias in fix.aliases:
+            other_id = index.get(name_key(alias))
+            other_id = moved.get(other_id, other_id) if other_id else None
+            if other_id and other_id != target_id and other_id in entities:
+                other = entities.pop(other_id)
+                target.aliases = sorted(set(target.aliases) | {other.name, *other.aliases}, key=str.casefold)
+                target.articles = sorted(set(target.articles) | set(other.articles))
+                target.roles += other.roles
+                target.quotes += other.quotes
+                moved[other_id] = target_id
+            elif alias not in target.aliases and alias != target.name:
+                target.aliases = sorted({*target.aliases, alias}, key=str.casefold)
+        if fix.rename and fix.rename != target.name:
+            target.aliases = sorted({*target.aliases, target.name} - {fix.rename}, key=str.casefold)
+            target.name = fix.rename
+        if fix.kind:
+            target.kind = fix.kind
+        if fix.type:
+            target.type = fix.type
+        if fix.description:
+            target.description = fix.description
+        if fix.within:
+            within = index.get(name_key(fix.within))
+            if within and within in entities:
+                target.within = within
+            else:
+                report.warn(f"briefs/{fix.origin}: within '{fix.within}' names no extracted place")
+    for entity in entities.values():
+        entity.affiliations = [a for a in (moved.get(a, a) for a in entity.affiliations) if a and a != entity.id]
+        if entity.within:
+            entity.within = moved.get(entity.within, entity.within)
+        for quote in entity.quotes:
+            quote.speaker = entity.id
+    return moved
+
+
+def _briefs(curation: Curation, articles: dict) -> dict[str, Brief]:
+    briefs = curation.briefs or [Brief(id="all", title="All articles", summary="", seeds=["*"])]
+    out = {}
+    for brief in sorted(briefs, key=lambda b: b.id):
+        brief.articles = sorted(a.id for a in articles.values()
+                                if any(fnmatch.fnmatchcase(a.source, pattern) for pattern in brief.seeds))
+        out[brief.id] = brief
+    return out

@@ -1,0 +1,73 @@
+"""The MkDocs adapter: config in, generated pages and export files out. The work is in the pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import BriefsConfig
+from .export import events_csv, graph_json
+from .model import Site
+from .pages import render_site
+from .pipeline import Options, build_site
+
+log = get_plugin_logger(__name__)
+
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition")
+
+
+class BriefsPlugin(BasePlugin[BriefsConfig]):
+    def on_config(self, config):
+        # State is set here so that nothing survives between `mkdocs serve` rebuilds.
+        self.site: Optional[Site] = None
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.root = root
+        self.options = Options(
+            seeds_dir=root / self.config.seeds_dir,
+            briefs_dir=root / self.config.briefs_dir,
+            max_bytes=self.config.max_seed_bytes,
+            gazetteer_files=tuple(root / f for f in self.config.gazetteer_files),
+        )
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        return config
+
+    # Priority: 50, run early, so that other plugins (tags, blog, search) see the generated pages.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config) -> Files:
+        if not self.options.seeds_dir.is_dir():
+            log.warning(f"the seeds folder '{self.config.seeds_dir}' does not exist; no articles to read")
+        self.site = build_site(self.options)
+        for warning in self.site.warnings:
+            log.warning(warning)
+        home = self.config.home_page and files.get_file_from_path("index.md") is None
+        for page in render_site(self.site, home=home).values():
+            if files.get_file_from_path(page.path) is not None:
+                log.warning(f"docs/{page.path} exists; the generated page of that name is not added")
+                continue
+            file = File.generated(config, page.path, content=page.body)
+            if not page.in_nav:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(file)
+        url_for = _url_for(config.use_directory_urls)
+        files.append(File.generated(config, "export/graph.json", content=graph_json(self.site, url_for)))
+        files.append(File.generated(config, "export/events.csv", content=events_csv(self.site)))
+        return files
+
+    def on_serve(self, server, *, config, builder):
+        for folder in (self.options.seeds_dir, self.options.briefs_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+
+def _url_for(directory_urls: bool):
+    from .export import directory_url
+
+    if directory_urls:
+        return directory_url
+    return lambda path: path[:-3] + ".html"

@@ -1,0 +1,60 @@
+"""Small text helpers shared by the stages: name keys, scripts, slugs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from slugify import slugify as _slugify
+from unidecode import unidecode
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_QUOTES = dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u02bc\u2032`"), "'")
+_QUOTES.update(dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u00ab\u00bb"), '"'))
+
+
+def plain(text: str) -> str:
+    """NFC text with typographic dashes and quotes folded to ASCII ones."""
+    return unicodedata.normalize("NFC", text).translate(_DASHES).translate(_QUOTES)
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: case, diacritics, 'the', possessives folded."""
+    text = unidecode(plain(name)).casefold().strip()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"'s$", "", text)
+    text = re.sub(r"[\s\-]+", " ", text)
+    return re.sub(r"[^\w /&+]", "", text).strip()
+
+
+def latin_share(text: str) -> float:
+    """Share of letters in ``text`` that are Latin (1.0 for text without letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
+    return latin / len(letters)
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    """An ASCII slug safe as one path segment; never empty, never a dot-name or device name.
+
+    Names that transliterate to nothing (or collide after transliteration) are told apart by a
+    short hash of the original, so the slug is stable across builds.
+    """
+    base = _slugify(text, max_length=max_length, word_boundary=True, lowercase=True) or ""
+    if not base or base in _RESERVED or not re.search(r"[a-z0-9]", base):
+        base = (base + "-" if base else "x-") + short_hash(text)
+    return base
+
+
+def short_hash(text: str, length: int = 6) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+# Names Windows and some web servers treat specially as path segments.
+_RESERVED = {
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3",
+    "index", "search", "assets", "export", "404",
+}
