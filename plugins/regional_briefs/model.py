@@ -256,6 +256,7 @@ class Site:
     briefs: dict[str, Brief]
     mentions: dict[str, list[Mention]]  # article id -> mentions, with entity ids filled
     warnings: list[str] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)  # counts for the build log (cache hits…)
 
 
 def to_dict(record: Any) -> Any:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -34,6 +35,8 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     gazetteer_files: tuple[Path, ...] = ()
     paths: Optional[list[Path]] = None  # explicit seed files instead of every file in seeds_dir
+    cache_dir: Optional[Path] = None  # where per-article results are cached; None: no cache
+    jobs: int = 0  # worker processes for a cold run; 0: one per core
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Report:
     """Warnings about the input, each naming a file and the reason."""
 
     warnings: list[str] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
@@ -91,15 +95,7 @@ def build_site(options: Options, extractor: Optional[Callable[[list[Path]], Iter
                         "(expected .txt, .md or .html)")
     paths = [p for p in paths if p.suffix.lower() in SUFFIXES]
     if extractor is None:
-        nlp = load_nlp(gazetteer) if paths else None
-
-        def extractor(items: list[Path]):
-            for p in items:
-                try:
-                    yield p, extract(p, gazetteer, curation, options.max_bytes, nlp)
-                except SeedError as exc:
-                    yield p, exc
-
+        extractor = _extractor(options, gazetteer, curation, report)
     extractions: list[Extraction] = []
     for path, result in extractor(paths):
         if isinstance(result, SeedError):
@@ -110,6 +106,80 @@ def build_site(options: Options, extractor: Optional[Callable[[list[Path]], Iter
         extractions.append(result)
     extractions = _drop_duplicates(extractions, report)
     return assemble(extractions, curation, gazetteer, report)
+
+
+PARALLEL_FROM = 8  # fewer articles than this to extract are not worth starting worker processes
+
+
+def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, report: Report):
+    """Per-article extraction through the cache, in worker processes when there is much to do."""
+    from .cache import ExtractionCache, environment_key
+
+    cache = None
+    if options.cache_dir is not None:
+        cache = ExtractionCache(options.cache_dir, environment_key(gazetteer.version, PIPELINE_VERSION))
+
+    def run(paths: list[Path]):
+        done: dict[Path, object] = {}
+        keys: dict[Path, str] = {}
+        todo: list[Path] = []
+        for path in paths:
+            if cache is not None:
+                try:
+                    keys[path] = cache.key(path.read_bytes(), curation.articles.get(path.name))
+                except OSError as exc:
+                    done[path] = SeedError(f"cannot be read ({exc.strerror})")
+                    continue
+                hit = cache.get(keys[path])
+                if hit is not None:
+                    done[path] = hit
+                    continue
+            todo.append(path)
+        jobs = options.jobs or os.cpu_count() or 1
+        if len(todo) >= PARALLEL_FROM and jobs > 1:
+            results = _extract_in_processes(todo, gazetteer, curation, options.max_bytes, jobs)
+        else:
+            nlp = load_nlp(gazetteer) if todo else None
+            results = (_extract_or_error(p, gazetteer, curation, options.max_bytes, nlp) for p in todo)
+        for path, result in zip(todo, results):
+            if cache is not None and not isinstance(result, SeedError):
+                cache.put(keys[path], result)
+            done[path] = result
+        if cache is not None:
+            report.stats["cache hits"] = len(paths) - len(todo)
+        report.stats["articles extracted"] = len(todo)
+        for path in paths:
+            yield path, done[path]
+
+    return run
+
+
+def _extract_or_error(path: Path, gazetteer: Gazetteer, curation: Curation, max_bytes: int, nlp):
+    try:
+        return extract(path, gazetteer, curation, max_bytes, nlp)
+    except SeedError as exc:
+        return exc
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(gazetteer: Gazetteer, curation: Curation, max_bytes: int) -> None:
+    _WORKER.update(gazetteer=gazetteer, curation=curation, max_bytes=max_bytes, nlp=load_nlp(gazetteer))
+
+
+def _work(path: Path):
+    return _extract_or_error(path, _WORKER["gazetteer"], _WORKER["curation"], _WORKER["max_bytes"], _WORKER["nlp"])
+
+
+def _extract_in_processes(paths: list[Path], gazetteer: Gazetteer, curation: Curation, max_bytes: int, jobs: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(gazetteer, curation, max_bytes)) as pool:
+        return list(pool.map(_work, paths, chunksize=max(1, len(paths) // (jobs * 8))))
 
 
 def _drop_duplicates(extractions: list[Extraction], report: Report) -> list[Extraction]:
@@ -160,7 +230,7 @@ def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazet
         event.places = [p for p in event.places if p in entities]
     articles = {ex.article.id: ex.article for ex in sorted(extractions, key=lambda e: e.article.id)}
     briefs = _briefs(curation, articles)
-    return Site(articles, entities, events, briefs, mentions, report.warnings)
+    return Site(articles, entities, events, briefs, mentions, report.warnings, report.stats)
 
 
 def _ids(names: list[str], article_id: str, local_to_id: dict) -> list[str]:

@@ -30,6 +30,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             briefs_dir=root / self.config.briefs_dir,
             max_bytes=self.config.max_seed_bytes,
             gazetteer_files=tuple(root / f for f in self.config.gazetteer_files),
+            cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
         )
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -44,6 +45,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.site = build_site(self.options)
         for warning in self.site.warnings:
             log.warning(warning)
+        log.info(", ".join(f"{k}: {v}" for k, v in self.site.stats.items()) or "no articles")
         home = self.config.home_page and files.get_file_from_path("index.md") is None
         for page in render_site(self.site, home=home).values():
             if files.get_file_from_path(page.path) is not None:
