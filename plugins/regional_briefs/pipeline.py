@@ -139,7 +139,7 @@ def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, repor
         if len(todo) >= PARALLEL_FROM and jobs > 1:
             results = _extract_in_processes(todo, gazetteer, curation, options.max_bytes, jobs)
         else:
-            nlp = load_nlp(gazetteer) if todo else None
+            nlp = load_nlp() if todo else None
             results = (_extract_or_error(p, gazetteer, curation, options.max_bytes, nlp) for p in todo)
         for path, result in zip(todo, results):
             if cache is not None and not isinstance(result, SeedError):
@@ -165,7 +165,7 @@ _WORKER: dict = {}
 
 
 def _init_worker(gazetteer: Gazetteer, curation: Curation, max_bytes: int) -> None:
-    _WORKER.update(gazetteer=gazetteer, curation=curation, max_bytes=max_bytes, nlp=load_nlp(gazetteer))
+    _WORKER.update(gazetteer=gazetteer, curation=curation, max_bytes=max_bytes, nlp=load_nlp())
 
 
 def _work(path: Path):
