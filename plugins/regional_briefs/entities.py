@@ -31,6 +31,7 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
     quotations attributed to them. Mentions that stay ambiguous are removed from ``mentions``.
     """
     patterns = load_patterns()
+    _join_explicit_aliases(article, mentions)
     _resolve_short_forms(mentions, gazetteer)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -47,6 +48,29 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
         _read_roles(paragraph.index, paragraph.text, by_para[paragraph.index], entities, patterns)
     quotes = _read_quotes(article, by_para, entities, patterns)
     return entities, quotes
+
+
+_ALIAS_LINK = re.compile(
+    r"^(?:,?\s+(?:or|also\s+(?:spelled|written|known\s+as|called)|(?:better\s+)?known\s+as|formerly|now)"
+    r"|\s*\((?:formerly|now|also|or|aka)\s*)\s+(?:the\s+)?$"
+)
+
+
+def _join_explicit_aliases(article: Article, mentions: list[Mention]) -> None:
+    """"the Halk Maslahaty, or People's Council", "Webuild (formerly Salini Impregilo)": one entity."""
+    renames: dict[str, str] = {}
+    by_para: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_para[m.paragraph].append(m)
+    for paragraph in article.paragraphs:
+        ordered = sorted(by_para.get(paragraph.index, []), key=lambda m: m.start)
+        for a, b in zip(ordered, ordered[1:]):
+            if a.name != b.name and b.origin != "gazetteer" and _ALIAS_LINK.match(paragraph.text[a.end:b.start]):
+                renames.setdefault(b.name, a.name)
+    for m in mentions:
+        target = renames.get(m.name)
+        if target and target not in renames:
+            m.name = target
 
 
 def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:

@@ -39,6 +39,7 @@ class Patterns:
     speech_verbs: frozenset[str]
     role_nouns: frozenset[str]
     place_heads: dict[str, str]  # lower-case head noun -> place type
+    name_particles: frozenset[str]
     document_words: frozenset[str]
 
     def actor_type(self, name: str) -> str:
@@ -73,6 +74,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         role_nouns=frozenset(data["role_nouns"]) | {" ".join(t).lower() for t in titles},
         place_heads={word: type_ for type_, words in data["place_heads"].items() for word in words},
         document_words=frozenset(data["document_words"]),
+        name_particles=frozenset(data["name_particles"]),
     )
 
 
@@ -135,6 +137,9 @@ def _gazetteer_spans(doc, matcher, model_spans, gazetteer: Gazetteer) -> list:
             continue
         if end - start == 1 and gazetteer.is_ambiguous(span.text):
             continue
+        following = doc[end] if end < len(doc) else None
+        if following is not None and following.text[:1].isupper() and following.is_alpha and not following.is_sent_start:
+            continue  # part of a longer name the gazetteer does not hold ("Caspian Wire")
         found.append(span)
     return filter_spans(found)
 
@@ -157,6 +162,17 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
                 break
             return (_from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
                     + _from_tokens(rest, span.label_, paragraph, gazetteer, patterns))
+    # "the Ministry of Foreign Affairs of | Tajikistan": the model stopped before the name it governs.
+    if tokens and tokens[-1].lower_ in ("of", "for") and span.label_ == "ORG":
+        doc = span.doc
+        following = doc[span.end: span.end + 3]
+        run = []
+        for tok in following:
+            if not (tok.text[:1].isupper() and tok.is_alpha):
+                break
+            run.append(tok)
+        if run:
+            tokens = tokens + run
     # "Japarov and Rahmon": two one-word names joined by "and" are two names.
     words = [t for t in tokens if not t.is_punct]
     if len(words) == 3 and words[1].lower_ == "and" and gazetteer.lookup(span.text) is None:
@@ -192,8 +208,13 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
     head_type, tokens = _with_place_head(tokens, patterns)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     # The model sometimes starts a name mid-word ("RL" of "RFE/RL"): widen to the whole word.
-    while start > 0 and (doc.text[start - 1].isalnum() or doc.text[start - 1] in "/&"):
+    while start > 0 and (doc.text[start - 1].isalnum() or doc.text[start - 1] in "/&"
+                         or (doc.text[start - 1] in "–-" and start > 1 and doc.text[start - 2].isalnum())):
         start -= 1
+    # Patronymic particles are part of a name: "Nurlanbek Turgunbek uulu".
+    particle = re.match(r"\s+(\w+)\b", doc.text[end:])
+    if label == "PERSON" and particle and particle.group(1) in patterns.name_particles:
+        end += particle.end()
     text = doc.text[start:end]
     if not _looks_like_name(text, patterns):
         return []
@@ -228,7 +249,9 @@ def _with_place_head(tokens, patterns: Patterns):
             return None, tokens
         head = tail[-1].lower_
         if head in patterns.place_heads:
-            return patterns.place_heads[head], list(tokens) + list(tail)
+            type_ = patterns.place_heads[head]
+            # "the Bulak-Bashy area": a generic "area" or "zone" says what it is, not its name.
+            return type_, list(tokens) + ([] if type_ == "other" else list(tail))
     return None, tokens
 
 
@@ -247,6 +270,9 @@ def _mention_for_entry(entry: GazetteerEntry, text: str, paragraph: int, start: 
 
 def _kind_and_type(text: str, label: str, tokens, patterns: Patterns) -> tuple[str, str]:
     place_type = patterns.place_type(text)
+    context = _context_type(tokens, patterns)
+    if context and len(tokens) <= 3:
+        return "place", place_type or context  # "the village of Dostuk", whatever the model said
     if label == "PERSON":
         actor_type = patterns.actor_type(text)
         if actor_type != "organization" or re.search(r"\b(University|Institute|Bank|Company)\b", text):
@@ -258,7 +284,6 @@ def _kind_and_type(text: str, label: str, tokens, patterns: Patterns) -> tuple[s
         if place_type in ("facility", "river", "lake", "mountain") and patterns.actor_type(text) == "organization":
             return "place", place_type
         return "actor", patterns.actor_type(text)
-    context = _context_type(tokens, patterns)
     if label == "FAC":
         return "place", place_type or context or "facility"
     if label == "LOC":
