@@ -187,6 +187,26 @@ class Event:
         return seen
 
 
+RELATION_PREDICATES = (
+    "accuses", "supports", "opposes", "meets", "negotiates-with", "fights", "controls", "demands",
+    "cooperates-with", "member-of", "part-of", "leads",
+)
+
+
+@dataclass
+class Relation:
+    """Who does what to whom, as one sentence of one article states it."""
+
+    subject: str  # entity id
+    predicate: str  # one of RELATION_PREDICATES
+    object: str  # entity id
+    article: str
+    paragraph: int
+    sentence: str
+    allegation: bool = False  # reported as a charge or claim, not as fact
+    denied: bool = False  # the article reports a denial
+
+
 @dataclass
 class Entity:
     """An actor or a place, resolved across every article of the site."""
@@ -235,6 +255,9 @@ class Extraction:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Article-local relations: {"subject", "predicate", "object" (local names), "allegation",
+    # "denied", "paragraph", "sentence"}
+    relations: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -257,6 +280,7 @@ class Site:
     mentions: dict[str, list[Mention]]  # article id -> mentions, with entity ids filled
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)  # counts for the build log (cache hits…)
+    relations: list[Relation] = field(default_factory=list)
 
 
 def to_dict(record: Any) -> Any:
@@ -285,6 +309,7 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
         quotes=data.get("quotes", []),
         events=data.get("events", []),
         warnings=data.get("warnings", []),
+        relations=data.get("relations", []),
     )
 
 
