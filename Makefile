@@ -26,8 +26,33 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/regional-briefs eval ../shared/corpus/dev ../shared/corpus/seed-000.gold.yml --seeds seeds --out docs/quality.md
 
+# The benchmark against plain MkDocs; `make bench SIZES=100,1000` for a quick run (10,000 takes long).
+SIZES ?= 100,1000,10000
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python bench/run.py --sizes $(SIZES)
+
 markdown: $(STAMP)
 	$(BIN)/regional-briefs markdown --out build/markdown
+
+# The network view's and the map's browser libraries, reinstalled from package-lock.json (in build/,
+# out of git) and copied with their licences into the package, where they are committed.
+.PHONY: vendor
+vendor:
+	rm -rf build/npm && mkdir -p build/npm plugins/regional_briefs/assets/vendor
+	cp package.json package-lock.json build/npm/
+	cd build/npm && npm ci --ignore-scripts --no-audit --no-fund
+	cd build/npm/node_modules && \
+	  cp force-graph/dist/force-graph.min.js topojson-client/dist/topojson-client.min.js \
+	     world-atlas/countries-50m.json $(CURDIR)/plugins/regional_briefs/assets/vendor/ && \
+	  cp force-graph/LICENSE $(CURDIR)/plugins/regional_briefs/assets/vendor/force-graph.LICENSE && \
+	  cp topojson-client/LICENSE $(CURDIR)/plugins/regional_briefs/assets/vendor/topojson-client.LICENSE && \
+	  cp world-atlas/LICENSE $(CURDIR)/plugins/regional_briefs/assets/vendor/world-atlas.LICENSE && \
+	  for dir in */ @*/*/; do [ -f "$${dir}package.json" ] || continue; \
+	    node -p "p = require('./$${dir}package.json'); '==== ' + p.name + ' ' + p.version + ' (' + p.license + ')\n'"; \
+	    cat "$$dir"LICEN[CS]E* 2>/dev/null || echo "(the package has no licence file; its package.json says the above)"; \
+	    echo; \
+	  done > $(CURDIR)/plugins/regional_briefs/assets/vendor/THIRD-PARTY-LICENSES.txt
 
 clean:
 	rm -rf site build .cache $(VENV)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -89,7 +90,8 @@ def test_seed_events_are_on_the_timeline_dated_2025(seed_site):
 
 def test_every_internal_link_resolves(seed_site, corpus_site):
     for build in (seed_site, corpus_site):
-        pages = sorted(build.site.rglob("*.html"))
+        # 404.html links by absolute URL under site_url, for whatever path it is served at.
+        pages = sorted(p for p in build.site.rglob("*.html") if p.name != "404.html")
         assert len(pages) > 20
         parsed = {p: _parse(p) for p in pages}
         for page, links in parsed.items():
@@ -111,17 +113,17 @@ def test_article_page_keeps_every_paragraph_and_links_mentions(seed_site):
     page = (seed_site.site / article["page"] / "index.html").read_text(encoding="utf-8")
     seed = (Path(__file__).resolve().parents[1] / "seeds" / article["source"]).read_text(encoding="utf-8")
     story = seed.split("\n\n\n")[0]
-    text = re.sub(r"<[^>]+>", "", page)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
     for line in story.splitlines():
         if line.strip():
-            assert line.strip()[:40].replace("&", "&amp;").replace("’", "’") in text.replace("&#x27;", "'"), line[:40]
+            assert " ".join(line.split()) in text, line[:60]
     assert 'href="../../actors/edward-lemon/"' in page
     assert "Moscow mayor" not in page and "Freedom Bank" not in page
 
 
 def test_actor_page_has_role_quote_and_backlinks(seed_site):
     page = seed_site.page("actors/edward-lemon")
-    assert "Texas A&amp;M University" in page
+    assert "Texas A&M University" in html.unescape(page)
     assert "I see a continuation" in page
     assert "Linked from" in page
     assert "#p3" in page
@@ -150,6 +152,5 @@ def test_minimal_project_works_with_defaults(tmp_path):
 def test_corpus_builds_with_one_page_per_article(corpus_site):
     sources = {a["source"] for a in corpus_site.graph["articles"]}
     assert len(sources) == 9
-    assert "README.md" not in sources or True
     for entity in corpus_site.graph["entities"]:
         assert entity["articles"], entity["name"]

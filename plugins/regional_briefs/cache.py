@@ -26,7 +26,8 @@ def environment_key(gazetteer_version: str, pipeline_version: str) -> str:
     import spacy
 
     parts = [pipeline_version, gazetteer_version, spacy.__version__, _model_version()]
-    for path in sorted(DATA.glob("*.yml")):
+    # The code itself: an upgraded (or edited) pipeline must not reuse results of the old one.
+    for path in sorted(DATA.glob("*.yml")) + sorted(DATA.parent.glob("*.py")):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

@@ -24,6 +24,7 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<outlet>[^)]{2,60})\))?\s*[-–—]+\s*"
 )
 HEADING_MAX_WORDS = 12
+MENU_ITEM_MAX_WORDS = 6  # a line of short items between pipes is a menu; a sentence with pipes is not
 RUN_OF_LIST = 3  # this many short lines in a row are a list of other stories, not subheadings
 
 
@@ -75,10 +76,13 @@ def clean(doc: RawDocument) -> Article:
 
 def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list[str]:
     """Label each block story, heading, title, date or furniture by its shape."""
-    prose = [_is_prose(b) for b in blocks]
+    # A block in another script than most of the page is furniture (a Russian menu on an English
+    # page, or the reverse); an article wholly in Cyrillic or Arabic is still an article.
+    latin = latin_share(" ".join(blocks)) >= 0.5
+    prose = [_is_prose(b, latin) for b in blocks]
     if not any(prose):
         # No block reads as prose (a page of fragments): keep every readable block rather than lose it.
-        return ["story" if _is_readable(b) else "furniture" for b in blocks]
+        return ["story" if _is_readable(b, latin) else "furniture" for b in blocks]
     first = prose.index(True)
     last = len(blocks) - 1 - prose[::-1].index(True)
     roles = ["furniture"] * len(blocks)
@@ -90,7 +94,7 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
         elif i in headings and not title_taken:
             roles[i] = "title"
             title_taken = True
-        elif not title_taken and _is_headline(block):
+        elif not title_taken and _is_headline(block, latin):
             roles[i] = "title"
             title_taken = True
     i = first
@@ -106,32 +110,37 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
         is_list = len(run) >= RUN_OF_LIST and not all(j in headings for j in run)
         for j in run:
             block = blocks[j]
-            if j in headings or (not is_list and _is_heading(block)):
+            if j in headings or (not is_list and _is_heading(block, latin)):
                 roles[j] = "heading"
-            elif not is_list and _is_readable(block) and len(block.split()) > HEADING_MAX_WORDS:
+            elif not is_list and _is_readable(block, latin) and len(block.split()) > HEADING_MAX_WORDS:
                 roles[j] = "story"
         i = run_end
     return roles
 
 
-def _is_prose(block: str) -> bool:
+def _is_prose(block: str, latin: bool = True) -> bool:
     words = block.split()
-    if _TICKER.search(block) or block.count("|") >= 2 or latin_share(block) < 0.5:
+    if not _is_readable(block, latin):
         return False
     return (len(words) >= 4 and bool(_SENTENCE_END.search(block))) or len(words) >= 25
 
 
-def _is_readable(block: str) -> bool:
-    return latin_share(block) >= 0.5 and block.count("|") < 2 and not _TICKER.search(block)
+def _is_readable(block: str, latin: bool = True) -> bool:
+    return (latin_share(block) >= 0.5) == latin and not _is_menu(block) and not _TICKER.search(block)
 
 
-def _is_heading(block: str) -> bool:
-    return _is_readable(block) and 1 <= len(block.split()) <= HEADING_MAX_WORDS
+def _is_menu(block: str) -> bool:
+    items = block.split("|")
+    return len(items) >= 3 and all(len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items)
 
 
-def _is_headline(block: str) -> bool:
+def _is_heading(block: str, latin: bool = True) -> bool:
+    return _is_readable(block, latin) and 1 <= len(block.split()) <= HEADING_MAX_WORDS
+
+
+def _is_headline(block: str, latin: bool = True) -> bool:
     words = block.split()
-    return _is_readable(block) and 4 <= len(words) <= 30 and block[0].isupper()
+    return _is_readable(block, latin) and 4 <= len(words) <= 30 and block[0].isupper()
 
 
 def _date_line(block: str) -> Optional[PartialDate]:
@@ -155,6 +164,8 @@ def derive_title(paragraphs: list[Paragraph]) -> str:
     body = next((p.text for p in paragraphs if not p.heading), "") or "Untitled article"
     body = _DATELINE.sub("", body)
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", body, maxsplit=1)[0].rstrip(".")
+    if not any(c.isalnum() for c in sentence):  # a story of punctuation or a bare dateline
+        return "Untitled article"
     if len(sentence) <= 90:
         return sentence
     cut = sentence[:90].rsplit(" ", 1)[0].rstrip(",;:—–- ")

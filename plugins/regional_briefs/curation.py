@@ -34,7 +34,7 @@ from typing import Any, Optional
 
 import yaml
 
-from .ingest import as_partial_date
+from .ingest import PLAIN_YAML_TAGS, as_partial_date, web_address
 from .model import ACTOR_TYPES, KINDS, PLACE_TYPES, Brief, PartialDate
 from .text import slug
 
@@ -97,6 +97,9 @@ def _read_file(path: Path, curation: Curation) -> None:
 
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except OSError as exc:
+        curation.problems.append(f"briefs/{where}: cannot be read ({exc.strerror or exc})")
+        return
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -130,7 +133,11 @@ def _read_file(path: Path, curation: Curation) -> None:
                 if "source" in fields:
                     fix.outlet = _scalar(fields["source"], problem, "source")
                 if "url" in fields:
-                    fix.url = _scalar(fields["url"], problem, "url")
+                    url = _scalar(fields["url"], problem, "url")
+                    refused: list[str] = []
+                    fix.url = web_address(url, refused)
+                    for message in refused:
+                        problem(fields["url"], message)
                 if "published" in fields:
                     raw = fields["published"].value
                     fix.published = as_partial_date(raw)
@@ -178,6 +185,9 @@ def _entity(node: yaml.Node, problem, origin: str) -> Optional[EntityFix]:
 
 
 def _mapping(node: yaml.Node, allowed: set[str], problem, what: str) -> dict[str, yaml.Node]:
+    if node.tag not in PLAIN_YAML_TAGS:
+        problem(node, f"{what}: the YAML tag '{node.tag}' is not allowed; ignored")
+        return {}
     if not isinstance(node, yaml.MappingNode):
         problem(node, f"{what}: expected a mapping of keys to values")
         return {}
@@ -187,6 +197,9 @@ def _mapping(node: yaml.Node, allowed: set[str], problem, what: str) -> dict[str
         if key not in allowed:
             problem(key_node, f"unknown key '{key}' in {what} (allowed: {', '.join(sorted(allowed))})")
             continue
+        if value.tag not in PLAIN_YAML_TAGS:
+            problem(value, f"'{key}' has the YAML tag '{value.tag}', which is not allowed; ignored")
+            continue
         out[key] = value
     return out
 
@@ -194,6 +207,9 @@ def _mapping(node: yaml.Node, allowed: set[str], problem, what: str) -> dict[str
 def _scalar(node: yaml.Node, problem, key: str) -> Optional[str]:
     if not isinstance(node, yaml.ScalarNode):
         problem(node, f"'{key}' must be a single value")
+        return None
+    if node.tag not in PLAIN_YAML_TAGS:
+        problem(node, f"'{key}' has the YAML tag '{node.tag}', which is not allowed; ignored")
         return None
     return " ".join(str(node.value).split()) or None
 

@@ -120,10 +120,11 @@ def _plausible(name: str, group: list[Mention], patterns: Patterns) -> bool:
     if len(words) == 1:
         return words[0].isupper() or zipf_frequency(words[0], "en") < COMMON_WORD
     persons = any(m.label == "PERSON" and m.type == "person" for m in group)
-    typed = any(m.kind == "place" and m.type != "city" for m in group) or patterns.actor_type(name) != "organization"
+    typed = (any(m.kind == "place" and m.type != "city" for m in group)
+             or patterns.actor_type(name) != "organization" or words[-1] in patterns.organization_heads)
     if persons or typed:
         return True
-    return not all(zipf_frequency(w, "en") >= 4.0 for w in words)
+    return not all(zipf_frequency(w, "en") >= 4.0 for w in words if len(w) > 2)
 
 
 def _full_names(mentions: list[Mention], type_: Optional[str]) -> list[str]:

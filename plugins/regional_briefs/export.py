@@ -93,19 +93,21 @@ def events_csv(site: Site) -> str:
         actors = [entities[a].name for a in ev.actors if a in entities]
         place = entities.get(ev.places[0]) if ev.places else None
         within = entities.get(place.within) if place is not None and place.within else None
+        # Names, file names and titles come from seeds and curation: each text cell is made safe.
         writer.writerow([
             ev.id, ev.date.iso() if ev.date else "", ev.date.precision if ev.date else "", ev.type,
-            actors[0] if actors else "", actors[1] if len(actors) > 1 else "", "; ".join(actors[2:]),
-            place.name if place else "", within.name if within else "",
+            _csv_safe(actors[0] if actors else ""), _csv_safe(actors[1] if len(actors) > 1 else ""),
+            _csv_safe("; ".join(actors[2:])),
+            _csv_safe(place.name if place else ""), _csv_safe(within.name if within else ""),
             "" if place is None or place.lat is None else f"{place.lat:.5f}",
             "" if place is None or place.lon is None else f"{place.lon:.5f}",
             "" if ev.fatalities is None else ev.fatalities,
-            "; ".join(site.articles[a].source for a in ev.articles if a in site.articles),
+            _csv_safe("; ".join(site.articles[a].source for a in ev.articles if a in site.articles)),
             _csv_safe(ev.title),
         ])
     return out.getvalue()
 
 
 def _csv_safe(text: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; a leading quote keeps them text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """Spreadsheets run cells that start with = + - @ (or tab, CR) as formulas; a leading quote keeps them text."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

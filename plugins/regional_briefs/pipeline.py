@@ -21,9 +21,10 @@ from .entities import resolve_article, resolve_site
 from .events import detect_events, merge_events
 from .gazetteer import Gazetteer
 from .ingest import DEFAULT_MAX_BYTES, SUFFIXES, SeedError, read_seed
-from .mentions import find_mentions, load_nlp
-from .model import Brief, Entity, Extraction, Site
-from .text import name_key, slug
+from .mentions import find_mentions, load_nlp, parse
+from .relations import detect_relations
+from .model import Brief, Entity, Extraction, Relation, Site
+from .text import name_key, short_hash, slug
 
 PIPELINE_VERSION = "1"
 
@@ -65,10 +66,13 @@ def extract(path: Path, gazetteer: Gazetteer, curation: Curation, max_bytes: int
     if not article.paragraphs:
         raise SeedError("no story text found (only page furniture)")
     curation_stage.apply_article_fix(article, curation.articles.get(path.name))
-    mentions, sentences = find_mentions(article, gazetteer, nlp)
+    docs = parse(article, nlp)
+    mentions, sentences = find_mentions(article, gazetteer, docs=docs)
     entities, quotes = resolve_article(article, mentions, sentences, gazetteer)
-    events = detect_events(article, sentences, mentions, demonym_of=_demonym_names(gazetteer))
-    return Extraction(article, mentions, sentences, entities, quotes, events, list(doc.warnings))
+    demonym_of = _demonym_names(gazetteer)
+    events = detect_events(article, sentences, mentions, demonym_of=demonym_of, docs=docs)
+    relations = detect_relations(article, docs, mentions, entities, demonym_of)
+    return Extraction(article, mentions, sentences, entities, quotes, events, list(doc.warnings), relations)
 
 
 def _demonym_names(gazetteer: Gazetteer) -> Callable[[str], Optional[str]]:
@@ -192,9 +196,10 @@ def _drop_duplicates(extractions: list[Extraction], report: Report) -> list[Extr
             report.warn(f"seeds/{ex.article.source}: skipped: the same article as seeds/{seen[ex.article.digest]}")
             continue
         seen[ex.article.digest] = ex.article.source
-        article_id = ex.article.id
-        if article_id in ids:
-            ex.article.id = slug(ex.article.source)
+        if ex.article.id in ids:
+            # Two file names that slug alike ("a b.txt", "a-b.txt"): the later one (sorted) gets a
+            # suffix from its exact name, stable from build to build.
+            ex.article.id = f"{ex.article.id}-{short_hash(ex.article.source)}"
         ids.add(ex.article.id)
         kept.append(ex)
     return kept
@@ -221,6 +226,7 @@ def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazet
             candidate["actors"] = _ids(event["actors"], ex.article.id, local_to_id)
             candidate["places"] = _ids(event["places"], ex.article.id, local_to_id)
             candidates.append(candidate)
+    relations = _site_relations(extractions, local_to_id)
     for entity in entities.values():
         entity.articles = sorted({a for a in entity.articles if any(m.entity == entity.id for m in mentions.get(a, []))})
     entities = {k: v for k, v in entities.items() if v.articles}
@@ -230,7 +236,24 @@ def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazet
         event.places = [p for p in event.places if p in entities]
     articles = {ex.article.id: ex.article for ex in sorted(extractions, key=lambda e: e.article.id)}
     briefs = _briefs(curation, articles)
-    return Site(articles, entities, events, briefs, mentions, report.warnings, report.stats)
+    relations = [r for r in relations if r.subject in entities and r.object in entities]
+    return Site(articles, entities, events, briefs, mentions, report.warnings, report.stats, relations)
+
+
+def _site_relations(extractions: list[Extraction], local_to_id: dict) -> list[Relation]:
+    out: list[Relation] = []
+    seen: set[tuple] = set()
+    for ex in sorted(extractions, key=lambda e: e.article.id):
+        for r in ex.relations:
+            subject = local_to_id.get((ex.article.id, r["subject"]))
+            obj = local_to_id.get((ex.article.id, r["object"]))
+            key = (subject, r["predicate"], obj, ex.article.id)
+            if not subject or not obj or subject == obj or key in seen:
+                continue
+            seen.add(key)
+            out.append(Relation(subject, r["predicate"], obj, ex.article.id, r["paragraph"], r["sentence"],
+                                r["allegation"], r["denied"]))
+    return out
 
 
 def _ids(names: list[str], article_id: str, local_to_id: dict) -> list[str]:

@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .config import BriefsConfig
 from .export import events_csv, graph_json
 from .model import Site
-from .pages import render_site
+from .pages import assets, render_site
 from .pipeline import Options, build_site
 
 log = get_plugin_logger(__name__)
@@ -35,6 +35,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        for asset in assets():
+            if asset.endswith(".css") and asset not in config.extra_css:
+                config.extra_css.append(asset)
         return config
 
     # Priority: 50, run early, so that other plugins (tags, blog, search) see the generated pages.
@@ -51,10 +54,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if files.get_file_from_path(page.path) is not None:
                 log.warning(f"docs/{page.path} exists; the generated page of that name is not added")
                 continue
-            file = File.generated(config, page.path, content=page.body)
+            file = File.generated(config, page.path, content=page.text)
             if not page.in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
+        for path, content in assets().items():
+            files.append(File.generated(config, path, content=content))
         url_for = _url_for(config.use_directory_urls)
         files.append(File.generated(config, "export/graph.json", content=graph_json(self.site, url_for)))
         files.append(File.generated(config, "export/events.csv", content=events_csv(self.site)))

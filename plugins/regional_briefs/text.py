@@ -53,8 +53,8 @@ def short_hash(text: str, length: int = 6) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
 
 
-# Names Windows and some web servers treat specially as path segments.
+# Names Windows (every COMn and LPTn too) and some web servers treat specially as path segments.
 _RESERVED = {
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3",
+    "con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10)),
     "index", "search", "assets", "export", "404",
 }

@@ -1,0 +1,332 @@
+"""The events stage: dated happenings found in short articles, and reports merged across articles."""
+
+import random
+import re
+import time
+
+import pytest
+
+from regional_briefs.events import Lexicon, default_nlp, detect_events, merge_events
+from regional_briefs.model import EVENT_TYPES, Article, Mention, Paragraph, PartialDate, Sentence
+
+DEMONYMS = {"armenian": "Armenia", "georgian": "Georgia", "mongolian": "Mongolia", "nepali": "Nepal"}
+
+NAMES = {
+    "Armenia": ("place", "country", "Armenia"),
+    "Georgia": ("place", "country", "Georgia"),
+    "Mongolia": ("place", "country", "Mongolia"),
+    "Tbilisi": ("place", "city", "Tbilisi"),
+    "Gyumri": ("place", "city", "Gyumri"),
+    "Akhtala": ("place", "village", "Akhtala"),
+    "Lori province": ("place", "province", "Lori province"),
+    "Erdenet": ("place", "city", "Erdenet"),
+    "Davit Melikyan": ("actor", "person", "Davit Melikyan"),
+    "Melikyan": ("actor", "person", "Davit Melikyan"),
+    "Nino Kapanadze": ("actor", "person", "Nino Kapanadze"),
+    "Kapanadze": ("actor", "person", "Nino Kapanadze"),
+    "Supreme Court": ("actor", "organization", "Supreme Court"),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return default_nlp()
+
+
+def article(paragraphs, published=None, id="a1"):
+    """An article and the mentions of every known name in it (what the entities stage gives)."""
+    paras = [Paragraph(i, text) for i, text in enumerate(paragraphs)]
+    mentions = []
+    for para in paras:
+        taken = []
+        for surface in sorted(NAMES, key=len, reverse=True):
+            kind, kind_type, name = NAMES[surface]
+            for match in re.finditer(re.escape(surface), para.text):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                mentions.append(Mention(surface, para.index, match.start(), match.end(), kind, kind_type, name=name))
+    return Article(id, f"{id}.txt", "", paras, published=published), mentions
+
+
+def events_of(nlp, paragraphs, published=None, id="a1"):
+    art, mentions = article(paragraphs, published, id)
+    return detect_events(art, [], mentions, nlp=nlp, demonym_of=lambda word: DEMONYMS.get(word.lower()))
+
+
+def one(events, **where):
+    found = [e for e in events if all(e[k] == v for k, v in where.items())]
+    assert len(found) == 1, (where, events)
+    return found[0]
+
+
+# -------------------------------------------------------------------- detection
+
+CLASH_STORY = [
+    "Armenian and Georgian border guards exchanged fire near the village of Akhtala on Sunday, "
+    "killing two soldiers.",
+    "Foreign ministers Davit Melikyan and Nino Kapanadze met in Tbilisi the next day and agreed to set up "
+    "a joint commission. Kapanadze said the talks had been constructive.",
+    "On March 3, police in Gyumri detained 14 people during a protest against rising fuel prices.",
+    "A magnitude 6.1 earthquake struck Lori province in 2019, killing 9 people.",
+]
+
+
+def test_each_dated_happening_becomes_one_typed_event(nlp):
+    events = events_of(nlp, CLASH_STORY, PartialDate(2025, 3, 11))  # a Tuesday
+    assert [(e["date"], e["type"]) for e in events] == [
+        ("2025-03-09", "armed-clash"),
+        ("2025-03-10", "diplomatic-meeting"),
+        ("2025-03-03", "arrest"),
+        ("2019", "disaster"),
+    ]
+    assert [e["precision"] for e in events] == ["day", "day", "day", "year"]
+    assert [e["paragraph"] for e in events] == [0, 1, 2, 3]
+
+
+def test_actors_places_and_death_tolls_come_from_the_sentence(nlp):
+    events = events_of(nlp, CLASH_STORY, PartialDate(2025, 3, 11))
+    clash = one(events, type="armed-clash")
+    assert clash["actors"] == ["Armenia", "Georgia"]  # demonyms before "border guards" act
+    assert clash["places"] == ["Akhtala"]
+    assert clash["fatalities"] == 2
+    assert clash["trigger"] == "exchanged"
+    meeting = one(events, type="diplomatic-meeting")
+    assert meeting["actors"] == ["Davit Melikyan", "Nino Kapanadze"]
+    assert meeting["places"] == ["Tbilisi"]
+    assert meeting["fatalities"] is None
+    quake = one(events, type="disaster")
+    assert quake["places"] == ["Lori province"] and quake["fatalities"] == 9
+
+
+def test_titles_are_one_line_main_clauses(nlp):
+    events = events_of(nlp, CLASH_STORY, PartialDate(2025, 3, 11))
+    clash = one(events, type="armed-clash")
+    assert clash["title"].startswith("Armenian and Georgian border guards exchanged fire")
+    arrest = one(events, type="arrest")
+    assert arrest["title"] == "Police in Gyumri detained 14 people during a protest against rising fuel prices"
+    for event in events:
+        assert len(event["title"]) <= 120 and "\n" not in event["title"]
+        assert not event["title"].endswith(".")
+        assert event["title"][0].isupper()
+
+
+def test_a_story_without_publication_date_keeps_partial_dates(nlp):
+    events = events_of(nlp, [
+        "On October 25, Armenian and Georgian troops clashed near Akhtala. A Georgian soldier was killed.",
+        "In late October, Melikyan visited Tbilisi.",
+    ])
+    assert [(e["date"], e["precision"], e["type"]) for e in events] == [
+        ("--10-25", "day", "armed-clash"),
+        ("--10", "month", "visit"),
+    ]
+    assert events[0]["fatalities"] == 1  # the second sentence retells the clash: one event
+    assert events[1]["actors"] == ["Davit Melikyan"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected_type",
+    [
+        ("Mongolia signed a trade agreement with Nepal on May 4.", "agreement"),
+        ("Mongolia and Nepal held joint military drills near Erdenet on May 4.", "military-exercise"),
+        ("Thousands of protesters rallied in Tbilisi on May 4.", "protest"),
+        ("Gunmen attacked a police post near Gyumri on May 4.", "attack"),
+        ("The Supreme Court sentenced a former minister to five years in prison on May 4.", "legal"),
+        ("Melikyan visited Erdenet on May 4.", "visit"),
+        ("Melikyan said on May 4 that the border would stay open.", "statement"),
+        ("Floods killed 12 people in Lori province on May 4.", "disaster"),
+        ("Mongolia deployed 500 troops to the border on May 4.", "deployment"),
+        ("Mongolia launched construction of a copper smelter near Erdenet on May 4.", "economic"),
+        ("Mongolia declared a state of emergency in Erdenet on May 4.", "legal"),
+        ("Voters in Mongolia elected a new parliament on May 4.", "election"),
+    ],
+)
+def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
+    events = events_of(nlp, [sentence], PartialDate(2024, 5, 10))
+    assert [(e["date"], e["type"]) for e in events] == [("2024-05-04", expected_type)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The border between the two countries is about 220 kilometres long.",  # background
+        "Melikyan will visit Tbilisi on June 2 for further talks.",  # not happened yet
+        "The two sides did not sign the agreement on Monday.",  # negated
+        "\"We signed nothing on Monday,\" said one official.",  # inside a quotation
+        "Officials have long accused each other of violations.",  # no date
+        "The government hopes to double copper exports by 2030.",  # a target, not a happening
+        "The 2019 earthquake season was unusually quiet.",  # no trigger for the date
+    ],
+)
+def test_sentences_that_report_no_dated_happening_give_no_event(nlp, sentence):
+    assert events_of(nlp, [sentence], PartialDate(2024, 5, 10)) == []
+
+
+def test_a_date_goes_to_the_happening_it_belongs_to(nlp):
+    events = events_of(nlp, [
+        "Builders began construction of the canal in 1984, but the project was halted after the old "
+        "government collapsed in 1992.",
+        "After large-scale military exercises in 2018, Mongolia sent extra troops to the border.",
+    ], PartialDate(2024, 5, 10))
+    assert [(e["date"], e["type"], e["trigger"]) for e in events] == [
+        ("1984", "economic", "began"),
+        ("1992", "other", "collapsed"),
+        ("2018", "military-exercise", "exercises"),
+        ("2018", "deployment", "sent"),
+    ]
+
+
+def test_chained_dates_and_clauses_without_dates_follow_the_story(nlp):
+    events = events_of(nlp, [
+        "Melikyan flew to Tbilisi on Saturday. He also signed a transit agreement with Kapanadze.",
+        "Two days later, police in Gyumri arrested a local official. He was charged the same day.",
+    ], PartialDate(2025, 3, 11))
+    assert [(e["date"], e["type"]) for e in events] == [
+        ("2025-03-08", "visit"),
+        ("2025-03-08", "agreement"),
+        ("2025-03-10", "arrest"),
+        ("2025-03-10", "legal"),
+    ]
+
+
+def test_sentence_offsets_from_the_segmenter_are_used(nlp):
+    text = "Mongolia signed a trade agreement with Nepal on May 4. Melikyan visited Erdenet on May 6."
+    art, mentions = article([text], PartialDate(2024, 5, 10))
+    cut = text.index("Melikyan")
+    sentences = [Sentence(0, 0, cut - 1, text[: cut - 1]), Sentence(0, cut, len(text), text[cut:])]
+    events = detect_events(art, sentences, mentions, nlp=nlp, demonym_of=lambda w: None)
+    assert [(e["date"], e["sentence"]) for e in events] == [
+        ("2024-05-04", text[: cut - 1]),
+        ("2024-05-06", text[cut:]),
+    ]
+
+
+def test_detection_is_deterministic(nlp):
+    first = events_of(nlp, CLASH_STORY, PartialDate(2025, 3, 11))
+    second = events_of(nlp, CLASH_STORY, PartialDate(2025, 3, 11))
+    assert first == second
+    assert set(first[0]) == {"type", "date", "precision", "title", "actors", "places", "fatalities",
+                             "paragraph", "sentence", "trigger"}
+
+
+def test_the_lexicon_only_uses_known_event_types():
+    lexicon = Lexicon.load()
+    assert set(lexicon.priority) == set(EVENT_TYPES)
+    assert {entry.type for entries in lexicon.entries.values() for entry in entries} <= set(EVENT_TYPES)
+
+
+# -------------------------------------------------------------------- merging
+
+def entity_id(name):
+    return name.lower().replace(" ", "-")
+
+
+def candidates_from(nlp, paragraphs, published, article_id):
+    found = events_of(nlp, paragraphs, published, article_id)
+    for event in found:
+        event["article"] = article_id
+        event["actors"] = [entity_id(a) for a in event["actors"]]
+        event["places"] = [entity_id(p) for p in event["places"]]
+    return found
+
+
+def test_two_articles_reporting_one_clash_become_one_event(nlp):
+    first = candidates_from(nlp, [
+        "Armenian and Georgian border guards exchanged fire near the village of Akhtala on Sunday, "
+        "killing two soldiers.",
+    ], PartialDate(2025, 3, 11), "first-report")
+    second = candidates_from(nlp, [
+        "Three soldiers died when troops from Armenia and Georgia clashed near Akhtala on March 10, "
+        "officials said.",
+    ], PartialDate(2025, 3, 12), "second-report")
+    events = merge_events(first + second)
+    assert len(events) == 1
+    event = events[0]
+    assert event.type == "armed-clash"
+    assert event.articles == ["first-report", "second-report"]
+    assert [s.date for s in event.sources] == ["2025-03-09", "2025-03-10"]
+    assert event.fatalities == 3  # the largest toll stated
+    assert set(event.actors) == {"armenia", "georgia"} and event.places == ["akhtala"]
+    assert event.disagreements == [
+        "dates differ: 2025-03-09 (first-report) vs 2025-03-10 (second-report)",
+        "fatalities differ: 2 (first-report) vs 3 (second-report)",
+    ]
+
+
+def report(article, date, type_="armed-clash", actors=("armenia", "georgia"), places=("akhtala",),
+           fatalities=None, sentence=None, paragraph=0):
+    return {
+        "article": article, "date": date, "precision": PartialDate.parse(date).precision,
+        "type": type_, "title": f"{type_} on {date}", "actors": list(actors), "places": list(places),
+        "fatalities": fatalities, "paragraph": paragraph,
+        "sentence": sentence or f"{article} reports a {type_} on {date}.", "trigger": "clashed",
+    }
+
+
+def test_a_coarser_or_yearless_report_joins_the_dated_one():
+    events = merge_events([
+        report("a1", "2024-10"),
+        report("a2", "2024-10-25", fatalities=4),
+        report("a3", "--10-25"),
+        report("a4", "2024", type_="attack"),  # attacks and clashes are one kind of happening
+    ])
+    assert len(events) == 1
+    assert events[0].date == PartialDate(2024, 10, 25)
+    assert sorted(events[0].articles) == ["a1", "a2", "a3", "a4"]
+    assert events[0].disagreements == []
+
+
+def test_a_yearless_day_borrows_the_year_of_a_month_report():
+    events = merge_events([report("a1", "--09-14", fatalities=100), report("a2", "2022-09", fatalities=100)])
+    assert len(events) == 1
+    assert events[0].date == PartialDate(2022, 9, 14)
+    assert events[0].id.startswith("2022-09-14-armed-clash-")
+    assert events[0].disagreements == []
+
+
+def test_reports_that_differ_stay_apart():
+    events = merge_events([
+        report("a1", "2024-10-25"),
+        report("a2", "2024-10-28"),  # days apart
+        report("a3", "2024-10-25", type_="statement"),  # another kind of happening
+        report("a4", "2024-10-25", actors=("mongolia",), places=("erdenet",)),  # nobody in common
+        report("a5", "2023-10-25"),  # another year
+    ])
+    assert len(events) == 5
+
+
+def test_reports_from_one_article_merge_only_when_plainly_the_same():
+    events = merge_events([
+        report("a1", "2024-10-25", sentence="Troops clashed on Friday."),
+        report("a1", "2024-10-25", sentence="The clash left two dead.", fatalities=2),
+        report("a1", "2024-10", sentence="Clashes went on all month."),
+        report("a1", "2024-10-25", type_="agreement", actors=("armenia", "georgia", "mongolia"),
+               sentence="Three countries signed a treaty."),
+        report("a1", "2024-10-25", type_="agreement", sentence="Two of them also exchanged letters."),
+    ])
+    assert sorted(len(e.sources) for e in events) == [1, 1, 1, 2]
+
+
+def test_event_ids_are_stable_slugs_whatever_the_input_order():
+    reports = [report(f"a{i}", f"2024-{m:02d}-{d:02d}") for i, (m, d) in enumerate([(1, 5), (1, 5), (3, 9), (7, 1)])]
+    reports.append(report("a9", "--03-09"))
+    ids = [e.id for e in merge_events(reports)]
+    shuffled = reports[:]
+    random.Random(7).shuffle(shuffled)
+    assert [e.id for e in merge_events(shuffled)] == ids
+    assert all(re.fullmatch(r"[0-9a-z-]+", i) for i in ids)
+    assert ids[0].startswith("2024-01-05-armed-clash-")
+
+
+def test_merging_a_large_site_stays_fast():
+    rng = random.Random(3)
+    reports = [
+        report(f"a{i}", f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+               type_=rng.choice(EVENT_TYPES), actors=(f"actor-{rng.randint(1, 40)}",),
+               places=(f"place-{rng.randint(1, 40)}",))
+        for i in range(4000)
+    ]
+    started = time.perf_counter()
+    events = merge_events(reports)
+    assert time.perf_counter() - started < 5
+    assert sum(len(e.sources) for e in events) == 4000
