@@ -7,6 +7,7 @@ scraped markup, Markdown syntax and template braces stay the characters they are
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from collections import Counter, defaultdict
@@ -45,12 +46,14 @@ class Page:
     @property
     def text(self) -> str:
         """The page as MkDocs reads it: front matter (only our own vocabulary), then the body."""
-        meta = []
+        # Themes put ``page.meta.title`` into <title> and the header without escaping it, and take
+        # a title read from the H1 as unescaped text: so every page states its title, escaped.
+        meta = ["title: " + json.dumps(html.escape(self.title, quote=True))]
         if self.tags:
             meta.append("tags: [" + ", ".join(self.tags) + "]")
         if self.search_boost:
             meta.append("search:\n  boost: 2")
-        return ("---\n" + "\n".join(meta) + "\n---\n\n" if meta else "") + self.body
+        return "---\n" + "\n".join(meta) + "\n---\n\n" + self.body
 
 
 @dataclass
