@@ -75,8 +75,13 @@ def graph(site: Site, url_for: Callable[[str], str] = directory_url) -> dict:
          "page": url_for(f"briefs/{b.id}.md")}
         for b in sorted(site.briefs.values(), key=lambda b: b.id)
     ]
+    relations = [
+        {"subject": r.subject, "predicate": r.predicate, "object": r.object, "allegation": r.allegation,
+         "denied": r.denied, "articles": [r.article], "paragraph": r.paragraph + 1, "sentence": r.sentence}
+        for r in site.relations
+    ]
     return {"version": SCHEMA_VERSION, "articles": articles, "entities": entities, "events": events,
-            "quotes": quotes, "briefs": briefs}
+            "quotes": quotes, "relations": relations, "briefs": briefs}
 
 
 def graph_json(site: Site, url_for: Callable[[str], str] = directory_url) -> str:

@@ -152,6 +152,11 @@ class SiteView:
         for entity in site.entities.values():
             if entity.within:
                 self.contains[entity.within].append(entity)
+        self.relations_of: dict[str, list] = defaultdict(list)
+        for relation in site.relations:
+            self.relations_of[relation.subject].append(relation)
+            if relation.object != relation.subject:
+                self.relations_of[relation.object].append(relation)
         self.event_ids_of_article: dict[str, list[Event]] = defaultdict(list)
         for event in site.events.values():
             for article_id in event.articles:
@@ -239,6 +244,7 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
             if other is not None:
                 lines.append(f"- Affiliated with {linker.link(other.name, entity_path(other))}")
         lines.append("")
+    lines += _relation_lines(entity, view, linker)
     contained = sorted(view.contains.get(entity.id, []), key=lambda e: e.name.casefold())
     if contained:
         lines += ["## Places within", ""] + [f"- {linker.link(e.name, entity_path(e))} · {e.type}" for e in contained[:100]]
@@ -256,6 +262,31 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
         lines += ["## Timeline", ""] + render_timeline(events, linker, heading_level=3)
     lines += _mention_contexts(entity, view, linker)
     return "\n".join(lines) + "\n"
+
+
+def _relation_lines(entity: Entity, view: SiteView, linker: Linker) -> list[str]:
+    """Relations grouped by kind, each with the paragraph that states it."""
+    site = view.site
+    groups: dict[str, list[str]] = defaultdict(list)
+    for r in view.relations_of.get(entity.id, []):
+        subject, obj = site.entities.get(r.subject), site.entities.get(r.object)
+        article = site.articles.get(r.article)
+        if subject is None or obj is None or article is None:
+            continue
+        verb = r.predicate.replace("-", " ")
+        if r.subject == entity.id:
+            line = f"{md_text(entity.name)} {verb} {linker.link(obj.name, entity_path(obj))}"
+        else:
+            line = f"{linker.link(subject.name, entity_path(subject))} {verb} {md_text(entity.name)}"
+        flags = [label for flag, label in ((r.allegation, "alleged"), (r.denied, "denied")) if flag]
+        source = linker.link(article.title, article_path(r.article), f"p{r.paragraph + 1}")
+        groups[r.predicate].append(f"- {line}{' (' + ', '.join(flags) + ')' if flags else ''} — {source}")
+    if not groups:
+        return []
+    lines = ["## Relations", ""]
+    for predicate in sorted(groups):
+        lines += [f"### {predicate.replace('-', ' ').capitalize()}", ""] + groups[predicate] + [""]
+    return lines
 
 
 def _mention_contexts(entity: Entity, view: SiteView, linker: Linker) -> list[str]:
