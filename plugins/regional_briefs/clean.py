@@ -22,6 +22,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]+)?),\s+"
     r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)"
     r"\s*(?:\((?P<outlet>[^)]{2,60})\))?\s*[-–—]+\s*"
+    r"|^(?P<place2>[A-Z][A-Z.'\- ]{2,40})\s*\((?P<outlet2>[^)]{2,60})\)\s*[-–—]+\s*"  # "DUSHANBE (Reuters) -"
 )
 HEADING_MAX_WORDS = 12
 MENU_ITEM_MAX_WORDS = 6  # a line of short items between pipes is a menu; a sentence with pipes is not
@@ -53,8 +54,9 @@ def clean(doc: RawDocument) -> Article:
     if paragraphs:
         dateline = _DATELINE.match(paragraphs[0].text)
         if dateline:
-            outlet = outlet or (dateline.group("outlet") or None)
-            published = published or dateline_date(dateline.group("date"))
+            outlet = outlet or dateline.group("outlet") or dateline.group("outlet2") or None
+            if dateline.group("date"):
+                published = published or dateline_date(dateline.group("date"))
     title_derived = False
     if not title:
         title = derive_title(paragraphs)
@@ -110,6 +112,8 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
         is_list = len(run) >= RUN_OF_LIST and not all(j in headings for j in run)
         for j in run:
             block = blocks[j]
+            if _POINTER.match(block):
+                continue
             if j in headings or (not is_list and _is_heading(block, latin)):
                 roles[j] = "heading"
             elif not is_list and _is_readable(block, latin) and len(block.split()) > HEADING_MAX_WORDS:
@@ -118,9 +122,14 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     return roles
 
 
+# A line that points to another story ("Related: ...", "READ MORE: ...") is furniture whatever
+# its shape; these openers are the web's, not one site's.
+_POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recommended|more on this|watch|listen)\b\s*[:|–—-]", re.I)
+
+
 def _is_prose(block: str, latin: bool = True) -> bool:
     words = block.split()
-    if not _is_readable(block, latin):
+    if not _is_readable(block, latin) or _POINTER.match(block):
         return False
     return (len(words) >= 4 and bool(_SENTENCE_END.search(block))) or len(words) >= 25
 

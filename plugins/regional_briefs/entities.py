@@ -239,7 +239,10 @@ def _role_after(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[str
         return None
     role = match.group("role").strip()
     words = role.lower().replace("’s", "").replace("'s", "").split()
-    if not words or not any(w.strip("-") in patterns.role_nouns for w in words):
+    # A role names what someone is: a known role word, or (after "a"/"the") any agent noun.
+    agent = re.compile(r"^[a-z-]{4,}(ist|er|or|ian|ant|ent|ive|man|woman)$")
+    if not words or not any(w.strip("-,") in patterns.role_nouns
+                            or (match.group("det") and agent.match(w.strip("-,"))) for w in words):
         return None
     if not match.group("det") and not (role[0].islower() or re.match(r"^[A-Z][\w-]+[’']s\s", role)):
         return None

@@ -102,19 +102,34 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 
 
 def text_blocks(text: str) -> list[str]:
-    """Split plain text into blocks: one per line, re-joining lines hard-wrapped mid-sentence."""
+    """Split plain text into blocks (candidate paragraphs).
+
+    Copied web text puts one paragraph on a line; hard-wrapped text (e-mail, wire copy) breaks
+    paragraphs mid-sentence and separates them by blank lines. A run of lines between blank lines
+    is read as wrapped when many of its lines continue a sentence (start lower-case after a line
+    without final punctuation); otherwise each line stands alone, save a lone continuation.
+    """
+    lines = [" ".join(raw.split()) for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
     blocks: list[str] = []
-    previous_blank = True
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(raw.split())
-        if not line:
-            previous_blank = True
+    for run in runs:
+        if not run:
             continue
-        if blocks and not previous_blank and _continues(blocks[-1], line):
-            blocks[-1] = f"{blocks[-1]} {line}"
-        else:
-            blocks.append(line)
-        previous_blank = False
+        joins = sum(_continues(a, b) for a, b in zip(run, run[1:]))
+        open_ends = sum(not re.search(r"[.!?:\"”’)]$", a) for a in run[:-1])
+        if len(run) >= 3 and joins >= 0.4 * (len(run) - 1) and open_ends >= 0.6 * (len(run) - 1):
+            blocks.append(" ".join(run))
+            continue
+        for line in run:
+            if blocks and line is not run[0] and _continues(blocks[-1], line):
+                blocks[-1] = f"{blocks[-1]} {line}"
+            else:
+                blocks.append(line)
     return blocks
 
 

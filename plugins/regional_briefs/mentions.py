@@ -122,12 +122,65 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
             sentences.append(Sentence(paragraph.index, sent.start_char, sent.end_char, sent.text))
         spans = [ent for ent in doc.ents if ent.label_ in MODEL_LABELS]
         spans += _gazetteer_spans(doc, matcher, spans, gazetteer)
+        spans += _headed_place_spans(doc, spans, patterns, gazetteer)
         for span in sorted(spans, key=lambda s: s.start):
             mentions.extend(_from_span(span, paragraph.index, gazetteer, patterns))
         mentions.extend(_parenthetical_aliases(doc, paragraph.index, mentions, gazetteer))
+    _people_the_model_took_for_bodies(article, mentions, patterns)
     mentions = _propagate(article, mentions, gazetteer)
     mentions.sort(key=lambda m: (m.paragraph, m.start, -m.end))
     return _without_overlaps(mentions), sentences
+
+
+def _headed_place_spans(doc, taken_spans, patterns: Patterns, gazetteer: Gazetteer) -> list:
+    """Names the model missed that a place head makes plain: "the Zarafshon district", "Kairak dam"."""
+    from spacy.tokens import Span
+    from wordfreq import zipf_frequency
+
+    heads = "|".join(sorted(map(re.escape, patterns.place_heads), key=len, reverse=True))
+    taken = {i for span in taken_spans for i in range(span.start, span.end)}
+    found = []
+    pattern = rf"\b((?:[A-Z][\w'’-]+\s){{1,3}})(?:[a-z-]+\s){{0,2}}(?:{heads})\b"
+    for match in re.finditer(pattern, doc.text):
+        span = doc.char_span(match.start(1), match.end(1) - 1, alignment_mode="contract")
+        if span is None or len(span) == 0 or any(t.i in taken for t in span):
+            continue
+        words = [t for t in span if t.is_alpha]
+        if not words or words[0].is_sent_start and words[0].lower_ in ("the", "a", "an", "this", "that"):
+            continue
+        between = doc[span.end: span.end + 3]
+        if any(t.is_stop or t.pos_ in ("VERB", "AUX", "DET", "ADP", "PRON") for t in between
+               if t.idx < match.end() and not t.lower_ in patterns.place_heads):
+            continue  # "Sharipov said the airport": a clause, not a name
+        if any(gazetteer.demonym(t.text) for t in words):
+            continue  # "the Turkmen section": an adjective, not a name
+        if all(zipf_frequency(t.text, "en") >= COMMON_WORD for t in words):
+            continue
+        found.append(Span(doc, span.start, span.end, label="LOC"))
+    return found
+
+
+COMMON_WORD = 4.2  # Zipf frequency from which a capitalised word is ordinary English
+
+
+def _people_the_model_took_for_bodies(article: Article, mentions: list[Mention], patterns: Patterns) -> None:
+    """"Bakyt Osmonaliev" labelled an organisation: rare words only, no body word in it, and its
+    last word used alone elsewhere ("Osmonaliev said") make it a person."""
+    from wordfreq import zipf_frequency
+
+    text = "\n".join(p.text for p in article.paragraphs)
+    for m in mentions:
+        if m.origin != "model" or m.kind != "actor" or m.type != "organization":
+            continue
+        words = m.text.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue
+        if words[-1] in patterns.organization_heads or any(zipf_frequency(w, "en") >= 3.5 for w in words):
+            continue
+        alone = len(re.findall(rf"(?<![\w-]){re.escape(words[-1])}(?![\w-])", text))
+        whole = len(re.findall(re.escape(m.text), text))
+        if alone > whole:
+            m.type, m.label = "person", "PERSON"
 
 
 def _gazetteer_spans(doc, matcher, model_spans, gazetteer: Gazetteer) -> list:
@@ -228,7 +281,7 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
     entry = gazetteer.lookup(text)
     if entry is None and (gazetteer.demonym(text) or gazetteer.demonym(text.rstrip("s"))):
         return []
-    if entry is None and label == "GAZ":
+    if entry is None and label == "GAZ" and not head_type:
         return []
     if entry is not None:
         if entry.kind not in ("actor", "place"):
@@ -258,7 +311,7 @@ def _with_place_head(tokens, patterns: Patterns):
         if head in patterns.place_heads:
             type_ = patterns.place_heads[head]
             # "the Bulak-Bashy area": a generic "area" or "zone" says what it is, not its name.
-            return type_, list(tokens) + ([] if type_ == "other" else list(tail))
+            return type_, list(tokens) + ([] if head in ("area", "zone") else list(tail))
     return None, tokens
 
 

@@ -1,0 +1,104 @@
+"""Cleaning: furniture is recognised by its shape, every paragraph of the story is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from regional_briefs.clean import clean
+from regional_briefs.ingest import read_seed
+from regional_briefs.model import PartialDate
+
+STORY = [
+    "The foreign ministers of Kazakhstan and Kyrgyzstan met in Almaty on Tuesday to discuss water sharing along the Chu and Talas rivers.",
+    "Officials said the talks would continue next month in Bishkek.",
+    "A Slow Thaw",
+    "Analysts expect a framework agreement before the spring irrigation season begins.",
+]
+
+
+def _article(tmp_path: Path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return clean(read_seed(path))
+
+
+def test_copied_page_keeps_story_and_drops_headlines_menus_and_prompts(tmp_path):
+    text = "\n".join([
+        "Home | World | Asia | Business | Sport",
+        "USD 470.1 ▲ | EUR 510.3 ▼ | RUB 5.1 ▲",
+        "Ministers meet in Almaty over shared rivers",
+        *STORY,
+        "", "", "",
+        "Almaty metro extends line to new district",
+        "Bank of Astana posts record profit",
+        "Kyrgyz skiers win three medals",
+        "Related: Dam talks stall again",
+        "Share: Facebook | Telegram | X",
+        "Войдите, чтобы комментировать",
+        "All news",
+    ])
+    article = _article(tmp_path, "copied.txt", text)
+    assert [p.text for p in article.paragraphs] == STORY
+    assert article.title == "Ministers meet in Almaty over shared rivers"
+    assert [p.heading for p in article.paragraphs] == [False, False, True, False]
+    assert "Bank of Astana posts record profit" in article.furniture
+
+
+def test_untitled_undated_text_gets_a_derived_title_and_no_date(tmp_path):
+    article = _article(tmp_path, "bare.txt", "\n".join(STORY))
+    assert article.title_derived
+    assert article.title.startswith("The foreign ministers of Kazakhstan")
+    assert article.published is None
+
+
+def test_wire_dateline_gives_partial_date_and_outlet(tmp_path):
+    article = _article(tmp_path, "wire.txt", "ALMATY, Oct. 7 (Steppe Wire) – " + STORY[0] + "\n" + STORY[1] + "\n")
+    assert article.published == PartialDate(None, 10, 7)
+    assert article.outlet == "Steppe Wire"
+
+
+def test_dateline_without_date_still_names_the_outlet(tmp_path):
+    article = _article(tmp_path, "wire2.txt", "BISHKEK (Mountain Post) - " + STORY[0] + "\n")
+    assert article.outlet == "Mountain Post" and article.published is None
+
+
+def test_date_line_above_story(tmp_path):
+    article = _article(tmp_path, "dated.txt", "Ministers meet in Almaty\n07.10.2024, 10:15\n" + "\n".join(STORY))
+    assert article.published == PartialDate(2024, 10, 7)
+
+
+def test_hard_wrapped_lines_are_joined_into_one_paragraph(tmp_path):
+    wrapped = ("The foreign ministers of Kazakhstan and Kyrgyzstan met on\n"
+               "Tuesday in Almaty to discuss how the two countries share\n"
+               "water from the rivers that cross their border, officials\n"
+               "said after the meeting.\n\nThe talks will continue next month.\n")
+    article = _article(tmp_path, "wrapped.txt", wrapped)
+    assert [p.text for p in article.paragraphs] == [
+        "The foreign ministers of Kazakhstan and Kyrgyzstan met on Tuesday in Almaty to discuss how the two "
+        "countries share water from the rivers that cross their border, officials said after the meeting.",
+        "The talks will continue next month.",
+    ]
+
+
+def test_markdown_front_matter_and_headings(tmp_path):
+    text = "---\ntitle: Rivers talks\npublished: 2024-10-08\nsource: Steppe Wire\nurl: https://example.org/a\n---\n\n" \
+        + STORY[0] + "\n\n## A Slow Thaw\n\n" + STORY[3] + "\n"
+    article = _article(tmp_path, "story.md", text)
+    assert (article.title, article.published, article.outlet, article.url) == (
+        "Rivers talks", PartialDate(2024, 10, 8), "Steppe Wire", "https://example.org/a")
+    assert [p.heading for p in article.paragraphs] == [False, True, False]
+
+
+def test_html_page_keeps_article_and_drops_navigation(tmp_path):
+    html = f"""<html><head><title>Rivers talks | Steppe Wire</title>
+    <meta property="article:published_time" content="2024-10-08T09:00:00Z"></head>
+    <body><nav><a href="/">Home</a> <a href="/asia">Asia</a> <a href="/kg">Kyrgyzstan news</a></nav>
+    <article><h1>Rivers talks</h1>{''.join(f'<p>{p}</p>' for p in (STORY[0], STORY[1], STORY[3]))}</article>
+    <aside><h3>Most read</h3><ul><li>Bank of Astana posts record profit</li><li>Kyrgyz skiers win medals</li></ul></aside>
+    <footer>© Steppe Wire. Cookies help us deliver our services.</footer></body></html>"""
+    article = _article(tmp_path, "page.html", html)
+    texts = [p.text for p in article.paragraphs]
+    for paragraph in (STORY[0], STORY[1], STORY[3]):
+        assert paragraph in texts
+    assert not any("Bank of Astana" in t or "Cookies" in t for t in texts)
+    assert article.published == PartialDate(2024, 10, 8)

@@ -1,0 +1,107 @@
+"""Mentions and entities: each method on a small article written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regional_briefs.pipeline import Options, build_site
+
+
+def _site(tmp_path: Path, *stories: str, briefs: dict[str, str] | None = None):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    for i, story in enumerate(stories):
+        (seeds / f"{i:02d}.md").write_text(f"---\ntitle: Story {i}\npublished: 2024-05-0{i + 1}\n---\n\n{story}\n", encoding="utf-8")
+    briefs_dir = None
+    if briefs:
+        briefs_dir = tmp_path / "briefs"
+        briefs_dir.mkdir()
+        for name, text in briefs.items():
+            (briefs_dir / name).write_text(text, encoding="utf-8")
+    return build_site(Options(seeds_dir=seeds, briefs_dir=briefs_dir))
+
+
+def _by_name(site):
+    return {e.name: e for e in site.entities.values()}
+
+
+def test_surname_resolves_to_the_full_name_and_titles_become_roles(tmp_path):
+    site = _site(tmp_path, "President Tokayev's envoy, Dariga Nurlanovna, met Bakyt Osmonaliev in Bishkek on Monday. "
+                           "\"We agreed on the next steps,\" Osmonaliev said.\n\nNurlanovna later flew to Almaty.")
+    entities = _by_name(site)
+    assert "Bakyt Osmonaliev" in entities and "Osmonaliev" in entities["Bakyt Osmonaliev"].aliases
+    assert "Osmonaliev" not in entities and "Nurlanovna" not in entities
+    assert [q.text for q in entities["Bakyt Osmonaliev"].quotes] == ["We agreed on the next steps"]
+
+
+def test_acronym_in_brackets_is_one_entity_with_its_full_name(tmp_path):
+    site = _site(tmp_path, "The Pamir Energy Consortium (PEC) signed a deal with Dushanbe on Monday. "
+                           "PEC said the line would open in May.")
+    entity = _by_name(site)["Pamir Energy Consortium"]
+    assert "PEC" in entity.aliases and "PEC" not in _by_name(site)
+
+
+def test_demonyms_are_not_entities_but_countries_are_places(tmp_path):
+    site = _site(tmp_path, "Tajik and Kyrgyz officials met in Khujand on Monday. Tajikistan and Kyrgyzstan agreed to reopen the road.")
+    names = _by_name(site)
+    assert "Tajik" not in names and "Kyrgyz" not in names
+    assert names["Tajikistan"].kind == "place" and names["Tajikistan"].type == "country"
+    assert names["Khujand"].type == "city"
+
+
+def test_gazetteer_corrects_the_model_and_gives_the_enclosing_place(tmp_path):
+    site = _site(tmp_path, "Officials in Dushanbe said the Panj river had flooded villages in Gorno-Badakhshan, "
+                           "the poorest region of Tajikistan, on Monday.")
+    names = _by_name(site)
+    assert names["Dushanbe"].kind == "place"
+    assert names[site.entities[names["Dushanbe"].within].name].name == "Tajikistan"
+
+
+def test_role_and_affiliation_from_an_apposition(tmp_path):
+    site = _site(tmp_path, "\"Water is security,\" said Nodira Karimova, a hydrologist at the Tashkent Institute of Irrigation.")
+    person = _by_name(site)["Nodira Karimova"]
+    assert person.roles and person.roles[0].text == "hydrologist at the Tashkent Institute of Irrigation"
+    assert site.entities[person.affiliations[0]].name == "Tashkent Institute of Irrigation"
+
+
+def test_spelling_variants_and_articles_resolve_to_one_page(tmp_path):
+    site = _site(tmp_path, "Floods hit Khorog on Monday.", "Floods hit Khorugh again on Tuesday.")
+    places = [e for e in site.entities.values() if e.kind == "place" and e.type == "city"]
+    assert len(places) == 1 and sorted(places[0].articles) == ["00", "01"]
+
+
+def test_ordinary_capitalised_words_and_document_titles_are_not_entities(tmp_path):
+    site = _site(tmp_path, "The Treaty on Good Neighbourly Relations was signed in Astana on Monday. "
+                           "Boundaries remain disputed, the Ministry said.")
+    names = set(_by_name(site))
+    assert not names & {"Good Neighbourly Relations", "Boundaries", "Ministry", "Treaty"}
+
+
+def test_place_head_words_make_places(tmp_path):
+    site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
+    names = _by_name(site)
+    assert names["Zarafshon district"].type == "district"
+    assert names["Kairak dam"].type == "facility"
+
+
+def test_curation_merges_renames_retypes_and_drops(tmp_path):
+    briefs = {"fixes.yml": "entities:\n"
+              "  - name: Pamir Energy Consortium\n    aliases: [Pamir Power]\n    type: government\n"
+              "    description: A made-up utility.\n"
+              "  - name: Khorog\n    drop: true\n"}
+    site = _site(tmp_path, "The Pamir Energy Consortium (PEC) cut power to Khorog on Monday.",
+                 "Pamir Power restored supplies on Tuesday.", briefs=briefs)
+    names = _by_name(site)
+    assert "Khorog" not in names and "Pamir Power" not in names
+    entity = names["Pamir Energy Consortium"]
+    assert entity.type == "government" and entity.description == "A made-up utility."
+    assert sorted(entity.articles) == ["00", "01"]
+    assert not site.warnings, site.warnings
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12345 67890."])
+def test_no_names_no_entities(tmp_path, text):
+    site = _site(tmp_path, text or "Nothing happened.")
+    assert site.entities == {}
