@@ -88,17 +88,18 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     first = prose.index(True)
     last = len(blocks) - 1 - prose[::-1].index(True)
     roles = ["furniture"] * len(blocks)
-    title_taken = False
+    # Before the story: a date line, and one title. A marked heading wins; else the longest
+    # headline-shaped line (menus and "Subscribe to our newsletter" prompts are shorter).
+    candidates = []
     for i in range(first):
-        block = blocks[i]
-        if _date_line(block):
+        if _date_line(blocks[i]):
             roles[i] = "date"
-        elif i in headings and not title_taken:
-            roles[i] = "title"
-            title_taken = True
-        elif not title_taken and _is_headline(block, latin):
-            roles[i] = "title"
-            title_taken = True
+        elif i in headings:
+            candidates.append((1000, -i, i))
+        elif _is_headline(blocks[i], latin) and not _BYLINE.match(blocks[i]):
+            candidates.append((len(blocks[i].split()), -i, i))
+    if candidates:
+        roles[max(candidates)[2]] = "title"
     i = first
     while i <= last:
         if prose[i]:
@@ -152,13 +153,24 @@ def _is_headline(block: str, latin: bool = True) -> bool:
     return _is_readable(block, latin) and 4 <= len(words) <= 30 and block[0].isupper()
 
 
+_BYLINE = re.compile(r"^(by|from|photo|text|words)\b", re.I)
+
+
 def _date_line(block: str) -> Optional[PartialDate]:
+    """A line that is only a full date: "02.05.2024, 16:40", "12 March 2025", "March 12, 2025 09:30"."""
     match = _DATE_LINE.match(block)
-    if not match:
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        candidate = PartialDate(year, month, day)
+        return candidate if candidate.is_valid() else None
+    text = re.sub(r"^(published|updated|posted)\s*:?\s*", "", block.strip(), flags=re.I)
+    text = re.sub(r",?\s+\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*\w{2,4})?$", "", text, flags=re.I)
+    if len(text.split()) > 4 or not re.search(r"\b\d{4}\b", text) or not re.search(r"[A-Za-z]{3}", text):
         return None
-    day, month, year = (int(g) for g in match.groups())
-    candidate = PartialDate(year, month, day)
-    return candidate if candidate.is_valid() else None
+    from .dates import resolve_date
+
+    candidate = resolve_date(text, None)
+    return candidate if candidate is not None and candidate.day is not None and candidate.year else None
 
 
 def dateline_date(text: str) -> Optional[PartialDate]:

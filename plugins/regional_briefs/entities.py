@@ -121,7 +121,7 @@ def _plausible(name: str, group: list[Mention], patterns: Patterns) -> bool:
         return words[0].isupper() or zipf_frequency(words[0], "en") < COMMON_WORD
     persons = any(m.label == "PERSON" and m.type == "person" for m in group)
     typed = (any(m.kind == "place" and m.type != "city" for m in group)
-             or patterns.actor_type(name) != "organization" or words[-1] in patterns.organization_heads)
+             or patterns.actor_type(name) != "organization" or any(w in patterns.organization_heads for w in words))
     if persons or typed:
         return True
     return not all(zipf_frequency(w, "en") >= 4.0 for w in words if len(w) > 2)
@@ -238,6 +238,8 @@ def _role_after(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[str
     if not match:
         return None
     role = match.group("role").strip()
+    if re.match(r"^(who|which|that|whose|whom|where|when|said|says|told|according)\b", role):
+        return None  # a clause about the person, not what the person is
     words = role.lower().replace("’s", "").replace("'s", "").split()
     # A role names what someone is: a known role word, or (after "a"/"the") any agent noun.
     agent = re.compile(r"^[a-z-]{4,}(ist|er|or|ian|ant|ent|ive|man|woman)$")
@@ -257,9 +259,12 @@ def _role_before(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[st
         return None
     words = match.group("role").split()
     # Keep the words that belong to the role: from the last determiner, verb or preposition on.
-    while words and (words[0].lower() in {"the", "a", "an", "and", "of", "by", "to", "with", "said", "told", "as"}
-                     or words[0].lower() in _STOP_EDGE):
-        words = words[1:]
+    cut = {"the", "a", "an", "and", "of", "by", "to", "with", "said", "told", "as", "including", "like", "such",
+           "from", "among", "for", "at", "in", "on", "under", "its", "his", "her", "their", "our", "was", "is"}
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in cut or words[i].lower() in _STOP_EDGE:
+            words = words[i + 1:]
+            break
     if not words or words[-1].lower() not in patterns.role_nouns:
         return None
     role = " ".join(words + ([m.title] if m.title else []))

@@ -341,7 +341,9 @@ def _kind_and_type(text: str, label: str, tokens, patterns: Patterns) -> tuple[s
             return "place", place_type
         return "actor", "person"
     if label == "ORG":
-        if place_type in ("facility", "river", "lake", "mountain") and patterns.actor_type(text) == "organization":
+        # "Center for Strategic Studies", "Institute of Peace": a body, whatever its head word.
+        body = re.search(r"\s(for|of)\s", text) and place_type == "facility"
+        if place_type in ("facility", "river", "lake", "mountain") and patterns.actor_type(text) == "organization" and not body:
             return "place", place_type
         return "actor", patterns.actor_type(text)
     if label == "FAC":

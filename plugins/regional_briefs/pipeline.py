@@ -130,7 +130,8 @@ def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, repor
         for path in paths:
             if cache is not None:
                 try:
-                    keys[path] = cache.key(path.read_bytes(), curation.articles.get(path.name))
+                    keys[path] = cache.key(path.name.encode("utf-8") + b"\0" + path.read_bytes(),
+                                           curation.articles.get(path.name))
                 except OSError as exc:
                     done[path] = SeedError(f"cannot be read ({exc.strerror})")
                     continue

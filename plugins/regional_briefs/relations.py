@@ -22,6 +22,8 @@ DATA = Path(__file__).parent / "data" / "relations.yml"
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECTS = {"dobj", "obj", "attr", "dative", "oprd"}
 _COMPLEMENTS = {"xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl"}
+# "Kazakhstan and China signed an agreement": both are parties, each to the other.
+SYMMETRIC = {"meets", "negotiates-with", "fights", "cooperates-with"}
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,8 @@ class _SentenceReader:
         allegation = self._is_allegation(verb)
         reciprocal = any(t.lower_ == "other" and t.head.i == verb.i or (t.lower_ == "other" and t.head.head.i == verb.i)
                          for t in self.sent if t.lower_ == "other")
-        if reciprocal and len(subjects) >= 2:
+        symmetric = predicate in SYMMETRIC and not objects
+        if (reciprocal or symmetric) and len(subjects) >= 2:
             for a in subjects:
                 for b in subjects:
                     if a != b:
