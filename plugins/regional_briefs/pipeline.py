@@ -48,7 +48,8 @@ class Report:
     stats: dict[str, int] = field(default_factory=dict)
 
     def warn(self, message: str) -> None:
-        self.warnings.append(message)
+        # File names are untrusted: no terminal control sequences reach the build log.
+        self.warnings.append("".join(c if c.isprintable() else repr(c)[1:-1] for c in message))
 
 
 def seed_paths(seeds_dir: Path) -> list[Path]:
