@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from regional_briefs.evaluate import (
+    PREDICATES,
     dates_agree,
     format_summary,
     load_gold,
+    load_relation_gold,
     main,
     match_key,
     render_markdown,
@@ -387,6 +389,279 @@ def test_main_reports_a_broken_export_by_name(tmp_path, capsys):
     assert main(["--export", str(broken), "--gold", str(write_gold(tmp_path)),
                  "--out", str(tmp_path / "q.md")]) == 2
     assert "graph.json" in capsys.readouterr().err
+
+
+# --- relations -----------------------------------------------------------------------------
+
+RELATION_GOLD = """\
+article: 01-border.txt
+relations:
+  - subject: Tajikistan
+    predicate: accuses
+    object: Taliban
+    allegation: false
+    denied: false
+    alternatives: [Dushanbe]
+    evidence: "accuses the Taliban of backing"
+  - subject: Taliban
+    predicate: supports
+    object: Jamaat Ansarullah
+    allegation: true
+    denied: false
+  - subject: Tajikistan
+    predicate: fights
+    object: Taliban
+    allegation: false
+    denied: false
+  - subject: Tajikistan
+    predicate: supports
+    object: National Resistance Front
+    allegation: true
+    denied: true
+  - subject: Taliban
+    predicate: controls
+    object: Khorog
+    alternatives: [Afghan consulate]
+  - subject: Balkh Province
+    predicate: part-of
+    object: Afghanistan
+    optional: true
+"""
+
+# Entities the relations below refer to, in article a1 unless said otherwise.
+RELATION_ENTITIES = PERFECT_ENTITIES + [
+    entity("ansarullah", "Jamaat Ansarullah", "actor"),
+    entity("nrf", "National Resistance Front", "actor", aliases=["NRF"]),
+    entity("dushanbe", "Dushanbe"),
+    entity("khorog", "Khorog"),
+    entity("consulate", "Afghan consulate"),
+    entity("afghanistan", "Afghanistan"),
+]
+
+
+def relation(subject, predicate, object, allegation=False, denied=False, articles=("a1",)):
+    return {"subject": subject, "predicate": predicate, "object": object, "allegation": allegation,
+            "denied": denied, "articles": list(articles), "paragraph": 1, "sentence": "..."}
+
+
+@pytest.fixture
+def relation_gold(tmp_path):
+    path = tmp_path / "01-border.relations.yml"
+    path.write_text(RELATION_GOLD, encoding="utf-8")
+    return load_relation_gold([path])
+
+
+def scored_relations(gold, relation_gold, relations, entities=RELATION_ENTITIES):
+    export = export_with(entities=entities)
+    export["relations"] = list(relations)
+    return score(export, gold, relation_gold).articles[0]
+
+
+ALL_GOLD_RELATIONS = [
+    relation("tajikistan", "accuses", "taliban"),
+    relation("taliban", "supports", "ansarullah", allegation=True),
+    relation("tajikistan", "fights", "taliban"),
+    relation("tajikistan", "supports", "nrf", allegation=True, denied=True),
+    relation("taliban", "controls", "khorog"),
+]
+
+
+def test_load_relation_gold_reads_flags_alternatives_and_optional(relation_gold):
+    (gold,) = relation_gold
+    assert gold.article == "01-border.txt"
+    assert [r.predicate for r in gold.relations] == ["accuses", "supports", "fights", "supports",
+                                                      "controls", "part-of"]
+    accuses, supports = gold.relations[:2]
+    assert accuses.subject_alternatives == accuses.object_alternatives == ("Dushanbe",)
+    assert accuses.evidence == "accuses the Taliban of backing"
+    assert supports.allegation and not supports.denied
+    assert gold.relations[-1].optional and not gold.relations[0].optional
+    assert gold.relations[4].allegation is False  # flags default to false
+
+
+@pytest.mark.parametrize("body, message", [
+    ("- {subject: A, predicate: likes, object: B}", "unknown predicate 'likes'"),
+    ("- {subject: A, predicate: accuses}", "'object' must be a non-empty string"),
+    ("- {subject: A, predicate: accuses, object: B, allegation: maybe}", "'allegation' must be true or false"),
+    ("- {subject: A, predicate: meets, object: B}\n- {subject: B, predicate: meets, object: A}",
+     "relation 2 repeats relation 1"),
+    ("- {subject: A, predicate: accuses, object: B, alternatives: {verb: [C]}}", "keys must be subject and object"),
+])
+def test_load_relation_gold_names_the_file_and_the_fault(tmp_path, body, message):
+    path = tmp_path / "x.relations.yml"
+    path.write_text("article: x.txt\nrelations:\n" + textwrap.indent(body, "  ") + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as info:
+        load_relation_gold([path])
+    assert "x.relations.yml" in str(info.value)
+
+
+def test_load_relation_gold_expands_folders_and_accepts_one_sided_alternatives(tmp_path):
+    (tmp_path / "a.relations.yml").write_text(textwrap.dedent("""\
+        article: a.txt
+        relations:
+          - subject: Taliban
+            predicate: demands
+            object: Afghan Embassy
+            alternatives: {object: [Dushanbe]}
+        """), encoding="utf-8")
+    (tmp_path / "b.relations.yml").write_text("article: b.txt\nrelations: []\n", encoding="utf-8")
+    a, b = load_relation_gold([tmp_path])
+    assert (a.article, b.article) == ("a.txt", "b.txt")
+    assert a.relations[0].subject_alternatives == () and a.relations[0].object_alternatives == ("Dushanbe",)
+    with pytest.raises(ValueError, match="already has relation gold"):
+        load_relation_gold([tmp_path, tmp_path / "a.relations.yml"])
+
+
+def test_perfect_relations_score_one(gold, relation_gold):
+    totals = scored_relations(gold, relation_gold, ALL_GOLD_RELATIONS).totals
+    assert (totals.relations.tp, totals.relations.fp, totals.relations.fn) == (5, 0, 0)
+    assert totals.allegations.value == totals.denials.value == 1.0
+
+
+def test_relation_direction_matters(gold, relation_gold):
+    result = scored_relations(gold, relation_gold, [relation("taliban", "accuses", "tajikistan")])
+    assert result.totals.relations.tp == 0
+    assert result.spurious_relations == ["Taliban —accuses→ Tajikistan"]
+    assert "Tajikistan —accuses→ Taliban" in [g.label for g in result.missed_relations]
+
+
+def test_symmetric_predicates_match_either_way_round(gold, relation_gold):
+    result = scored_relations(gold, relation_gold, [relation("taliban", "fights", "tajikistan")])
+    assert result.totals.relations.tp == 1 and result.totals.relations.fp == 0
+    assert [m.gold.predicate for m in result.relation_matches] == ["fights"]
+
+
+def test_predicate_must_be_the_same(gold, relation_gold):
+    result = scored_relations(gold, relation_gold, [relation("tajikistan", "opposes", "taliban")])
+    assert result.totals.relations.tp == 0 and result.totals.relations.fp == 1
+
+
+def test_alternatives_and_aliases_match(gold, relation_gold):
+    taliban_alias = entity("tg", "Taliban government", "actor")  # a gold alias of Taliban
+    result = scored_relations(gold, relation_gold, [
+        relation("dushanbe", "accuses", "tg"),  # the capital for its government: a gold alternative
+        relation("taliban", "controls", "consulate"),
+    ], entities=RELATION_ENTITIES + [taliban_alias])
+    assert result.totals.relations.tp == 2 and result.totals.relations.fp == 0
+
+
+def test_gold_names_win_over_alternatives_and_a_second_match_is_a_duplicate(gold, relation_gold):
+    result = scored_relations(gold, relation_gold, [
+        relation("dushanbe", "accuses", "taliban"),
+        relation("tajikistan", "accuses", "taliban"),
+    ])
+    assert [m.label for m in result.relation_matches] == ["Tajikistan —accuses→ Taliban"]
+    assert result.duplicate_relations == [("Tajikistan —accuses→ Taliban", "Dushanbe —accuses→ Taliban")]
+    assert result.totals.relations.fp == 1
+
+
+def test_allegation_and_denied_accuracy_over_matched_pairs(gold, relation_gold):
+    result = scored_relations(gold, relation_gold, [
+        relation("taliban", "supports", "ansarullah", allegation=False),  # stated as fact: wrong
+        relation("tajikistan", "supports", "nrf", allegation=True, denied=False),  # denial lost
+        relation("tajikistan", "fights", "taliban"),
+    ])
+    totals = result.totals
+    assert totals.relations.tp == 3
+    assert (totals.allegations.correct, totals.allegations.total) == (2, 3)
+    assert (totals.denials.correct, totals.denials.total) == (2, 3)
+    page = render_markdown(score(dict(export_with(entities=RELATION_ENTITIES), relations=[
+        relation("taliban", "supports", "ansarullah")]), gold, relation_gold))
+    assert "<li>Taliban —supports→ Jamaat Ansarullah (gold allegation, export fact)</li>" in page
+
+
+def test_flags_break_ties_between_two_predictions_for_one_gold_relation(gold, relation_gold):
+    result = scored_relations(gold, relation_gold, [
+        relation("tajikistan", "supports", "nrf"),
+        relation("tajikistan", "supports", "nrf", allegation=True, denied=True),
+    ])
+    assert result.totals.allegations.value == 1.0 and result.totals.relations.fp == 1
+
+
+def test_optional_relation_is_neither_rewarded_nor_punished(gold, relation_gold):
+    result = scored_relations(gold, relation_gold, [relation("balkh", "part-of", "afghanistan")])
+    totals = result.totals.relations
+    assert (totals.tp, totals.fp, totals.fn) == (0, 0, 5)
+    assert result.ignored_relations == ["Balkh Province —part-of→ Afghanistan"]
+
+
+def test_relations_of_other_articles_are_not_predictions(gold, relation_gold):
+    result = scored_relations(gold, relation_gold, [relation("tajikistan", "accuses", "taliban", articles=["a9"])])
+    assert result.totals.relations.tp == 0 and result.totals.relations.fp == 0
+
+
+def test_relations_are_not_scored_without_relation_gold(gold):
+    export = dict(export_with(entities=RELATION_ENTITIES), relations=ALL_GOLD_RELATIONS)
+    report = score(export, gold)
+    assert report.micro.relations is None and not report.relations_scored
+    assert "## Relations" not in render_markdown(report)
+    assert "relations" not in format_summary(report)
+
+
+def test_article_without_relation_gold_is_left_out_of_the_relation_micro(tmp_path, gold, relation_gold):
+    golds = gold + load_gold([write_gold(tmp_path, GOLD.replace("01-border.txt", "02-other.txt"), "02.gold.yml")])
+    export = dict(export_with(entities=RELATION_ENTITIES), relations=ALL_GOLD_RELATIONS)
+    report = score(export, golds, relation_gold)
+    assert report.articles[1].totals.relations is None
+    assert report.micro.relations.f1 == 1.0
+    assert "| `02-other.txt` (no relation gold) | — |" in render_markdown(report)
+
+
+def test_export_without_relations_misses_them_all_and_says_so(gold, relation_gold):
+    report = score(export_with(entities=RELATION_ENTITIES), gold, relation_gold)
+    assert report.micro.relations.recall == 0.0
+    assert "The export has no `relations` list" in render_markdown(report)
+
+
+def test_relation_page_section_and_summary_line(gold, relation_gold):
+    export = dict(export_with(entities=RELATION_ENTITIES), relations=[
+        relation("tajikistan", "accuses", "taliban"), relation("taliban", "meets", "lemon")])
+    report = score(export, gold, relation_gold)
+    page = render_markdown(report)
+    assert "## Relations" in page and "**Relations** (scored against" in page
+    assert "| `01-border.txt` | 0.500 | 0.200 | 0.286 | 1.000 | 1.000 |" in page
+    assert "<strong>Spurious relations</strong> (1)" in page
+    assert "<strong>Missed relations</strong> (4)" in page
+    assert page == render_markdown(score(export, gold, relation_gold))
+    summary = format_summary(report).splitlines()[-1]
+    assert summary.startswith("relations  P 0.500  R 0.200  F1 0.286  (tp 1, fp 1, fn 4)")
+    assert "allegation 1.000 (1/1)" in summary
+
+
+def test_main_scores_relations_when_given_a_relations_folder(tmp_path, capsys):
+    export = dict(export_with(entities=RELATION_ENTITIES), relations=ALL_GOLD_RELATIONS)
+    export_path = tmp_path / "graph.json"
+    export_path.write_text(json.dumps(export), encoding="utf-8")
+    folder = tmp_path / "relations"
+    folder.mkdir()
+    (folder / "01-border.relations.yml").write_text(RELATION_GOLD, encoding="utf-8")
+    out = tmp_path / "q.md"
+    assert main(["--export", str(export_path), "--gold", str(write_gold(tmp_path)),
+                 "--relations", str(folder), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.rstrip().splitlines()[-1].startswith("relations  P 1.000  R 1.000")
+
+
+RELATIONS_DIR = Path(__file__).resolve().parent.parent / "eval" / "relations"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir() or not RELATIONS_DIR.is_dir(), reason="corpus or relation gold missing")
+def test_the_relation_gold_uses_gold_entity_names_and_quotes_its_articles():
+    golds = {g.article: g for g in load_gold([CORPUS / "dev", CORPUS / "seed-000.gold.yml"])}
+    relation_golds = load_relation_gold([RELATIONS_DIR])
+    assert {r.article for r in relation_golds} == set(golds)
+    for rel_gold in relation_golds:
+        gold = golds[rel_gold.article]
+        names = {e.name for e in gold.entities} | set(gold.optional)
+        known = {k for e in gold.entities for k in e.keys} | {match_key(o) for o in gold.optional}
+        article = next(p for p in (CORPUS / "dev" / gold.article, Path(__file__).resolve().parent.parent
+                                   / "seeds" / gold.article) if p.is_file())
+        text = " ".join(match_key(article.read_text(encoding="utf-8")).split())
+        for r in rel_gold.relations:
+            assert r.subject in names and r.object in names, (rel_gold.article, r.label)
+            for alt in (*r.subject_alternatives, *r.object_alternatives):
+                assert match_key(alt) in known, (rel_gold.article, alt)
+            assert r.evidence and " ".join(match_key(r.evidence).split()) in text.replace("&amp;", "&"), r.evidence
+        assert 4 <= sum(not r.optional for r in rel_gold.relations) <= 20
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")

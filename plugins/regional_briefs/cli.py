@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--seeds", default="seeds", help="where to look for articles whose gold file is elsewhere")
     ev.add_argument("--briefs", default="briefs", help="curation folder to apply (default: briefs)")
     ev.add_argument("--out", default="docs/quality.md", help="where to write the quality page")
+    ev.add_argument("--relations", help="folder of NAME.relations.yml gold relations (e.g. eval/relations)")
     md = sub.add_parser("markdown", help="write every generated page as Markdown into a folder")
     md.add_argument("--seeds", default="seeds")
     md.add_argument("--briefs", default="briefs")
@@ -49,7 +50,8 @@ def run_eval(args) -> int:
     elapsed = time.perf_counter() - started
     for warning in site.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    report = evaluate.score(graph(site), golds)
+    relation_golds = evaluate.load_relation_gold([args.relations]) if args.relations else None
+    report = evaluate.score(graph(site), golds, relation_golds)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(evaluate.render_markdown(report), encoding="utf-8")
     print(f"built {len(articles)} articles in {elapsed:.1f} s ({len(articles) / elapsed:.2f} articles/s, model load included)")

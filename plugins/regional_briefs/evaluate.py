@@ -3,7 +3,11 @@
 In: the export's ``graph.json`` as a dict, and gold files in the format of ``ANNOTATION.md``
 (``load_gold``). Out: a ``Report`` with per-article and micro-averaged figures (``score``), the
 ``docs/quality.md`` page (``render_markdown``) and the terminal summary (``format_summary``).
-``main`` runs all of it on an export file: ``--export graph.json --gold FILES_OR_DIRS --out PATH``.
+``main`` runs all of it on an export file: ``--export graph.json --gold FILES_OR_DIRS --out PATH``
+(and ``--relations FILES_OR_DIRS`` to score relations too).
+
+Relation gold lives in its own files, ``NAME.relations.yml`` (``load_relation_gold``; format in
+``eval/relations/README.md``), and is scored only when ``score`` is given it.
 
 Matching rules, in short (``RULES`` below is the full text the page repeats):
 
@@ -23,6 +27,9 @@ Matching rules, in short (``RULES`` below is the full text the page repeats):
   (``--11-15``) is right for an export date of any year with the same month and day.
 - Quotes: a gold quote is found when an export quote in that article has a matching speaker and
   contains the gold's first words.
+- Relations (optional): same predicate, subject and object matching the gold's names or their
+  ``alternatives``, direction kept except for the symmetric predicates; one-to-one, primary names
+  before alternatives. ``optional`` gold relations are neither rewarded nor punished.
 """
 
 from __future__ import annotations
@@ -94,6 +101,30 @@ RULES = f"""\
   gold's first words (compared as words, ignoring case and punctuation).
 - **Micro** figures sum the counts over all articles before dividing. "—" means there was
   nothing to count.
+"""
+
+PREDICATES = ("accuses", "supports", "opposes", "meets", "negotiates-with", "fights", "controls",
+              "demands", "cooperates-with", "member-of", "part-of", "leads")
+# Relations that read the same both ways: A meets B is B meets A.
+SYMMETRIC_PREDICATES = frozenset({"meets", "negotiates-with", "fights", "cooperates-with"})
+
+RELATION_RULES = """\
+- **Relations** (scored against `NAME.relations.yml` files, when given). The predictions for an
+  article are the export relations whose `articles` list it. A prediction and a gold relation
+  match when the predicate is the same and the export subject and object each match the gold's:
+  a name or alias of the export entity equals the gold name (standing for its gold entity's
+  aliases too) or one of the gold relation's `alternatives` (a capital for its government,
+  *Dushanbe* for *Tajikistan*, where the gold allows it). Direction matters, except for the
+  symmetric predicates meets, negotiates-with, fights and cooperates-with, which match either way
+  round. Pairs are made one-to-one, matches on the gold names before matches through an
+  alternative, the written direction before the reversed one, and among equals the pair whose
+  allegation and denied flags agree. A further prediction for an already matched gold relation is
+  a **duplicate** and a false positive; a prediction that matches an `optional: true` gold
+  relation is neither rewarded nor punished; any other unmatched prediction is a false positive,
+  and an unmatched gold relation a false negative.
+- **Allegation** and **Denied** accuracy are the shares of matched relations whose export
+  `allegation` (reported as a charge or claim, not as fact) and `denied` (the article reports a
+  denial) flags equal the gold's.
 """
 
 
@@ -278,6 +309,133 @@ def _gold_from_dict(data: dict, path: Path) -> Gold:
     )
 
 
+@dataclass(frozen=True)
+class GoldRelation:
+    subject: str
+    predicate: str
+    object: str
+    allegation: bool = False
+    denied: bool = False
+    subject_alternatives: tuple[str, ...] = ()
+    object_alternatives: tuple[str, ...] = ()
+    optional: bool = False
+    evidence: str = ""
+
+    @property
+    def symmetric(self) -> bool:
+        return self.predicate in SYMMETRIC_PREDICATES
+
+    @property
+    def label(self) -> str:
+        flags = [f for f, on in (("allegation", self.allegation), ("denied", self.denied)) if on]
+        return _relation_label(self.subject, self.predicate, self.object) + (
+            f" ({', '.join(flags)})" if flags else "")
+
+
+@dataclass
+class RelationGold:
+    """One ``.relations.yml``: the relations a careful reader of the article expects."""
+
+    article: str
+    path: str
+    relations: list[GoldRelation] = field(default_factory=list)
+
+
+def _relation_label(subject: str, predicate: str, obj: str) -> str:
+    return f"{subject} —{predicate}→ {obj}"
+
+
+def relation_gold_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, folders replaced by the ``*.relations.yml`` files they hold (sorted)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(path.glob("*.relations.yml"))
+            if not found:
+                raise ValueError(f"{path}: no *.relations.yml files in this folder")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def load_relation_gold(paths: Iterable[str | Path]) -> list[RelationGold]:
+    """Read relation gold files (or folders of them); raise ValueError naming the file that is wrong."""
+    golds: list[RelationGold] = []
+    seen: dict[str, Path] = {}
+    for path in relation_gold_files(paths):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+        if not isinstance(data, dict) or not data.get("article"):
+            raise ValueError(f"{path}: no 'article:' naming the article file")
+        article = Path(str(data["article"])).name
+        if article in seen:
+            raise ValueError(f"{path}: article {article} already has relation gold in {seen[article]}")
+        items = data.get("relations") or []
+        if not isinstance(items, list):
+            raise ValueError(f"{path}: 'relations:' must be a list")
+        relations: list[GoldRelation] = []
+        triples: dict[tuple[str, str, str], int] = {}
+        for number, item in enumerate(items, 1):
+            relation = _relation_from_dict(item, f"{path}: relation {number}")
+            s, o = match_key(relation.subject), match_key(relation.object)
+            keys = [(s, relation.predicate, o)] + ([(o, relation.predicate, s)] if relation.symmetric else [])
+            earlier = next((triples[k] for k in keys if k in triples), None)
+            if earlier is not None:
+                raise ValueError(f"{path}: relation {number} repeats relation {earlier} "
+                                 f"({_relation_label(relation.subject, relation.predicate, relation.object)})")
+            triples[keys[0]] = number
+            relations.append(relation)
+        seen[article] = path
+        golds.append(RelationGold(article=article, path=str(path), relations=relations))
+    return golds
+
+
+def _relation_from_dict(item: Any, where: str) -> GoldRelation:
+    if not isinstance(item, dict):
+        raise ValueError(f"{where}: expected a mapping with subject, predicate and object")
+    for key in ("subject", "predicate", "object"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            raise ValueError(f"{where}: '{key}' must be a non-empty string")
+    predicate = item["predicate"].strip()
+    if predicate not in PREDICATES:
+        raise ValueError(f"{where}: unknown predicate '{predicate}' (one of: {', '.join(PREDICATES)})")
+    flags = {}
+    for key in ("allegation", "denied", "optional"):
+        value = item.get(key, False)
+        if not isinstance(value, bool):
+            raise ValueError(f"{where}: '{key}' must be true or false")
+        flags[key] = value
+    # `alternatives` is a list of names either side may take, or a mapping with `subject` and
+    # `object` lists for one side only.
+    alternatives = item.get("alternatives") or []
+    if isinstance(alternatives, dict):
+        unknown = set(alternatives) - {"subject", "object"}
+        if unknown:
+            raise ValueError(f"{where}: 'alternatives' keys must be subject and object, not {sorted(unknown)}")
+        subject_alts, object_alts = alternatives.get("subject") or [], alternatives.get("object") or []
+    elif isinstance(alternatives, list):
+        subject_alts = object_alts = alternatives
+    else:
+        raise ValueError(f"{where}: 'alternatives' must be a list of names or a subject/object mapping")
+    for alts in (subject_alts, object_alts):
+        if not isinstance(alts, list) or not all(isinstance(a, str) and a.strip() for a in alts):
+            raise ValueError(f"{where}: alternatives must be lists of names")
+    return GoldRelation(
+        subject=item["subject"].strip(),
+        predicate=predicate,
+        object=item["object"].strip(),
+        allegation=flags["allegation"],
+        denied=flags["denied"],
+        subject_alternatives=tuple(a.strip() for a in subject_alts),
+        object_alternatives=tuple(a.strip() for a in object_alts),
+        optional=flags["optional"],
+        evidence=str(item.get("evidence") or ""),
+    )
+
+
 # --- report records ------------------------------------------------------------------------
 
 @dataclass
@@ -329,16 +487,27 @@ class Totals:
     dates: Ratio = field(default_factory=Ratio)
     types: Ratio = field(default_factory=Ratio)
     quotes: Optional[Ratio] = None
+    relations: Optional[Counts] = None  # None: relations not scored for this article
+    allegations: Optional[Ratio] = None
+    denials: Optional[Ratio] = None
 
     def __add__(self, other: "Totals") -> "Totals":
-        quotes = None
-        if self.quotes is not None or other.quotes is not None:
-            quotes = (self.quotes or Ratio()) + (other.quotes or Ratio())
         return Totals(
             self.entities + other.entities, self.kinds + other.kinds,
             self.noise_leaks + other.noise_leaks, self.events + other.events,
-            self.dates + other.dates, self.types + other.types, quotes,
+            self.dates + other.dates, self.types + other.types,
+            _add_optional(self.quotes, other.quotes, Ratio),
+            relations=_add_optional(self.relations, other.relations, Counts),
+            allegations=_add_optional(self.allegations, other.allegations, Ratio),
+            denials=_add_optional(self.denials, other.denials, Ratio),
         )
+
+
+def _add_optional(a, b, zero):
+    """Sum two figures either of which may be missing (None); None only when both are."""
+    if a is None and b is None:
+        return None
+    return (a if a is not None else zero()) + (b if b is not None else zero())
 
 
 @dataclass(frozen=True)
@@ -368,6 +537,22 @@ class EventMatch:
         return self.type == self.gold.type
 
 
+@dataclass(frozen=True)
+class RelationMatch:
+    gold: GoldRelation
+    label: str  # the export relation, worded with its entities' names
+    allegation: bool
+    denied: bool
+
+    @property
+    def allegation_ok(self) -> bool:
+        return self.allegation == self.gold.allegation
+
+    @property
+    def denied_ok(self) -> bool:
+        return self.denied == self.gold.denied
+
+
 @dataclass
 class ArticleScore:
     """What one article's gold found in the export, and what it missed."""
@@ -386,10 +571,17 @@ class ArticleScore:
     quotes_scored: bool = False
     found_quotes: list[GoldQuote] = field(default_factory=list)
     missed_quotes: list[GoldQuote] = field(default_factory=list)
+    relations_scored: bool = False  # a relation gold file covers this article
+    relation_matches: list[RelationMatch] = field(default_factory=list)
+    missed_relations: list[GoldRelation] = field(default_factory=list)
+    spurious_relations: list[str] = field(default_factory=list)
+    duplicate_relations: list[tuple[str, str]] = field(default_factory=list)  # (gold label, export label)
+    ignored_relations: list[str] = field(default_factory=list)  # matched an optional gold relation
 
     @property
     def totals(self) -> Totals:
         dated = [m for m in self.event_matches if m.gold.date]
+        matches = self.relation_matches
         return Totals(
             entities=Counts(
                 tp=len(self.entity_matches),
@@ -409,6 +601,17 @@ class ArticleScore:
                 Ratio(len(self.found_quotes), len(self.found_quotes) + len(self.missed_quotes))
                 if self.quotes_scored else None
             ),
+            relations=(
+                Counts(
+                    tp=len(matches),
+                    fp=len(self.spurious_relations) + len(self.duplicate_relations),
+                    fn=len(self.missed_relations),
+                ) if self.relations_scored else None
+            ),
+            allegations=(Ratio(sum(m.allegation_ok for m in matches), len(matches))
+                         if self.relations_scored else None),
+            denials=(Ratio(sum(m.denied_ok for m in matches), len(matches))
+                     if self.relations_scored else None),
         )
 
 
@@ -417,10 +620,15 @@ class Report:
     articles: list[ArticleScore]
     unscored: list[str] = field(default_factory=list)  # export sources without gold
     quotes_scored: bool = False
+    relations_scored: bool = False  # score() was given relation gold
+    relations_in_export: bool = True  # the export has a `relations` list
+    unused_relation_golds: list[str] = field(default_factory=list)  # relation gold, no article gold
 
     @property
     def micro(self) -> Totals:
         total = Totals(quotes=Ratio() if self.quotes_scored else None)
+        if self.relations_scored:
+            total.relations, total.allegations, total.denials = Counts(), Ratio(), Ratio()
         for article in self.articles:
             total = total + article.totals
         return total
@@ -460,14 +668,20 @@ class _Page:
     name_key: str
 
 
-def score(export: dict, golds: Sequence[Gold]) -> Report:
-    """Score the export (``graph.json`` as a dict) against each gold, article by article."""
+def score(export: dict, golds: Sequence[Gold],
+          relation_golds: Optional[Iterable[RelationGold]] = None) -> Report:
+    """Score the export (``graph.json`` as a dict) against each gold, article by article.
+
+    With ``relation_golds`` (from ``load_relation_gold``), also score the export's relations for
+    each gold article that has a relation gold file; without, the report has no relation figures.
+    """
     sources: dict[str, set[str]] = {}
     for article in export.get("articles") or ():
         source = Path(str(article.get("source") or "")).name
         sources.setdefault(source, set()).add(str(article.get("id")))
     entities = {str(e.get("id")): e for e in export.get("entities") or ()}
     quotes_scored = "quotes" in export and export["quotes"] is not None
+    relation_gold = {r.article: r for r in relation_golds or ()}
 
     articles = []
     for gold in golds:
@@ -478,11 +692,20 @@ def score(export: dict, golds: Sequence[Gold]) -> Report:
         if quotes_scored:
             _score_quotes(result, gold, entities,
                           [q for q in export["quotes"] or () if str(q.get("article")) in ids])
+        if gold.article in relation_gold:
+            result.relations_scored = True
+            _score_relations(result, gold, relation_gold[gold.article], entities,
+                             _listing(export.get("relations") or (), ids))
         articles.append(result)
 
     gold_articles = {g.article for g in golds}
     unscored = sorted((s for s in sources if s not in gold_articles), key=str.casefold)
-    return Report(articles=articles, unscored=unscored, quotes_scored=quotes_scored)
+    return Report(
+        articles=articles, unscored=unscored, quotes_scored=quotes_scored,
+        relations_scored=relation_golds is not None,
+        relations_in_export=export.get("relations") is not None,
+        unused_relation_golds=sorted((a for a in relation_gold if a not in gold_articles), key=str.casefold),
+    )
 
 
 def _listing(records: Iterable[dict], article_ids: set[str]) -> list[dict]:
@@ -603,6 +826,77 @@ def _score_quotes(result: ArticleScore, gold: Gold, entities: dict[str, dict], p
             result.found_quotes.append(quote)
 
 
+def _score_relations(result: ArticleScore, gold: Gold, relation_gold: RelationGold,
+                     entities: dict[str, dict], predicted: list[dict]) -> None:
+    def side(entity_id: Any) -> tuple[str, frozenset[str]]:
+        record = entities.get(str(entity_id))
+        if record is None:  # a dangling id: its own text is all there is to match
+            return str(entity_id), _keys([str(entity_id)])
+        return str(record.get("name") or entity_id), _entity_keys(record)
+
+    preds = []
+    for relation in predicted:
+        (s_name, s_keys), (o_name, o_keys) = side(relation.get("subject")), side(relation.get("object"))
+        predicate = str(relation.get("predicate") or "")
+        preds.append((predicate, s_keys, o_keys, _relation_label(s_name, predicate, o_name),
+                      bool(relation.get("allegation")), bool(relation.get("denied"))))
+
+    def names(primary: str, alternatives: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+        return gold.keys_for(primary), frozenset().union(*(gold.keys_for(a) for a in alternatives))
+
+    def level(keys: frozenset[str], sides: tuple[frozenset[str], frozenset[str]]) -> Optional[int]:
+        """0: the export entity matches the gold name; 1: only an alternative; None: neither."""
+        return 0 if keys & sides[0] else 1 if keys & sides[1] else None
+
+    def fit(g: GoldRelation, p: tuple) -> Optional[tuple[int, int]]:
+        """(used an alternative, reversed) of the best way the prediction matches, or None."""
+        predicate, s_keys, o_keys = p[:3]
+        if predicate != g.predicate:
+            return None
+        subject = names(g.subject, g.subject_alternatives)
+        obj = names(g.object, g.object_alternatives)
+        ways = [((level(s_keys, subject), level(o_keys, obj)), 0)]
+        if g.symmetric:
+            ways.append(((level(o_keys, subject), level(s_keys, obj)), 1))
+        found = [(max(levels), reverse) for levels, reverse in ways if None not in levels]
+        return min(found) if found else None
+
+    required = [g for g in relation_gold.relations if not g.optional]
+    optional = [g for g in relation_gold.relations if g.optional]
+    candidates = []
+    for g_index, g in enumerate(required):
+        for p_index, p in enumerate(preds):
+            how = fit(g, p)
+            if how is not None:
+                flags_wrong = (p[4] != g.allegation) + (p[5] != g.denied)
+                candidates.append((*how, flags_wrong, g_index, p_index))
+
+    paired_gold: dict[int, int] = {}
+    paired_pred: set[int] = set()
+    for *_, g_index, p_index in sorted(candidates):
+        if g_index not in paired_gold and p_index not in paired_pred:
+            paired_gold[g_index] = p_index
+            paired_pred.add(p_index)
+
+    for g_index, g in enumerate(required):
+        if g_index in paired_gold:
+            p = preds[paired_gold[g_index]]
+            result.relation_matches.append(RelationMatch(g, p[3], p[4], p[5]))
+        else:
+            result.missed_relations.append(g)
+    for p_index, p in enumerate(preds):
+        if p_index in paired_pred:
+            continue
+        if any(fit(g, p) is not None for g in optional):
+            result.ignored_relations.append(p[3])
+            continue
+        duplicate_of = next((g for g in required if fit(g, p) is not None), None)
+        if duplicate_of is not None:
+            result.duplicate_relations.append((duplicate_of.label, p[3]))
+        else:
+            result.spurious_relations.append(p[3])
+
+
 # --- rendering -----------------------------------------------------------------------------
 
 def _fmt(value: Optional[float]) -> str:
@@ -640,6 +934,16 @@ def _misses(article: ArticleScore) -> list[tuple[str, list[str]]]:
         f"{m.gold.summary} (gold {m.gold.type}, export {m.type or 'no type'})"
         for m in article.event_matches if not m.type_ok
     ]
+    allegation_errors = [
+        f"{m.label} (gold {'allegation' if m.gold.allegation else 'fact'}, "
+        f"export {'allegation' if m.allegation else 'fact'})"
+        for m in article.relation_matches if not m.allegation_ok
+    ]
+    denied_errors = [
+        f"{m.label} (gold {'denied' if m.gold.denied else 'not denied'}, "
+        f"export {'denied' if m.denied else 'not denied'})"
+        for m in article.relation_matches if not m.denied_ok
+    ]
     return [
         ("Missed entities", [e.name for e in article.missed_entities]),
         ("Spurious pages", article.spurious_pages),
@@ -651,6 +955,11 @@ def _misses(article: ArticleScore) -> list[tuple[str, list[str]]]:
         ("Wrong date", date_errors),
         ("Wrong type", type_errors),
         ("Missed quotes", [f"{q.speaker}: “{q.starts}”" for q in article.missed_quotes]),
+        ("Missed relations", [g.label for g in article.missed_relations]),
+        ("Spurious relations", article.spurious_relations),
+        ("Duplicate relations", [f"{p} (repeats {g})" for g, p in article.duplicate_relations]),
+        ("Wrong allegation flag", allegation_errors),
+        ("Wrong denied flag", denied_errors),
     ]
 
 
@@ -685,18 +994,63 @@ def render_markdown(report: Report) -> str:
     ]
     if report.quotes_scored:
         lines.append("- **Quote R**: share of gold quotations found with the right speaker.")
-    lines += ["", "## Matching rules", "", RULES.rstrip(), "", "## Scores", ""]
+    if report.relations_scored:
+        lines += [
+            "- **Relation P / R / F1**: precision, recall and F1 of relations between entities "
+            "(who accuses, supports, meets... whom), against `NAME.relations.yml` gold files.",
+            "- **Allegation / Denied**: share of matched relations with the right `allegation` "
+            "and `denied` flags.",
+        ]
+    rules = RULES.rstrip() + ("\n" + RELATION_RULES.rstrip() if report.relations_scored else "")
+    lines += ["", "## Matching rules", "", rules, "", "## Scores", ""]
     lines.append("| " + " | ".join(header) + " |")
     lines.append("| --- " * len(header) + "|")
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    lines += ["", _micro_counts(report.micro), "", "## Misses by article", ""]
+    lines += ["", _micro_counts(report.micro), ""]
+    if report.relations_scored:
+        lines += _relations_section(report)
+    lines += ["## Misses by article", ""]
     for article in report.articles:
         lines += _misses_html(article)
+    if report.unscored or report.unused_relation_golds:
+        lines += ["## Not scored", ""]
     if report.unscored:
-        lines += ["## Not scored", "", "Export articles without a gold file:", ""]
+        lines += ["Export articles without a gold file:", ""]
         lines += [f"- `{source}`" for source in report.unscored]
         lines.append("")
+    if report.unused_relation_golds:
+        lines += ["Relation gold files whose article has no gold file in this run:", ""]
+        lines += [f"- `{source}`" for source in report.unused_relation_golds]
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _relation_row(label: str, totals: Totals) -> list[str]:
+    r = totals.relations
+    return [label, _fmt(r.precision if r else None), _fmt(r.recall if r else None),
+            _fmt(r.f1 if r else None),
+            _fmt(totals.allegations.value if totals.allegations else None),
+            _fmt(totals.denials.value if totals.denials else None)]
+
+
+def _relations_section(report: Report) -> list[str]:
+    header = ["Article", "Relation P", "Relation R", "Relation F1", "Allegation", "Denied"]
+    rows = []
+    for article in report.articles:
+        label = f"`{article.article}`" + ("" if article.relations_scored else " (no relation gold)")
+        rows.append(_relation_row(label, article.totals))
+    rows.append(_relation_row("**micro**", report.micro))
+    lines = ["## Relations", ""]
+    if not report.relations_in_export:
+        lines += ["The export has no `relations` list, so every gold relation counts as missed.", ""]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("| --- " * len(header) + "|")
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    r = report.micro.relations or Counts()
+    ignored = sum(len(a.ignored_relations) for a in report.articles)
+    lines += ["", f"Micro counts: relations {r.tp} matched, {r.fp} spurious or duplicate, {r.fn} missed; "
+                  f"{ignored} matched only an optional gold relation (not counted).", ""]
+    return lines
 
 
 def _micro_counts(micro: Totals) -> str:
@@ -745,6 +1099,12 @@ def format_summary(report: Report) -> str:
     ]
     if m.quotes is not None:
         lines.append(f"quotes     R {_fmt(m.quotes.value)}  ({m.quotes.correct}/{m.quotes.total})")
+    if m.relations is not None:
+        r, a, d = m.relations, m.allegations or Ratio(), m.denials or Ratio()
+        lines.append(
+            f"relations  P {_fmt(r.precision)}  R {_fmt(r.recall)}  F1 {_fmt(r.f1)}"
+            f"  (tp {r.tp}, fp {r.fp}, fn {r.fn})  allegation {_fmt(a.value)} ({a.correct}/{a.total})"
+            f"  denied {_fmt(d.value)} ({d.correct}/{d.total})")
     count = len(report.articles)
     return f"micro over {count} article{'s' if count != 1 else ''}\n" + "\n".join(lines)
 
@@ -772,16 +1132,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--export", required=True, type=Path, help="the site's export/graph.json")
     parser.add_argument("--gold", required=True, nargs="+", type=Path,
                         help="gold files, or folders holding *.gold.yml files")
+    parser.add_argument("--relations", nargs="+", type=Path,
+                        help="relation gold files, or folders holding *.relations.yml files")
     parser.add_argument("--out", type=Path, default=Path("docs/quality.md"),
                         help="where to write the quality page (default: docs/quality.md)")
     args = parser.parse_args(argv)
     try:
         export = load_export(args.export)
         golds = load_gold(args.gold)
+        relation_golds = load_relation_gold(args.relations) if args.relations else None
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    report = score(export, golds)
+    report = score(export, golds, relation_golds)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render_markdown(report), encoding="utf-8")
     print(f"wrote {args.out}")

@@ -127,6 +127,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
             mentions.extend(_from_span(span, paragraph.index, gazetteer, patterns))
         mentions.extend(_parenthetical_aliases(doc, paragraph.index, mentions, gazetteer))
     _people_the_model_took_for_bodies(article, mentions, patterns)
+    _prefer_the_articles_country(mentions, gazetteer)
     mentions = _propagate(article, mentions, gazetteer)
     mentions.sort(key=lambda m: (m.paragraph, m.start, -m.end))
     return _without_overlaps(mentions), sentences
@@ -181,6 +182,26 @@ def _people_the_model_took_for_bodies(article: Article, mentions: list[Mention],
         whole = len(re.findall(re.escape(m.text), text))
         if alone > whole:
             m.type, m.label = "person", "PERSON"
+
+
+def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """Several countries have a "State Committee for National Security": take the one of the
+    country the article names most, where the gazetteer holds one for it."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        entry = gazetteer.get(m.ref) if m.ref else None
+        if entry is not None and entry.type == "country" and entry.country:
+            counts[entry.country] = counts.get(entry.country, 0) + 1
+    if not counts:
+        return
+    main = max(sorted(counts), key=lambda c: counts[c])
+    for m in mentions:
+        entry = gazetteer.get(m.ref) if m.ref else None
+        if entry is None or not entry.country or entry.country == main or entry.type == "country":
+            continue
+        better = next((c for c in gazetteer.candidates(m.text, main) if c.country == main and c.name == entry.name), None)
+        if better is not None:
+            m.ref, m.name, m.kind, m.type = better.id, better.name, better.kind, better.type
 
 
 def _gazetteer_spans(doc, matcher, model_spans, gazetteer: Gazetteer) -> list:

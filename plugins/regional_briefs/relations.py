@@ -36,6 +36,7 @@ class Lexicon:
     allegation_adverbs: frozenset[str]
     leader_roles: frozenset[str]
     actor_nouns: frozenset[str]
+    verb_objects: dict[str, str]  # "exchange fire" -> fights
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def load_lexicon(path: Path = DATA) -> Lexicon:
         verbs, nouns, frozenset(data["object_prepositions"]), frozenset(data["denial"]),
         frozenset(data["allegation_verbs"]), frozenset(data["allegation_adverbs"]),
         frozenset(data["leader_roles"]), frozenset(data["actor_nouns"]),
+        {phrase: predicate for predicate, phrases in data.get("verb_objects", {}).items() for phrase in phrases},
     )
 
 
@@ -72,7 +74,7 @@ def detect_relations(article: Article, docs: list, mentions: list[Mention], enti
                     continue
                 relation.update(paragraph=paragraph.index, sentence=sent.text.strip())
                 found.append(relation)
-    found += _leadership(entities, lexicon)
+    found += _leadership(entities, lexicon, demonym_of)
     return _unique(found)
 
 
@@ -108,15 +110,19 @@ class _SentenceReader:
     def relations(self) -> Iterable[dict[str, Any]]:
         for token in self.sent:
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
+            phrase = next((f"{lemma} {c.lemma_.lower()}" for c in token.children if c.dep_ == "dobj"
+                           and f"{lemma} {c.lemma_.lower()}" in self.lexicon.verb_objects), None)
+            if token.pos_ == "VERB" and phrase:
+                yield from self._from_verb(token, lemma, self.lexicon.verb_objects[phrase])
+            elif token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
                 yield from self._from_verb(token, lemma)
             elif token.pos_ == "NOUN" and (lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns):
                 yield from self._from_noun(token, self.lexicon.nouns.get(lemma) or self.lexicon.nouns[token.lower_])
 
-    def _from_verb(self, verb, lemma: str) -> Iterable[dict[str, Any]]:
+    def _from_verb(self, verb, lemma: str, predicate: Optional[str] = None) -> Iterable[dict[str, Any]]:
         if any(c.dep_ == "neg" for c in verb.children):
             return
-        predicate = self.lexicon.verbs[lemma]
+        predicate = predicate or self.lexicon.verbs[lemma]
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         subjects = self._subjects(verb)
         objects = self._objects(verb, exclude=set(subjects))
@@ -151,7 +157,11 @@ class _SentenceReader:
     def _from_noun(self, noun, predicate: str) -> Iterable[dict[str, Any]]:
         objects = []
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in self.lexicon.object_prepositions:
+            if child.dep_ == "prep" and child.lower_ == "between" and predicate in SYMMETRIC:
+                parties = self._names_in(child)  # "clashes between Kyrgyzstan and Tajikistan"
+                for a, b in zip(parties, parties[1:]):
+                    yield self._relation(a, predicate, b, self._is_allegation(noun))
+            elif child.dep_ == "prep" and child.lower_ in self.lexicon.object_prepositions:
                 objects += [n for n in self._names_in(child)]
         if not objects:
             return
@@ -228,26 +238,51 @@ class _SentenceReader:
             info = self.entities.get(name, {})
             if info.get("kind") == "place" and info.get("type") != "country":
                 return None
+        if predicate == "meets" and self.entities.get(obj, {}).get("type") == "country":
+            return None  # "a state visit to Kyrgyzstan" is a visit to a place, not a meeting
         allegation = bool(allegation) and predicate != "accuses"  # that X accuses Y is itself a fact
         return {"subject": subject, "predicate": predicate, "object": obj,
                 "allegation": allegation, "denied": self.denied and allegation}
 
 
-def _leadership(entities: dict[str, dict], lexicon: Lexicon) -> list[dict[str, Any]]:
-    """"X, head of Y's State Committee": X leads the body its role names after "of"."""
+def _leadership(entities: dict[str, dict], lexicon: Lexicon, demonym_of=None) -> list[dict[str, Any]]:
+    """A person whose role is a leader's leads what the role names: "head of Kyrgyzstan's State
+    Committee" -> the committee; "governor of the Surkhandarya region" -> the region; "Kyrgyz
+    President" -> Kyrgyzstan (a demonym in a leader's title stands for the country)."""
+    leader = re.compile(r"\b(" + "|".join(map(re.escape, sorted(lexicon.leader_roles, key=len, reverse=True)))
+                        + r")\b", re.I)
+    names = sorted((n for n in entities if entities[n].get("kind") in ("actor", "place")), key=len, reverse=True)
     out = []
     for name, info in entities.items():
         if info.get("type") != "person":
             continue
         for role in info.get("roles", []):
             text = role["text"]
-            match = re.search(r"\b(" + "|".join(map(re.escape, sorted(lexicon.leader_roles))) + r")\s+of\s+(.*)$", text, re.I)
-            if not match:
-                continue
-            for body in info.get("affiliations", []):
-                if body in match.group(2) and entities.get(body, {}).get("kind") == "actor":
-                    out.append({"subject": name, "predicate": "leads", "object": body, "allegation": False,
-                                "denied": False, "paragraph": role["paragraph"], "sentence": text})
+            found = leader.search(text)
+            if not found or re.search(r"\b(deputy|vice|assistant|aide|adviser|advisor)\b", text, re.I):
+                continue  # a deputy does not lead
+            after = text[found.end():]
+            target = None
+            if re.match(r"^\s+(of|for)\s", after):
+                # The most specific name after "of": the last one ("Afghanistan's Balkh Province").
+                spots = [(after.rfind(n), n) for n in names if n != name and n in after]
+                spots += [(after.rfind(a), n) for n in names if n != name for a in entities[n].get("aliases", []) if a and a in after]
+                if spots:
+                    target = max(spots)[1]
+            if target is None and demonym_of is not None:
+                before = text[: found.start()].split()
+                for word in reversed(before):
+                    country = demonym_of(word.strip("-"))
+                    if country and country in entities:
+                        target = country
+                        break
+            if target is None:
+                before = text[: found.start()]
+                spots = [(before.rfind(n), n) for n in names if n != name and n in before]
+                target = max(spots)[1] if spots else None
+            if target and target != name:
+                out.append({"subject": name, "predicate": "leads", "object": target, "allegation": False,
+                            "denied": False, "paragraph": role["paragraph"], "sentence": text})
     return out
 
 
