@@ -24,6 +24,11 @@ MAX_BACKLINKS = 60
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'$%=:@^"}
 
 
+def count(n: int, noun: str) -> str:
+    """ "1 article", "2 articles"."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def md_text(text: str) -> str:
     """Untrusted text as inert Markdown: every character Markdown or HTML could act on is an entity."""
     return "".join(_MD_SPECIAL.get(c, c) for c in text.replace("\n", " "))
@@ -310,7 +315,7 @@ def _mention_contexts(entity: Entity, view: SiteView, linker: Linker) -> list[st
         lines.append(f"- {snippet} — {linker.link(article.title, article_path(article_id), f'p{m.paragraph + 1}')}")
     rest = contexts[MAX_CONTEXTS:]
     if rest:
-        lines.append(f"- … and {len(rest)} more paragraphs in {len({a for a, _ in rest})} articles")
+        lines.append(f"- … and {count(len(rest), 'more paragraph')} in {count(len({a for a, _ in rest}), 'article')}")
     lines += ["", "</div>", ""]
     return lines
 
@@ -409,7 +414,7 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
     for article_id in brief.articles:
         for m in site.mentions.get(article_id, []):
             counts[m.entity] += 1
-    lines += [f"{len(articles)} articles · {len(events)} events", ""]
+    lines += [f"{count(len(articles), 'article')} · {count(len(events), 'event')}", ""]
     if events:
         latest = sorted(events, key=_event_order, reverse=True)[:10]
         lines += ["## Latest events", ""] + [f"- {_event_line(e, linker)}" for e in latest] + [""]
@@ -433,7 +438,7 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
 def render_index(path: str, view: SiteView, linker: Linker) -> str:
     site = view.site
     if path == "articles/index.md":
-        lines = ["# Articles", "", f"{len(site.articles)} articles.", ""]
+        lines = ["# Articles", "", f"{count(len(site.articles), 'article')}.", ""]
         for article in sorted(site.articles.values(), key=lambda a: (a.title.casefold(), a.id)):
             date = article.published.iso() if article.published else "undated"
             lines.append(f"- {linker.link(article.title, article_path(article.id))} · {md_text(date)}")
@@ -442,16 +447,16 @@ def render_index(path: str, view: SiteView, linker: Linker) -> str:
         kind = "actor" if path.startswith("actors") else "place"
         types = ACTOR_TYPES if kind == "actor" else PLACE_TYPES
         members = [e for e in site.entities.values() if e.kind == kind]
-        lines = [f"# {'Actors' if kind == 'actor' else 'Places'}", "", f"{len(members)} {kind}s.", ""]
+        lines = [f"# {'Actors' if kind == 'actor' else 'Places'}", "", f"{count(len(members), kind)}.", ""]
         for type_ in types:
             group = sorted((e for e in members if e.type == type_), key=lambda e: (e.name.casefold(), e.id))
             if group:
                 lines += [f"## {type_.capitalize()}", ""]
-                lines += [f"- {linker.link(e.name, entity_path(e))} · {len(e.articles)} articles" for e in group]
+                lines += [f"- {linker.link(e.name, entity_path(e))} · {count(len(e.articles), 'article')}" for e in group]
                 lines.append("")
         return "\n".join(lines) + "\n"
     if path == "events/index.md":
-        lines = ["# Events", "", f"{len(site.events)} events. See also the [timeline](../timeline.md).", ""]
+        lines = ["# Events", "", f"{count(len(site.events), 'event')}. See also the [timeline](../timeline.md).", ""]
         linker.links["timeline.md"].add(path)
         from .model import EVENT_TYPES
 
@@ -465,9 +470,9 @@ def render_index(path: str, view: SiteView, linker: Linker) -> str:
     if path == "index.md":
         lines = ["# Briefing", ""]
         for brief in site.briefs.values():
-            lines.append(f"- {linker.link(brief.title, brief_path(brief.id))} · {len(brief.articles)} articles")
-        lines += ["", f"{len(site.articles)} articles · {sum(e.kind == 'actor' for e in site.entities.values())} actors · "
-                  f"{sum(e.kind == 'place' for e in site.entities.values())} places · {len(site.events)} events", ""]
+            lines.append(f"- {linker.link(brief.title, brief_path(brief.id))} · {count(len(brief.articles), 'article')}")
+        lines += ["", f"{count(len(site.articles), 'article')} · {count(sum(e.kind == 'actor' for e in site.entities.values()), 'actor')} · "
+                  f"{count(sum(e.kind == 'place' for e in site.entities.values()), 'place')} · {count(len(site.events), 'event')}", ""]
         for target, label in (("timeline.md", "Timeline"), ("actors/index.md", "Actors"),
                               ("places/index.md", "Places"), ("events/index.md", "Events"),
                               ("articles/index.md", "Articles")):
