@@ -154,3 +154,45 @@ def test_corpus_builds_with_one_page_per_article(corpus_site):
     assert len(sources) == 9
     for entity in corpus_site.graph["entities"]:
         assert entity["articles"], entity["name"]
+
+
+def test_two_briefs_share_entity_pages_and_one_event_cites_two_sources(tmp_path):
+    seeds = {
+        "wire-a.md": """
+            ---
+            title: Clash on the Isfara river
+            published: 2024-06-12
+            source: Valley Wire
+            ---
+
+            Kyrgyz and Tajik border guards exchanged fire near the Isfara River on Monday, killing three people, officials in Bishkek said.
+            """,
+        "wire-b.md": """
+            ---
+            title: Deadly border shooting
+            published: 2024-06-11
+            source: Pamir Post
+            ---
+
+            Two people were killed on June 10 when Tajik and Kyrgyz border forces clashed along the Isfara River, the ministry in Dushanbe said.
+            """,
+    }
+    briefs = {
+        "kyrgyzstan.yml": "title: Kyrgyzstan\nsummary: The Kyrgyz side.\nseeds: [wire-a.md]\n",
+        "tajikistan.yml": "title: Tajikistan\nsummary: The Tajik side.\nseeds: [wire-b.md]\n",
+    }
+    build = mkdocs_build(make_project(tmp_path / "p", seeds, briefs))
+    assert build.returncode == 0, build.log
+    graph = build.graph
+    assert {b["id"] for b in graph["briefs"]} == {"kyrgyzstan", "tajikistan"}
+    for brief in ("kyrgyzstan", "tajikistan"):
+        assert (build.site / "briefs" / brief / "index.html").is_file()
+    river = [e for e in graph["entities"] if e["name"] == "Isfara River"]
+    assert len(river) == 1 and len(river[0]["articles"]) == 2
+    clashes = [e for e in graph["events"] if e["type"] == "armed-clash"]
+    assert len(clashes) == 1, clashes
+    event = clashes[0]
+    assert sorted(event["articles"]) == ["wire-a", "wire-b"] and event["date"] == "2024-06-10"
+    page = html.unescape((build.site / event["page"] / "index.html").read_text(encoding="utf-8"))
+    assert "Sources disagree" in page and "fatalities" in page.lower()
+    assert "Clash on the Isfara river" in page and "Deadly border shooting" in page
