@@ -87,7 +87,8 @@ def markdown_out(tmp_path_factory, mkdocs_site) -> Path:
 
 def test_markdown_command_writes_a_page_for_every_record(markdown_out):
     graph = Build(markdown_out, markdown_out, 0, "").graph
-    expected = {"index.md", "timeline.md", "articles/index.md", "actors/index.md", "places/index.md", "events/index.md"}
+    expected = {"index.md", "timeline.md", "network.md", "map.md", "articles/index.md", "actors/index.md",
+                "places/index.md", "events/index.md"}
     expected |= {f"articles/{a['id']}.md" for a in graph["articles"]}
     expected |= {f"{'actors' if e['kind'] == 'actor' else 'places'}/{e['id']}.md" for e in graph["entities"]}
     expected |= {f"events/{e['id']}.md" for e in graph["events"]}

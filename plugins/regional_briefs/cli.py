@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import evaluate
+from . import evaluate, visuals
 from .export import graph, graph_json, events_csv
 from .pages import render_site
 from .pipeline import Options, build_site
@@ -72,6 +72,8 @@ def run_markdown(args) -> int:
     (out / "export").mkdir(parents=True, exist_ok=True)
     (out / "export" / "graph.json").write_text(graph_json(site), encoding="utf-8")
     (out / "export" / "events.csv").write_text(events_csv(site), encoding="utf-8")
+    (out / visuals.NETWORK_EXPORT).write_text(visuals.dumps(visuals.network_json(site)), encoding="utf-8")
+    (out / visuals.MAP_EXPORT).write_text(visuals.dumps(visuals.map_json(site)), encoding="utf-8")
     print(f"wrote {len(site.articles)} articles' pages to {out}/")
     return 0
 

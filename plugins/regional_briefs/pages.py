@@ -116,7 +116,7 @@ def render_site(site: Site, home: bool = True) -> dict[str, Page]:
         add(Page(brief_path(brief.id), brief.title, in_nav=True, section="Briefs"))
     for path, title in (("articles/index.md", "Articles"), ("actors/index.md", "Actors"),
                         ("places/index.md", "Places"), ("events/index.md", "Events"),
-                        ("timeline.md", "Timeline")):
+                        ("timeline.md", "Timeline"), ("network.md", "Network"), ("map.md", "Map")):
         add(Page(path, title, in_nav=True, section="Indexes"))
     if home:
         add(Page("index.md", "Briefing", in_nav=True, section="Indexes"))
@@ -162,6 +162,12 @@ class SiteView:
             self.relations_of[relation.subject].append(relation)
             if relation.object != relation.subject:
                 self.relations_of[relation.object].append(relation)
+        # Entities with an edge in the network view: a relation, or an event shared with another actor.
+        self.networked: set[str] = {i for r in site.relations if r.subject != r.object for i in (r.subject, r.object)}
+        for event in site.events.values():
+            actors = {a for a in event.actors if a in site.entities and site.entities[a].kind == "actor"}
+            if len(actors) > 1:
+                self.networked.update(actors)
         self.event_ids_of_article: dict[str, list[Event]] = defaultdict(list)
         for event in site.events.values():
             for article_id in event.articles:
@@ -250,6 +256,10 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
                 lines.append(f"- Affiliated with {linker.link(other.name, entity_path(other))}")
         lines.append("")
     lines += _relation_lines(entity, view, linker)
+    if entity.id in view.networked:
+        from .visuals import entity_network_block  # visuals builds on this module
+
+        lines += entity_network_block(entity.id, "../").splitlines() + [""]
     contained = sorted(view.contains.get(entity.id, []), key=lambda e: e.name.casefold())
     if contained:
         lines += ["## Places within", ""] + [f"- {linker.link(e.name, entity_path(e))} · {e.type}" for e in contained[:100]]
@@ -465,6 +475,10 @@ def render_index(path: str, view: SiteView, linker: Linker) -> str:
             if group:
                 lines += [f"## {type_}", ""] + [f"- {_event_line(e, linker)}" for e in group] + [""]
         return "\n".join(lines) + "\n"
+    if path in ("network.md", "map.md"):
+        from .visuals import render_map_page, render_network_page  # visuals builds on this module
+
+        return (render_network_page if path == "network.md" else render_map_page)(site, linker)
     if path == "timeline.md":
         return "\n".join(["# Timeline", ""] + render_timeline(site.events.values(), linker)) + "\n"
     if path == "index.md":
@@ -473,7 +487,8 @@ def render_index(path: str, view: SiteView, linker: Linker) -> str:
             lines.append(f"- {linker.link(brief.title, brief_path(brief.id))} · {count(len(brief.articles), 'article')}")
         lines += ["", f"{count(len(site.articles), 'article')} · {count(sum(e.kind == 'actor' for e in site.entities.values()), 'actor')} · "
                   f"{count(sum(e.kind == 'place' for e in site.entities.values()), 'place')} · {count(len(site.events), 'event')}", ""]
-        for target, label in (("timeline.md", "Timeline"), ("actors/index.md", "Actors"),
+        for target, label in (("timeline.md", "Timeline"), ("network.md", "Network"), ("map.md", "Map"),
+                              ("actors/index.md", "Actors"),
                               ("places/index.md", "Places"), ("events/index.md", "Events"),
                               ("articles/index.md", "Articles")):
             lines.append(f"- {linker.link(label, target)}")

@@ -8,6 +8,7 @@ from typing import Optional
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import visuals
 from .config import BriefsConfig
 from .export import events_csv, graph_json
 from .model import Site
@@ -32,6 +33,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             gazetteer_files=tuple(root / f for f in self.config.gazetteer_files),
             cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
         )
+        # On every page, since instant navigation swaps pages in without loading their scripts.
+        if visuals.SCRIPT not in map(str, config.extra_javascript):
+            config.extra_javascript.append(visuals.SCRIPT)
+        if visuals.STYLESHEET not in config.extra_css:
+            config.extra_css.append(visuals.STYLESHEET)
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -63,6 +69,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         url_for = _url_for(config.use_directory_urls)
         files.append(File.generated(config, "export/graph.json", content=graph_json(self.site, url_for)))
         files.append(File.generated(config, "export/events.csv", content=events_csv(self.site)))
+        files.append(File.generated(config, visuals.NETWORK_EXPORT,
+                                    content=visuals.dumps(visuals.network_json(self.site, url_for))))
+        files.append(File.generated(config, visuals.MAP_EXPORT, content=visuals.dumps(visuals.map_json(self.site, url_for))))
+        for path, content in visuals.assets().items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_serve(self, server, *, config, builder):

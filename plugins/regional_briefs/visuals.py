@@ -1,0 +1,238 @@
+"""Visuals: a ``Site`` in, the network view's and the map's data and page bodies out. No MkDocs here.
+
+The browser draws both from JSON (``export/network.json``, ``export/map.json``) with the script and
+the vendored libraries of ``assets()``. Names from seeds reach a page only through ``md_text`` or
+inside that JSON, which the script puts on screen with ``textContent`` or on a canvas.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+from typing import Callable
+
+from .export import directory_url
+from .model import RELATION_PREDICATES, Site
+from .pages import Linker, article_path, entity_path, md_text
+
+SCHEMA_VERSION = "1.0"
+ASSETS_DIR = Path(__file__).parent / "assets"
+SITE_ASSETS = "assets/briefs"  # where the built site serves ``assets()``
+SCRIPT = f"{SITE_ASSETS}/visuals.js"  # for ``extra_javascript``
+STYLESHEET = f"{SITE_ASSETS}/visuals.css"  # for ``extra_css``
+NETWORK_PAGE = "network.md"
+MAP_PAGE = "map.md"
+NETWORK_EXPORT = "export/network.json"
+MAP_EXPORT = "export/map.json"
+TOP_CONNECTED = 25  # actors listed under the network page's canvas
+MAX_EVIDENCE = 20  # sentences kept per relation edge; the rest are counted
+
+
+def _briefs_of_articles(site: Site) -> dict[str, list[str]]:
+    briefs: dict[str, list[str]] = defaultdict(list)
+    for brief in sorted(site.briefs.values(), key=lambda b: b.id):
+        for article_id in brief.articles:
+            if brief.id not in briefs[article_id]:
+                briefs[article_id].append(brief.id)
+    return briefs
+
+
+def _briefs_of(article_ids, briefs_of_article: dict[str, list[str]]) -> list[str]:
+    return sorted({b for a in article_ids for b in briefs_of_article.get(a, ())})
+
+
+def network_json(site: Site, url_for: Callable[[str], str] = directory_url) -> dict:
+    """Actors (and any entity a relation names) as nodes; relations and shared events as edges.
+
+    A relation edge stands for every sentence that states the same subject, predicate and object:
+    it is an ``allegation`` when every one of them reports it as a claim, ``denied`` when any of
+    them reports a denial. A co-event edge joins two actors who took part in the same events.
+    """
+    entities = site.entities
+    briefs_of_article = _briefs_of_articles(site)
+
+    grouped: dict[tuple[str, str, str], list] = defaultdict(list)
+    for relation in site.relations:
+        if relation.subject in entities and relation.object in entities and relation.subject != relation.object:
+            grouped[(relation.subject, relation.predicate, relation.object)].append(relation)
+    relation_edges = []
+    for (subject, predicate, object_), relations in sorted(grouped.items()):
+        evidence = [
+            {"article": r.article, "paragraph": r.paragraph + 1, "sentence": r.sentence,
+             "allegation": r.allegation, "denied": r.denied,
+             "page": f"{url_for(article_path(r.article))}#p{r.paragraph + 1}"}
+            for r in relations[:MAX_EVIDENCE]
+        ]
+        relation_edges.append({
+            "kind": "relation", "source": subject, "target": object_, "predicate": predicate,
+            "allegation": all(r.allegation for r in relations), "denied": any(r.denied for r in relations),
+            "count": len(relations), "evidence": evidence,
+            "briefs": _briefs_of((r.article for r in relations), briefs_of_article),
+        })
+
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for event in sorted(site.events.values(), key=lambda e: e.id):
+        actors = sorted({a for a in event.actors if a in entities and entities[a].kind == "actor"})
+        for pair in combinations(actors, 2):
+            shared[pair].append(event.id)
+    event_edges = [
+        {"kind": "event", "source": a, "target": b, "events": events, "count": len(events),
+         "briefs": _briefs_of((art for e in events for art in site.events[e].articles), briefs_of_article)}
+        for (a, b), events in sorted(shared.items())
+    ]
+
+    edges = [{"id": f"e{number}", **edge} for number, edge in enumerate(relation_edges + event_edges)]
+    degree: Counter = Counter()
+    for edge in edges:
+        degree[edge["source"]] += 1
+        degree[edge["target"]] += 1
+    events_of: Counter = Counter(a for e in site.events.values() for a in set(e.actors))
+    in_relations = {e["source"] for e in relation_edges} | {e["target"] for e in relation_edges}
+    nodes = [
+        {"id": e.id, "name": e.name, "kind": e.kind, "type": e.type, "page": url_for(entity_path(e)),
+         "articles": len(e.articles), "events": events_of[e.id], "degree": degree[e.id],
+         "briefs": _briefs_of(e.articles, briefs_of_article)}
+        for e in sorted(entities.values(), key=lambda e: e.id)
+        if e.kind == "actor" or e.id in in_relations
+    ]
+    present = {e["predicate"] for e in relation_edges}
+    predicates = [p for p in RELATION_PREDICATES if p in present] + sorted(present - set(RELATION_PREDICATES))
+    return {
+        "version": SCHEMA_VERSION,
+        "predicates": predicates,
+        "briefs": [{"id": b.id, "title": b.title} for b in sorted(site.briefs.values(), key=lambda b: b.id)],
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def map_json(site: Site, url_for: Callable[[str], str] = directory_url) -> dict:
+    """Places with coordinates (``places``, most events first) and those without (``unlocated``).
+
+    A place's ``events`` counts the events whose places include it, not those of places within it.
+    """
+    events_at: Counter = Counter(p for e in site.events.values() for p in set(e.places))
+    places, unlocated = [], []
+    for entity in sorted(site.entities.values(), key=lambda e: (-events_at[e.id], e.name.casefold(), e.id)):
+        if entity.kind != "place":
+            continue
+        record = {"id": entity.id, "name": entity.name, "type": entity.type, "page": url_for(entity_path(entity)),
+                  "events": events_at[entity.id], "articles": len(entity.articles), "within": entity.within}
+        if entity.lat is None or entity.lon is None:
+            unlocated.append(record)
+        else:
+            places.append({**record, "lat": round(entity.lat, 5), "lon": round(entity.lon, 5)})
+    bounds = None
+    if places:
+        bounds = {"south": min(p["lat"] for p in places), "west": min(p["lon"] for p in places),
+                  "north": max(p["lat"] for p in places), "east": max(p["lon"] for p in places)}
+    return {"version": SCHEMA_VERSION, "bounds": bounds, "places": places, "unlocated": unlocated}
+
+
+def dumps(data: dict) -> str:
+    """The JSON text of an export file."""
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+
+def render_network_page(site: Site, linker: Linker) -> str:
+    """The Markdown body of ``network.md``: the canvas, its legend, and the most connected actors."""
+    data = network_json(site)
+    relations = [e for e in data["edges"] if e["kind"] == "relation"]
+    shared = [e for e in data["edges"] if e["kind"] == "event"]
+    nodes = {n["id"]: n for n in data["nodes"]}
+    connected = sorted((n for n in nodes.values() if n["degree"]), key=lambda n: (-n["degree"], n["name"].casefold()))
+    lines = [
+        "# Network", "",
+        f"{len(connected)} actors and places · {len(relations)} relations stated in the articles · "
+        f"{len(shared)} pairs of actors in the same events.", "",
+        "Arrows point from who acts to whom it is done. A solid line is reported as fact, a dashed line "
+        "as an allegation, a cross marks a relation that an article reports as denied; grey lines join "
+        "actors who took part in the same events. Click an actor to open its page; drag to move, scroll "
+        "to zoom.", "",
+        '<div class="rb-network rb-network--site" data-rb-network="site" data-search-exclude></div>', "",
+    ]
+    if connected:
+        lines += ["## Most connected", ""]
+        for node in connected[:TOP_CONNECTED]:
+            entity = site.entities[node["id"]]
+            lines.append(f"- {linker.link(entity.name, entity_path(entity))} · {entity.type} · "
+                         f"{node['degree']} link{'s' if node['degree'] > 1 else ''}")
+        if len(connected) > TOP_CONNECTED:
+            lines.append(f"- … and {len(connected) - TOP_CONNECTED} more")
+        lines.append("")
+    if relations:
+        counts = Counter(e["predicate"] for e in relations)
+        lines += ["## Relations by kind", ""]
+        lines += [f"- {md_text(p)}: {counts[p]}" for p in data["predicates"]]
+        lines.append("")
+    lines += [f"The data behind this view: [`{NETWORK_EXPORT}`]({_relative(linker, NETWORK_EXPORT)}).", ""]
+    return "\n".join(lines) + "\n"
+
+
+def render_map_page(site: Site, linker: Linker) -> str:
+    """The Markdown body of ``map.md``: the canvas, the places on it, and those it cannot show."""
+    data = map_json(site)
+    located, unlocated = data["places"], data["unlocated"]
+    lines = [
+        "# Map", "",
+        f"{len(located)} places with coordinates · {len(unlocated)} without.", "",
+        "Each circle is a place, sized by the events that happened there; click it to open its page. "
+        "Drag to move; double-click or use the buttons to zoom. Country outlines: Natural Earth.", "",
+        '<div class="rb-map-layout" markdown>', "",
+        '<div class="rb-map" data-rb-map data-search-exclude></div>', "",
+        '<div class="rb-map-unlocated" markdown>', "",
+        "### Not on the map", "",
+    ]
+    if unlocated:
+        lines += ["These places have no coordinates in the gazetteer:", ""]
+        lines += [f"- {_place_line(site, p, linker)}" for p in unlocated]
+    else:
+        lines.append("Every place has coordinates.")
+    lines += ["", "</div>", "", "</div>", ""]
+    if located:
+        lines += ["## Places on the map", "", '<div class="rb-map-places" data-search-exclude markdown>', ""]
+        lines += [f"- {_place_line(site, p, linker)} · {p['lat']:.2f}, {p['lon']:.2f}" for p in located]
+        lines += ["", "</div>", ""]
+    lines += [f"The data behind this view: [`{MAP_EXPORT}`]({_relative(linker, MAP_EXPORT)}).", ""]
+    return "\n".join(lines) + "\n"
+
+
+def _place_line(site: Site, place: dict, linker: Linker) -> str:
+    entity = site.entities[place["id"]]
+    events = f" · {place['events']} event{'s' if place['events'] > 1 else ''}" if place["events"] else ""
+    return f"{linker.link(entity.name, entity_path(entity))} · {entity.type}{events}"
+
+
+def _relative(linker: Linker, target: str) -> str:
+    """A link from the page being written to a non-page file of the site (not tracked as a backlink)."""
+    return posixpath.relpath(target, posixpath.dirname(linker.current) or ".")
+
+
+def entity_network_block(entity_id: str, depth_prefix: str) -> str:
+    """The Markdown for an actor page: its neighbourhood in the network, drawn by the script.
+
+    ``depth_prefix`` leads from the page's source file to the docs root (``"../"`` for ``actors/x.md``).
+    """
+    return "\n".join([
+        "## Network", "",
+        f'<div class="rb-network rb-network--entity" data-rb-network="entity" '
+        f'data-rb-entity="{html.escape(entity_id, quote=True)}" data-search-exclude></div>', "",
+        f"[The whole network]({depth_prefix}{NETWORK_PAGE})", "",
+    ]) + "\n"
+
+
+# --- assets ------------------------------------------------------------------------------------
+
+
+def assets() -> dict[str, bytes]:
+    """Site path -> content of the script, the stylesheet and the vendored libraries with their licences."""
+    files = [ASSETS_DIR / "visuals.js", ASSETS_DIR / "visuals.css"]
+    files += sorted(p for p in (ASSETS_DIR / "vendor").iterdir() if p.is_file())
+    return {f"{SITE_ASSETS}/{p.relative_to(ASSETS_DIR).as_posix()}": p.read_bytes() for p in files}

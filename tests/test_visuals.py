@@ -1,0 +1,455 @@
+"""The network view and the map: their data from hand-made sites, then the views in Chromium.
+
+The unit tests call ``visuals`` directly. The browser tests read the repository's site (and a
+doctored copy of it: several hundred actors with hostile names) served from 127.0.0.1, and fail
+on any JavaScript error or on any request that leaves the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+
+from conftest import REPO, Build
+from test_browser import serve  # a local GitHub Pages: site_url's path, 404.html, a sitemap for this port
+
+from regional_briefs.model import Article, Brief, Entity, Event, EventSource, Paragraph, PartialDate, Relation, Site
+from regional_briefs.pages import Linker
+from regional_briefs.visuals import (
+    assets, entity_network_block, map_json, network_json, render_map_page, render_network_page,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = REPO / "test-artifacts"
+HOSTILE = '<img src=x onerror="window.__pwned=1">[x](javascript:alert(1)) {{ config }}'
+
+
+# --- a small site, by hand ---------------------------------------------------------------------
+
+
+def actor(id_: str, name: str, type_: str = "government", articles=("a1",)) -> Entity:
+    return Entity(id=id_, kind="actor", type=type_, name=name, articles=list(articles))
+
+
+def place(id_: str, name: str, lat=None, lon=None, type_: str = "city") -> Entity:
+    return Entity(id=id_, kind="place", type=type_, name=name, lat=lat, lon=lon, articles=["a1"])
+
+
+def event(id_: str, actors: list[str], places: list[str], article: str = "a1") -> Event:
+    return Event(id=id_, date=PartialDate(2024, 5, 1), type="armed-clash", title=id_, actors=actors, places=places,
+                 sources=[EventSource(article, 0, "They clashed.")])
+
+
+def relation(subject: str, predicate: str, object_: str, article: str = "a1", **flags) -> Relation:
+    return Relation(subject, predicate, object_, article, 0, f"{subject} {predicate} {object_}.", **flags)
+
+
+def border_site() -> Site:
+    """Two governments that accuse and meet each other, a border guard, three places (one unplaced)."""
+    entities = {e.id: e for e in [
+        actor("kyrgyzstan-gov", "Kyrgyz government", articles=("a1", "a2")),
+        actor("tajikistan-gov", "Tajik government", articles=("a1", "a2")),
+        actor("border-guard", "Border Guard Service", "armed-group"),
+        actor("lonely-ngo", "Lonely NGO", "organization", articles=("a2",)),
+        place("batken", "Batken", 40.06, 70.82),
+        place("vorukh", "Vorukh", 39.85, 70.58, "village"),
+        place("isfara-valley", "Isfara valley", type_="region"),
+    ]}
+    articles = {
+        "a1": Article("a1", "a1.txt", "Clash at Batken", [Paragraph(0, "Text.")]),
+        "a2": Article("a2", "a2.txt", "Talks in Vorukh", [Paragraph(0, "Text.")]),
+    }
+    events = {
+        "clash": event("clash", ["kyrgyzstan-gov", "tajikistan-gov", "border-guard"], ["batken"]),
+        "shelling": event("shelling", ["kyrgyzstan-gov", "tajikistan-gov"], ["batken", "vorukh"]),
+        "talks": event("talks", ["kyrgyzstan-gov"], ["isfara-valley"], article="a2"),
+    }
+    relations = [
+        relation("kyrgyzstan-gov", "accuses", "tajikistan-gov", allegation=True),
+        relation("kyrgyzstan-gov", "accuses", "tajikistan-gov", allegation=True, denied=True),
+        relation("tajikistan-gov", "accuses", "kyrgyzstan-gov", allegation=True),
+        relation("tajikistan-gov", "accuses", "kyrgyzstan-gov"),  # once as fact: the edge is not an allegation
+        relation("kyrgyzstan-gov", "meets", "tajikistan-gov", article="a2"),
+        relation("border-guard", "controls", "vorukh"),  # a place in a relation becomes a node
+        relation("border-guard", "fights", "border-guard"),  # to itself: no edge
+        relation("ghost", "supports", "border-guard"),  # an unknown entity: no edge
+    ]
+    briefs = {"border": Brief("border", "The border", articles=["a1"]), "talks": Brief("talks", "Talks", articles=["a2"])}
+    return Site(articles=articles, entities=entities, events=events, briefs=briefs, mentions={}, relations=relations)
+
+
+def edges_of(data: dict, kind: str) -> dict[tuple, dict]:
+    return {(e["source"], e.get("predicate", ""), e["target"]): e for e in data["edges"] if e["kind"] == kind}
+
+
+# --- network.json ------------------------------------------------------------------------------
+
+
+def test_network_has_one_edge_per_stated_relation_and_per_pair_of_actors_sharing_events():
+    data = network_json(border_site())
+    relations = edges_of(data, "relation")
+    assert set(relations) == {
+        ("kyrgyzstan-gov", "accuses", "tajikistan-gov"), ("tajikistan-gov", "accuses", "kyrgyzstan-gov"),
+        ("kyrgyzstan-gov", "meets", "tajikistan-gov"), ("border-guard", "controls", "vorukh"),
+    }
+    shared = edges_of(data, "event")
+    assert set(shared) == {("border-guard", "", "kyrgyzstan-gov"), ("border-guard", "", "tajikistan-gov"),
+                           ("kyrgyzstan-gov", "", "tajikistan-gov")}
+    assert shared[("kyrgyzstan-gov", "", "tajikistan-gov")]["events"] == ["clash", "shelling"]
+    assert data["predicates"] == ["accuses", "meets", "controls"]  # the vocabulary's order, only those used
+    assert len({e["id"] for e in data["edges"]}) == len(data["edges"]) == 7
+
+
+def test_a_relation_is_an_allegation_only_if_every_sentence_alleges_it_and_denied_if_any_reports_a_denial():
+    relations = edges_of(network_json(border_site()), "relation")
+    kyrgyz = relations[("kyrgyzstan-gov", "accuses", "tajikistan-gov")]
+    assert (kyrgyz["allegation"], kyrgyz["denied"], kyrgyz["count"]) == (True, True, 2)
+    tajik = relations[("tajikistan-gov", "accuses", "kyrgyzstan-gov")]
+    assert (tajik["allegation"], tajik["denied"]) == (False, False)
+    meets = relations[("kyrgyzstan-gov", "meets", "tajikistan-gov")]
+    assert meets["evidence"] == [{"article": "a2", "paragraph": 1, "sentence": "kyrgyzstan-gov meets tajikistan-gov.",
+                                  "allegation": False, "denied": False, "page": "articles/a2/#p1"}]
+
+
+def test_network_nodes_are_the_actors_and_the_places_relations_name_with_their_briefs():
+    data = network_json(border_site(), url_for=lambda path: path[:-3] + ".html")
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert set(nodes) == {"kyrgyzstan-gov", "tajikistan-gov", "border-guard", "lonely-ngo", "vorukh"}
+    assert nodes["lonely-ngo"]["degree"] == 0  # listed, but the view shows only what has a link
+    assert nodes["vorukh"]["page"] == "places/vorukh.html"
+    assert nodes["kyrgyzstan-gov"]["briefs"] == ["border", "talks"]
+    relations = edges_of(data, "relation")
+    assert relations[("kyrgyzstan-gov", "meets", "tajikistan-gov")]["briefs"] == ["talks"]
+    assert data["briefs"] == [{"id": "border", "title": "The border"}, {"id": "talks", "title": "Talks"}]
+
+
+def test_an_empty_site_has_an_empty_network_and_map():
+    site = Site(articles={}, entities={}, events={}, briefs={}, mentions={})
+    assert network_json(site)["edges"] == [] and network_json(site)["nodes"] == []
+    assert map_json(site) == {"version": "1.0", "bounds": None, "places": [], "unlocated": []}
+
+
+# --- map.json ----------------------------------------------------------------------------------
+
+
+def test_map_places_are_sized_by_their_own_events_and_places_without_coordinates_are_listed():
+    data = map_json(border_site())
+    assert [(p["id"], p["events"]) for p in data["places"]] == [("batken", 2), ("vorukh", 1)]
+    assert data["places"][0]["lat"] == 40.06 and data["places"][0]["page"] == "places/batken/"
+    assert [(p["id"], p["events"]) for p in data["unlocated"]] == [("isfara-valley", 1)]
+    assert data["bounds"] == {"south": 39.85, "west": 70.58, "north": 40.06, "east": 70.82}
+
+
+# --- pages and assets --------------------------------------------------------------------------
+
+
+def hostile_site() -> Site:
+    site = border_site()
+    site.entities["kyrgyzstan-gov"].name = HOSTILE
+    site.entities["isfara-valley"].name = HOSTILE
+    return site
+
+
+def test_the_map_page_lists_the_places_it_cannot_draw_with_their_names_made_inert():
+    linker = Linker(current="map.md")
+    body = render_map_page(hostile_site(), linker)
+    unlocated = body[body.index("### Not on the map"):body.index("## Places on the map")]
+    assert "(places/isfara-valley.md)" in unlocated
+    assert '<div class="rb-map" data-rb-map' in body and "[`export/map.json`](export/map.json)" in body
+    assert "<img" not in body and "{{" not in body and "](javascript" not in body
+    assert "map.md" in linker.links["places/batken.md"]  # the map's places list counts as a backlink
+
+
+def test_the_network_page_lists_the_most_connected_with_names_made_inert():
+    body = render_network_page(hostile_site(), Linker(current="network.md"))
+    assert '<div class="rb-network rb-network--site" data-rb-network="site"' in body
+    assert "(actors/kyrgyzstan-gov.md)" in body
+    assert "<img" not in body and "{{" not in body and "](javascript" not in body
+
+
+def test_an_actor_page_block_names_its_actor_and_links_the_whole_network():
+    block = entity_network_block('odd"id', "../")
+    assert 'data-rb-network="entity" data-rb-entity="odd&quot;id"' in block
+    assert "[The whole network](../network.md)" in block
+
+
+def test_assets_ship_the_script_the_libraries_and_their_licences():
+    files = assets()
+    for path in ("assets/briefs/visuals.js", "assets/briefs/visuals.css", "assets/briefs/vendor/force-graph.min.js",
+                 "assets/briefs/vendor/force-graph.LICENSE", "assets/briefs/vendor/topojson-client.min.js",
+                 "assets/briefs/vendor/countries-50m.json", "assets/briefs/vendor/THIRD-PARTY-LICENSES.txt"):
+        assert files.get(path), path
+    script = files["assets/briefs/visuals.js"].decode()
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "document.write" not in script
+    assert "http://" not in script and "https://" not in script  # everything comes from the site itself
+
+
+def test_the_vendored_libraries_are_the_versions_package_lock_pins():
+    lock = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    manifest = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    for name, version in manifest.items():
+        assert lock[f"node_modules/{name}"]["version"] == version, name
+    vendored = assets()
+    assert f"Version {manifest['force-graph']} force-graph".encode() in vendored["assets/briefs/vendor/force-graph.min.js"][:200]
+    assert f"topojson-client v{manifest['topojson-client']}".encode() in vendored["assets/briefs/vendor/topojson-client.min.js"][:200]
+    licences = vendored["assets/briefs/vendor/THIRD-PARTY-LICENSES.txt"].decode()
+    assert f"==== force-graph {manifest['force-graph']} (MIT)" in licences
+
+
+# --- in the browser ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """A tab on the local site, and what it did: JavaScript errors and every request it made."""
+
+    page: object
+    base: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def open(self, path: str) -> None:
+        response = self.page.goto(urljoin(self.base, path), wait_until="load")
+        assert response.status == 200, path
+
+    def screenshot(self, name: str, full_page: bool = False) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
+
+    def painted(self, selector: str) -> int:
+        """How many pixels of the canvas under ``selector`` are not transparent."""
+        return self.page.evaluate("""(selector) => {
+            const canvas = document.querySelector(selector);
+            const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+            let painted = 0;
+            for (let i = 3; i < data.length; i += 4) painted += data[i] > 0;
+            return painted; }""", selector)
+
+
+def _repository_widget(build: Build) -> str:
+    """Material asks GitHub's API for the stars of ``repo_url``: the one request the site itself makes."""
+    config = yaml.safe_load((build.project / "mkdocs.yml").read_text(encoding="utf-8"))
+    repo = urlsplit(config.get("repo_url") or "")
+    return f"https://api.github.com/repos{repo.path.rstrip('/')}" if repo.netloc == "github.com" else ""
+
+
+@contextmanager
+def visit(chromium, build: Build, site: Path | None = None, color_scheme: str = "light") -> Iterator[Visit]:
+    served = Build(build.project, site or build.site, build.returncode, build.log)
+    with serve(served) as base:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
+        page = context.new_page()
+        tab = Visit(page, base)
+        origin = "{0.scheme}://{0.netloc}/".format(urlsplit(base))
+        widget = _repository_widget(build)
+
+        def route(request_route):
+            if request_route.request.url.startswith(origin):
+                request_route.continue_()
+            else:
+                request_route.abort()
+
+        def console(message):
+            if message.type == "error" and not (message.location.get("url") or "").startswith(widget or origin):
+                tab.errors.append(f"console: {message.text} ({message.location.get('url')})")
+
+        context.route("**/*", route)
+        page.on("request", lambda request: tab.requests.append(request.url))
+        page.on("pageerror", lambda error: tab.errors.append(f"{page.url}: {error}"))
+        page.on("console", console)
+        try:
+            yield tab
+            foreign = [u for u in tab.requests if not u.startswith(origin) and not (widget and u.startswith(widget))]
+            assert not foreign, f"requests left 127.0.0.1: {foreign}"
+            assert not tab.errors, "\n".join(tab.errors)
+        finally:
+            context.close()
+
+
+def _wait(tab: Visit, selector: str, timeout: float = 30_000) -> None:
+    tab.page.wait_for_selector(selector, state="attached", timeout=timeout)
+
+
+def _shows(tab: Visit, heading: str) -> None:
+    """Wait until the page's heading reads ``heading`` (instant navigation swaps it in after the URL)."""
+    from playwright.sync_api import expect
+
+    expect(tab.page.locator(".md-content article h1").first).to_have_text(re.compile(rf"^\s*{re.escape(heading)}\W*$"))
+
+
+@pytest.mark.browser
+def test_the_network_draws_filters_by_kind_and_brief_and_opens_an_actor(chromium, seed_site):
+    data = json.loads((seed_site.site / "export" / "network.json").read_text(encoding="utf-8"))
+    relations = [e for e in data["edges"] if e["kind"] == "relation"]
+    assert relations, "the seed should state relations"
+    with visit(chromium, seed_site) as tab:
+        page = tab.page
+        tab.open("network/")
+        _wait(tab, '[data-rb-network="site"][data-settled="true"]')
+        view = page.locator('[data-rb-network="site"]')
+        assert tab.painted(".rb-network__canvas canvas") > 500
+        assert view.get_attribute("data-visible-edges") == str(len(data["edges"]))
+        page.locator(".rb-network__canvas").scroll_into_view_if_needed()
+        tab.screenshot("network-site")
+
+        commonest = max(data["predicates"], key=lambda p: sum(e["predicate"] == p for e in relations))
+        page.locator(f'.rb-network__kinds input[value="{commonest}"]').uncheck()
+        without = len(data["edges"]) - sum(e.get("predicate") == commonest for e in relations)
+        assert view.get_attribute("data-visible-edges") == str(without)
+        page.locator('input[name="shared-events"]').uncheck()
+        assert view.get_attribute("data-visible-edges") == str(len(relations) - (len(data["edges"]) - without))
+        page.locator(f'.rb-network__kinds input[value="{commonest}"]').check()
+        assert view.get_attribute("data-visible-edges") == str(len(relations))
+        if data["briefs"]:
+            brief = data["briefs"][0]["id"]
+            page.locator('select[name="brief"]').select_option(brief)
+            assert view.get_attribute("data-visible-edges") == str(sum(brief in e["briefs"] for e in relations))
+            page.locator('select[name="brief"]').select_option("")
+        tab.screenshot("network-site-relations-only")
+
+        # Instant navigation: the actor page's own view must start without a reload.
+        page.evaluate("window.__sameDocument = true")
+        hub = max((n for n in data["nodes"] if n["kind"] == "actor"), key=lambda n: n["degree"])
+        page.locator(".rb-network__canvas").scroll_into_view_if_needed()
+        point = page.evaluate("(id) => window.__rbNetwork.screenPosition(id)", hub["id"])
+        page.mouse.click(point["x"], point["y"])
+        page.wait_for_url(re.compile(re.escape(hub["page"]) + "$"))
+        _wait(tab, f'[data-rb-network="entity"][data-rb-entity="{hub["id"]}"][data-settled="true"]')
+        assert page.evaluate("window.__sameDocument === true"), "the click should use instant navigation"
+        _shows(tab, hub["name"])
+        neighbours = {e["source"] for e in data["edges"] if e["target"] == hub["id"]} | \
+            {e["target"] for e in data["edges"] if e["source"] == hub["id"]}
+        shown = set(page.evaluate("window.__rbNetwork.shownNodes()"))
+        assert shown == neighbours | {hub["id"]}
+        assert tab.painted(".rb-network--entity .rb-network__canvas canvas") > 500
+        page.locator(".rb-network--entity").scroll_into_view_if_needed()
+        tab.screenshot("network-actor")
+
+
+@pytest.mark.browser
+def test_the_map_draws_outlines_and_markers_that_open_places_and_lists_the_rest(chromium, seed_site):
+    data = json.loads((seed_site.site / "export" / "map.json").read_text(encoding="utf-8"))
+    assert data["places"], "the seed should have places with coordinates"
+    with visit(chromium, seed_site) as tab:
+        page = tab.page
+        tab.open("map/")
+        _wait(tab, "[data-rb-map][data-ready=true]")
+        view = page.locator("[data-rb-map]")
+        assert int(view.get_attribute("data-countries")) > 0
+        colours = page.evaluate("""() => {
+            const c = document.querySelector(".rb-map canvas");
+            const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+            const seen = new Set();
+            for (let i = 0; i < d.length; i += 4 * 97) seen.add(d[i] + "," + d[i + 1] + "," + d[i + 2]);
+            return seen.size; }""")
+        assert colours > 3, "water, land and borders should all be drawn"
+        assert view.get_attribute("data-markers") == str(len(data["places"]))
+        for place in data["places"]:
+            href = page.locator(f'a.rb-map__marker[data-place="{place["id"]}"]').get_attribute("href")
+            assert href == urljoin(tab.base, place["page"])
+        aside = page.locator(".rb-map-unlocated")
+        for place in data["unlocated"]:
+            assert aside.locator(f'a[href$="{place["page"]}"]').count() == 1, place["id"]
+        tab.screenshot("map")
+
+        page.locator("button[aria-label='Zoom in']").click()
+        page.evaluate("window.__sameDocument = true")
+        busiest = data["places"][0]
+        page.locator("button[aria-label='Show all places']").click()
+        page.locator(f'a.rb-map__marker[data-place="{busiest["id"]}"]').click()
+        page.wait_for_url(re.compile(re.escape(busiest["page"]) + "$"))
+        _shows(tab, busiest["name"])
+        assert page.evaluate("window.__sameDocument === true")
+
+
+@pytest.mark.browser
+def test_the_views_follow_the_dark_palette(chromium, seed_site):
+    with visit(chromium, seed_site, color_scheme="dark") as tab:
+        tab.open("map/")
+        _wait(tab, "[data-rb-map][data-ready=true]")
+        water = tab.page.evaluate("""() => {
+            const c = document.querySelector(".rb-map canvas");
+            return Array.from(c.getContext("2d").getImageData(1, 1, 1, 1).data.slice(0, 3)); }""")
+        assert sum(water) < 3 * 100, f"the sea should be dark in the dark palette: {water}"
+        tab.screenshot("map-dark")
+        tab.open("network/")
+        _wait(tab, '[data-rb-network="site"][data-settled="true"]')
+        tab.page.locator(".rb-network__canvas").scroll_into_view_if_needed()
+        tab.screenshot("network-dark")
+
+
+def crowded_site(seed: Build, root: Path, actors: int = 600, links: int = 1800) -> Path:
+    """A copy of the built seed site whose network and map hold many entities with hostile names."""
+    site = root / "site"
+    shutil.copytree(seed.site, site)
+    import random
+
+    rng = random.Random(7)
+    entities = {f"actor-{i}": actor(f"actor-{i}", f"{HOSTILE} {i}" if i % 50 == 0 else f"Actor {i}",
+                                     ("person", "government", "armed-group", "organization")[i % 4]) for i in range(actors)}
+    entities.update({f"place-{i}": place(f"place-{i}", f"{HOSTILE} {i}", 35 + rng.random() * 10, 60 + rng.random() * 15)
+                     for i in range(80)})
+    predicates = ["accuses", "supports", "opposes", "meets", "fights", "controls"]
+    relations = []
+    for _ in range(links):
+        a, b = rng.sample(range(actors), 2)
+        relations.append(relation(f"actor-{a}", rng.choice(predicates), f"actor-{b}", allegation=rng.random() < 0.3,
+                                  denied=rng.random() < 0.05))
+    events = {f"ev-{i}": event(f"ev-{i}", [f"actor-{rng.randrange(actors)}" for _ in range(3)],
+                               [f"place-{rng.randrange(80)}"]) for i in range(300)}
+    crowd = Site(articles={"a1": Article("a1", "a1.txt", "A", [Paragraph(0, "Text.")])}, entities=entities,
+                 events=events, briefs={}, mentions={}, relations=relations)
+    (site / "export" / "network.json").write_text(json.dumps(network_json(crowd)), encoding="utf-8")
+    (site / "export" / "map.json").write_text(json.dumps(map_json(crowd)), encoding="utf-8")
+    return site
+
+
+@pytest.mark.browser
+def test_several_hundred_actors_with_hostile_names_draw_quickly_and_stay_text(chromium, seed_site, tmp_path):
+    site = crowded_site(seed_site, tmp_path)
+    data = json.loads((site / "export" / "network.json").read_text(encoding="utf-8"))
+    with visit(chromium, seed_site, site=site) as tab:
+        page = tab.page
+        tab.open("network/")
+        _wait(tab, '[data-rb-network="site"][data-settled="true"]', timeout=30_000)
+        elapsed = page.evaluate("performance.now()")
+        assert elapsed < 20_000, f"the network took {elapsed:.0f} ms to settle"
+        assert page.locator('[data-rb-network="site"]').get_attribute("data-visible-edges") == str(len(data["edges"]))
+        assert page.locator(".rb-network canvas").count() == 1, "one canvas, not one element per node"
+        hostile = next(n for n in data["nodes"] if n["name"].startswith("<img") and n["degree"])
+        page.locator(".rb-network__canvas").scroll_into_view_if_needed()
+        point = page.evaluate("(id) => window.__rbNetwork.screenPosition(id)", hostile["id"])
+        page.mouse.move(point["x"], point["y"])
+        tip = page.locator(".float-tooltip-kap")
+        tip.wait_for(state="visible", timeout=5000)
+        assert tip.inner_text().startswith("<img"), "a hostile name should show as the text it is"
+        tab.screenshot("network-crowded")
+        tab.open("map/")
+        _wait(tab, "[data-rb-map][data-ready=true]")
+        labels = page.locator(".rb-map__label").all_inner_texts()
+        assert any(text.startswith("<img") for text in labels), "a hostile name should show as the text it is"
+        tab.screenshot("map-crowded")
+        assert page.evaluate("window.__pwned === undefined")
+        assert page.locator(".rb-map img, .rb-network img").count() == 0
