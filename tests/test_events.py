@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from regional_briefs.events import Lexicon, default_nlp, detect_events, merge_events
+from regional_briefs.event_lexicon import Lexicon
+from regional_briefs.events import default_nlp, detect_events, merge_events
 from regional_briefs.model import EVENT_TYPES, Article, Mention, Paragraph, PartialDate, Sentence
 
 DEMONYMS = {"armenian": "Armenia", "georgian": "Georgia", "mongolian": "Mongolia", "nepali": "Nepal"}
@@ -25,6 +26,13 @@ NAMES = {
     "Nino Kapanadze": ("actor", "person", "Nino Kapanadze"),
     "Kapanadze": ("actor", "person", "Nino Kapanadze"),
     "Supreme Court": ("actor", "organization", "Supreme Court"),
+    "Poti": ("place", "city", "Poti"),
+    "Asia": ("place", "region", "Asia"),
+    "Europe": ("place", "region", "Europe"),
+    "Central Asia": ("place", "region", "Central Asia"),
+    "TBILISI": ("place", "city", "Tbilisi"),
+    "Kura Courier": ("actor", "organization", "Kura Courier"),  # an outlet nothing has typed as media
+    "Ararat Radio": ("actor", "media", "Ararat Radio"),
 }
 
 
@@ -213,6 +221,104 @@ def test_the_lexicon_only_uses_known_event_types():
     lexicon = Lexicon.load()
     assert set(lexicon.priority) == set(EVENT_TYPES)
     assert {entry.type for entries in lexicon.entries.values() for entry in entries} <= set(EVENT_TYPES)
+
+
+# -------------------------------------------------------------------- what is not an event, an actor, a place
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Melikyan said the new terminal would double the port's capacity to 1 million containers a year by 2027.",
+        "Georgia will host the next round of talks in 2027, the ministry announced.",
+        "Kapanadze said the two countries planned to sign the agreement in 2027.",
+        "The railway is expected to carry 5 million tonnes of cargo by 2027, Kapanadze told reporters.",
+        "Melikyan told reporters that trade would reach 2 billion dollars in 2027.",
+    ],
+)
+def test_a_projection_is_not_an_event_dated_to_the_projected_time(nlp, sentence):
+    # A wire dateline without a year gives no year to measure "the future" against.
+    assert events_of(nlp, [sentence], PartialDate(None, 3, 12)) == []
+
+
+def test_a_statement_about_the_future_is_dated_when_it_was_made(nlp):
+    events = events_of(nlp, [
+        "Melikyan said on Monday that the new terminal would double the port's capacity by 2027.",
+        "In 2015, Kapanadze said the plant would produce its first power by 2020.",
+    ], PartialDate(2025, 3, 12))
+    assert [(e["date"], e["type"], e["actors"]) for e in events] == [
+        ("2025-03-10", "statement", ["Davit Melikyan"]),
+        ("2015", "statement", ["Nino Kapanadze"]),
+    ]
+
+
+def test_outlets_that_only_report_the_news_are_not_its_actors(nlp):
+    events = events_of(nlp, [
+        "TBILISI, March 12 (Kura Courier) - Georgia and Mongolia signed a transit agreement on Tuesday.",
+        "Armenian border guards detained two smugglers near Gyumri on Monday, the Ararat Radio news service reported.",
+        "According to Ararat Radio, police in Gyumri arrested a local official on Monday.",
+        "Residents told Ararat Radio that a drone struck a school in Akhtala on Monday.",
+        "In remarks reported by Ararat Radio, Melikyan on Monday accused Georgia of delaying the talks.",
+    ], PartialDate(2025, 3, 12))
+    assert [(e["type"], e["actors"], e["places"]) for e in events] == [
+        ("agreement", ["Georgia", "Mongolia"], []),  # TBILISI only says where the copy was filed
+        ("arrest", ["Armenia"], ["Gyumri"]),
+        ("arrest", [], ["Gyumri"]),
+        ("attack", [], ["Akhtala"]),
+        ("statement", ["Davit Melikyan"], ["Georgia"]),
+    ]
+    assert events[0]["date"] == "2025-03-11"  # the dateline dates the copy; "on Tuesday" the signing
+
+
+def test_an_outlet_that_speaks_for_itself_is_the_actor(nlp):
+    events = events_of(nlp, ["Kura Courier said on Monday that it had closed its office in Tbilisi."],
+                       PartialDate(2025, 3, 12))
+    assert [(e["type"], e["actors"]) for e in events] == [("statement", ["Kura Courier"])]
+
+
+def test_a_route_or_a_broad_area_is_not_where_it_happened(nlp):
+    events = events_of(nlp, [
+        "Georgia opened a new ferry terminal in Poti, a hub for trade between Asia and Europe, on Tuesday.",
+        "Mongolia launched construction of the largest copper smelter in Central Asia near Erdenet on Monday.",
+        "Flights between Tbilisi and Gyumri resumed on Monday.",
+        "Fighting broke out on the frontier between Akhtala and Lori province on Sunday.",
+        "Georgia reopened the rail line to Gyumri on Friday to serve buyers across Central Asia.",
+    ], PartialDate(2025, 3, 12))
+    assert [e["places"] for e in events] == [
+        ["Poti"],
+        ["Erdenet"],  # the largest in Central Asia, and it stands near Erdenet
+        ["Tbilisi", "Gyumri"],  # the route is what resumed
+        ["Akhtala", "Lori province"],  # the line between two places is a place
+        ["Gyumri"],
+    ]
+
+
+TITLE_SHAPES = [
+    "During his stay in Tbilisi, Melikyan met Kapanadze on Friday.",
+    "During his time in Tbilisi, Melikyan, who arrived on Thursday, met Kapanadze and signed a transit deal.",
+    "Police said 40 people had been detained during Friday's protests, many of whom were later released.",
+    "Construction began in March 2022, months after the old government collapsed in August 2021.",
+    "On Tuesday, police in Gyumri arrested a local official who had fled to Tbilisi in 2019.",
+    "TBILISI, March 12 (Kura Courier) - Georgia and Mongolia signed a transit agreement on Tuesday.",
+    "Armenian and Georgian border guards exchanged fire near Akhtala on Sunday, killing two soldiers, "
+    "and Melikyan flew to Tbilisi the next day.",
+]
+
+
+def words(text):
+    return re.findall(r"\w+(?:['’]\w+)*", text.lower())
+
+
+def test_titles_only_shorten_their_sentence(nlp):
+    events = events_of(nlp, TITLE_SHAPES, PartialDate(2025, 3, 12))
+    assert len(events) >= len(TITLE_SHAPES)
+    for event in events:
+        title, sentence = event["title"].rstrip("…"), iter(words(event["sentence"]))
+        assert all(word in sentence for word in words(title)), (event["title"], event["sentence"])
+        # nothing left dangling where a date was cut out, no clauses run together
+        assert not re.search(r"\b(in|on|at|during|since|of)\s*(,|$|'s\b)|(^|\s)'s\b", title), title
+    titles = {e["title"] for e in events}
+    assert "During his stay in Tbilisi, Melikyan met Kapanadze" in titles
+    assert "Georgia and Mongolia signed a transit agreement" in titles
 
 
 # -------------------------------------------------------------------- merging

@@ -1,0 +1,147 @@
+"""Event titles: a trigger token and its parsed sentence in, a one-line summary out.
+
+The title is the trigger's clause without what the event shows elsewhere (its dates) and
+without asides and subordinate clauses; a relative or participle clause gets its noun back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .event_lexicon import SUBJECTS, Lexicon, has_subject
+
+TITLE_LIMIT = 120
+
+_FRONTED_TIME_DEPS = ("prep", "npadvmod", "advmod", "tmod", "obl")
+
+
+def event_title(trigger, sent, dates: list, lex: Lexicon) -> str:
+    """The title of the happening ``trigger`` (a token of the parsed sentence ``sent``) names.
+
+    ``dates`` are the sentence's date expressions as spans of the same doc: they, the word that
+    introduces them and a wire dateline are left out. At most ``TITLE_LIMIT`` characters, made
+    only of the sentence's words in their order (a borrowed subject comes first)."""
+    head = _clause_head(trigger, lex.relative_prepositions | lex.setting_prepositions)
+    dateline_end = lex.dateline_end(sent)
+    undated = _date_tokens(dates, sent) | {t.i for t in sent if t.idx < dateline_end}
+    drop = _asides(head) | undated
+    tokens = _tidy([t for t in head.subtree if t.i not in drop])
+    if head.dep_ in ("relcl", "acl") and head.head.i != head.i:
+        relative = [t for t in tokens if t.tag_ in ("WDT", "WP", "WP$", "WRB") and t.head.i == head.i]
+        tokens = [t for t in tokens if t not in relative]
+        if not any(t.tag_ == "WRB" for t in relative):  # "..., when X signed" needs no antecedent
+            noun = _antecedent(head.head)
+            lead = [t for t in noun.subtree if t.i < head.left_edge.i and t.i not in drop]
+            while lead and lead[-1].is_punct:
+                lead.pop()
+            tokens = lead + tokens
+    if head.dep_ == "conj" and not has_subject(head):
+        subject = next((c for c in head.head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:  # "... and charged the following year" needs its "He"
+            auxiliaries = [c for c in head.head.children if c.dep_ in ("aux", "auxpass") and c.i < head.head.i]
+            tokens = list(subject.subtree) + auxiliaries + tokens
+    text = _join(tokens)
+    if len(text.split()) < 3:  # a clause too broken to stand alone: the sentence, undated
+        text = _join(_tidy([t for t in sent if not t.is_space and t.i not in undated]))
+    if len(text) > TITLE_LIMIT:
+        text = text[: TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
+    return text[:1].upper() + text[1:]
+
+
+def _clause_head(trigger, scene_prepositions: frozenset[str]):
+    """The verb whose clause the title tells: a trigger noun stands for the clause around it
+    ("three days of fighting killed 55") unless it only sets the scene ("during a visit")."""
+    node = trigger
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in scene_prepositions:
+            break
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else trigger
+
+
+def _asides(head) -> set[int]:
+    """Tokens of the clause a title leaves out: fronted times, subordinate and coordinated
+    clauses with their own subject, relative clauses and appositions set off by commas."""
+    drop: set[int] = set()
+    for child in head.children:
+        fronted_time = (child.i < head.i and child.dep_ in _FRONTED_TIME_DEPS
+                        and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree))
+        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if (child.dep_ in ("advcl", "parataxis", "mark", "punct") and not purpose) or fronted_time:
+            drop.update(t.i for t in child.subtree)
+        elif child.dep_ == "conj" and has_subject(child):
+            drop.update(t.i for t in child.subtree)
+            drop.update(c.i for c in head.children if c.dep_ == "cc" and c.i < child.i)
+    doc = head.doc
+    for token in head.subtree:
+        if token.i == head.i:
+            continue
+        if token.dep_ == "relcl" or (token.dep_ == "appos" and _set_off(token)):
+            drop.update(t.i for t in token.subtree)
+            for edge in (token.left_edge.i - 1, token.right_edge.i + 1):
+                if 0 <= edge < len(doc) and doc[edge].text in (",", "(", ")"):
+                    drop.add(edge)
+    return drop
+
+
+def _date_tokens(dates: list, sent) -> set[int]:
+    """The dates with the word that introduces them ("on", "in"), the possessive that ties them
+    to a noun ("Friday's protests") and the comma that closes them."""
+    doc = sent.doc
+    drop: set[int] = set()
+    for date in dates:
+        drop.update(range(date.start, date.end))
+        drop.update(c.i for t in date for c in t.children if c.dep_ == "case")
+        if date.root.dep_ == "pobj" and date.root.head.dep_ == "prep":
+            drop.add(date.root.head.i)
+        if date.end < len(doc) and doc[date.end].text == "," and date.start > sent.start:
+            drop.add(date.end)
+    return drop
+
+
+def _tidy(tokens: list) -> list:
+    """Without prepositions whose object was left out ("began in, months after"), and with the
+    commas that still stand between two kept words ("During his stay in Tbilisi, Melikyan met")."""
+    if not tokens:
+        return tokens
+    kept = {t.i for t in tokens}
+    kept -= {t.i for t in tokens if t.dep_ == "prep" and t.n_lefts + t.n_rights
+             and not any(c.i in kept for c in t.children)}
+    doc = tokens[0].doc
+    first, last = min(kept, default=0), max(kept, default=0)
+    kept |= {i for i in range(first + 1, last) if doc[i].text == "," and i - 1 in kept and i + 1 in kept}
+    return [doc[i] for i in sorted(kept)]
+
+
+def _antecedent(noun):
+    """The noun phrase a relative clause describes. The parser often hangs the clause on the
+    last noun of "papers for the Accord on Fisheries between the two states, which ..."; the
+    phrase is the whole chain of nouns and prepositions."""
+    node = noun
+    while (node.dep_ == "pobj" and node.head.dep_ == "prep"
+           and node.head.head.pos_ in ("NOUN", "PROPN") and node.head.head.dep_ != "ROOT"):
+        node = node.head.head
+    return node
+
+
+def _set_off(token) -> bool:
+    """An apposition between commas or brackets ("Ms Ruiz, the mayor, said")."""
+    before = token.left_edge.i - 1
+    return before >= 0 and token.doc[before].text in (",", "(")
+
+
+def _join(tokens) -> str:
+    """Tokens back to text, with a space wherever tokens were left out."""
+    parts: list[str] = []
+    previous = None
+    for token in tokens:
+        if previous is not None and token.i != previous.i + 1 and not parts[-1].endswith(" "):
+            parts.append(" ")
+        parts.append(token.text_with_ws)
+        previous = token
+    text = re.sub(r"\s+", " ", "".join(parts))
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"\(\s*\)|\(\s*$", "", text)
+    text = re.sub(r"([,;:])(\s*[,;:])+", r"\1", text)
+    return text.strip(" ,;:-–—").rstrip(".").strip()
+
