@@ -1,0 +1,214 @@
+"""Incremental builds: an edit re-extracts exactly the articles it can change.
+
+The extraction cache is keyed by the seed's bytes, its curated fields and everything every
+article depends on (pipeline, model, gazetteer). These tests edit one thing at a time and read
+the build's counts: ``articles extracted`` and ``cache hits``. Timings live in ``bench/run.py``.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import MKDOCS, make_project
+
+from regional_briefs.pipeline import Options, build_site
+
+ARTICLES = {
+    "01-rogun.md": """\
+        ---
+        title: Rogun dam fills its first turbine
+        published: 2024-03-04
+        source: Pamir Wire
+        ---
+
+        Tajikistan started the second turbine of the Rogun Dam on Monday, the energy ministry said.
+
+        Officials in Dushanbe said the reservoir would reach its design level by 2029.
+        """,
+    "02-batken.md": """\
+        ---
+        title: Border guards trade fire near Batken
+        published: 2024-05-12
+        source: Tien Shan Dispatch
+        ---
+
+        Kyrgyz and Tajik border guards exchanged fire near the town of Batken on Saturday.
+
+        Kyrgyzstan's State Committee for National Security said two guards were wounded.
+        """,
+    "03-termez.md": """\
+        ---
+        title: Termez trade centre reopens
+        published: 2024-06-20
+        source: Amu Darya Times
+        ---
+
+        Uzbekistan reopened the Termez cargo centre on the Afghan border on Thursday.
+
+        Traders from Mazar-i-Sharif said the crossing would cut the cost of flour.
+        """,
+    "04-tapi.md": """\
+        ---
+        title: Pipeline talks in Ashgabat
+        published: 2024-08-01
+        source: Caspian Review
+        ---
+
+        Turkmenistan and Afghanistan discussed the TAPI gas pipeline in Ashgabat on Tuesday.
+
+        The Taliban's acting minister of mines said work on the Herat section had resumed.
+        """,
+    "05-khorog.md": """\
+        ---
+        title: Protest in Khorog
+        published: 2024-09-15
+        source: Pamir Wire
+        ---
+
+        Residents of Khorog gathered outside the regional administration on Sunday.
+
+        Police in Gorno-Badakhshan detained three people, a local lawyer said.
+        """,
+    "06-osh.md": """\
+        ---
+        title: Osh market fire
+        published: 2024-10-02
+        source: Fergana Herald
+        ---
+
+        A fire destroyed part of the main bazaar in Osh, Kyrgyzstan, on Wednesday.
+
+        The emergencies ministry said no one was hurt.
+        """,
+}
+GAZETTEER = """\
+entries:
+  - id: test-kishlak
+    name: Kishlak Testobod
+    type: village
+    within: Tajikistan
+"""
+NEW_SENTENCE = "the apricot harvest in the valley was unusually plentiful this year"
+
+
+def _counts(site) -> tuple[int, int]:
+    return site.stats["articles extracted"], site.stats.get("cache hits", 0)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    root = make_project(tmp_path / "project", ARTICLES, briefs={})
+    (root / "gazetteer.yml").write_text(GAZETTEER, encoding="utf-8")
+    return root
+
+
+def _build(root: Path):
+    return build_site(Options(seeds_dir=root / "seeds", briefs_dir=root / "briefs",
+                              gazetteer_files=(root / "gazetteer.yml",), cache_dir=root / ".cache"))
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_an_unchanged_rebuild_reads_every_article_from_the_cache(project):
+    assert _counts(_build(project)) == (6, 0)
+    assert _counts(_build(project)) == (0, 6)
+
+
+def test_editing_one_article_re_extracts_only_that_article(project):
+    _build(project)
+    _append(project / "seeds" / "03-termez.md", f"\nA farmer said {NEW_SENTENCE}.\n")
+    site = _build(project)
+    assert _counts(site) == (1, 5)
+    assert NEW_SENTENCE in site.articles["03-termez"].paragraphs[-1].text
+
+
+def test_curating_one_articles_fields_re_extracts_only_that_article(project):
+    _build(project)
+    (project / "briefs" / "fixes.yml").write_text(
+        "articles:\n  02-batken.md:\n    title: Shooting on the Batken border\n", encoding="utf-8")
+    site = _build(project)
+    assert _counts(site) == (1, 5)
+    assert site.articles["02-batken"].title == "Shooting on the Batken border"
+
+
+def test_curating_an_entity_re_extracts_nothing(project):
+    # Entity fixes apply across the site, after extraction.
+    _build(project)
+    (project / "briefs" / "fixes.yml").write_text(
+        "entities:\n  - name: Batken\n    description: A town in southern Kyrgyzstan.\n", encoding="utf-8")
+    assert _counts(_build(project)) == (0, 6)
+
+
+def test_changing_an_extra_gazetteer_file_re_extracts_every_article(project):
+    _build(project)
+    _append(project / "gazetteer.yml", "    aliases: [Testobod]\n")
+    assert _counts(_build(project)) == (6, 0)
+
+
+# --- under `mkdocs serve` ------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return html.unescape(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(condition, timeout: float, what: str, log: Path):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.5)
+    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}; server log:\n"
+                + log.read_text(encoding="utf-8", errors="replace")[-4000:])
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_rebuilds_an_edited_article_by_re_extracting_it_alone(tmp_path):
+    seeds = {name: ARTICLES[name] for name in ("01-rogun.md", "02-batken.md", "03-termez.md")}
+    root = make_project(tmp_path / "project", seeds)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen(MKDOCS + ["serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+                                  cwd=root, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/articles/03-termez/"
+    try:
+        page = _wait_for(lambda: _fetch(url), 300, "the article page", log)
+        assert "Termez" in page
+        assert "articles extracted: 3" in log.read_text(encoding="utf-8")
+        _append(root / "seeds" / "03-termez.md", f"\nA farmer said {NEW_SENTENCE}.\n")
+        _wait_for(lambda: NEW_SENTENCE in (_fetch(url) or ""), 120, "the edited sentence on the page", log)
+        last = [line for line in log.read_text(encoding="utf-8").splitlines() if "articles extracted:" in line][-1]
+        assert re.search(r"\barticles extracted: 1\b", last) and re.search(r"\bcache hits: 2\b", last), last
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
