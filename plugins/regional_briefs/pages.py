@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +21,18 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 MAX_CONTEXTS = 30  # mentions shown in context on an entity page; the rest are counted
 MAX_BACKLINKS = 60
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'$%=:@^"}
+
+
+def relative(target: str, current: str) -> str:
+    """The link from page ``current`` to page ``target``, both site-relative paths like
+    ``actors/x.md`` (posixpath.relpath gives the same, but asks the OS for the working folder
+    on every call, which dominated rendering on large sites)."""
+    here = current.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def count(n: int, noun: str) -> str:
@@ -73,7 +84,7 @@ class Linker:
     def link(self, label: str, target: str, anchor: str = "", escaped: bool = False) -> str:
         if target != self.current:
             self.links[target].add(self.current)
-        href = posixpath.relpath(target, posixpath.dirname(self.current) or ".")
+        href = relative(target, self.current)
         href += f"#{anchor}" if anchor else ""
         return f"[{label if escaped else md_text(label)}]({href})"
 
@@ -511,7 +522,7 @@ def render_backlinks(path: str, linker: Linker) -> str:
         for source in sorted(groups[section], key=lambda s: linker.titles.get(s, s).casefold()):
             if shown >= MAX_BACKLINKS:
                 break
-            href = posixpath.relpath(source, posixpath.dirname(path) or ".")
+            href = relative(source, path)
             lines.append(f"- {section}: [{md_text(linker.titles.get(source, source))}]({href})")
             shown += 1
     if len(sources) > shown:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import Callable
 
 from .export import directory_url
 from .model import RELATION_PREDICATES, Site
-from .pages import Linker, article_path, entity_path, md_text
+from .pages import Linker, article_path, entity_path, md_text, relative
 
 SCHEMA_VERSION = "1.0"
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -212,7 +211,7 @@ def _place_line(site: Site, place: dict, linker: Linker) -> str:
 
 def _relative(linker: Linker, target: str) -> str:
     """A link from the page being written to a non-page file of the site (not tracked as a backlink)."""
-    return posixpath.relpath(target, posixpath.dirname(linker.current) or ".")
+    return relative(target, linker.current)
 
 
 def entity_network_block(entity_id: str, depth_prefix: str) -> str:
