@@ -689,3 +689,12 @@ def test_an_export_made_from_the_corpus_gold_scores_perfectly():
     assert micro.entities.f1 == micro.events.f1 == 1.0
     assert micro.kinds.value == micro.dates.value == micro.types.value == micro.quotes.value == 1.0
     assert micro.noise_leaks == 0
+
+
+def test_a_merged_event_is_dated_as_each_article_reported_it():
+    from regional_briefs.evaluate import _as_reported
+
+    event = {"id": "e", "date": "2021-08", "sources": [{"article": "a", "date": "2021"}, {"article": "b", "date": "2021-08"}]}
+    assert _as_reported(event, {"a"})["date"] == "2021"
+    assert _as_reported(event, {"b"})["date"] == "2021-08"
+    assert _as_reported({"id": "e", "date": "2021-08"}, {"a"})["date"] == "2021-08"

@@ -90,7 +90,9 @@ RULES = f"""\
   only which of two otherwise equal candidates wins, so a wrong date shows up in date accuracy
   instead of as a missed event. Paired events are true positives; unpaired predictions are
   false positives and unpaired gold events false negatives.
-- **Date accuracy** is the share of paired events whose export date equals the gold date at the
+- **Date accuracy** is the share of paired events whose date, as that article reported it (the
+  export's `sources[].date` for the article, else the event's date: a merged event carries the most
+  precise date any source gives), equals the gold date at the
   gold's precision: `2025-03` is wrong for gold `2025-03-13` and for gold `2025`. A year-less gold
   date (`--11-15`, `--10`, written when the article gives no year) is right for an export date
   of any year with the same month and day (`2025-11-15`), since a brief may record the year the
@@ -688,7 +690,8 @@ def score(export: dict, golds: Sequence[Gold],
         ids = sources.get(gold.article, set())
         result = ArticleScore(article=gold.article, in_export=bool(ids), quotes_scored=quotes_scored)
         _score_entities(result, gold, _listing(entities.values(), ids))
-        _score_events(result, gold, entities, _listing(export.get("events") or (), ids))
+        events = [_as_reported(e, ids) for e in _listing(export.get("events") or (), ids)]
+        _score_events(result, gold, entities, events)
         if quotes_scored:
             _score_quotes(result, gold, entities,
                           [q for q in export["quotes"] or () if str(q.get("article")) in ids])
@@ -765,6 +768,18 @@ def _score_entities(result: ArticleScore, gold: Gold, predicted: list[dict]) -> 
             result.ignored_pages.append(page.name)
         else:
             result.spurious_pages.append(page.name)
+
+
+def _as_reported(event: dict, article_ids: set[str]) -> dict:
+    """The event with the date this article reported, where the export keeps it per source.
+
+    One event merged from several articles takes the most precise date any of them gives
+    ("2021" in one, "August 2021" in another); an article is scored on what it said itself.
+    """
+    for source in event.get("sources") or ():
+        if str(source.get("article")) in article_ids and source.get("date"):
+            return dict(event, date=source["date"])
+    return event
 
 
 def _score_events(result: ArticleScore, gold: Gold, entities: dict[str, dict], predicted: list[dict]) -> None:
