@@ -19,6 +19,11 @@ SEED = REPO / "seeds" / "000_ad247eec8587e842.txt"
 CORPUS = SHARED / "corpus" / "dev"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; never a downloaded browser build
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = REPO / "test-artifacts"
+
 MINIMAL_CONFIG = "site_name: Test brief\ntheme: material\nplugins: [search, briefs]\n"
 
 
@@ -100,3 +105,15 @@ def corpus_site(tmp_path_factory) -> Build:
     build = mkdocs_build(root, strict=False)
     assert build.returncode == 0, build.log
     return build
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, shared by every browser test of the session."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

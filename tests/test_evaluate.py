@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from regional_briefs.evaluate import (
-    PREDICATES,
     dates_agree,
     format_summary,
     load_gold,

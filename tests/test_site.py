@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import jsonschema
-import pytest
 import yaml
 
 from conftest import SHARED, make_project, mkdocs_build

@@ -239,14 +239,14 @@ def _iso(value: Any) -> Optional[str]:
     return str(value).strip() or None
 
 
-def gold_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, folders replaced by the ``*.gold.yml`` files they hold (sorted)."""
+def gold_files(paths: Iterable[str | Path], pattern: str = "*.gold.yml") -> list[Path]:
+    """Files as given, folders replaced by the ``pattern`` files they hold (sorted)."""
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(path.glob("*.gold.yml"))
+            found = sorted(path.glob(pattern))
             if not found:
-                raise ValueError(f"{path}: no *.gold.yml files in this folder")
+                raise ValueError(f"{path}: no {pattern} files in this folder")
             files.extend(found)
         else:
             files.append(path)
@@ -349,16 +349,7 @@ def _relation_label(subject: str, predicate: str, obj: str) -> str:
 
 def relation_gold_files(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given, folders replaced by the ``*.relations.yml`` files they hold (sorted)."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found = sorted(path.glob("*.relations.yml"))
-            if not found:
-                raise ValueError(f"{path}: no *.relations.yml files in this folder")
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
+    return gold_files(paths, "*.relations.yml")
 
 
 def load_relation_gold(paths: Iterable[str | Path]) -> list[RelationGold]:

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 from .model import ACTOR_TYPES, PLACE_TYPES, Article, Entity, Event, Mention, Site
 

@@ -24,7 +24,7 @@ from .ingest import DEFAULT_MAX_BYTES, SUFFIXES, SeedError, read_seed
 from .mentions import find_mentions, load_nlp, parse
 from .relations import detect_relations
 from .model import Brief, Entity, Extraction, Relation, Site
-from .text import name_key, short_hash, slug
+from .text import name_key, short_hash
 
 PIPELINE_VERSION = "1"
 
