@@ -405,6 +405,7 @@ def measure(n: int, seed: int, pool: list[SourceParagraph], work: Path, repeat: 
     result.stages, pages = stage_times(project)
     result.counts = json.loads(pages.pop("__counts__"))
     plain = make_plain_project(work / f"plain-{n}", pages)
+    del pages
     warm_runs, plain_runs = [], []
     for attempt in range(repeat):  # interleaved, so that a busy moment hits both alike
         say(f"N={n}: warm build {attempt + 1}/{repeat}")
@@ -459,7 +460,9 @@ def plot(results: list[Result], out: Path) -> None:
     ax.plot(ns, [r.warm["seconds"] for r in results], "s-", label="briefs, warm (cache full)")
     ax.plot(ns, [r.plain["seconds"] for r in results], "^-", label="plain mkdocs-material, same pages")
     if len(ns) > 1:
-        ax.plot(ns, [results[0].warm["seconds"] * n / ns[0] for n in ns], ":", color="grey", label="linear in N")
+        last = results[-1]
+        ax.plot(ns, [last.warm["seconds"] * n / last.n for n in ns], ":", color="grey",
+                label=f"linear in N (through the warm build at {last.n:,})")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xticks(ns, [f"{n:,}" for n in ns])
@@ -473,6 +476,11 @@ def plot(results: list[Result], out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out)
     plt.close(fig)
+
+
+def peak(build: dict) -> int:
+    """The larger of the sampled process tree's and the largest single process's peak."""
+    return max(build["peak_tree_bytes"], build["peak_process_bytes"])
 
 
 def mib(value: int) -> str:
@@ -494,7 +502,9 @@ def report(results: list[Result], args, out: Path, image: Path) -> str:
         f"Python {platform.python_version()}, seed {args.seed}, N = {sizes}. Other work ran on the machine at "
         "the same time, so absolute times are rough; each ratio compares builds made in the same run, "
         f"the warm and plain builds interleaved ({repeat}, the fastest kept). CPU time (user + system, "
-        "workers included) is steadier than wall time when other processes compete for the cores.",
+        "workers included) is steadier than wall time when other processes compete for the cores."
+        + ("" if len(getattr(args, "runs", [])) < 2 else " The sizes come from separate runs (the machine's load "
+           "differed between them): " + "; ".join(", ".join(f"{n:,}" for n in run) for run in args.runs) + "."),
         "",
         "The articles are sentences of the development corpus recombined (6–12 paragraphs, dated over "
         "2016–2025, years in the text moved with the date). The plain build is mkdocs-material with only "
@@ -508,7 +518,7 @@ def report(results: list[Result], args, out: Path, image: Path) -> str:
         f"![Build time against N]({image.relative_to(out.parent).as_posix()})",
         "",
         "| N | pages | cold build | warm build | plain build | warm / plain (wall) | warm / plain (CPU) | "
-        "pages/s (warm) | peak memory, cold (tree / largest process) | search index | per article |",
+        "pages/s (warm) | peak memory (cold / warm) | search index | per article |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
@@ -516,8 +526,11 @@ def report(results: list[Result], args, out: Path, image: Path) -> str:
             f"| {r.n:,} | {r.pages:,} | {r.cold['seconds']:,.1f} s | {r.warm['seconds']:,.1f} s | "
             f"{r.plain['seconds']:,.1f} s | {r.warm_over_plain:.2f} | {r.warm_over_plain_cpu:.2f} | "
             f"{r.pages / r.warm['seconds']:,.0f} | "
-            f"{mib(r.cold['peak_tree_bytes'])} / {mib(r.cold['peak_process_bytes'])} | "
+            f"{mib(peak(r.cold))} / {mib(peak(r.warm))} | "
             f"{r.search['bytes'] / 1024 ** 2:,.1f} MiB | {r.search['bytes'] / r.n / 1024:,.1f} KiB |")
+    lines += ["", "CPU time (user + system, workers included): "
+              + "; ".join(f"N={r.n:,}: cold {r.cold['cpu_seconds']:,.0f} s, warm {r.warm['cpu_seconds']:,.0f} s, "
+                          f"plain {r.plain['cpu_seconds']:,.0f} s" for r in results) + "."]
     lines += ["", "Articles extracted (from the build log): "
               + "; ".join(f"N={r.n:,}: cold {r.extracted_cold}, warm {r.extracted_warm}" for r in results) + ".", ""]
 
@@ -536,23 +549,22 @@ def report(results: list[Result], args, out: Path, image: Path) -> str:
                      f"linear from N={last.n:,}: cold ≈ {last.cold['seconds'] * 10_000 / last.n / 60:.0f} min, "
                      f"warm ≈ {last.warm['seconds'] * 10_000 / last.n / 60:.0f} min |")
     else:
-        peak = max(big.cold["peak_tree_bytes"], big.cold["peak_process_bytes"],
-                   big.warm["peak_tree_bytes"], big.warm["peak_process_bytes"])
+        most = max(peak(big.cold), peak(big.warm))
         lines.append(f"| 10,000 articles cold < 15 min | {verdict(big.cold['seconds'] < COLD_10K_SECONDS)}: "
                      f"{big.cold['seconds'] / 60:.1f} min |")
         lines.append(f"| 10,000 articles warm < 5 min | {verdict(big.warm['seconds'] < WARM_10K_SECONDS)}: "
                      f"{big.warm['seconds'] / 60:.1f} min |")
-        lines.append(f"| 10,000 articles peak memory < 3 GB | {verdict(peak < PEAK_BYTES)}: {mib(peak)} |")
-    for label, pick in (("cold", lambda r: r.cold["seconds"]), ("warm", lambda r: r.warm["seconds"]),
-                        ("plain", lambda r: r.plain["seconds"])):
-        k = slope(results, pick)
+        lines.append(f"| 10,000 articles peak memory < 3 GB | {verdict(most < PEAK_BYTES)}: {mib(most)} |")
+    for label in ("cold", "warm", "plain"):
+        k = slope(results, lambda r: getattr(r, label)["cpu_seconds"])
         if k is not None:
-            lines.append(f"| time grows linearly with N ({label}) | {verdict(k <= LINEAR_EXPONENT)}: time ∝ N^{k:.2f} between "
-                         f"{results[-2].n:,} and {results[-1].n:,} |")
+            lines.append(f"| time grows linearly with N ({label}) | {verdict(k <= LINEAR_EXPONENT)}: CPU time ∝ N^{k:.2f} "
+                         f"between {results[-2].n:,} and {results[-1].n:,} |")
     lines += [""]
 
     lines += ["## Where a warm build spends its time", "",
-              "The plugin's site-wide stages, run in-process on a full cache (seconds). "
+              "The plugin's site-wide stages, run in-process on a full cache (seconds; `read cache` includes "
+              "importing spaCy and building the gazetteer where this process had not done so yet). "
               "The exponent is k in time ∝ N^k between the two largest sizes.", ""]
     names = list(results[0].stages)
     lines += ["| stage | " + " | ".join(f"N={r.n:,}" for r in results) + " | k |",
@@ -567,13 +579,13 @@ def report(results: list[Result], args, out: Path, image: Path) -> str:
         lines.append(f"| {key} | " + " | ".join(r.counts[key] for r in results) + " |")
     lines += [""]
 
+    kinds = sorted({k for r in results for k in r.search["by_kind"]})
     lines += ["## Search", "",
               "Bytes of `search/search_index.json` by the kind of page they come from:", "",
-              "| N | " + " | ".join(sorted(results[0].search["by_kind"])) + " |",
-              "| ---: | " + " | ".join("---:" for _ in results[0].search["by_kind"]) + " |"]
+              "| N | " + " | ".join(kinds) + " |",
+              "| ---: | " + " | ".join("---:" for _ in kinds) + " |"]
     for r in results:
-        lines.append(f"| {r.n:,} | " + " | ".join(f"{r.search['by_kind'].get(k, 0) / 1024:,.0f} KiB"
-                                                   for k in sorted(results[0].search["by_kind"])) + " |")
+        lines.append(f"| {r.n:,} | " + " | ".join(f"{r.search['by_kind'].get(k, 0) / 1024:,.0f} KiB" for k in kinds) + " |")
     leaked = [r for r in results if r.search["boilerplate_sections"]]
     lines += ["", "The generated mention and backlink lists are marked `data-search-exclude`, which Material's "
               "search plugin honours (it drops the marked element, or a marked heading's whole section, and "
@@ -610,6 +622,8 @@ def main(argv: Optional[list[str]] = None) -> None:
         for path in args.from_results:
             for item in json.loads(path.read_text(encoding="utf-8")):
                 merged[item["n"]] = Result(**item)
+        args.runs = [sorted(item["n"] for item in json.loads(path.read_text(encoding="utf-8")))
+                     for path in args.from_results]
         write_report(sorted(merged.values(), key=lambda r: r.n), args)
         return
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
