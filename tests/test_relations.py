@@ -52,3 +52,10 @@ def test_negated_relation_is_not_a_relation(tmp_path):
 ])
 def test_sentences_without_two_actors_give_no_relation(tmp_path, sentence):
     assert _relations(tmp_path, sentence + "\n") == set()
+
+
+def test_everyone_at_one_meeting_meets_everyone(tmp_path):
+    found = _relations(tmp_path, "Kassym Tokayev hosted Sadyr Japarov and Shavkat Mirziyoyev in Astana on Monday.\n")
+    pairs = {(a, b) for a, p, b, *_ in found if p == "meets"}
+    assert {("Kassym Tokayev", "Sadyr Japarov"), ("Kassym Tokayev", "Shavkat Mirziyoyev"),
+            ("Sadyr Japarov", "Shavkat Mirziyoyev")} <= pairs

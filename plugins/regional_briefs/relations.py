@@ -142,6 +142,10 @@ class _SentenceReader:
         for subject in subjects:
             for obj in objects:
                 yield self._relation(subject, predicate, obj, allegation)
+        if predicate in ("meets", "negotiates-with") and subjects:
+            # "Rahmon hosted Japarov and Mirziyoyev": everyone at one meeting meets everyone.
+            for a, b in zip(objects, objects[1:]):
+                yield self._relation(a, predicate, b, allegation)
         # "accuses Y of backing Z", "has been accused of supporting Z": the charge is Y's act.
         if lemma in self.lexicon.allegation_verbs:
             charged = objects if not passive else ([n for n in self._subjects(verb, passive_only=True)] or subjects)
