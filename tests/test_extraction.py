@@ -105,3 +105,10 @@ def test_curation_merges_renames_retypes_and_drops(tmp_path):
 def test_no_names_no_entities(tmp_path, text):
     site = _site(tmp_path, text or "Nothing happened.")
     assert site.entities == {}
+
+
+def test_a_known_name_the_model_cut_into_pieces_is_one_entity(tmp_path):
+    site = _site(tmp_path, "Islamabad accused Kabul on Monday of sheltering fighters of the Tehrik-i-Taliban Pakistan (TTP).")
+    names = _by_name(site)
+    assert "Tehrik-i-Taliban Pakistan" in names and "Tehrik" not in names
+    assert "TTP" in names["Tehrik-i-Taliban Pakistan"].aliases

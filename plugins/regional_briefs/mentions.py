@@ -121,6 +121,8 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
         for sent in doc.sents:
             sentences.append(Sentence(paragraph.index, sent.start_char, sent.end_char, sent.text))
         spans = [ent for ent in doc.ents if ent.label_ in MODEL_LABELS]
+        whole = _spanning_gazetteer_names(doc, matcher, spans)
+        spans = whole + [s for s in spans if not any(g.start <= s.start and s.end <= g.end for g in whole)]
         spans += _gazetteer_spans(doc, matcher, spans, gazetteer)
         spans += _headed_place_spans(doc, spans, patterns, gazetteer)
         for span in sorted(spans, key=lambda s: s.start):
@@ -202,6 +204,21 @@ def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) 
         better = next((c for c in gazetteer.candidates(m.text, main) if c.country == main and c.name == entry.name), None)
         if better is not None:
             m.ref, m.name, m.kind, m.type = better.id, better.name, better.kind, better.type
+
+
+def _spanning_gazetteer_names(doc, matcher, model_spans) -> list:
+    """Known names of three or more tokens that the model cut into pieces ("Tehrik-i-Taliban
+    Pakistan" read as "Tehrik", "Taliban", "Pakistan"): the whole name wins over its pieces."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    found = []
+    for _, start, end in matcher(doc):
+        inside = [s for s in model_spans if start <= s.start and s.end <= end]
+        overlapping = [s for s in model_spans if s.start < end and start < s.end]
+        if end - start >= 3 and len(inside) >= 2 and len(inside) == len(overlapping) and doc[start].text[:1].isupper():
+            found.append(Span(doc, start, end, label="GAZ"))
+    return filter_spans(found)
 
 
 def _gazetteer_spans(doc, matcher, model_spans, gazetteer: Gazetteer) -> list:

@@ -262,7 +262,9 @@ def _leadership(entities: dict[str, dict], lexicon: Lexicon, demonym_of=None) ->
             continue
         for role in info.get("roles", []):
             text = role["text"]
-            found = leader.search(text)
+            # The leader word must head the role: "head of X", "Kyrgyz President", not "chief spokesman".
+            found = next((m for m in leader.finditer(text)
+                          if re.match(r"^(\s+(of|for)\s|\s*$)", text[m.end():])), None)
             if not found or re.search(r"\b(deputy|vice|assistant|aide|adviser|advisor)\b", text, re.I):
                 continue  # a deputy does not lead
             after = text[found.end():]
