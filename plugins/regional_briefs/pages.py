@@ -20,7 +20,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]
 MAX_CONTEXTS = 30  # mentions shown in context on an entity page; the rest are counted
 MAX_BACKLINKS = 60
-_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'$%=:@^"}
+_MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'$%=:@^"})
 
 
 def relative(target: str, current: str) -> str:
@@ -42,7 +42,7 @@ def count(n: int, noun: str) -> str:
 
 def md_text(text: str) -> str:
     """Untrusted text as inert Markdown: every character Markdown or HTML could act on is an entity."""
-    return "".join(_MD_SPECIAL.get(c, c) for c in text.replace("\n", " "))
+    return text.replace("\n", " ").translate(_MD_SPECIAL)
 
 
 def attr_text(text: str) -> str:
