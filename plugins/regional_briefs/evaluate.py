@@ -253,17 +253,23 @@ def gold_files(paths: Iterable[str | Path], pattern: str = "*.gold.yml") -> list
     return files
 
 
+def _read_gold_file(path: Path) -> dict:
+    """A gold file's mapping; ValueError naming the file when it is not YAML or names no article."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not data.get("article"):
+        raise ValueError(f"{path}: no 'article:' naming the article file")
+    return data
+
+
 def load_gold(paths: Iterable[str | Path]) -> list[Gold]:
     """Read gold files (or folders of them); raise ValueError naming the file that is wrong."""
     golds: list[Gold] = []
     seen: dict[str, Path] = {}
     for path in gold_files(paths):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise ValueError(f"{path}: not valid YAML: {exc}") from exc
-        if not isinstance(data, dict) or not data.get("article"):
-            raise ValueError(f"{path}: no 'article:' naming the article file")
+        data = _read_gold_file(path)
         try:
             gold = _gold_from_dict(data, path)
         except (TypeError, KeyError, AttributeError) as exc:
@@ -357,12 +363,7 @@ def load_relation_gold(paths: Iterable[str | Path]) -> list[RelationGold]:
     golds: list[RelationGold] = []
     seen: dict[str, Path] = {}
     for path in relation_gold_files(paths):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise ValueError(f"{path}: not valid YAML: {exc}") from exc
-        if not isinstance(data, dict) or not data.get("article"):
-            raise ValueError(f"{path}: no 'article:' naming the article file")
+        data = _read_gold_file(path)
         article = Path(str(data["article"])).name
         if article in seen:
             raise ValueError(f"{path}: article {article} already has relation gold in {seen[article]}")
