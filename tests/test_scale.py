@@ -8,10 +8,7 @@ the build's counts: ``articles extracted`` and ``cache hits``. Timings live in `
 from __future__ import annotations
 
 import html
-import os
 import re
-import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -19,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MKDOCS, make_project
+from conftest import make_project, mkdocs_serving
 
 from regional_briefs.pipeline import Options, build_site
 
@@ -160,12 +157,6 @@ def test_changing_an_extra_gazetteer_file_re_extracts_every_article(project):
 # --- under `mkdocs serve` ------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -189,14 +180,9 @@ def _wait_for(condition, timeout: float, what: str, log: Path):
 def test_mkdocs_serve_rebuilds_an_edited_article_by_re_extracting_it_alone(tmp_path):
     seeds = {name: ARTICLES[name] for name in ("01-rogun.md", "02-batken.md", "03-termez.md")}
     root = make_project(tmp_path / "project", seeds)
-    port = _free_port()
     log = tmp_path / "serve.log"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(MKDOCS + ["serve", "-a", f"127.0.0.1:{port}", "--livereload"],
-                                  cwd=root, stdout=out, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/articles/03-termez/"
-    try:
+    with mkdocs_serving(root, log, "--livereload") as (port, server):
+        url = f"http://127.0.0.1:{port}/articles/03-termez/"
         page = _wait_for(lambda: _fetch(url), 300, "the article page", log)
         assert "Termez" in page
         assert "articles extracted: 3" in log.read_text(encoding="utf-8")
@@ -204,10 +190,3 @@ def test_mkdocs_serve_rebuilds_an_edited_article_by_re_extracting_it_alone(tmp_p
         _wait_for(lambda: NEW_SENTENCE in (_fetch(url) or ""), 120, "the edited sentence on the page", log)
         last = [line for line in log.read_text(encoding="utf-8").splitlines() if "articles extracted:" in line][-1]
         assert re.search(r"\barticles extracted: 1\b", last) and re.search(r"\bcache hits: 2\b", last), last
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
