@@ -41,6 +41,7 @@ class Patterns:
     place_heads: dict[str, str]  # lower-case head noun -> place type
     name_particles: frozenset[str]
     organization_heads: frozenset[str]
+    headed_name: re.Pattern  # capitalised words, up to two lower-case ones, then a place head noun
     document_words: frozenset[str]
 
     def actor_type(self, name: str) -> str:
@@ -65,6 +66,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     titles = sorted((tuple(t.split()) for t in data["person_titles"]), key=len, reverse=True)
     context = {word: type_ for type_, words in data["place_context"].items() for word in words}
+    heads = "|".join(sorted((re.escape(w) for ws in data["place_heads"].values() for w in ws), key=len, reverse=True))
     return Patterns(
         person_titles=tuple(titles),
         actor_type_words=tuple((k, tuple(v)) for k, v in data["actor_type_words"].items()),
@@ -77,6 +79,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         document_words=frozenset(data["document_words"]),
         name_particles=frozenset(data["name_particles"]),
         organization_heads=frozenset(data["organization_heads"]),
+        headed_name=re.compile(rf"\b((?:[A-Z][\w'’-]+\s){{1,3}})(?:[a-z-]+\s){{0,2}}(?:{heads})\b"),
     )
 
 
@@ -140,11 +143,9 @@ def _headed_place_spans(doc, taken_spans, patterns: Patterns, gazetteer: Gazette
     from spacy.tokens import Span
     from wordfreq import zipf_frequency
 
-    heads = "|".join(sorted(map(re.escape, patterns.place_heads), key=len, reverse=True))
     taken = {i for span in taken_spans for i in range(span.start, span.end)}
     found = []
-    pattern = rf"\b((?:[A-Z][\w'’-]+\s){{1,3}})(?:[a-z-]+\s){{0,2}}(?:{heads})\b"
-    for match in re.finditer(pattern, doc.text):
+    for match in patterns.headed_name.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1) - 1, alignment_mode="contract")
         if span is None or len(span) == 0 or any(t.i in taken for t in span):
             continue
