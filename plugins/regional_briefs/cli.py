@@ -8,9 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import evaluate, visuals
-from .export import graph, graph_json, events_csv
-from .pages import render_site
+from . import evaluate
+from .export import graph
+from .outputs import build_output
 from .pipeline import Options, build_site
 
 
@@ -61,20 +61,16 @@ def run_eval(args) -> int:
 
 
 def run_markdown(args) -> int:
-    site = build_site(Options(seeds_dir=Path(args.seeds), briefs_dir=Path(args.briefs)))
-    for warning in site.warnings:
+    output = build_output(Options(seeds_dir=Path(args.seeds), briefs_dir=Path(args.briefs)))
+    for warning in output.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     out = Path(args.out)
-    for page in render_site(site).values():
-        target = out / page.path
+    files = {page.path: page.body for page in output.pages.values()} | output.data
+    for path, text in files.items():
+        target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.body, encoding="utf-8")
-    (out / "export").mkdir(parents=True, exist_ok=True)
-    (out / "export" / "graph.json").write_text(graph_json(site), encoding="utf-8")
-    (out / "export" / "events.csv").write_text(events_csv(site), encoding="utf-8")
-    (out / visuals.NETWORK_EXPORT).write_text(visuals.dumps(visuals.network_json(site)), encoding="utf-8")
-    (out / visuals.MAP_EXPORT).write_text(visuals.dumps(visuals.map_json(site)), encoding="utf-8")
-    print(f"wrote {len(site.articles)} articles' pages to {out}/")
+        target.write_text(text, encoding="utf-8")
+    print(f"wrote {len(output.pages)} pages and {len(output.data)} data files to {out}/")
     return 0
 
 

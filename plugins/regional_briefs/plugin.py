@@ -10,10 +10,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import visuals
 from .config import BriefsConfig
-from .export import events_csv, graph_json
-from .model import Site
-from .pages import assets, render_site
-from .pipeline import Options, build_site
+from .outputs import Output, build_output, static_files
+from .pages import assets
+from .pipeline import Options
 
 log = get_plugin_logger(__name__)
 
@@ -23,7 +22,7 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition")
 class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_config(self, config):
         # State is set here so that nothing survives between `mkdocs serve` rebuilds.
-        self.site: Optional[Site] = None
+        self.output: Optional[Output] = None
         root = Path(config.config_file_path or ".").resolve().parent
         self.root = root
         self.options = Options(
@@ -51,12 +50,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         if not self.options.seeds_dir.is_dir():
             log.warning(f"the seeds folder '{self.config.seeds_dir}' does not exist; no articles to read")
-        self.site = build_site(self.options)
-        for warning in self.site.warnings:
-            log.warning(warning)
-        log.info(", ".join(f"{k}: {v}" for k, v in self.site.stats.items()) or "no articles")
         home = self.config.home_page and files.get_file_from_path("index.md") is None
-        for page in render_site(self.site, home=home).values():
+        self.output = output = build_output(self.options, home=home, directory_urls=config.use_directory_urls)
+        for warning in output.warnings:
+            log.warning(warning)
+        log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")
+        for page in output.pages.values():
             if files.get_file_from_path(page.path) is not None:
                 log.warning(f"docs/{page.path} exists; the generated page of that name is not added")
                 continue
@@ -64,15 +63,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if not page.in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
-        for path, content in assets().items():
-            files.append(File.generated(config, path, content=content))
-        url_for = _url_for(config.use_directory_urls)
-        files.append(File.generated(config, "export/graph.json", content=graph_json(self.site, url_for)))
-        files.append(File.generated(config, "export/events.csv", content=events_csv(self.site)))
-        files.append(File.generated(config, visuals.NETWORK_EXPORT,
-                                    content=visuals.dumps(visuals.network_json(self.site, url_for))))
-        files.append(File.generated(config, visuals.MAP_EXPORT, content=visuals.dumps(visuals.map_json(self.site, url_for))))
-        for path, content in visuals.assets().items():
+        for path, content in {**output.data, **static_files()}.items():
             files.append(File.generated(config, path, content=content))
         return files
 
@@ -81,11 +72,3 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
-
-
-def _url_for(directory_urls: bool):
-    from .export import directory_url
-
-    if directory_urls:
-        return directory_url
-    return lambda path: path[:-3] + ".html"
