@@ -30,37 +30,45 @@ def merge_events(candidates: list[dict], lexicon: Optional[Lexicon] = None) -> l
     The event takes the most precise date (a year-less day borrowing the year of a report of
     the same month), the union of actors and places and the largest death toll stated (the
     sources keep their own); differing days and tolls are listed in ``disagreements``.
-    Candidates are only compared within buckets of one kind and month, so the work grows with
-    the size of a bucket, not with the square of the site.
+    A report is only compared with the clusters of its buckets (kind and month, or year for a
+    report dated to a year) that share an actor or a place with it, so the work grows with the
+    number of reports of one kind, month and entity, not with the square of the site.
     """
     lex = lexicon or Lexicon.load()
     prepared = [_Report(c, lex) for c in candidates]
     # Finest dates first, so that coarser reports join the clusters they refine.
     prepared.sort(key=lambda r: r.sort_key)
-    clusters: list[list[_Report]] = []
-    index: dict[tuple, list[int]] = defaultdict(list)
+    clusters: list[_Cluster] = []
+    # (bucket, actor or place) -> numbers of the clusters filed there: a report only meets the
+    # clusters of its buckets that share an actor or a place with it (it could join no other).
+    index: dict[tuple, set[int]] = defaultdict(set)
     for report in prepared:
         joined = None
         seen: set[int] = set()
         for key in report.lookup_keys():
-            for number in index.get(key, ()):
-                if number in seen:
-                    continue
-                seen.add(number)
-                if _joins(report, clusters[number]):
+            found = set().union(*(index.get((key, entity), ()) for entity in report.entities)) - seen
+            for number in sorted(found):  # the earliest cluster first, as merging always went
+                if clusters[number].admits(report):
                     joined = number
                     break
+            seen |= found
             if joined is not None:
                 break
         if joined is None:
-            clusters.append([report])
+            cluster = _Cluster()
+            clusters.append(cluster)
             joined = len(clusters) - 1
-        else:
-            clusters[joined].append(report)
-        for key in report.home_keys():
-            if joined not in index[key]:
-                index[key].append(joined)
-    events = [_event_from(cluster, lex) for cluster in clusters]
+        cluster = clusters[joined]
+        new_keys = [k for k in report.home_keys() if k not in cluster.keys]
+        new_entities = report.entities - cluster.entities
+        cluster.add(report)
+        for key in new_keys:
+            for entity in cluster.entities:
+                index[(key, entity)].add(joined)
+        for key in cluster.keys.difference(new_keys):
+            for entity in new_entities:
+                index[(key, entity)].add(joined)
+    events = [_event_from(cluster.members, lex) for cluster in clusters]
     events.sort(key=lambda e: ((e.date.sort_key() if e.date else (10000, 0, 0)), e.id, e.title))
     used: set[str] = set()
     for event in events:
@@ -84,6 +92,7 @@ class _Report:
         self.date = PartialDate.parse(candidate.get("date"))
         self.actors = set(candidate.get("actors") or ())
         self.places = set(candidate.get("places") or ())
+        self.entities = self.actors | self.places
         precision = self.date.precision if self.date else "year"
         self.sort_key = (
             _PRECISION_RANK[precision],
@@ -95,32 +104,90 @@ class _Report:
             self.type,
         )
 
+    # Buckets: ("ym", kind, year, month) holds reports dated to a month or day of a year;
+    # ("m", kind, month) every report of that month, of any year; ("y0", kind, month) reports of
+    # that month with no year; ("y", kind, year) every report of that year. Reports are merged
+    # finest date first, so a report only looks where a compatible, already-merged one can be.
+
     def home_keys(self) -> list[tuple]:
-        """The buckets this report is filed under: its month (or year, or year-less month)."""
-        if self.date is None:
-            return [(self.kind, "undated", self.candidate.get("sentence", ""))]
-        keys = [(self.kind, self.date.year, self.date.month)]
-        if self.date.day is not None and self.date.year is not None:
-            keys.append((self.kind, None, self.date.month))  # found by year-less reports
-        if self.date.month is not None and self.date.year is not None:
-            keys.append((self.kind, self.date.year, None))  # found by year-only reports
+        """The buckets this report is filed under."""
+        date = self.date
+        if date is None:
+            return [("undated", self.kind, self.candidate.get("sentence", ""))]
+        keys = []
+        if date.month is not None:
+            if date.year is not None:
+                keys.append(("ym", self.kind, date.year, date.month))
+            else:
+                keys.append(("y0", self.kind, date.month))
+            keys.append(("m", self.kind, date.month))
+        if date.year is not None:
+            keys.append(("y", self.kind, date.year))
         return keys
 
     def lookup_keys(self) -> list[tuple]:
-        """The buckets where a compatible report may live (same month, neighbours for ±1 day)."""
-        if self.date is None:
-            return [(self.kind, "undated", self.candidate.get("sentence", ""))]
-        year, month = self.date.year, self.date.month
-        keys = [(self.kind, year, month)]
-        if month is not None:
-            keys.append((self.kind, year, None))
-            keys.append((self.kind, None, month))  # year-less reports of the same month
-            if self.date.day is not None:
-                for neighbour in _neighbour_days(self.date):
-                    keys.append((self.kind, neighbour.year, neighbour.month))
-        else:
-            keys.append((self.kind, year, None))
+        """The buckets where a compatible report may live: the same month (of this year, or of
+        no stated year), the neighbouring days' months for reports a day apart; any year's month
+        for a report without a year; the year for a report dated to a year only."""
+        date = self.date
+        if date is None:
+            return [("undated", self.kind, self.candidate.get("sentence", ""))]
+        if date.month is None:
+            return [("y", self.kind, date.year)]
+        days = [date, *_neighbour_days(date)] if date.day is not None else [date]
+        keys = []
+        for day in days:
+            if date.year is not None:
+                keys.append(("ym", self.kind, day.year, day.month))
+                keys.append(("y0", self.kind, day.month))
+            else:
+                keys.append(("m", self.kind, day.month))
         return list(dict.fromkeys(keys))
+
+
+class _Cluster:
+    """Reports merged so far into one event, with what ``admits`` asks of them kept up to date."""
+
+    def __init__(self) -> None:
+        self.members: list[_Report] = []
+        self.actors: set[str] = set()
+        self.places: set[str] = set()
+        self.entities: set[str] = set()
+        self.keys: set[tuple] = set()  # the buckets its members are filed under
+        self.dates: set[Optional[PartialDate]] = set()
+        self.by_article: dict[str, list[_Report]] = defaultdict(list)
+
+    @property
+    def first(self) -> _Report:
+        return self.members[0]
+
+    def add(self, report: _Report) -> None:
+        self.members.append(report)
+        self.actors |= report.actors
+        self.places |= report.places
+        self.entities |= report.entities
+        self.keys.update(report.home_keys())
+        self.dates.add(report.date)
+        self.by_article[report.article].append(report)
+
+    def admits(self, report: _Report) -> bool:
+        """Whether the report tells this cluster's happening (see ``merge_events``)."""
+        if any(not _plain_duplicates(m, report) for m in self.by_article.get(report.article, ())):
+            return False
+        if report.kind != self.first.kind:
+            return False
+        shared_actors, shared_places = bool(report.actors & self.actors), bool(report.places & self.places)
+        if not (shared_actors or shared_places):
+            return False
+        relation = _date_relation(self.first.date, report.date)
+        if relation == "unknown":
+            relation = "compatible" if any(
+                _date_relation(d, report.date) == "compatible" for d in self.dates) else "conflict"
+        if relation == "compatible":
+            return all(_date_relation(d, report.date) != "conflict" for d in self.dates)
+        if relation == "adjacent":
+            return shared_actors and (shared_places or not (report.places or self.places))
+        return False
 
 
 def _neighbour_days(day: PartialDate) -> list[PartialDate]:
@@ -130,29 +197,6 @@ def _neighbour_days(day: PartialDate) -> list[PartialDate]:
         moved = base + timedelta(days=step)
         result.append(PartialDate(moved.year if day.year is not None else None, moved.month, moved.day))
     return result
-
-
-def _joins(report: _Report, cluster: list[_Report]) -> bool:
-    for member in cluster:
-        if member.article == report.article and not _plain_duplicates(member, report):
-            return False
-    first = cluster[0]
-    if report.kind != first.kind:
-        return False
-    actors = set().union(*(m.actors for m in cluster))
-    places = set().union(*(m.places for m in cluster))
-    shared_actors, shared_places = bool(report.actors & actors), bool(report.places & places)
-    if not (shared_actors or shared_places):
-        return False
-    relation = _date_relation(first.date, report.date)
-    if relation == "unknown":
-        relation = "compatible" if any(
-            _date_relation(m.date, report.date) == "compatible" for m in cluster) else "conflict"
-    if relation == "compatible":
-        return all(_date_relation(m.date, report.date) != "conflict" for m in cluster)
-    if relation == "adjacent":
-        return shared_actors and (shared_places or not (report.places or places))
-    return False
 
 
 def _plain_duplicates(a: _Report, b: _Report) -> bool:
