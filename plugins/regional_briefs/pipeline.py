@@ -185,7 +185,9 @@ def _extract_in_processes(paths: list[Path], gazetteer: Gazetteer, curation: Cur
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(gazetteer, curation, max_bytes)) as pool:
-        return list(pool.map(_work, paths, chunksize=max(1, len(paths) // (jobs * 8))))
+        # Results come back in order as they are done, so each is cached at once: an interrupted
+        # cold build keeps what it extracted. Chunks stay small for the same reason.
+        yield from pool.map(_work, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8))))
 
 
 def _drop_duplicates(extractions: list[Extraction], report: Report) -> list[Extraction]:
