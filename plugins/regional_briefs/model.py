@@ -180,11 +180,8 @@ class Event:
 
     @property
     def articles(self) -> list[str]:
-        seen: list[str] = []
-        for src in self.sources:
-            if src.article not in seen:
-                seen.append(src.article)
-        return seen
+        """The source articles, each once, in the order of the sources."""
+        return list(dict.fromkeys(src.article for src in self.sources))
 
 
 RELATION_PREDICATES = (
