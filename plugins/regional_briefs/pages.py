@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 from .model import ACTOR_TYPES, PLACE_TYPES, Article, Entity, Event, Mention, Site
 
@@ -20,6 +20,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]
 MAX_CONTEXTS = 30  # mentions shown in context on an entity page; the rest are counted
 MAX_BACKLINKS = 60
+YEAR_NOT_STATED = "Year not stated"
+UNDATED = "Undated"
 _MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'$%=:@^"})
 
 
@@ -49,6 +51,23 @@ def attr_text(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How long a list may grow on one page; longer lists are paginated or summarised, so that no
+    page grows with the site."""
+
+    per_page: int = 100  # items on one page of a list (timeline, indexes, an entity's timeline…)
+    preview: int = 20  # items an entity, brief or event page shows before linking the full list
+    top: int = 25  # entities per type on the actors and places indexes (the full lists are linked)
+    sources: int = 50  # sources quoted on an event page; the rest are on its sources list
+    latest: int = 5  # events per type on the events index
+
+    def __post_init__(self):
+        for name in ("per_page", "preview", "top", "sources", "latest"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"Limits.{name} must be at least 1")
+
+
 @dataclass
 class Page:
     path: str
@@ -58,6 +77,7 @@ class Page:
     section: str = ""  # what backlinks to this page are grouped under
     tags: tuple[str, ...] = ()  # Material's tags: an entity's or event's type (fixed vocabulary)
     search_boost: bool = False
+    search_exclude: bool = False  # pages of a list beyond the indexes: search shows the entities, not lists
 
     @property
     def text(self) -> str:
@@ -67,8 +87,9 @@ class Page:
         meta = ["title: " + json.dumps(html.escape(self.title, quote=True))]
         if self.tags:
             meta.append("tags: [" + ", ".join(self.tags) + "]")
-        if self.search_boost:
-            meta.append("search:\n  boost: 2")
+        search = (["  boost: 2"] if self.search_boost else []) + (["  exclude: true"] if self.search_exclude else [])
+        if search:
+            meta.append("search:\n" + "\n".join(search))
         return "---\n" + "\n".join(meta) + "\n---\n\n" + self.body
 
 
@@ -81,8 +102,9 @@ class Linker:
     links: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     current: str = ""
 
-    def link(self, label: str, target: str, anchor: str = "", escaped: bool = False) -> str:
-        if target != self.current:
+    def link(self, label: str, target: str, anchor: str = "", escaped: bool = False, track: bool = True) -> str:
+        """``track=False`` for links that are navigation (pagers, a list back to its owner), not backlinks."""
+        if track and target != self.current:
             self.links[target].add(self.current)
         href = relative(target, self.current)
         href += f"#{anchor}" if anchor else ""
@@ -105,12 +127,25 @@ def brief_path(brief_id: str) -> str:
     return f"briefs/{brief_id}.md"
 
 
-def render_site(site: Site, home: bool = True) -> dict[str, Page]:
-    """Every generated page of the site. ``home`` adds an ``index.md`` (when the docs have none)."""
+def list_path(base: str, number: int) -> str:
+    """Page ``number`` of the list at ``base``: ``timeline.md``, ``timeline/2.md``, ``timeline/3.md``…
+
+    Ids never hold a "/", so ``X/n.md`` under a page ``X.md`` can equal no other generated page."""
+    return base if number == 1 else f"{base[:-3]}/{number}.md"
+
+
+def render_site(site: Site, home: bool = True, limits: Limits = Limits()) -> dict[str, Page]:
+    """Every generated page of the site. ``home`` adds an ``index.md`` (when the docs have none).
+
+    Lists longer than ``limits`` allow are paginated (``list_path``) or summarised with a link to
+    their pages, so no page grows with the site.
+    """
     linker = Linker()
     pages: dict[str, Page] = {}
 
     def add(page: Page) -> Page:
+        if page.path in pages:
+            raise ValueError(f"two generated pages at {page.path}")
         pages[page.path] = page
         linker.titles[page.path] = page.title
         linker.sections[page.path] = page.section
@@ -132,13 +167,14 @@ def render_site(site: Site, home: bool = True) -> dict[str, Page]:
     if home:
         add(Page("index.md", "Briefing", in_nav=True, section="Indexes"))
 
-    view = SiteView(site)
+    view = SiteView(site, limits, pages, add)
     renderers = {
         **{article_path(a.id): (render_article, a) for a in site.articles.values()},
         **{entity_path(e): (render_entity, e) for e in site.entities.values()},
         **{event_path(e.id): (render_event, e) for e in site.events.values()},
         **{brief_path(b.id): (render_brief, b) for b in site.briefs.values()},
     }
+    # Renderers add the pages of their long lists as they go; those are written there and then.
     for path, page in sorted(pages.items()):
         linker.current = path
         if path in renderers:
@@ -154,8 +190,12 @@ def render_site(site: Site, home: bool = True) -> dict[str, Page]:
 class SiteView:
     """Lookups the renderers share, built once per site."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, limits: Limits = Limits(), pages: dict[str, Page] | None = None,
+                 add: Callable[[Page], Page] | None = None):
         self.site = site
+        self.limits = limits
+        self.pages = pages if pages is not None else {}
+        self.add = add or (lambda page: self.pages.setdefault(page.path, page))
         self.events_of: dict[str, list[Event]] = defaultdict(list)
         for event in site.events.values():
             for entity_id in {*event.actors, *event.places}:
@@ -183,6 +223,85 @@ class SiteView:
         for event in site.events.values():
             for article_id in event.articles:
                 self.event_ids_of_article[article_id].append(event)
+
+
+# --- lists over several pages -----------------------------------------------------------------
+
+
+def paginate(view: SiteView, linker: Linker, base: str, title: str, section: str, items: Sequence,
+             render: Callable[[Sequence, bool], list[str]], intro: Callable[[], list[str]] = list,
+             group: Callable[[object], str] | None = None) -> str:
+    """The list ``items`` over pages of ``limits.per_page``: page 1 at ``base``, page n at ``base/n``.
+
+    ``render(chunk, anchors)`` writes one page's share (``anchors``: give group headings the ids of
+    ``group_anchor``); ``intro()`` opens every page (both link from ``linker.current``, the page
+    being written); ``group`` names an item's group (a year) for the jump line that opens every
+    page of a list of more than one page. When ``base`` is already a page (an index in the nav),
+    this returns the body of page 1 for its renderer to set; otherwise page 1 is added too (out of
+    the nav and of search), and this returns "".
+    """
+    per_page = view.limits.per_page
+    chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [items[:0]]
+    total = len(chunks)
+    paths = [list_path(base, n) for n in range(1, total + 1)]
+    starts: dict[str, int] = {}  # group -> the page it begins on
+    if group is not None and total > 1:
+        for number, chunk in enumerate(chunks, 1):
+            for item in chunk:
+                starts.setdefault(group(item), number)
+    previous, first = linker.current, ""
+    for number, chunk in enumerate(chunks, 1):
+        path = paths[number - 1]
+        page_title = title if number == 1 else f"{title} (page {number} of {total})"
+        existing = number == 1 and path in view.pages
+        page = view.pages[path] if existing else view.add(Page(path, page_title, section=section, search_exclude=True))
+        linker.current = path
+        pager = _pager(paths, number, linker) if total > 1 else []
+        lines = [f"# {md_text(page_title)}", "", *intro(), *pager]
+        if starts:
+            jumps = [linker.link(label, paths[start - 1], group_anchor(label), track=False) for label, start in starts.items()]
+            lines += [" · ".join(jumps), "{: .rb-jump data-search-exclude }", ""]
+        lines += render(chunk, total > 1)
+        if pager:
+            lines += [""] + pager
+        body = "\n".join(lines) + "\n"
+        if existing:
+            first = body
+        else:
+            page.body = body
+    linker.current = previous
+    return first
+
+
+def _pager(paths: list[str], number: int, linker: Linker) -> list[str]:
+    """'Page 2 of 7', previous and next, and the numbers of the pages around this one, the first and the last."""
+    total = len(paths)
+    parts = [f"**Page {number} of {total}**"]
+    if number > 1:
+        parts.append(linker.link("← Previous", paths[number - 2], track=False))
+    shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
+    last = 0
+    for n in shown:
+        if n - last > 1:
+            parts.append("…")
+        parts.append(f"**{n}**" if n == number else linker.link(str(n), paths[n - 1], track=False))
+        last = n
+    if number < total:
+        parts.append(linker.link("Next →", paths[number], track=False))
+    return [" · ".join(parts), '{: .rb-pager role="navigation" aria-label="Pages" data-search-exclude }', ""]
+
+
+def group_anchor(label: str) -> str:
+    """The id of a group heading on a paginated list: ``y2025``, ``year-not-stated``, ``undated``."""
+    return f"y{label}" if label.isdigit() else re.sub(r"[^a-z0-9]+", "-", label.casefold()).strip("-")
+
+
+def _heading(hashes: str, label: str, anchors: bool) -> str:
+    return f"{hashes} {label}" + (f" {{ #{group_anchor(label)} }}" if anchors else "")
+
+
+def _more(hidden: int, noun: str = "more") -> list[str]:
+    return [f"- … and {hidden} {noun}"] if hidden > 0 else []
 
 
 # --- articles ----------------------------------------------------------------------------------
@@ -254,17 +373,19 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
         lines += ["**Also written:** " + ", ".join(md_text(a) for a in entity.aliases), ""]
     if entity.description:
         lines += [md_text(entity.description), ""]
+    preview = view.limits.preview
     if entity.roles or entity.affiliations:
         lines += ["## Roles and affiliations", ""]
-        for role in entity.roles:
+        for role in entity.roles[:preview]:
             article = site.articles.get(role.article)
             source = linker.link(article.title if article else role.article, article_path(role.article),
                                  f"p{role.paragraph + 1}") if article else ""
             lines.append(f"- {md_text(role.text)} — {source}")
-        for other_id in entity.affiliations:
-            other = site.entities.get(other_id)
-            if other is not None:
-                lines.append(f"- Affiliated with {linker.link(other.name, entity_path(other))}")
+        lines += _more(len(entity.roles) - preview, "more roles")
+        affiliated = [site.entities[i] for i in entity.affiliations if i in site.entities]
+        for other in affiliated[:preview]:
+            lines.append(f"- Affiliated with {linker.link(other.name, entity_path(other))}")
+        lines += _more(len(affiliated) - preview, "more affiliations")
         lines.append("")
     lines += _relation_lines(entity, view, linker)
     if entity.id in view.networked:
@@ -273,45 +394,57 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
         lines += entity_network_block(entity.id, "../").splitlines() + [""]
     contained = sorted(view.contains.get(entity.id, []), key=lambda e: e.name.casefold())
     if contained:
-        lines += ["## Places within", ""] + [f"- {linker.link(e.name, entity_path(e))} · {e.type}" for e in contained[:100]]
-        if len(contained) > 100:
-            lines.append(f"- … and {len(contained) - 100} more")
+        shown = view.limits.per_page
+        lines += ["## Places within", ""] + [f"- {linker.link(e.name, entity_path(e))} · {e.type}" for e in contained[:shown]]
+        lines += _more(len(contained) - shown)
         lines.append("")
     if entity.quotes:
         lines += ["## Quotes", ""]
-        for quote in entity.quotes:
+        for quote in entity.quotes[:preview]:
             article = site.articles.get(quote.article)
             source = linker.link(article.title, article_path(quote.article), f"p{quote.paragraph + 1}") if article else ""
             lines += [f"> “{md_text(quote.text)}”", ">", f"> — {source}", ""]
-    events = sorted(view.events_of.get(entity.id, []), key=_event_order)
+        if len(entity.quotes) > preview:
+            lines += [f"… and {count(len(entity.quotes) - preview, 'more quote')}, on the pages of the articles.", ""]
+    events = timeline_order(view.events_of.get(entity.id, []))
     if events:
-        lines += ["## Timeline", ""] + render_timeline(events, linker, heading_level=3)
+        lines += ["## Timeline", ""] + render_timeline(events[:preview], linker, heading_level=3)
+        if len(events) > preview:
+            full = f"{entity_path(entity)[:-3]}/timeline.md"
+            paginate(view, linker, full, f"Timeline: {entity.name}", "Actors" if entity.kind == "actor" else "Places",
+                     events, lambda chunk, anchors: render_timeline(chunk, linker, anchors=anchors),
+                     intro=lambda: [f"Every event of {linker.link(entity.name, entity_path(entity), track=False)}, "
+                            f"newest first.", ""], group=timeline_group)
+            lines += [f"The {preview} latest of {count(len(events), 'event')}: "
+                      f"{linker.link('the whole timeline', full)}.", ""]
     lines += _mention_contexts(entity, view, linker)
     return "\n".join(lines) + "\n"
 
 
 def _relation_lines(entity: Entity, view: SiteView, linker: Linker) -> list[str]:
-    """Relations grouped by kind, each with the paragraph that states it."""
+    """Relations grouped by kind, each with the paragraph that states it; ``limits.preview`` per kind."""
     site = view.site
-    groups: dict[str, list[str]] = defaultdict(list)
+    groups: dict[str, list] = defaultdict(list)
     for r in view.relations_of.get(entity.id, []):
-        subject, obj = site.entities.get(r.subject), site.entities.get(r.object)
-        article = site.articles.get(r.article)
-        if subject is None or obj is None or article is None:
-            continue
-        verb = r.predicate.replace("-", " ")
-        if r.subject == entity.id:
-            line = f"{md_text(entity.name)} {verb} {linker.link(obj.name, entity_path(obj))}"
-        else:
-            line = f"{linker.link(subject.name, entity_path(subject))} {verb} {md_text(entity.name)}"
-        flags = [label for flag, label in ((r.allegation, "alleged"), (r.denied, "denied")) if flag]
-        source = linker.link(article.title, article_path(r.article), f"p{r.paragraph + 1}")
-        groups[r.predicate].append(f"- {line}{' (' + ', '.join(flags) + ')' if flags else ''} — {source}")
+        if r.subject in site.entities and r.object in site.entities and r.article in site.articles:
+            groups[r.predicate].append(r)
     if not groups:
         return []
     lines = ["## Relations", ""]
+    preview = view.limits.preview
     for predicate in sorted(groups):
-        lines += [f"### {predicate.replace('-', ' ').capitalize()}", ""] + groups[predicate] + [""]
+        lines += [f"### {predicate.replace('-', ' ').capitalize()}", ""]
+        verb = predicate.replace("-", " ")
+        for r in groups[predicate][:preview]:
+            subject, obj = site.entities[r.subject], site.entities[r.object]
+            if r.subject == entity.id:
+                line = f"{md_text(entity.name)} {verb} {linker.link(obj.name, entity_path(obj))}"
+            else:
+                line = f"{linker.link(subject.name, entity_path(subject))} {verb} {md_text(entity.name)}"
+            flags = [label for flag, label in ((r.allegation, "alleged"), (r.denied, "denied")) if flag]
+            source = linker.link(site.articles[r.article].title, article_path(r.article), f"p{r.paragraph + 1}")
+            lines.append(f"- {line}{' (' + ', '.join(flags) + ')' if flags else ''} — {source}")
+        lines += _more(len(groups[predicate]) - preview) + [""]
     return lines
 
 
@@ -359,10 +492,24 @@ def render_event(event: Event, view: SiteView, linker: Linker) -> str:
     if event.disagreements:
         lines += ['!!! warning "Sources disagree"', ""] + [f"    - {md_text(d)}" for d in event.disagreements] + [""]
     lines += ["## Sources", ""]
-    for source in event.sources:
-        article = site.articles.get(source.article)
-        if article is None:
-            continue
+    sources = [s for s in event.sources if s.article in site.articles]
+    shown = view.limits.sources
+    lines += _source_lines(sources[:shown], view, linker)
+    if len(sources) > shown:
+        rest = f"{event_path(event.id)[:-3]}/sources.md"
+        paginate(view, linker, rest, f"Sources: {event.title}", "Events", sources[shown:],
+                 lambda chunk, anchors: _source_lines(chunk, view, linker),
+                 intro=lambda: [f"The sources of {linker.link(event.title, event_path(event.id), track=False)} "
+                        f"beyond the first {shown}.", ""])
+        lines += [f"{linker.link(count(len(sources) - shown, 'more source'), rest)} of {len(sources)}.", ""]
+    return "\n".join(lines) + "\n"
+
+
+def _source_lines(sources: Sequence, view: SiteView, linker: Linker) -> list[str]:
+    """Each source's sentence as a quote, with the paragraph it is in."""
+    lines = []
+    for source in sources:
+        article = view.site.articles[source.article]
         link = linker.link(article.title, article_path(source.article), f"p{source.paragraph + 1}")
         extra = []
         if source.date:
@@ -370,7 +517,7 @@ def render_event(event: Event, view: SiteView, linker: Linker) -> str:
         if source.fatalities is not None:
             extra.append(f"fatalities: {source.fatalities}")
         lines += [f"> {md_text(source.sentence)}", ">", f"> — {link}" + (f" ({'; '.join(extra)})" if extra else ""), ""]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def format_date(event: Event) -> str:
@@ -397,23 +544,39 @@ def _event_line(event: Event, linker: Linker) -> str:
     return f"{md_text(format_date(event))} · {event.type} · {linker.link(event.title, event_path(event.id))}{suffix}"
 
 
-def render_timeline(events: Iterable[Event], linker: Linker, heading_level: int = 2) -> list[str]:
-    """Events grouped by year and month; year-less ones under 'Year not stated'."""
+def timeline_order(events: Iterable[Event]) -> list[Event]:
+    """Events in the order a timeline shows them: newest first, then those whose year is not
+    stated, then undated ones."""
+    events = list(events)
+    with_year = [e for e in events if e.date is not None and e.date.year is not None]
+    yearless = [e for e in events if e.date is not None and e.date.year is None]
+    undated = [e for e in events if e.date is None]
+    return sorted(with_year, key=_event_order, reverse=True) + sorted(yearless, key=_event_order, reverse=True) \
+        + sorted(undated, key=lambda e: e.id)
+
+
+def timeline_group(event: Event) -> str:
+    """The heading an event is under on a timeline: its year, 'Year not stated' or 'Undated'."""
+    if event.date is None:
+        return UNDATED
+    return str(event.date.year) if event.date.year is not None else YEAR_NOT_STATED
+
+
+def render_timeline(events: Iterable[Event], linker: Linker, heading_level: int = 2, anchors: bool = False) -> list[str]:
+    """Events grouped by year and month; year-less ones under 'Year not stated', undated ones last.
+
+    ``anchors`` gives each year heading the id of ``group_anchor`` (for a paginated timeline's jump line)."""
     hashes = "#" * heading_level
     lines: list[str] = []
-    dated = [e for e in events if e.date is not None]
     groups: dict[str, dict[str, list[Event]]] = defaultdict(lambda: defaultdict(list))
-    for event in sorted(dated, key=_event_order, reverse=True):
-        year = str(event.date.year) if event.date.year is not None else "Year not stated"
-        month = MONTHS[event.date.month - 1] if event.date.month else "Month not stated"
-        groups[year][month].append(event)
-    years = sorted((y for y in groups if y != "Year not stated"), reverse=True)
-    if "Year not stated" in groups:
-        years.append("Year not stated")
-    for year in years:
-        lines += [f"{hashes} {year}", ""]
+    for event in timeline_order(events):
+        month = "" if event.date is None else MONTHS[event.date.month - 1] if event.date.month else "Month not stated"
+        groups[timeline_group(event)][month].append(event)
+    for year in groups:  # in timeline order
+        lines += [_heading(hashes, year, anchors), ""]
         for month, items in groups[year].items():
-            lines += [f"{hashes}# {month}", ""]
+            if month:
+                lines += [f"{hashes}# {month}", ""]
             for event in items:
                 lines.append(f"- {_event_line(event, linker)}")
             lines.append("")
@@ -425,10 +588,11 @@ def render_timeline(events: Iterable[Event], linker: Linker, heading_level: int 
 
 def render_brief(brief, view: SiteView, linker: Linker) -> str:
     site = view.site
+    preview = view.limits.preview
     lines = [f"# {md_text(brief.title)}", ""]
     if brief.summary:
         lines += [md_text(brief.summary), ""]
-    articles = [site.articles[a] for a in brief.articles if a in site.articles]
+    articles = article_order(site.articles[a] for a in dict.fromkeys(brief.articles) if a in site.articles)
     in_brief = set(brief.articles)
     events = [e for e in site.events.values() if in_brief.intersection(e.articles)]
     counts: Counter = Counter()
@@ -437,61 +601,138 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
             counts[m.entity] += 1
     lines += [f"{count(len(articles), 'article')} · {count(len(events), 'event')}", ""]
     if events:
-        latest = sorted(events, key=_event_order, reverse=True)[:10]
+        latest = sorted(events, key=_event_order, reverse=True)[:min(10, preview)]
         lines += ["## Latest events", ""] + [f"- {_event_line(e, linker)}" for e in latest] + [""]
     for kind, heading in (("actor", "Main actors"), ("place", "Main places")):
-        top = [e for e in sorted(counts, key=lambda e: (-counts[e], e)) if e in site.entities and site.entities[e].kind == kind][:12]
+        top = [e for e in sorted(counts, key=lambda e: (-counts[e], e))
+               if e in site.entities and site.entities[e].kind == kind][:min(12, preview)]
         if top:
             lines += [f"## {heading}", ""]
             lines += [f"- {linker.link(site.entities[e].name, entity_path(site.entities[e]))} · {site.entities[e].type} · {counts[e]} mentions" for e in top]
             lines.append("")
     if articles:
         lines += ["## Articles", ""]
-        for article in sorted(articles, key=lambda a: (a.published.sort_key() if a.published else (0, 0, 0), a.id), reverse=True):
+        for article in articles[:preview]:
             date = article.published.iso() if article.published else "undated"
             lines.append(f"- {md_text(date)} · {linker.link(article.title, article_path(article.id))}")
         lines.append("")
+        if len(articles) > preview:
+            full = f"{brief_path(brief.id)[:-3]}/articles.md"
+            paginate(view, linker, full, f"Articles: {brief.title}", "Briefs", articles,
+                     lambda chunk, anchors: render_article_list(chunk, linker, anchors=anchors),
+                     intro=lambda: [f"The articles of {linker.link(brief.title, brief_path(brief.id), track=False)}, "
+                            f"newest first.", ""], group=article_group)
+            lines += [f"The {preview} newest of {count(len(articles), 'article')}: {linker.link('all the articles', full)}.", ""]
     if events:
-        lines += ["## Timeline", ""] + render_timeline(events, linker, heading_level=3)
+        lines += ["## Timeline", ""]
+        if len(events) <= preview:
+            lines += render_timeline(events, linker, heading_level=3)
+        else:
+            full = f"{brief_path(brief.id)[:-3]}/timeline.md"
+            paginate(view, linker, full, f"Timeline: {brief.title}", "Briefs", timeline_order(events),
+                     lambda chunk, anchors: render_timeline(chunk, linker, anchors=anchors),
+                     intro=lambda: [f"Every event of {linker.link(brief.title, brief_path(brief.id), track=False)}, "
+                            f"newest first.", ""], group=timeline_group)
+            lines += [f"{count(len(events), 'event')} by year and month: {linker.link('the timeline of this brief', full)}.", ""]
     return "\n".join(lines) + "\n"
+
+
+def article_order(articles: Iterable[Article]) -> list[Article]:
+    """Newest first; then those whose year is not stated; then undated ones, by title."""
+    articles = list(articles)
+    with_year = [a for a in articles if a.published is not None and a.published.year is not None]
+    yearless = [a for a in articles if a.published is not None and a.published.year is None]
+    undated = [a for a in articles if a.published is None]
+    newest = lambda a: (a.published.sort_key(), a.id)  # noqa: E731
+    return sorted(with_year, key=newest, reverse=True) + sorted(yearless, key=newest, reverse=True) \
+        + sorted(undated, key=lambda a: (a.title.casefold(), a.id))
+
+
+def article_group(article: Article) -> str:
+    if article.published is None:
+        return UNDATED
+    return str(article.published.year) if article.published.year is not None else YEAR_NOT_STATED
+
+
+def render_article_list(articles: Sequence[Article], linker: Linker, heading_level: int = 2, anchors: bool = False) -> list[str]:
+    """Articles (in ``article_order``) under a heading per year."""
+    lines: list[str] = []
+    current = None
+    for article in articles:
+        group = article_group(article)
+        if group != current:
+            lines += ([""] if current is not None else []) + [_heading("#" * heading_level, group, anchors), ""]
+            current = group
+        date = article.published.iso() if article.published else "undated"
+        lines.append(f"- {linker.link(article.title, article_path(article.id))} · {md_text(date)}")
+    return lines + ([""] if lines else [])
+
+
+def _entity_line(entity: Entity, linker: Linker) -> str:
+    return f"- {linker.link(entity.name, entity_path(entity))} · {count(len(entity.articles), 'article')}"
 
 
 def render_index(path: str, view: SiteView, linker: Linker) -> str:
     site = view.site
+    limits = view.limits
     if path == "articles/index.md":
-        lines = ["# Articles", "", f"{count(len(site.articles), 'article')}.", ""]
-        for article in sorted(site.articles.values(), key=lambda a: (a.title.casefold(), a.id)):
-            date = article.published.iso() if article.published else "undated"
-            lines.append(f"- {linker.link(article.title, article_path(article.id))} · {md_text(date)}")
-        return "\n".join(lines) + "\n"
+        return paginate(view, linker, path, "Articles", "Indexes", article_order(site.articles.values()),
+                        lambda chunk, anchors: render_article_list(chunk, linker, anchors=anchors),
+                        intro=lambda: [f"{count(len(site.articles), 'article')}, newest first.", ""], group=article_group)
     if path in ("actors/index.md", "places/index.md"):
         kind = "actor" if path.startswith("actors") else "place"
+        folder, label = ("actors", "Actors") if kind == "actor" else ("places", "Places")
         types = ACTOR_TYPES if kind == "actor" else PLACE_TYPES
         members = [e for e in site.entities.values() if e.kind == kind]
-        lines = [f"# {'Actors' if kind == 'actor' else 'Places'}", "", f"{count(len(members), kind)}.", ""]
-        for type_ in types:
+        lines = [f"# {label}", "", f"{count(len(members), kind)}.", ""]
+        for type_ in types:  # fixed vocabulary: list paths are made of it
             group = sorted((e for e in members if e.type == type_), key=lambda e: (e.name.casefold(), e.id))
-            if group:
-                lines += [f"## {type_.capitalize()}", ""]
-                lines += [f"- {linker.link(e.name, entity_path(e))} · {count(len(e.articles), 'article')}" for e in group]
-                lines.append("")
+            if not group:
+                continue
+            lines += [f"## {type_.capitalize()}", ""]
+            if len(group) <= limits.top:
+                lines += [_entity_line(e, linker) for e in group] + [""]
+                continue
+            full = f"lists/{folder}/{type_}.md"
+            paginate(view, linker, full, f"{label}: {type_}", "Indexes", group,
+                     lambda chunk, anchors: [_entity_line(e, linker) for e in chunk] + [""],
+                     intro=lambda: [f"{count(len(group), kind)} of the type {type_}, A–Z. "
+                            f"Back to {linker.link(label.lower(), path, track=False)}.", ""])
+            most = sorted(group, key=lambda e: (-len(e.articles), e.name.casefold(), e.id))[:limits.top]
+            lines += [f"The {limits.top} of {len(group)} with the most articles:", ""]
+            lines += [_entity_line(e, linker) for e in most] + [""]
+            lines += [f"{linker.link(f'All {len(group)}, A–Z', full)}", ""]
         return "\n".join(lines) + "\n"
     if path == "events/index.md":
         lines = ["# Events", "", f"{count(len(site.events), 'event')}. See also the [timeline](../timeline.md).", ""]
         linker.links["timeline.md"].add(path)
         from .model import EVENT_TYPES
 
-        for type_ in EVENT_TYPES:
-            group = sorted((e for e in site.events.values() if e.type == type_), key=_event_order, reverse=True)
-            if group:
-                lines += [f"## {type_}", ""] + [f"- {_event_line(e, linker)}" for e in group] + [""]
+        by_type: dict[str, list[Event]] = defaultdict(list)
+        for event in site.events.values():
+            by_type[event.type].append(event)
+        for type_ in EVENT_TYPES:  # fixed vocabulary: list paths are made of it
+            group = sorted(by_type.get(type_, []), key=_event_order, reverse=True)
+            if not group:
+                continue
+            lines += [f"## {type_}", ""] + [f"- {_event_line(e, linker)}" for e in group[:limits.latest]] + [""]
+            if len(group) > limits.latest:
+                full = f"lists/events/{type_}.md"
+                paginate(view, linker, full, f"Events: {type_}", "Indexes", group,
+                         lambda chunk, anchors: [f"- {_event_line(e, linker)}" for e in chunk] + [""],
+                         intro=lambda: [f"{count(len(group), type_ + ' event')}, latest first. "
+                                f"Back to {linker.link('events', path, track=False)}.", ""])
+                lines += [linker.link(f"All {len(group)} {type_} events", full), ""]
         return "\n".join(lines) + "\n"
     if path in ("network.md", "map.md"):
         from .visuals import render_map_page, render_network_page  # visuals builds on this module
 
-        return (render_network_page if path == "network.md" else render_map_page)(site, linker)
+        if path == "network.md":
+            return render_network_page(site, linker)
+        return render_map_page(site, linker, limits.per_page)
     if path == "timeline.md":
-        return "\n".join(["# Timeline", ""] + render_timeline(site.events.values(), linker)) + "\n"
+        return paginate(view, linker, path, "Timeline", "Indexes", timeline_order(site.events.values()),
+                        lambda chunk, anchors: render_timeline(chunk, linker, anchors=anchors), group=timeline_group)
     if path == "index.md":
         lines = ["# Briefing", ""]
         for brief in site.briefs.values():

@@ -25,6 +25,7 @@ SCRIPT = f"{SITE_ASSETS}/visuals.js"  # for ``extra_javascript``
 STYLESHEET = f"{SITE_ASSETS}/visuals.css"  # for ``extra_css``
 NETWORK_PAGE = "network.md"
 MAP_PAGE = "map.md"
+PLACES_INDEX = "places/index.md"
 NETWORK_EXPORT = "export/network.json"
 MAP_EXPORT = "export/map.json"
 TOP_CONNECTED = 25  # actors listed under the network page's canvas
@@ -175,8 +176,10 @@ def render_network_page(site: Site, linker: Linker) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_map_page(site: Site, linker: Linker) -> str:
-    """The Markdown body of ``map.md``: the canvas, the places on it, and those it cannot show."""
+def render_map_page(site: Site, linker: Linker, limit: int = 100) -> str:
+    """The Markdown body of ``map.md``: the canvas, the places on it, and those it cannot show.
+
+    Each list shows the ``limit`` places with most events; every place is on the places index."""
     data = map_json(site)
     located, unlocated = data["places"], data["unlocated"]
     lines = [
@@ -191,16 +194,24 @@ def render_map_page(site: Site, linker: Linker) -> str:
     ]
     if unlocated:
         lines += ["These places have no coordinates in the gazetteer:", ""]
-        lines += [f"- {_place_line(site, p, linker)}" for p in unlocated]
+        lines += [f"- {_place_line(site, p, linker)}" for p in unlocated[:limit]]
+        lines += _more_places(len(unlocated) - limit, linker)
     else:
         lines.append("Every place has coordinates.")
     lines += ["", "</div>", "", "</div>", ""]
     if located:
         lines += ["## Places on the map", "", '<div class="rb-map-places" data-search-exclude markdown>', ""]
-        lines += [f"- {_place_line(site, p, linker)} · {p['lat']:.2f}, {p['lon']:.2f}" for p in located]
+        lines += [f"- {_place_line(site, p, linker)} · {p['lat']:.2f}, {p['lon']:.2f}" for p in located[:limit]]
+        lines += _more_places(len(located) - limit, linker)
         lines += ["", "</div>", ""]
     lines += [f"The data behind this view: [`{MAP_EXPORT}`]({_relative(linker, MAP_EXPORT)}).", ""]
     return "\n".join(lines) + "\n"
+
+
+def _more_places(hidden: int, linker: Linker) -> list[str]:
+    if hidden <= 0:
+        return []
+    return [f"- … and {hidden} more, every one on the {linker.link('places index', PLACES_INDEX)}"]
 
 
 def _place_line(site: Site, place: dict, linker: Linker) -> str:
