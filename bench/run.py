@@ -345,7 +345,7 @@ def search_index_stats(site: Path) -> dict:
     for doc in data["docs"]:
         kind = doc["location"].split("/", 1)[0] if "/" in doc["location"] else "home"
         by_kind[kind] = by_kind.get(kind, 0) + len(json.dumps(doc, ensure_ascii=False).encode())
-        if doc.get("title") in ("Linked from", "Mentions"):
+        if doc.get("title") in ("Linked from", "Mentions", "Sources"):
             boilerplate_sections += 1
             boilerplate_text += len(doc.get("text", ""))
     return {"bytes": path.stat().st_size, "docs": len(data["docs"]), "by_kind": by_kind,
@@ -639,10 +639,12 @@ def report(results: list[Result], args, out: Path, image: Path) -> str:
     for r in results:
         lines.append(f"| {r.n:,} | " + " | ".join(f"{r.search['by_kind'].get(k, 0) / 1024:,.0f} KiB" for k in kinds) + " |")
     leaked = [r for r in results if r.search["boilerplate_sections"]]
-    lines += ["", "The generated mention and backlink lists are marked `data-search-exclude`, which Material's "
+    lines += ["", "The generated mention and backlink lists and event pages' quoted sources are marked "
+              "`data-search-exclude`, which Material's "
               "search plugin honours (it drops the marked element, or a marked heading's whole section, and "
               "then strips the attribute from the page). "
-              + ("Neither their headings (“Mentions”, “Linked from”) nor their lists are in the index."
+              + ("Neither their headings (“Mentions”, “Linked from”, “Sources”) nor their lists are in the index. "
+                 "Pages of long lists beyond the indexes in the navigation are left out with `search: exclude`."
                  if not leaked else
                  "Their headings still make sections of their own: "
                  + "; ".join(f"{r.search['boilerplate_sections']:,} at N={r.n:,} "
