@@ -6,103 +6,19 @@ Screenshots land in ``test-artifacts/`` so that a person can look at what the te
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import threading
 from collections import deque
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import partial
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Iterator
 from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
-import yaml
 
-from conftest import ARTIFACTS, Build
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
-
-
-# --- a local GitHub Pages ----------------------------------------------------------------------
-
-
-class _PagesHandler(SimpleHTTPRequestHandler):
-    """A static server that mounts the site at ``prefix`` and answers a miss with ``404.html``.
-
-    Material matches links against ``sitemap.xml`` by scheme and host name but not by port, so the
-    sitemap is served with this server's address in place of ``site_url`` (as ``mkdocs serve`` does);
-    without that, instant navigation and hover previews would stay off on a server with a port.
-    """
-
-    prefix = "/"
-    site_url = ""
-
-    def send_head(self):
-        path = urlsplit(self.path).path
-        if not path.startswith(self.prefix):
-            return self._not_found()
-        local = "/" + path[len(self.prefix):]
-        if local == "/sitemap.xml" and self.site_url:
-            here = f"http://{self.headers['Host']}{self.prefix}"
-            sitemap = Path(self.directory, "sitemap.xml").read_text(encoding="utf-8")
-            return self._send(200, "application/xml", sitemap.replace(self.site_url, here).encode("utf-8"))
-        target = Path(self.translate_path(local))
-        if target.is_dir():
-            if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", path + "/")
-                self.end_headers()
-                return None
-            target = target / "index.html"
-        if not target.is_file():
-            return self._not_found()
-        self.path = local
-        return super().send_head()
-
-    def _not_found(self):
-        return self._send(404, "text/html; charset=utf-8", Path(self.directory, "404.html").read_bytes())
-
-    def _send(self, status: int, content_type: str, body: bytes):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, format, *args):
-        pass
-
-
-def site_url(build: Build) -> str:
-    """The project's ``site_url`` with a final slash, or ``/`` when it has none."""
-    config = yaml.safe_load((build.project / "mkdocs.yml").read_text(encoding="utf-8"))
-    url = config.get("site_url") or "/"
-    return url if url.endswith("/") else url + "/"
-
-
-@contextmanager
-def serve(build: Build) -> Iterator[str]:
-    """Serve ``build.site`` on 127.0.0.1 (an ephemeral port) in a thread, where Pages would put it
-    (under the path of ``site_url``); yields the site's base URL."""
-    url = site_url(build)
-    prefix = urlsplit(url).path
-    handler = type("Handler", (_PagesHandler,), {"prefix": prefix, "site_url": url if url != "/" else ""})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(build.site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+from browsing import PHONE, Tab, open_tab, serve
+from conftest import Build
 
 
 @pytest.fixture(scope="module")
@@ -117,86 +33,9 @@ def corpus_url(corpus_site) -> Iterator[str]:
         yield url
 
 
-# --- the browser -------------------------------------------------------------------------------
-
-
-@dataclass
-class Reader:
-    """A browser tab and what went wrong in it: JavaScript errors, console errors, failed requests."""
-
-    page: object
-    base: str
-    errors: list[str] = field(default_factory=list)
-    ignored: set[str] = field(default_factory=set)  # URLs whose failure is expected
-
-    def open(self, path: str, status: int = 200) -> None:
-        url = urljoin(self.base, path)
-        if status != 200:
-            self.ignored.add(url)
-        response = self.page.goto(url, wait_until="load")
-        assert response.status == status, f"{url} answered {response.status}"
-
-    def click(self, selector: str, url_part: str) -> None:
-        """Follow a link and wait until the address bar shows ``url_part``."""
-        self.page.locator(selector).first.click()
-        self.page.wait_for_url(re.compile(re.escape(url_part)))
-        self.page.wait_for_load_state("load")
-
-    def shows(self, heading: str) -> None:
-        """Wait until the page's title heading reads ``heading`` (instant navigation swaps it in)."""
-        from playwright.sync_api import expect
-
-        title = self.page.locator(".md-content article h1").first
-        expect(title).to_have_text(re.compile(rf"^\s*{re.escape(heading)}\W*$"))
-
-    def screenshot(self, name: str, full_page: bool = False) -> Path:
-        ARTIFACTS.mkdir(exist_ok=True)
-        path = ARTIFACTS / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=full_page)
-        return path
-
-    def assert_no_errors(self) -> None:
-        assert not self.errors, "\n".join(self.errors)
-
-
-@contextmanager
-def reader(browser, base: str, viewport: dict = DESKTOP, color_scheme: str = "light") -> Iterator[Reader]:
-    """A fresh tab that may reach only the local server; anything else is blocked and not an error."""
-    context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
-    page = context.new_page()
-    tab = Reader(page, base)
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-
-    def route(request_route):
-        url = request_route.request.url
-        if url.startswith(origin) or url.startswith(("data:", "blob:")):
-            request_route.continue_()
-        else:  # e.g. repo_url's star count from api.github.com: this machine has no network
-            tab.ignored.add(url)
-            request_route.abort()
-
-    def console(message):
-        if message.type == "error" and message.location.get("url") not in tab.ignored:
-            tab.errors.append(f"{page.url}: console: {message.text} ({message.location.get('url')})")
-
-    def request_failed(request):
-        # ERR_ABORTED: the tab moved on to the next page while this request was still loading.
-        if request.url not in tab.ignored and "ERR_ABORTED" not in (request.failure or ""):
-            tab.errors.append(f"{page.url}: request failed: {request.url} ({request.failure})")
-
-    context.route("**/*", route)
-    page.on("pageerror", lambda error: tab.errors.append(f"{page.url}: {error}"))
-    page.on("console", console)
-    page.on("requestfailed", request_failed)
-    try:
-        yield tab
-    finally:
-        context.close()
-
-
 @pytest.fixture
-def tab(browser, seed_url) -> Iterator[Reader]:
-    with reader(browser, seed_url) as tab:
+def tab(browser, seed_url) -> Iterator[Tab]:
+    with open_tab(browser, seed_url) as tab:
         yield tab
 
 
@@ -204,7 +43,7 @@ def _entity(build: Build, entity_id: str) -> dict:
     return next(e for e in build.graph["entities"] if e["id"] == entity_id)
 
 
-def _search(tab: Reader, query: str) -> list[str]:
+def _search(tab: Tab, query: str) -> list[str]:
     """Type into Material's search box as a person would; the pages of the results, in their order."""
     page = tab.page
     box = page.locator("input.md-search__input")
@@ -258,7 +97,7 @@ def test_search_by_surname_finds_the_actor_and_leads_to_the_page(tab, seed_site)
 def test_search_by_alias_finds_the_entity(browser, corpus_url, corpus_site):
     names = _other_names(corpus_site)
     assert names, "the corpus should have entities known by other names"
-    with reader(browser, corpus_url) as tab:
+    with open_tab(browser, corpus_url) as tab:
         tab.open("")
         missed = [(alias, entity["id"]) for alias, entity in names[:12]
                   if urljoin(tab.base, entity["page"]) not in _search(tab, alias)]
@@ -281,7 +120,7 @@ def _article_actor_event(build: Build) -> tuple[dict, dict, dict, dict]:
     pytest.fail("no event whose actor is linked from the event's source article")
 
 
-def _in_viewport(tab: Reader, selector: str) -> bool:
+def _in_viewport(tab: Tab, selector: str) -> bool:
     return tab.page.evaluate(
         """(selector) => { const r = document.querySelector(selector).getBoundingClientRect();
                            return r.top >= 0 && r.top < window.innerHeight; }""", selector)
@@ -440,7 +279,7 @@ def test_pages_of_every_kind_raise_no_javascript_errors(tab, seed_site):
 
 @pytest.mark.browser
 def test_corpus_pages_raise_no_javascript_errors(browser, corpus_url, corpus_site):
-    with reader(browser, corpus_url) as tab:
+    with open_tab(browser, corpus_url) as tab:
         for record in corpus_site.graph["articles"]:
             tab.open(record["page"])
             tab.page.wait_for_load_state("networkidle")
@@ -453,7 +292,7 @@ def test_corpus_pages_raise_no_javascript_errors(browser, corpus_url, corpus_sit
 @pytest.mark.browser
 def test_article_reads_on_a_phone_without_sideways_scrolling(browser, seed_url, seed_site):
     article = seed_site.graph["articles"][0]
-    with reader(browser, seed_url, viewport=PHONE) as tab:
+    with open_tab(browser, seed_url, viewport=PHONE) as tab:
         tab.open(article["page"])
         page = tab.page
         width = page.evaluate("document.documentElement.scrollWidth")
@@ -471,7 +310,7 @@ def test_article_reads_on_a_phone_without_sideways_scrolling(browser, seed_url, 
 @pytest.mark.browser
 def test_dark_scheme_follows_the_system_and_the_toggle(browser, seed_url, seed_site):
     actor = next(e for e in seed_site.graph["entities"] if e["kind"] == "actor")
-    with reader(browser, seed_url, color_scheme="dark") as tab:
+    with open_tab(browser, seed_url, color_scheme="dark") as tab:
         tab.open(actor["page"])
         page = tab.page
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
@@ -479,7 +318,7 @@ def test_dark_scheme_follows_the_system_and_the_toggle(browser, seed_url, seed_s
         assert _luminance(background) < 0.2, background
         tab.screenshot("dark-actor")
         tab.assert_no_errors()
-    with reader(browser, seed_url, color_scheme="light") as tab:
+    with open_tab(browser, seed_url, color_scheme="light") as tab:
         tab.open(actor["page"])
         assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
         tab.screenshot("light-actor")

@@ -11,7 +11,6 @@ import json
 import re
 import shutil
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urljoin, urlsplit
@@ -19,8 +18,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import ARTIFACTS, REPO, Build
-from test_browser import serve  # a local GitHub Pages: site_url's path, 404.html, a sitemap for this port
+from conftest import REPO, Build
+from browsing import Tab, open_tab, serve  # a local GitHub Pages (site_url's path, 404.html) and a tab
 
 from regional_briefs.model import Article, Brief, Entity, Event, EventSource, Paragraph, PartialDate, Relation, Site
 from regional_briefs.pages import Linker
@@ -211,33 +210,6 @@ def chromium(browser):
     return browser
 
 
-@dataclass
-class Visit:
-    """A tab on the local site, and what it did: JavaScript errors and every request it made."""
-
-    page: object
-    base: str
-    errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-
-    def open(self, path: str) -> None:
-        response = self.page.goto(urljoin(self.base, path), wait_until="load")
-        assert response.status == 200, path
-
-    def screenshot(self, name: str, full_page: bool = False) -> None:
-        ARTIFACTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
-
-    def painted(self, selector: str) -> int:
-        """How many pixels of the canvas under ``selector`` are not transparent."""
-        return self.page.evaluate("""(selector) => {
-            const canvas = document.querySelector(selector);
-            const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
-            let painted = 0;
-            for (let i = 3; i < data.length; i += 4) painted += data[i] > 0;
-            return painted; }""", selector)
-
-
 def _repository_widget(build: Build) -> str:
     """Material asks GitHub's API for the stars of ``repo_url``: the one request the site itself makes."""
     config = yaml.safe_load((build.project / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -246,47 +218,17 @@ def _repository_widget(build: Build) -> str:
 
 
 @contextmanager
-def visit(chromium, build: Build, site: Path | None = None, color_scheme: str = "light") -> Iterator[Visit]:
+def visit(chromium, build: Build, site: Path | None = None, color_scheme: str = "light") -> Iterator[Tab]:
+    """A tab on the built site that must show no error and reach nothing but the local server
+    (and the repository widget's one request, which the tab blocks)."""
     served = Build(build.project, site or build.site, build.returncode, build.log)
-    with serve(served) as base:
-        context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
-        page = context.new_page()
-        tab = Visit(page, base)
-        origin = "{0.scheme}://{0.netloc}/".format(urlsplit(base))
-        widget = _repository_widget(build)
-
-        def route(request_route):
-            if request_route.request.url.startswith(origin):
-                request_route.continue_()
-            else:
-                request_route.abort()
-
-        def console(message):
-            if message.type == "error" and not (message.location.get("url") or "").startswith(widget or origin):
-                tab.errors.append(f"console: {message.text} ({message.location.get('url')})")
-
-        context.route("**/*", route)
-        page.on("request", lambda request: tab.requests.append(request.url))
-        page.on("pageerror", lambda error: tab.errors.append(f"{page.url}: {error}"))
-        page.on("console", console)
-        try:
-            yield tab
-            foreign = [u for u in tab.requests if not u.startswith(origin) and not (widget and u.startswith(widget))]
-            assert not foreign, f"requests left 127.0.0.1: {foreign}"
-            assert not tab.errors, "\n".join(tab.errors)
-        finally:
-            context.close()
-
-
-def _wait(tab: Visit, selector: str, timeout: float = 30_000) -> None:
-    tab.page.wait_for_selector(selector, state="attached", timeout=timeout)
-
-
-def _shows(tab: Visit, heading: str) -> None:
-    """Wait until the page's heading reads ``heading`` (instant navigation swaps it in after the URL)."""
-    from playwright.sync_api import expect
-
-    expect(tab.page.locator(".md-content article h1").first).to_have_text(re.compile(rf"^\s*{re.escape(heading)}\W*$"))
+    widget = _repository_widget(build)
+    with serve(served) as base, open_tab(chromium, base, viewport={"width": 1280, "height": 900},
+                                         color_scheme=color_scheme) as tab:
+        yield tab
+        foreign = [u for u in tab.foreign_requests() if not (widget and u.startswith(widget))]
+        assert not foreign, f"requests left 127.0.0.1: {foreign}"
+        tab.assert_no_errors()
 
 
 @pytest.mark.browser
@@ -297,7 +239,7 @@ def test_the_network_draws_filters_by_kind_and_brief_and_opens_an_actor(chromium
     with visit(chromium, seed_site) as tab:
         page = tab.page
         tab.open("network/")
-        _wait(tab, '[data-rb-network="site"][data-settled="true"]')
+        tab.wait('[data-rb-network="site"][data-settled="true"]')
         view = page.locator('[data-rb-network="site"]')
         assert tab.painted(".rb-network__canvas canvas") > 500
         assert view.get_attribute("data-visible-edges") == str(len(data["edges"]))
@@ -326,9 +268,9 @@ def test_the_network_draws_filters_by_kind_and_brief_and_opens_an_actor(chromium
         point = page.evaluate("(id) => window.__rbNetwork.screenPosition(id)", hub["id"])
         page.mouse.click(point["x"], point["y"])
         page.wait_for_url(re.compile(re.escape(hub["page"]) + "$"))
-        _wait(tab, f'[data-rb-network="entity"][data-rb-entity="{hub["id"]}"][data-settled="true"]')
+        tab.wait(f'[data-rb-network="entity"][data-rb-entity="{hub["id"]}"][data-settled="true"]')
         assert page.evaluate("window.__sameDocument === true"), "the click should use instant navigation"
-        _shows(tab, hub["name"])
+        tab.shows(hub["name"])
         neighbours = {e["source"] for e in data["edges"] if e["target"] == hub["id"]} | \
             {e["target"] for e in data["edges"] if e["source"] == hub["id"]}
         shown = set(page.evaluate("window.__rbNetwork.shownNodes()"))
@@ -345,7 +287,7 @@ def test_the_map_draws_outlines_and_markers_that_open_places_and_lists_the_rest(
     with visit(chromium, seed_site) as tab:
         page = tab.page
         tab.open("map/")
-        _wait(tab, "[data-rb-map][data-ready=true]")
+        tab.wait("[data-rb-map][data-ready=true]")
         view = page.locator("[data-rb-map]")
         assert int(view.get_attribute("data-countries")) > 0
         colours = page.evaluate("""() => {
@@ -370,7 +312,7 @@ def test_the_map_draws_outlines_and_markers_that_open_places_and_lists_the_rest(
         page.locator("button[aria-label='Show all places']").click()
         page.locator(f'a.rb-map__marker[data-place="{busiest["id"]}"]').click()
         page.wait_for_url(re.compile(re.escape(busiest["page"]) + "$"))
-        _shows(tab, busiest["name"])
+        tab.shows(busiest["name"])
         assert page.evaluate("window.__sameDocument === true")
 
 
@@ -378,14 +320,14 @@ def test_the_map_draws_outlines_and_markers_that_open_places_and_lists_the_rest(
 def test_the_views_follow_the_dark_palette(chromium, seed_site):
     with visit(chromium, seed_site, color_scheme="dark") as tab:
         tab.open("map/")
-        _wait(tab, "[data-rb-map][data-ready=true]")
+        tab.wait("[data-rb-map][data-ready=true]")
         water = tab.page.evaluate("""() => {
             const c = document.querySelector(".rb-map canvas");
             return Array.from(c.getContext("2d").getImageData(1, 1, 1, 1).data.slice(0, 3)); }""")
         assert sum(water) < 3 * 100, f"the sea should be dark in the dark palette: {water}"
         tab.screenshot("map-dark")
         tab.open("network/")
-        _wait(tab, '[data-rb-network="site"][data-settled="true"]')
+        tab.wait('[data-rb-network="site"][data-settled="true"]')
         tab.page.locator(".rb-network__canvas").scroll_into_view_if_needed()
         tab.screenshot("network-dark")
 
@@ -424,7 +366,7 @@ def test_several_hundred_actors_with_hostile_names_draw_and_stay_text(chromium, 
     with visit(chromium, seed_site, site=site) as tab:
         page = tab.page
         tab.open("network/")
-        _wait(tab, '[data-rb-network="site"][data-settled="true"]', timeout=120_000)
+        tab.wait('[data-rb-network="site"][data-settled="true"]', timeout=120_000)
         assert page.locator('[data-rb-network="site"]').get_attribute("data-visible-edges") == str(len(data["edges"]))
         assert page.locator(".rb-network canvas").count() == 1, "one canvas, not one element per node"
         hostile = next(n for n in data["nodes"] if n["name"].startswith("<img") and n["degree"])
@@ -436,7 +378,7 @@ def test_several_hundred_actors_with_hostile_names_draw_and_stay_text(chromium, 
         assert tip.inner_text().startswith("<img"), "a hostile name should show as the text it is"
         tab.screenshot("network-crowded")
         tab.open("map/")
-        _wait(tab, "[data-rb-map][data-ready=true]")
+        tab.wait("[data-rb-map][data-ready=true]")
         labels = page.locator(".rb-map__label").all_inner_texts()
         assert any(text.startswith("<img") for text in labels), "a hostile name should show as the text it is"
         tab.screenshot("map-crowded")
