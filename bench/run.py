@@ -368,14 +368,18 @@ def search_latency(site: Path, queries: list[str]) -> list[dict]:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(base, wait_until="load")
             box = page.locator("input.md-search__input")
+            results_list = page.locator(".md-search-result__item")
+            meta_line = page.locator(".md-search-result__meta")
             for query in queries:
                 box.click()
                 box.fill("")
+                # The previous query's results must be gone first, or they would count as this one's.
+                results_list.first.wait_for(state="detached", timeout=30_000)
                 start = time.perf_counter()
                 page.keyboard.type(query)
-                page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=120_000)
+                results_list.first.wait_for(state="visible", timeout=120_000)
                 elapsed = (time.perf_counter() - start) * 1000
-                meta = page.locator(".md-search-result__meta").inner_text()
+                meta = meta_line.inner_text()
                 results.append({"query": query, "ms": round(elapsed), "meta": meta.strip()})
                 page.keyboard.press("Escape")
             browser.close()
