@@ -495,7 +495,9 @@ def plot(results: list[Result], out: Path) -> None:
     ns = [r.n for r in results]
     fig, ax = plt.subplots(figsize=(7, 4.2), dpi=110)
     ax.plot(ns, [r.cold["seconds"] for r in results], "o-", label="briefs, cold (empty cache)")
-    ax.plot(ns, [r.warm["seconds"] for r in results], "s-", label="briefs, warm (cache full)")
+    ax.plot(ns, [r.warm["seconds"] for r in results], "s-", label="briefs, warm (nothing changed)")
+    if all(r.edit for r in results):
+        ax.plot(ns, [r.edit["seconds"] for r in results], "d-", label="briefs, after editing one article")
     ax.plot(ns, [r.plain["seconds"] for r in results], "^-", label="plain mkdocs-material, same pages")
     if len(ns) > 1:
         last = results[-1]
