@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
-
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import visuals
 from .config import BriefsConfig
-from .outputs import Output, build_output, static_files
+from .outputs import build_output, static_files
 from .pages import assets
 from .pipeline import Options
 
@@ -21,8 +19,6 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition")
 
 class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_config(self, config):
-        # State is set here so that nothing survives between `mkdocs serve` rebuilds.
-        self.output: Optional[Output] = None
         root = Path(config.config_file_path or ".").resolve().parent
         self.root = root
         self.options = Options(
@@ -51,7 +47,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.options.seeds_dir.is_dir():
             log.warning(f"the seeds folder '{self.config.seeds_dir}' does not exist; no articles to read")
         home = self.config.home_page and files.get_file_from_path("index.md") is None
-        self.output = output = build_output(self.options, home=home, directory_urls=config.use_directory_urls)
+        # Not kept on the plugin: once the files hold the pages, the assembled site can be freed,
+        # and nothing of one build survives into the next under `mkdocs serve`.
+        output = build_output(self.options, home=home, directory_urls=config.use_directory_urls)
         for warning in output.warnings:
             log.warning(warning)
         log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")
