@@ -9,9 +9,12 @@ import socket
 import subprocess
 import sys
 import textwrap
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
@@ -141,3 +144,39 @@ def mkdocs_serving(project: Path, log: Path, *extra: str):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+class HtmlPage(HTMLParser):
+    """A built page's links (``hrefs``), element ids and how often each class is used."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+        self.classes: Counter = Counter()
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+        self.classes.update((attrs.get("class") or "").split())
+
+
+def check_links(site: Path) -> dict[Path, HtmlPage]:
+    """Assert that every link between the built site's pages (and its fragment) resolves; return
+    the parsed pages. 404.html is left out: it links by absolute URL under site_url."""
+    parsed = {p: HtmlPage(p) for p in sorted(site.rglob("*.html")) if p.name != "404.html"}
+    for page, found in parsed.items():
+        for href in found.hrefs:
+            url = urlparse(urljoin("file://" + str(page), href))
+            if url.scheme != "file":
+                continue
+            target = Path(unquote(url.path))
+            target = target / "index.html" if target.is_dir() else target
+            assert target.exists(), f"{page.relative_to(site)} links to missing {href}"
+            if url.fragment and target in parsed:
+                assert url.fragment in parsed[target].ids, f"{page.relative_to(site)}: #{url.fragment} not in {target}"
+    return parsed

@@ -13,14 +13,12 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 import yaml
 
-from conftest import CORPUS, SEED, make_project, mkdocs_build
+from conftest import CORPUS, SEED, check_links, make_project, mkdocs_build
 
 from regional_briefs.pages import Limits, Linker, Page, list_path, render_site
 from regional_briefs.pipeline import Options, build_site
@@ -415,46 +413,15 @@ def test_limits_must_be_positive():
 # --- built by MkDocs -------------------------------------------------------------------------------
 
 
-class _Html(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.ids: set[str] = set()
-        self.pagers = 0
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
-            self.hrefs.append(attrs["href"])
-        if "rb-pager" in (attrs.get("class") or "").split():
-            self.pagers += 1
-
-
 def test_a_strict_build_with_tiny_limits_links_every_page_and_keeps_list_pages_out_of_search(tmp_path):
     project = make_project(tmp_path / "p", {})
     _copy_corpus(project / "seeds")
     build = mkdocs_build(project, tool=MKDOCS_WITH_TINY_LIMITS)
     assert build.returncode == 0, build.log
     assert not build.warnings, build.warnings
-    html_pages = sorted(p for p in build.site.rglob("*.html") if p.name != "404.html")
-    parsed = {}
-    for page in html_pages:
-        parsed[page] = _Html()
-        parsed[page].feed(page.read_text(encoding="utf-8"))
-    for page, found in parsed.items():
-        for href in found.hrefs:
-            url = urlparse(urljoin("file://" + str(page), href))
-            if url.scheme != "file":
-                continue
-            target = Path(unquote(url.path))
-            target = target / "index.html" if target.is_dir() else target
-            assert target.exists(), f"{page.relative_to(build.site)} links to missing {href}"
-            if url.fragment and target in parsed:
-                assert url.fragment in parsed[target].ids, f"{page.relative_to(build.site)}: #{url.fragment} not in {target}"
+    parsed = check_links(build.site)
     timeline = sorted(build.site.glob("timeline/*/index.html"))
-    assert len(timeline) > 10 and all(parsed[p].pagers == 2 for p in timeline)
+    assert len(timeline) > 10 and all(parsed[p].classes["rb-pager"] == 2 for p in timeline)
     index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     searched = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert {"timeline/", "articles/", "briefs/all/", "places/tajikistan/"} <= searched

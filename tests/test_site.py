@@ -5,37 +5,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
 
 import jsonschema
 import yaml
 
-from conftest import SHARED, make_project, mkdocs_build
+from conftest import SHARED, check_links, make_project, mkdocs_build
 
 SCHEMA = Path(__file__).resolve().parents[1] / "plugins" / "regional_briefs" / "data" / "graph.schema.json"
 SEED_GOLD = SHARED / "corpus" / "seed-000.gold.yml"
-
-
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
-            self.hrefs.append(attrs["href"])
-
-
-def _parse(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
 
 
 def _key(name: str) -> str:
@@ -89,22 +67,7 @@ def test_seed_events_are_on_the_timeline_dated_2025(seed_site):
 
 def test_every_internal_link_resolves(seed_site, corpus_site):
     for build in (seed_site, corpus_site):
-        # 404.html links by absolute URL under site_url, for whatever path it is served at.
-        pages = sorted(p for p in build.site.rglob("*.html") if p.name != "404.html")
-        assert len(pages) > 20
-        parsed = {p: _parse(p) for p in pages}
-        for page, links in parsed.items():
-            base = "file://" + str(page)
-            for href in links.hrefs:
-                url = urlparse(urljoin(base, href))
-                if url.scheme != "file":
-                    continue
-                target = Path(unquote(url.path))
-                if target.is_dir():
-                    target = target / "index.html"
-                assert target.exists(), f"{page.relative_to(build.site)} links to missing {href}"
-                if url.fragment and target.suffix == ".html" and target in parsed:
-                    assert url.fragment in parsed[target].ids, f"{page.relative_to(build.site)}: #{url.fragment} not in {target.name}"
+        assert len(check_links(build.site)) > 20
 
 
 def test_article_page_keeps_every_paragraph_and_links_mentions(seed_site):
