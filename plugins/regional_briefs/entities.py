@@ -388,11 +388,13 @@ def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> E
     infos = [ex.entities[name] for ex, name in group]
     ref = next((i["ref"] for i in infos if i.get("ref")), "")
     entry = gazetteer.get(ref) if ref else None
-    names = Counter(name for _, name in group)
+    mentions: Counter = Counter()  # name -> mentions in every article that writes it so
+    for (_, nm), info in zip(group, infos):
+        mentions[nm] += info["mentions"]
     if entry is not None:
         name = entry.name
     else:
-        name = max(sorted(names), key=lambda n: (sum(i["mentions"] for (e, nm), i in zip(group, infos) if nm == n), len(n)))
+        name = max(sorted(mentions), key=lambda n: (mentions[n], len(n)))
     kinds = Counter(i["kind"] for i in infos)
     kind = entry.kind if entry else max(sorted(kinds), key=lambda k: kinds[k])
     types = Counter(i["type"] for i in infos if i["kind"] == kind)

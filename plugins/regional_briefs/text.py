@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -19,13 +20,22 @@ def plain(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_DASHES).translate(_QUOTES)
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"'s$")
+_SPACES_AND_DASHES = re.compile(r"[\s\-]+")
+_NOT_NAME = re.compile(r"[^\w /&+]")
+
+
+# Cached: site-wide resolution asks for the keys of the same few thousand names again and again
+# (380,000 calls at 10,000 articles, half of resolving).
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The key two spellings of one name share: case, diacritics, 'the', possessives folded."""
     text = unidecode(plain(name)).casefold().strip()
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"'s$", "", text)
-    text = re.sub(r"[\s\-]+", " ", text)
-    return re.sub(r"[^\w /&+]", "", text).strip()
+    text = _LEADING_THE.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _SPACES_AND_DASHES.sub(" ", text)
+    return _NOT_NAME.sub("", text).strip()
 
 
 def latin_share(text: str) -> float:
