@@ -545,22 +545,28 @@ def _event_line(event: Event, linker: Linker) -> str:
     return f"{md_text(format_date(event))} · {event.type} · {linker.link(event.title, event_path(event.id))}{suffix}"
 
 
+def newest_first(items: Iterable, date_of: Callable, id_of: Callable, undated_key: Callable) -> list:
+    """Items newest first by ``date_of`` (a PartialDate or None), then those whose year is not
+    stated, then undated ones by ``undated_key``: the order of timelines and article lists."""
+    items = list(items)
+    dated = [i for i in items if date_of(i) is not None]
+    dated.sort(key=lambda i: (date_of(i).year is not None, date_of(i).sort_key(), id_of(i)), reverse=True)
+    return dated + sorted((i for i in items if date_of(i) is None), key=undated_key)
+
+
+def year_group(date) -> str:
+    """The heading a dated item is listed under: its year, 'Year not stated' or 'Undated'."""
+    if date is None:
+        return UNDATED
+    return str(date.year) if date.year is not None else YEAR_NOT_STATED
+
+
 def timeline_order(events: Iterable[Event]) -> list[Event]:
-    """Events in the order a timeline shows them: newest first, then those whose year is not
-    stated, then undated ones."""
-    events = list(events)
-    with_year = [e for e in events if e.date is not None and e.date.year is not None]
-    yearless = [e for e in events if e.date is not None and e.date.year is None]
-    undated = [e for e in events if e.date is None]
-    return sorted(with_year, key=_event_order, reverse=True) + sorted(yearless, key=_event_order, reverse=True) \
-        + sorted(undated, key=lambda e: e.id)
+    return newest_first(events, lambda e: e.date, lambda e: e.id, lambda e: e.id)
 
 
 def timeline_group(event: Event) -> str:
-    """The heading an event is under on a timeline: its year, 'Year not stated' or 'Undated'."""
-    if event.date is None:
-        return UNDATED
-    return str(event.date.year) if event.date.year is not None else YEAR_NOT_STATED
+    return year_group(event.date)
 
 
 def render_timeline(events: Iterable[Event], linker: Linker, heading_level: int = 2, anchors: bool = False) -> list[str]:
@@ -639,20 +645,11 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
 
 
 def article_order(articles: Iterable[Article]) -> list[Article]:
-    """Newest first; then those whose year is not stated; then undated ones, by title."""
-    articles = list(articles)
-    with_year = [a for a in articles if a.published is not None and a.published.year is not None]
-    yearless = [a for a in articles if a.published is not None and a.published.year is None]
-    undated = [a for a in articles if a.published is None]
-    newest = lambda a: (a.published.sort_key(), a.id)  # noqa: E731
-    return sorted(with_year, key=newest, reverse=True) + sorted(yearless, key=newest, reverse=True) \
-        + sorted(undated, key=lambda a: (a.title.casefold(), a.id))
+    return newest_first(articles, lambda a: a.published, lambda a: a.id, lambda a: (a.title.casefold(), a.id))
 
 
 def article_group(article: Article) -> str:
-    if article.published is None:
-        return UNDATED
-    return str(article.published.year) if article.published.year is not None else YEAR_NOT_STATED
+    return year_group(article.published)
 
 
 def render_article_list(articles: Sequence[Article], linker: Linker, heading_level: int = 2, anchors: bool = False) -> list[str]:
