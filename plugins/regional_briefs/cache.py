@@ -76,12 +76,7 @@ class ExtractionCache:
         return extraction
 
     def put(self, key: str, extraction: Extraction) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(to_dict(extraction), out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temp, path)
+        _write_json(self._path(key), to_dict(extraction))
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -108,13 +103,20 @@ class SiteCache:
         return data if isinstance(data, dict) else None
 
     def put(self, key: str, data: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(key + "\n")
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        _write_json(self.path, data, first_line=key)
+
+
+def _write_json(path: Path, data, first_line: Optional[str] = None) -> None:
+    """Compact JSON (after ``first_line``, when given) written atomically: to a temporary file
+    beside ``path``, then renamed over it, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            if first_line is not None:
+                out.write(first_line + "\n")
+            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
