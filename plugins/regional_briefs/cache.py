@@ -48,10 +48,77 @@ def _version(package: str) -> str:
         return "none"
 
 
-class ExtractionCache:
+# The layout of a cache file; bump it when the records' shape changes.
+FORMAT = "regional-briefs-cache 2"
+
+
+class _Store:
+    """Files under one folder, each ``key`` / ``FORMAT checksum`` / JSON, written atomically.
+
+    A cache is an optimisation, never a reason to fail: an entry that is missing, damaged, of
+    another format or of the wrong shape is a miss (the caller rebuilds it), and a folder that
+    cannot be written switches the cache off for the rest of the build. ``problems`` says what
+    went wrong, naming the path and the reason, for the build to warn about once.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.usable = True
+
+    def read(self, path: Path, key: str) -> Optional[object]:
+        if not self.usable:
+            return None
+        try:
+            with path.open("rb") as handle:
+                if handle.readline().rstrip(b"\n") != key.encode():
+                    return None
+                header = handle.readline().rstrip(b"\n").decode("ascii", "replace")
+                body = handle.read()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            self.usable = False
+            self.problem(path, f"cannot be read ({exc.strerror or exc}); the build goes on without the cache")
+            return None
+        fmt, _, checksum = header.rpartition(" ")
+        if fmt != FORMAT:
+            self.problem(path, f"was written in another format ({fmt or 'none'}); rebuilt")
+            return None
+        if hashlib.sha256(body).hexdigest() != checksum:
+            self.problem(path, "is damaged (its content does not match its checksum); rebuilt")
+            return None
+        try:
+            return json.loads(body)
+        except ValueError:
+            self.problem(path, "is damaged (not JSON); rebuilt")
+            return None
+
+    def write(self, path: Path, key: str, data) -> None:
+        if not self.usable:
+            return
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            _write_atomically(path, b"%s\n%s %s\n" % (key.encode(), FORMAT.encode(), hashlib.sha256(body).hexdigest().encode()) + body)
+        except OSError as exc:
+            self.usable = False
+            self.problem(path.parent, f"cannot be written ({exc.strerror or exc}); the build goes on without the cache")
+
+    def problem(self, path: Path, reason: str) -> None:
+        self.problems.append(f"cache {path} {reason}")
+
+    def summary(self) -> Optional[str]:
+        """One warning for the build: the first problem, and how many more there were."""
+        if not self.problems:
+            return None
+        more = len(self.problems) - 1
+        return self.problems[0] + (f" (and {more} more cache {'entry' if more == 1 else 'entries'} like it)" if more else "")
+
+
+class ExtractionCache(_Store):
     """Extractions on disk under ``folder``, keyed by ``key(seed bytes, curated fields)``."""
 
     def __init__(self, folder: Path, environment: str):
+        super().__init__()
         self.folder = folder
         self.environment = environment
         self.hits = 0
@@ -66,23 +133,27 @@ class ExtractionCache:
 
     def get(self, key: str) -> Optional[Extraction]:
         path = self._path(key)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            extraction = extraction_from_dict(data)
-        except (OSError, ValueError, KeyError, TypeError):
+        data = self.read(path, key)
+        extraction = None
+        if data is not None:
+            try:
+                extraction = extraction_from_dict(data)
+            except Exception as exc:  # any shape a hand could leave: the entry is rebuilt
+                self.problem(path, f"does not hold an extraction ({type(exc).__name__}); rebuilt")
+        if extraction is None:
             self.misses += 1
             return None
         self.hits += 1
         return extraction
 
     def put(self, key: str, extraction: Extraction) -> None:
-        _write_json(self._path(key), to_dict(extraction))
+        self.write(self._path(key), key, to_dict(extraction))
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
 
-class SiteCache:
+class SiteCache(_Store):
     """The last build's output in one file: its key on the first line, then the output as JSON.
 
     Only the latest build is kept (an output can be hundreds of megabytes); reading the key first
@@ -90,32 +161,28 @@ class SiteCache:
     """
 
     def __init__(self, folder: Path):
+        super().__init__()
         self.path = folder / "site.json"
 
     def get(self, key: str) -> Optional[dict]:
-        try:
-            with self.path.open(encoding="utf-8") as handle:
-                if handle.readline().rstrip("\n") != key:
-                    return None
-                data = json.load(handle)
-        except (OSError, ValueError):
+        data = self.read(self.path, key)
+        if data is not None and not isinstance(data, dict):
+            self.problem(self.path, "does not hold a site; rebuilt")
             return None
-        return data if isinstance(data, dict) else None
+        return data
 
     def put(self, key: str, data: dict) -> None:
-        _write_json(self.path, data, first_line=key)
+        self.write(self.path, key, data)
 
 
-def _write_json(path: Path, data, first_line: Optional[str] = None) -> None:
-    """Compact JSON (after ``first_line``, when given) written atomically: to a temporary file
-    beside ``path``, then renamed over it, so a reader never sees half a file."""
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename it over, so a reader never sees
+    half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            if first_line is not None:
-                out.write(first_line + "\n")
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

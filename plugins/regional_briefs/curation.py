@@ -34,13 +34,17 @@ from typing import Optional
 
 import yaml
 
-from .ingest import PLAIN_YAML_TAGS, as_partial_date, web_address
+from . import safe_yaml
+from .ingest import PLAIN_YAML_TAGS, as_partial_date, source_name, web_address
 from .model import ACTOR_TYPES, KINDS, PLACE_TYPES, Brief, PartialDate
-from .text import slug
+from .project_files import listing, project_root, without_bidi
+from .text import short_hash, slug
 
 BRIEF_KEYS = {"title", "summary", "seeds", "articles", "entities"}
 ARTICLE_KEYS = {"title", "published", "source", "url"}
 ENTITY_KEYS = {"name", "rename", "aliases", "kind", "type", "description", "within", "drop"}
+SUFFIXES = {".yml", ".yaml"}
+MAX_BYTES = 5_000_000  # a curation file is written by hand; past this it is a mistake or an attack
 
 
 @dataclass
@@ -71,25 +75,48 @@ class Curation:
     entities: list[EntityFix] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    article_origins: dict[str, str] = field(default_factory=dict)  # seed name -> file:line of its fix
 
     def covers(self, brief: Brief, source: str) -> bool:
         return any(fnmatch.fnmatchcase(source, pattern) for pattern in brief.seeds)
 
 
-def load_curation(briefs_dir: Optional[Path]) -> Curation:
-    """Read every ``*.yml``/``*.yaml`` file in ``briefs_dir`` (a missing folder is no curation)."""
+def load_curation(briefs_dir: Optional[Path], project: Optional[Path] = None) -> Curation:
+    """Read every ``*.yml``/``*.yaml`` file in ``briefs_dir`` (a missing folder is no curation).
+
+    Only regular files inside ``project`` (default: the folder holding ``briefs_dir``) are read;
+    a symbolic link that leaves it is reported and skipped.
+    """
     curation = Curation()
-    for path in curation_files(briefs_dir):
+    if briefs_dir is None:
+        return curation
+    files, refused = listing(briefs_dir, project_root(project, briefs_dir), SUFFIXES)
+    curation.problems += [f"briefs/{line}" for line in refused]
+    for path in files:
         curation.files.append(path)
         _read_file(path, curation)
+    _tell_apart_briefs(curation)
     return curation
 
 
-def curation_files(briefs_dir: Optional[Path]) -> list[Path]:
+def curation_files(briefs_dir: Optional[Path], project: Optional[Path] = None) -> list[Path]:
     """The files ``load_curation`` reads, in the order it reads them."""
-    if briefs_dir is None or not briefs_dir.is_dir():
+    if briefs_dir is None:
         return []
-    return sorted(p for p in briefs_dir.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+    return listing(briefs_dir, project_root(project, briefs_dir), SUFFIXES)[0]
+
+
+def _tell_apart_briefs(curation: Curation) -> None:
+    """Two files whose names slug alike (``Central Asia.yml``, ``central-asia.yml``) make two
+    briefs: the later one (by file name) gets a short hash of its exact name, and a warning."""
+    seen: dict[str, str] = {}
+    for brief in curation.briefs:
+        if brief.id in seen:
+            origin = brief.id
+            brief.id = f"{brief.id}-{short_hash(brief.origin)}"
+            curation.problems.append(f"briefs/{brief.origin}: its name makes the same page as briefs/{seen[origin]}; "
+                                     f"this brief is published as briefs/{brief.id}/ (rename one of the files)")
+        seen[brief.id] = brief.origin
 
 
 def _read_file(path: Path, curation: Curation) -> None:
@@ -100,14 +127,21 @@ def _read_file(path: Path, curation: Curation) -> None:
         curation.problems.append(f"briefs/{where}{line}: {message}")
 
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        if path.stat().st_size > MAX_BYTES:
+            curation.problems.append(f"briefs/{where}: file is over the limit of {MAX_BYTES:,} bytes; not read")
+            return
+        root = safe_yaml.compose(path.read_text(encoding="utf-8"))
     except OSError as exc:
         curation.problems.append(f"briefs/{where}: cannot be read ({exc.strerror or exc})")
         return
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        curation.problems.append(f"briefs/{where}: not UTF-8 text; not read")
+        return
+    except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        curation.problems.append(f"briefs/{where}{line}: not valid YAML ({getattr(exc, 'problem', exc)})")
+        curation.problems.append(f"briefs/{where}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc}); "
+                                 "the file is ignored")
         return
     if root is None:
         return
@@ -120,7 +154,8 @@ def _read_file(path: Path, curation: Curation) -> None:
         seeds = _string_list(top.get("seeds"), problem, "seeds") if "seeds" in top else ["*"]
         summary = _scalar(top["summary"], problem, "summary") if "summary" in top else ""
         if title:
-            curation.briefs.append(Brief(id=slug(path.stem), title=title, summary=summary or "", seeds=seeds or ["*"]))
+            curation.briefs.append(Brief(id=slug(path.stem), title=title, summary=summary or "", seeds=seeds or ["*"],
+                                         origin=where))
     elif "summary" in top or "seeds" in top:
         problem(root, "'summary' and 'seeds' need a 'title' to make this file a brief")
     if "articles" in top:
@@ -129,9 +164,10 @@ def _read_file(path: Path, curation: Curation) -> None:
             problem(node, "'articles' must map seed file names to their fixes")
         else:
             for key_node, value in node.value:
-                source = str(key_node.value)
+                source = source_name(str(key_node.value))
                 fields = _mapping(value, ARTICLE_KEYS, problem, f"article '{source}'")
                 fix = curation.articles.setdefault(source, ArticleFix())
+                curation.article_origins.setdefault(source, f"{where}:{key_node.start_mark.line + 1}")
                 if "title" in fields:
                     fix.title = _scalar(fields["title"], problem, "title")
                 if "source" in fields:
@@ -215,7 +251,7 @@ def _scalar(node: yaml.Node, problem, key: str) -> Optional[str]:
     if node.tag not in PLAIN_YAML_TAGS:
         problem(node, f"'{key}' has the YAML tag '{node.tag}', which is not allowed; ignored")
         return None
-    return " ".join(str(node.value).split()) or None
+    return " ".join(without_bidi(str(node.value)).split()) or None
 
 
 def _string_list(node: Optional[yaml.Node], problem, key: str) -> list[str]:

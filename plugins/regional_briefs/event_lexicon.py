@@ -15,8 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
 
+from . import safe_yaml
 from .model import EVENT_TYPES
 
 LEXICON_PATH = Path(__file__).parent / "data" / "events.yml"
@@ -122,7 +122,7 @@ class Lexicon:
 @lru_cache(maxsize=4)
 def _load_lexicon(path: str) -> Lexicon:
     with open(path, encoding="utf-8") as handle:
-        return Lexicon(yaml.safe_load(handle))
+        return Lexicon(safe_yaml.load(handle.read()))
 
 
 # Edges that lead into another clause: companions must sit in the trigger's own phrase.

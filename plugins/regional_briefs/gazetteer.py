@@ -40,6 +40,7 @@ import yaml
 from slugify import slugify
 from unidecode import unidecode
 
+from . import safe_yaml
 from .model import ACTOR_TYPES, KINDS, PLACE_TYPES
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
@@ -337,7 +338,7 @@ class _Builder:
         except OSError as err:
             raise GazetteerError(f"{path}: cannot read gazetteer file ({err})") from err
         try:
-            doc = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+            doc = safe_yaml.load(raw) or {}
         except yaml.YAMLError as err:
             raise GazetteerError(f"{path}: not valid YAML ({err})") from err
         if not isinstance(doc, dict):

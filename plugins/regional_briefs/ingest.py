@@ -16,7 +16,9 @@ from typing import Any, Optional
 
 import yaml
 
+from . import safe_yaml
 from .model import PartialDate
+from .project_files import without_bidi
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -27,7 +29,10 @@ DEFAULT_MAX_BYTES = 2_000_000
 # The tags YAML gives plain values; any other (``!!python/object``, ``!include``) is refused unread.
 PLAIN_YAML_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 # Control characters are never text; Python-Markdown also uses \x02/\x03 as its own placeholders.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates reorder what a reader sees; never kept either.
+_C0_C1 = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{_C0_C1}\u202a-\u202e\u2066-\u2069]")
+_NAME_CONTROL = re.compile(f"[{_C0_C1}]")
 
 
 class SeedError(Exception):
@@ -54,7 +59,8 @@ class RawDocument:
 def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     """Read one seed file; raise ``SeedError`` when it cannot be an article."""
     suffix = path.suffix.lower()
-    if _CONTROL.search(path.name) or re.search(r"[\t\n\r\u2028\u2029]", path.name):
+    name = source_name(path.name)
+    if _NAME_CONTROL.search(path.name) or re.search(r"[\t\n\r\u2028\u2029]", path.name):
         # Such a name is never an article's, and would break the lines of a page or a log.
         raise SeedError("the file name holds line breaks or control characters; rename the file")
     if suffix not in SUFFIXES:
@@ -70,16 +76,22 @@ def read_seed(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
         raise SeedError("file is empty")
     digest = hashlib.sha256(_normalise_for_digest(text).encode("utf-8")).hexdigest()
     if suffix in MARKDOWN_SUFFIXES:
-        doc = _read_markdown(path.name, text)
+        doc = _read_markdown(name, text)
     elif suffix in HTML_SUFFIXES:
-        doc = _read_html(path.name, text)
+        doc = _read_html(name, text)
     else:
-        doc = RawDocument(path.name, "text", text_blocks(text))
+        doc = RawDocument(name, "text", text_blocks(text))
     doc.digest = digest
     doc.warnings = warnings + doc.warnings
     if not any(b.strip() for b in doc.blocks):
         raise SeedError("no text left after reading the file")
     return doc
+
+
+def source_name(file_name: str) -> str:
+    """A seed's file name as the site shows it: without bidirectional controls, which would show
+    it reordered ("Report\u202etxt.html" as "Reportlmth.txt"). Curation keys are read the same way."""
+    return without_bidi(file_name)
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -182,7 +194,7 @@ def front_matter(block: str) -> tuple[dict[str, Any], list[str]]:
     seed file's (the front matter starts on line 2).
     """
     try:
-        root = yaml.compose(block, Loader=yaml.SafeLoader)
+        root = safe_yaml.compose(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

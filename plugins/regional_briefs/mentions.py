@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-import yaml
 
+from . import safe_yaml
 from .gazetteer import Gazetteer, GazetteerEntry
 from .model import Article, Mention, Sentence
 from .text import latin_share
@@ -63,7 +63,7 @@ class Patterns:
 
 @functools.lru_cache(maxsize=1)
 def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_yaml.load(path.read_text(encoding="utf-8"))
     titles = sorted((tuple(t.split()) for t in data["person_titles"]), key=len, reverse=True)
     context = {word: type_ for type_, words in data["place_context"].items() for word in words}
     heads = "|".join(sorted((re.escape(w) for ws in data["place_heads"].values() for w in ws), key=len, reverse=True))

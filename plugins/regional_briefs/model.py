@@ -264,6 +264,7 @@ class Brief:
     summary: str = ""
     seeds: list[str] = field(default_factory=list)  # glob patterns relative to the seeds folder
     articles: list[str] = field(default_factory=list)  # article ids
+    origin: str = ""  # the curation file it comes from, for messages
 
 
 @dataclass

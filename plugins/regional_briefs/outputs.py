@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Optional
 
 from . import visuals
@@ -24,7 +23,7 @@ from .export import events_csv, graph_json, url_style
 from .gazetteer import fingerprint
 from .model import Site
 from .pages import Page, assets, render_site
-from .pipeline import PIPELINE_VERSION, Options, build_site, seed_paths
+from .pipeline import PIPELINE_VERSION, Options, build_site
 
 # Bump when the shape of a cached output changes.
 OUTPUT_VERSION = "1"
@@ -48,10 +47,15 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
         output = _from_json(stored) if stored is not None else None
         if output is not None:
             return output
+        if stored is not None:
+            cache.problem(cache.path, "does not hold a site's pages; rebuilt")
     site = build_site(options)
     output = render_output(site, home, directory_urls)
     if cache is not None:
         cache.put(key, _to_json(output))
+        # Said once per build: the extraction cache in the same folder may have said it already.
+        if cache.summary() and not any(w.startswith(f"cache {cache.path.parent}") for w in output.warnings):
+            output.warnings.append(cache.summary())
     return output
 
 
@@ -84,7 +88,8 @@ def site_key(options: Options, home: bool, directory_urls: bool) -> str:
     part("version", OUTPUT_VERSION.encode())
     part("environment", environment_key(fingerprint(gazetteer_files), PIPELINE_VERSION).encode())
     part("options", repr((home, directory_urls, options.max_bytes)).encode())
-    for label, paths in (("curation", curation_files(options.briefs_dir)), ("seed", _seeds(options))):
+    for label, paths in (("curation", curation_files(options.briefs_dir, options.project)),
+                         ("seed", options.seeds()[0])):
         for path in paths:
             part(label, path.name.encode("utf-8", "surrogateescape"))
             try:
@@ -94,13 +99,11 @@ def site_key(options: Options, home: bool, directory_urls: bool) -> str:
     return digest.hexdigest()
 
 
-def _seeds(options: Options) -> list[Path]:
-    return sorted(options.paths) if options.paths is not None else seed_paths(options.seeds_dir)
-
-
 def _to_json(output: Output) -> dict:
+    # The cache's own problems belong to the build that met them, not to the next one that reads this.
+    warnings = [w for w in output.warnings if not w.startswith("cache ")]
     return {"pages": [asdict(page) for page in output.pages.values()], "data": output.data,
-            "warnings": output.warnings, "stats": output.stats}
+            "warnings": warnings, "stats": output.stats}
 
 
 def _from_json(stored: dict) -> Optional[Output]:
@@ -113,7 +116,7 @@ def _from_json(stored: dict) -> Optional[Output]:
         stats = dict(stored["stats"])
         data = {str(k): str(v) for k, v in stored["data"].items()}
         warnings = [str(w) for w in stored["warnings"]]
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except Exception:  # any shape a hand could leave in the file: the site is built anew
         return None
     # What this build did: nothing was extracted; every article came from the cache.
     articles = stats.get("cache hits", 0) + stats.get("articles extracted", 0)

@@ -20,10 +20,11 @@ from .curation import Curation, load_curation
 from .entities import resolve_article, resolve_site
 from .events import detect_events, merge_events
 from .gazetteer import Gazetteer
-from .ingest import DEFAULT_MAX_BYTES, SUFFIXES, SeedError, read_seed
+from .ingest import DEFAULT_MAX_BYTES, SUFFIXES, SeedError, read_seed, source_name
 from .mentions import find_mentions, load_nlp, parse
 from .relations import detect_relations
 from .model import Brief, Entity, Extraction, Relation, Site
+from .project_files import listing, project_root
 from .text import name_key, short_hash
 
 PIPELINE_VERSION = "1"
@@ -38,6 +39,20 @@ class Options:
     paths: Optional[list[Path]] = None  # explicit seed files instead of every file in seeds_dir
     cache_dir: Optional[Path] = None  # where per-article results are cached; None: no cache
     jobs: int = 0  # worker processes for a cold run; 0: one per core
+    # The project folder (mkdocs.yml's): seeds and curation are read only from inside it.
+    # None: the folder holding ``seeds_dir``.
+    root: Optional[Path] = None
+
+    @property
+    def project(self) -> Path:
+        return project_root(self.root, self.seeds_dir)
+
+    def seeds(self) -> tuple[list[Path], list[str]]:
+        """The seed files to read and the refusals, as warnings. Files named in ``paths`` were
+        chosen by the caller (the eval command) and are read as given."""
+        if self.paths is not None:
+            return sorted(self.paths), []
+        return seed_paths(self.seeds_dir, self.project)
 
 
 @dataclass
@@ -52,11 +67,11 @@ class Report:
         self.warnings.append("".join(c if c.isprintable() else repr(c)[1:-1] for c in message))
 
 
-def seed_paths(seeds_dir: Path) -> list[Path]:
-    """Every file in the seeds folder (sorted; hidden files and folders skipped)."""
-    if not seeds_dir.is_dir():
-        return []
-    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+def seed_paths(seeds_dir: Path, project: Optional[Path] = None) -> tuple[list[Path], list[str]]:
+    """Every regular file in the seeds folder inside the project (sorted; hidden files and
+    folders skipped), and a warning for each entry refused (a symbolic link out of the project)."""
+    files, refused = listing(seeds_dir, project_root(project, seeds_dir))
+    return files, [f"seeds/{line}" for line in refused]
 
 
 def extract(path: Path, gazetteer: Gazetteer, curation: Curation, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -66,7 +81,7 @@ def extract(path: Path, gazetteer: Gazetteer, curation: Curation, max_bytes: int
     article = clean(doc)
     if not article.paragraphs:
         raise SeedError("no story text found (only page furniture)")
-    curation_stage.apply_article_fix(article, curation.articles.get(path.name))
+    curation_stage.apply_article_fix(article, curation.articles.get(source_name(path.name)))
     docs = parse(article, nlp)
     mentions, sentences = find_mentions(article, gazetteer, docs=docs)
     entities, quotes = resolve_article(article, mentions, sentences, gazetteer)
@@ -89,11 +104,17 @@ def build_site(options: Options, extractor: Optional[Callable[[list[Path]], Iter
     """Read every seed and assemble the site. ``extractor`` may replace the per-article loop
     (a cache, a process pool); it yields ``(path, Extraction | SeedError)`` pairs."""
     report = Report()
-    curation = load_curation(options.briefs_dir)
+    curation = load_curation(options.briefs_dir, options.project)
     for problem in curation.problems:
         report.warn(problem)
     gazetteer = Gazetteer.load(tuple(options.gazetteer_files))
-    paths = sorted(options.paths) if options.paths is not None else seed_paths(options.seeds_dir)
+    paths, refused = options.seeds()
+    for problem in refused:
+        report.warn(problem)
+    names = {source_name(p.name) for p in paths}
+    for source, origin in sorted(curation.article_origins.items()):
+        if source not in names and options.paths is None:  # a chosen few (eval) need not be all seeds
+            report.warn(f"briefs/{origin}: no seed named '{source}' in seeds/; this article fix is not used")
     for path in paths:
         if path.suffix.lower() not in SUFFIXES:
             report.warn(f"seeds/{path.name}: skipped: unknown file type '{path.suffix or path.name}' "
@@ -131,8 +152,8 @@ def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, repor
         for path in paths:
             if cache is not None:
                 try:
-                    keys[path] = cache.key(path.name.encode("utf-8") + b"\0" + path.read_bytes(),
-                                           curation.articles.get(path.name))
+                    keys[path] = cache.key(path.name.encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes(),
+                                           curation.articles.get(source_name(path.name)))
                 except OSError as exc:
                     done[path] = SeedError(f"cannot be read ({exc.strerror})")
                     continue
@@ -153,6 +174,8 @@ def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, repor
             done[path] = result
         if cache is not None:
             report.stats["cache hits"] = len(paths) - len(todo)
+            if cache.summary():
+                report.warn(cache.summary())
         report.stats["articles extracted"] = len(todo)
         for path in paths:
             yield path, done[path]
@@ -239,7 +262,7 @@ def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazet
         event.actors = [a for a in event.actors if a in entities]
         event.places = [p for p in event.places if p in entities]
     articles = {ex.article.id: ex.article for ex in sorted(extractions, key=lambda e: e.article.id)}
-    briefs = _briefs(curation, articles)
+    briefs = _briefs(curation, articles, report)
     relations = [r for r in relations if r.subject in entities and r.object in entities]
     return Site(articles, entities, events, briefs, mentions, report.warnings, report.stats, relations)
 
@@ -323,11 +346,14 @@ def apply_entity_fixes(entities: dict[str, Entity], curation: Curation, report: 
     return moved
 
 
-def _briefs(curation: Curation, articles: dict) -> dict[str, Brief]:
+def _briefs(curation: Curation, articles: dict, report: Report) -> dict[str, Brief]:
     briefs = curation.briefs or [Brief(id="all", title="All articles", summary="", seeds=["*"])]
     out = {}
     for brief in sorted(briefs, key=lambda b: b.id):
         brief.articles = sorted(a.id for a in articles.values()
                                 if any(fnmatch.fnmatchcase(a.source, pattern) for pattern in brief.seeds))
+        for pattern in brief.seeds:
+            if articles and not any(fnmatch.fnmatchcase(a.source, pattern) for a in articles.values()):
+                report.warn(f"briefs/{brief.origin}: seeds pattern '{pattern}' matches no article in seeds/")
         out[brief.id] = brief
     return out

@@ -27,6 +27,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             max_bytes=self.config.max_seed_bytes,
             gazetteer_files=tuple(root / f for f in self.config.gazetteer_files),
             cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
+            root=root,
         )
         # On every page, since instant navigation swaps pages in without loading their scripts.
         if visuals.SCRIPT not in map(str, config.extra_javascript):

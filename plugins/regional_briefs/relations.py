@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
-import yaml
 
+from . import safe_yaml
 from .model import Article, Mention
 
 DATA = Path(__file__).parent / "data" / "relations.yml"
@@ -41,7 +41,7 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon(path: Path = DATA) -> Lexicon:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_yaml.load(path.read_text(encoding="utf-8"))
     verbs: dict[str, str] = {}
     for predicate, words in data["verbs"].items():
         for word in words:
