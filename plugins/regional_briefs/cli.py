@@ -23,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--briefs", default="briefs", help="curation folder to apply (default: briefs)")
     ev.add_argument("--out", default="docs/quality.md", help="where to write the quality page")
     ev.add_argument("--relations", help="folder of NAME.relations.yml gold relations (e.g. eval/relations)")
+    ev.add_argument("--real", help="the real development set (eval/real): both halves scored, the held-back "
+                                   "half in the headline only")
+    ev.add_argument("--half", choices=("tuning", "held-back"),
+                    help="score only the gold files of this half of the real set (for tuning: --half tuning)")
     md = sub.add_parser("markdown", help="write every generated page as Markdown into a folder")
     md.add_argument("--seeds", default="seeds")
     md.add_argument("--briefs", default="briefs")
@@ -34,30 +38,66 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_eval(args) -> int:
-    gold_paths = evaluate.gold_files(args.gold)
-    golds = evaluate.load_gold(gold_paths)
+    golds = evaluate.load_gold(evaluate.gold_files(args.gold))
+    if args.half:
+        golds = [g for g in golds if g.half == args.half]
+    main_report = _score_set(args, golds)
+    if main_report is None:
+        return 2
+    more: list[evaluate.ScoredSet] = []
+    if args.real:
+        real = evaluate.load_gold(evaluate.gold_files([args.real]))
+        for half in ("tuning", "held-back"):
+            chosen = [g for g in real if g.half == half]
+            present = [g for g in chosen if _article_file(g, args.seeds) is not None]
+            note = ""
+            if len(present) < len(chosen):
+                note = (f"({len(chosen) - len(present)} of {len(chosen)} articles not scored: their text is not "
+                        f"in {Path(args.real) / 'text'}/; see eval/real/README.md)")
+                print(f"{half} half: {len(chosen) - len(present)} of {len(chosen)} texts missing", file=sys.stderr)
+            if not present:
+                continue
+            report = _score_set(args, present, quiet=half == "held-back", relations=False)
+            more.append(evaluate.ScoredSet(f"real articles, {half} half", report, half == "tuning", note))
+        if not more:
+            print(f"{args.real}: no article texts in {Path(args.real) / 'text'}/; the real set is not scored "
+                  "(eval/real/README.md says how to fill it)", file=sys.stderr)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(evaluate.render_markdown(main_report, more), encoding="utf-8")
+    print(f"wrote {args.out}")
+    print(evaluate.format_summary(main_report))
+    for scored in more:
+        print(f"\n{scored.label}:\n" + evaluate.format_summary(scored.report))
+    return 0
+
+
+def _article_file(gold, seeds: str) -> Path | None:
+    """A gold file's article: beside it, in ``text/`` beside it (the real set), or in ``seeds``."""
+    path = Path(gold.path)
+    candidates = [path.parent / gold.article, path.parent / "text" / gold.article, Path(seeds) / gold.article]
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def _score_set(args, golds, quiet: bool = False, relations: bool = True):
+    """Build the articles of ``golds`` as one site and score it; None when an article is missing."""
     articles = []
     for gold in golds:
-        path = Path(gold.path)
-        candidates = [path.parent / gold.article, Path(args.seeds) / gold.article]
-        found = next((c for c in candidates if c.is_file()), None)
+        found = _article_file(gold, args.seeds)
         if found is None:
-            print(f"{path}: article '{gold.article}' not found beside it or in {args.seeds}/", file=sys.stderr)
-            return 2
+            print(f"{gold.path}: article '{gold.article}' not found beside it, in text/ or in {args.seeds}/",
+                  file=sys.stderr)
+            return None
         articles.append(found)
     started = time.perf_counter()
     site = build_site(Options(seeds_dir=Path(args.seeds), briefs_dir=Path(args.briefs), paths=articles))
     elapsed = time.perf_counter() - started
-    for warning in site.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    relation_golds = evaluate.load_relation_gold([args.relations]) if args.relations else None
-    report = evaluate.score(graph(site), golds, relation_golds)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(evaluate.render_markdown(report), encoding="utf-8")
-    print(f"built {len(articles)} articles in {elapsed:.1f} s ({len(articles) / elapsed:.2f} articles/s, model load included)")
-    print(f"wrote {args.out}")
-    print(evaluate.format_summary(report))
-    return 0
+    if not quiet:
+        for warning in site.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    relation_golds = evaluate.load_relation_gold([args.relations]) if args.relations and relations else None
+    print(f"built {len(articles)} articles in {elapsed:.1f} s ({len(articles) / elapsed:.2f} articles/s, "
+          "model load included)")
+    return evaluate.score(graph(site), golds, relation_golds)
 
 
 def run_markdown(args) -> int:
