@@ -18,6 +18,16 @@ from .text import latin_share, slug
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
 _DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+\d{1,2}:\d{2})?\s*$")
+# A date label before the story's first words, as saved pages and feeds give it:
+# "date 2025-08-19 Kabul residents ...", "Published: 2024-05-12".
+_DATE_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]+)?\b\s*", re.I)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# A dateline in any case, with its date: "ALMATY/APRIL 14 2024 (Wire) —", "Ashgabat, 15 March 2022
+# (TDI):", "BISHKEK, January 10." Only its date is read; the stricter _DATELINE gives the outlet.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_LOOSE_DATELINE = re.compile(
+    rf"^[A-Z][\w.'’\- ]{{1,40}}(?:/|,\s*)(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+    r"\s*(?:\([^)]{1,60}\))?\s*[-–—:.]", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]+)?),\s+"
     r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)"
@@ -31,13 +41,21 @@ RUN_OF_LIST = 3  # this many short lines in a row are a list of other stories, n
 
 def clean(doc: RawDocument) -> Article:
     """Keep the story's paragraphs; take a title and date from the page where it gives them."""
-    roles = classify_blocks(doc.blocks, doc.headings)
-    title = doc.title
+    blocks = list(doc.blocks)
     published = doc.published
+    for i, block in enumerate(blocks[:3]):
+        label = _DATE_LABEL.match(block)
+        if label and label.end() < len(block):
+            published = published or _iso_date(label.group(1))
+            blocks[i] = block[label.end():]
+            break
+    roles = classify_blocks(blocks, doc.headings)
+    title = doc.title
     outlet = doc.outlet
     paragraphs: list[Paragraph] = []
     furniture: list[str] = []
-    for block, role in zip(doc.blocks, roles):
+    line_date: Optional[PartialDate] = None
+    for block, role in zip(blocks, roles):
         if role == "title":
             if title is None:
                 title = block
@@ -46,17 +64,22 @@ def clean(doc: RawDocument) -> Article:
             else:
                 paragraphs.append(Paragraph(len(paragraphs), block, heading=True))
         elif role == "date":
-            published = published or _date_line(block)
+            # The last date line before the story is the story's: a page's header date comes first.
+            line_date = _date_line(block) or line_date
         elif role in ("story", "heading"):
             paragraphs.append(Paragraph(len(paragraphs), block, heading=role == "heading"))
         else:
             furniture.append(block)
+    published = published or line_date
     if paragraphs:
         dateline = _DATELINE.match(paragraphs[0].text)
         if dateline:
             outlet = outlet or dateline.group("outlet") or dateline.group("outlet2") or None
             if dateline.group("date"):
                 published = published or dateline_date(dateline.group("date"))
+        loose = _LOOSE_DATELINE.match(paragraphs[0].text)
+        if loose and published is None:
+            published = dateline_date(loose.group("date"))
     title_derived = False
     if not title:
         title = derive_title(paragraphs)
@@ -163,14 +186,26 @@ def _date_line(block: str) -> Optional[PartialDate]:
         day, month, year = (int(g) for g in match.groups())
         candidate = PartialDate(year, month, day)
         return candidate if candidate.is_valid() else None
-    text = re.sub(r"^(published|updated|posted)\s*:?\s*", "", block.strip(), flags=re.I)
-    text = re.sub(r",?\s+\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*\w{2,4})?$", "", text, flags=re.I)
+    text = re.sub(r"^(published|updated|posted|date)\s*:?\s*", "", block.strip(), flags=re.I)
+    if _ISO_DATE.match(text.split()[0] if text.split() else ""):
+        return _iso_date(text.split()[0])
+    # "November 16, 2018 / 3:16 PM / in 8 months": the date is the first of the parts
+    text = re.split(r"\s+[/|]\s+", text)[0]
+    text = re.sub(r",?\s+\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?(\s*\w{2,4})?$", "", text, flags=re.I)
     if len(text.split()) > 4 or not re.search(r"\b\d{4}\b", text) or not re.search(r"[A-Za-z]{3}", text):
         return None
     from .dates import resolve_date
 
     candidate = resolve_date(text, None)
     return candidate if candidate is not None and candidate.day is not None and candidate.year else None
+
+
+def _iso_date(text: str) -> Optional[PartialDate]:
+    match = _ISO_DATE.match(text)
+    if not match:
+        return None
+    candidate = PartialDate(*(int(g) for g in match.groups()))
+    return candidate if candidate.is_valid() else None
 
 
 def dateline_date(text: str) -> Optional[PartialDate]:

@@ -121,6 +121,11 @@ class _ArticleReader:
 
     def read(self, sentences: list[Sentence], mentions: list[Mention], docs: Optional[list] = None) -> list[dict]:
         """``docs``: the paragraphs already parsed (with lemmas) by the mentions stage, if any."""
+        lead = next((p.index for p in self.article.paragraphs if not p.heading and p.text.strip()), None)
+        if lead is not None and self.reference is not None and self.reference.precision == "day" \
+                and self.reference.year is not None:
+            # A news lead that gives no date tells the news of the day it was published.
+            self.narrative = (lead, self.reference)
         by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
         for sentence in sentences:
             by_paragraph[sentence.paragraph].append(sentence)
@@ -136,11 +141,31 @@ class _ArticleReader:
             for span in spans:
                 self._read_sentence(paragraph.index, span, quoted,
                                     mentions_by_paragraph.get(paragraph.index, []))
+        self._fold_lead_into_body()
         self.events.sort(key=lambda e: e["_order"])
         for event in self.events:
-            for key in ("_order", "_lemma", "_people"):
+            for key in ("_order", "_lemma", "_people", "_lead"):
                 del event[key]
         return self.events
+
+    def _fold_lead_into_body(self) -> None:
+        """A lead dated only by publication ("X has opened a centre") that the body dates more
+        precisely ("inaugurated last Thursday") is that happening retold: keep the body's date."""
+        published = self.reference
+        if published is None or published.precision != "day" or published.year is None:
+            return
+        day = datetime_date(published.year, published.month, published.day)
+        kept = []
+        for event in self.events:
+            if event["_lead"]:
+                told = next((other for other in self.events if not other["_lead"]
+                             and other["type"] == event["type"] and _days_before(other["date"], day) is not None
+                             and 0 < _days_before(other["date"], day) <= LEAD_RETOLD_DAYS), None)
+                if told is not None:
+                    _join_participants(told, event["actors"], event["places"])
+                    continue
+            kept.append(event)
+        self.events = kept
 
     @staticmethod
     def _sentence_spans(doc, sentences: list[Sentence]):
@@ -342,9 +367,11 @@ class _ArticleReader:
             if trigger.token.i in taken or not self._happened(trigger):
                 continue
             date, main = self._inherited_date(trigger, taken, found, not dates, paragraph)
-            if date is not None:
-                taken[trigger.token.i] = _Found(trigger, date, main, inherited=True)
-                found.append(taken[trigger.token.i])
+            # "died in an explosion": the explosion is the happening, dated as the verb would be
+            target = self._deferred(trigger, triggers)
+            if date is not None and target.token.i not in taken:
+                taken[target.token.i] = _Found(target, date, main, inherited=True)
+                found.append(taken[target.token.i])
         found.sort(key=lambda f: f.trigger.token.i)
         return found
 
@@ -378,7 +405,8 @@ class _ArticleReader:
         if trigger.token.dep_ in ("advcl", "conj"):  # "an earthquake struck ..., killing nine"
             governors.append(trigger.token.head)
         arguments = [t for t in triggers if t is not trigger and t.type not in self.lex.weak_types
-                     and any(_governs_as_argument(g, t.token) for g in governors)]
+                     and (any(_governs_as_argument(g, t.token) for g in governors)
+                          or (t.token.dep_ == "advcl" and t.token.head.i == trigger.token.i))]  # "died when ... clashed"
         return min(arguments, key=lambda t: abs(t.token.i - trigger.token.i), default=trigger)
 
     def _score(self, date: _Date, trigger: _Trigger):
@@ -450,8 +478,9 @@ class _ArticleReader:
             return False
         if token.tag_ == "VBD":
             return True
+        # past ("was killed") and present perfect ("have been killed", "has signed")
         return token.tag_ == "VBN" and any(
-            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children
+            c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in token.children
         )
 
     def _inherited_date(self, trigger: _Trigger, taken: dict[int, _Found], found: list[_Found],
@@ -552,6 +581,7 @@ class _ArticleReader:
             "_order": (paragraph, item.trigger.token.idx),
             "_lemma": item.trigger.entry.lemma,
             "_people": who.named,
+            "_lead": item.inherited and item.date is self.reference,
         }
 
     def _tolls(self, sent) -> list[tuple[int, int]]:
@@ -646,12 +676,30 @@ def _told_in_past(verb) -> bool:
         c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children))
 
 
+# A happening the body dates this many days before publication may be what the lead reports.
+LEAD_RETOLD_DAYS = 10
+
+
+def _days_before(iso: str, day: datetime_date) -> Optional[int]:
+    """Days from the ISO day ``iso`` to ``day``; None unless ``iso`` is a full date."""
+    date = PartialDate.parse(iso)
+    if date is None or date.precision != "day" or date.year is None:
+        return None
+    return (day - datetime_date(date.year, date.month, date.day)).days
+
+
 def _governs_as_argument(verb, token) -> bool:
     """True when ``token`` lies in the subject or object phrase of ``verb``."""
     for node in [token, *token.ancestors]:
         if node.head.i == verb.i and node.i != verb.i:
-            return node.dep_ in (*SUBJECTS, "dobj")
+            if node.dep_ in (*SUBJECTS, "dobj"):
+                return True
+            # "killed in floods", "died in an explosion", "wounded by shelling": the cause
+            return node.dep_ == "prep" and node.lower_ in _CAUSE_PREPOSITIONS and token.head.i == node.i
     return False
+
+
+_CAUSE_PREPOSITIONS = frozenset({"in", "by", "during"})
 
 
 def _anchor_phrases(sent, entities) -> list:
