@@ -17,10 +17,10 @@ from typing import Any, Optional
 from .gazetteer import Gazetteer
 from .mentions import Patterns, load_patterns
 from .model import Article, Entity, Extraction, Mention, Quote, Role, Sentence
+from .quotes import read_quotes
 from .text import name_key, short_hash, slug
 
 _STOP_EDGE = {"of", "for", "the", "and", "in", "on", "at", "de"}
-_QUOTE = re.compile(r"[“\"]([^“”\"]{12,}?)[”\"]")
 
 
 def resolve_article(article: Article, mentions: list[Mention], sentences: list[Sentence],
@@ -46,7 +46,7 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
         by_para[m.paragraph].append(m)
     for paragraph in article.paragraphs:
         _read_roles(paragraph.index, paragraph.text, by_para[paragraph.index], entities, patterns)
-    quotes = _read_quotes(article, by_para, entities, patterns)
+    quotes = read_quotes(article, by_para, entities, patterns.speech_verbs)
     return entities, quotes
 
 
@@ -280,48 +280,6 @@ def _add_role(entity: dict, phrase: str, paragraph: int) -> None:
 def _add(values: list, value: str) -> None:
     if value not in values:
         values.append(value)
-
-
-def _read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: dict[str, dict],
-                 patterns: Patterns) -> list[dict[str, Any]]:
-    """Direct quotations and who said them: a name next to a verb of speech, or "he said"."""
-    quotes: list[dict[str, Any]] = []
-    last_person: Optional[str] = None
-    verbs = "|".join(sorted(patterns.speech_verbs))
-    for paragraph in article.paragraphs:
-        text = paragraph.text
-        here = sorted(by_para.get(paragraph.index, []), key=lambda m: m.start)
-        speakers = [m for m in here if entities.get(m.name, {}).get("kind") == "actor"]
-        found = list(_QUOTE.finditer(text))
-        outside = _QUOTE.sub(lambda q: " " * len(q.group(0)), text)
-        previous_speaker: Optional[str] = None
-        for q in found:
-            speaker = None
-            window_after = outside[q.end(): q.end() + 80]
-            window_before = outside[max(0, q.start() - 100): q.start()]
-            near = [m for m in speakers if q.end() <= m.start <= q.end() + 80 or q.start() - 100 <= m.end <= q.start()]
-            # People speak; an outlet next to the verb is where they said it ("told Radio Azadi").
-            near = [m for m in near if entities[m.name]["type"] == "person"] or near
-            between = outside[found[found.index(q) - 1].end(): q.start()] if found.index(q) else ""
-            if previous_speaker and not re.search(r"[A-Za-z]{3,}", re.sub(rf"\b(he|she|they)\s+({verbs})\b|\b({verbs})\s+(he|she)\b|[.,;:]", "", between)):
-                speaker = previous_speaker
-            elif re.search(rf"\b({verbs})\b", window_after) or re.search(rf"\b({verbs})\b", window_before):
-                after = [m for m in near if m.start >= q.end()]
-                before = [m for m in near if m.end <= q.start()]
-                if after and not re.search(r"\b(he|she)\s+(" + verbs + r")\b", window_after[: after[0].start - q.end()]):
-                    speaker = after[0].name
-                elif re.search(rf"\b(he|she)\s+({verbs})\b|\b({verbs})\s+(he|she)\b", window_after):
-                    previous = [m for m in speakers if m.end <= q.start() and entities[m.name]["type"] == "person"]
-                    speaker = previous[-1].name if previous else last_person
-                elif before:
-                    speaker = before[-1].name
-            if speaker:
-                previous_speaker = speaker
-                quotes.append({"speaker": speaker, "text": q.group(1).strip(" ,"), "paragraph": paragraph.index})
-        persons = [m.name for m in here if entities.get(m.name, {}).get("type") == "person"]
-        if persons:
-            last_person = persons[-1]
-    return quotes
 
 
 # --- across articles -------------------------------------------------------------------------

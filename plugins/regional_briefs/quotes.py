@@ -1,0 +1,176 @@
+"""Quotes: an article's paragraphs, mentions and entities in, direct quotations with their speaker out.
+
+News attributes a quotation in a few shapes, whatever the outlet: the speaker after it (`"...,"
+X said`, `"...," said X`, `"...," he said`), before it (`X said: "..."`, `X said the talks were
+"difficult"`, `according to X, "..."`), or not at all when it carries on the speaker's previous
+quotation (a second quotation after "he told ...", a paragraph that is only a quotation, a
+quotation that runs over paragraphs with no closing mark). Quotation marks are paired in order,
+so `"shocked" by it."We condemn..."` is two quotations, not one that spans the gap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from .model import Article, Mention
+
+MIN_CHARACTERS = 12  # shorter quoted words are scare quotes or names, not quotations
+WINDOW_AFTER = 90  # how far after a quotation its attribution may stand
+_OPENING, _CLOSING = "“«„", "”»"
+_PRONOUNS = r"(?:he|she|they)"
+# A sentence ends at . ! ? (not after a title like "Ms.") or where another quotation opens.
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
+                           r"[.!?](\s|$)|[“«\"]")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # the opening mark
+    end: int  # after the closing mark (the paragraph's end for a quotation that runs on)
+    text: str
+    runs_on: bool = False  # no closing mark in the paragraph: it continues in the next one
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """The paragraph's quotations, marks paired in reading order."""
+    spans: list[QuoteSpan] = []
+    opened: Optional[int] = None
+    for match in re.finditer(r"[“”«»„\"]", text):
+        i, mark = match.start(), match.group()
+        if mark in _OPENING or (mark == '"' and opened is None):
+            opened = i
+        elif opened is not None:
+            spans.append(_span(text, opened, i + 1))
+            opened = None
+    if opened is not None and opened < len(text) - MIN_CHARACTERS:
+        spans.append(_span(text, opened, len(text), runs_on=True))
+    return [s for s in spans if len(s.text) >= MIN_CHARACTERS]
+
+
+def _span(text: str, start: int, end: int, runs_on: bool = False) -> QuoteSpan:
+    inner = text[start + 1: end if runs_on else end - 1]
+    return QuoteSpan(start, end, inner.strip(" ,"), runs_on)
+
+
+def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: dict[str, dict],
+                speech_verbs: frozenset[str]) -> list[dict[str, Any]]:
+    """Direct quotations and who said them: ``{"speaker", "text", "paragraph"}`` each, the speaker
+    being an article-local actor name from ``entities``."""
+    reader = _Reader(entities, speech_verbs)
+    quotes: list[dict[str, Any]] = []
+    for paragraph in article.paragraphs:
+        mentions = sorted(by_para.get(paragraph.index, []), key=lambda m: m.start)
+        for span, speaker in reader.paragraph(paragraph.text, mentions):
+            if speaker:
+                quotes.append({"speaker": speaker, "text": span.text, "paragraph": paragraph.index})
+    return quotes
+
+
+class _Reader:
+    """Reads paragraphs in order, remembering the last person named and the last speaker quoted."""
+
+    def __init__(self, entities: dict[str, dict], speech_verbs: frozenset[str]):
+        self.entities = entities
+        verbs = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
+        self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
+        self.pronoun_verb = re.compile(rf"^\W*(?:{_PRONOUNS}\s+(?:{verbs})|(?:{verbs})\s+{_PRONOUNS})\b", re.I)
+        self.pronoun_before = re.compile(rf"\b{_PRONOUNS}\s+(?:\w+\s+)?(?:{verbs})\b[^.!?]*$", re.I)
+        self.last_person: Optional[str] = None
+        self.last_speaker: Optional[str] = None  # of the last quotation, carried over paragraphs
+        self.running_on = False  # the last paragraph ended inside a quotation
+
+    def paragraph(self, text: str, mentions: list[Mention]) -> list[tuple[QuoteSpan, Optional[str]]]:
+        actors = [m for m in mentions if self.entities.get(m.name, {}).get("kind") == "actor"]
+        spans = quote_spans(text)
+        outside = list(text)
+        for span in spans:
+            outside[span.start:span.end] = " " * (span.end - span.start)
+        outside_text = "".join(outside)
+        whole = len(spans) == 1 and not outside_text.strip(" .,;:")  # the paragraph is one quotation
+        out = []
+        previous: Optional[QuoteSpan] = None
+        continuing = self.running_on or whole
+        for span in spans:
+            speaker = self._after(span, outside_text, actors, mentions) or self._before(span, outside_text, actors, mentions)
+            if speaker is None:
+                gap = outside_text[previous.end: span.start] if previous else outside_text[: span.start]
+                carries = (previous is not None or continuing) and (
+                    self._only_attribution(gap, actors)
+                    # '"...," X, head of Y, said. "..."': the gap is the last quotation's attribution
+                    or (previous is not None and out[-1][1] is not None and self.verb.search(gap) is not None
+                        and len(_SENTENCE_END.findall(gap.strip()[:-1])) == 0))
+                if carries:
+                    speaker = self.last_speaker if previous is None else out[-1][1]
+            out.append((span, speaker))
+            if speaker:
+                self.last_speaker = speaker
+            previous = span
+        persons = [m.name for m in actors if self.entities[m.name].get("type") == "person"]
+        if persons:
+            self.last_person = persons[-1]
+        self.running_on = bool(spans) and spans[-1].runs_on
+        if not spans:
+            self.last_speaker = None  # a paragraph of narration ends the run of quotations
+        return out
+
+    def _after(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
+        """`"...," X said`, `"...," said X`, `"...," he said`."""
+        window = outside[span.end: span.end + WINDOW_AFTER]
+        cut = _SENTENCE_END.search(window)
+        window = window[: cut.start() + 1] if cut else window
+        if not self.verb.search(window):
+            return None
+        if self.pronoun_verb.search(window):
+            return self._person_before(span.start, actors)
+        near = [m for m in actors if span.end <= m.start < span.end + len(window)]
+        return self._pick(near)
+
+    def _before(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
+        """`X said: "..."`, `X said the talks were "difficult"`, `according to X, "..."`: the
+        sentence before the quotation names its speaker."""
+        start = max(outside.rfind(". ", 0, span.start), outside.rfind("? ", 0, span.start),
+                    outside.rfind("! ", 0, span.start))
+        sentence = outside[start + 1: span.start]
+        offset = start + 1
+        according = re.search(r"\baccording to\b", sentence, re.I)
+        if according:
+            near = [m for m in actors if offset + according.end() <= m.start < span.start]
+            if near:
+                return self._pick(near)
+        verbs = list(self.verb.finditer(sentence))
+        if not verbs:
+            return None
+        verb = verbs[0]
+        if self.pronoun_before.search(sentence[: verb.end()]) and not [
+                m for m in actors if offset <= m.start < offset + verb.start()]:
+            return self._person_before(span.start, actors)
+        subjects = [m for m in actors if offset <= m.start < offset + verb.start()]
+        if subjects:
+            return self._pick(subjects, last=True)
+        objects = [m for m in actors if offset + verb.end() <= m.start < span.start]  # "said X, a ..."
+        return self._pick(objects) if objects and verb.end() + 2 >= objects[0].start - offset else None
+
+    def _only_attribution(self, gap: str, actors: list[Mention]) -> bool:
+        """True when the text between two quotations only says who speaks ("he told X.")."""
+        rest = self.verb.sub(" ", gap)
+        rest = re.sub(rf"\b{_PRONOUNS}\b|\b(in|an|a|the|to|with|by|on|interview|statement)\b", " ", rest, flags=re.I)
+        for m in actors:
+            rest = rest.replace(m.text, " ")
+        return not re.search(r"[A-Za-z]{3,}", rest)
+
+    def _person_before(self, position: int, actors: list[Mention]) -> Optional[str]:
+        persons = [m for m in actors if m.end <= position and self.entities[m.name].get("type") == "person"]
+        return persons[-1].name if persons else self.last_person
+
+    def _pick(self, candidates: list[Mention], last: bool = False) -> Optional[str]:
+        """People speak; an outlet beside the verb is where they said it ("told Radio Azadi")."""
+        if not candidates:
+            return None
+        ordered = list(reversed(candidates)) if last else candidates
+        for kinds in (("person",), ("government", "organization", "armed-group"), None):
+            for m in ordered:
+                if kinds is None or self.entities[m.name].get("type") in kinds:
+                    return m.name
+        return None

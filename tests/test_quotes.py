@@ -1,0 +1,76 @@
+"""Quotation attribution in the shapes news outlets use (the articles are written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regional_briefs.curation import Curation
+from regional_briefs.gazetteer import Gazetteer
+from regional_briefs.pipeline import extract
+from regional_briefs.quotes import quote_spans
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load(())
+
+
+def quotes_of(tmp_path: Path, gazetteer, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(path, gazetteer, Curation())
+    return [(q["speaker"], q["text"].split()[0]) for q in extraction.quotes]
+
+
+def test_marks_are_paired_in_order():
+    spans = quote_spans('The minister said he was "shocked" by the attack."We condemn violence in every form," he said.')
+    assert [s.text for s in spans] == ["We condemn violence in every form"]
+
+
+def test_a_quotation_without_a_closing_mark_runs_on():
+    (span,) = quote_spans("“We will rebuild every house in the valley before winter")
+    assert span.runs_on and span.text.startswith("We will rebuild")
+
+
+SHAPES = """\
+Officials in Dushanbe reported damage on Tuesday.
+
+"The water rose faster than anyone expected," Farrukh Nazarov, head of the district rescue service, said. "We are still searching the riverbanks."
+
+Interior Minister Ramazon Rahimzoda said the police had "restored order in every district" by the evening.
+
+According to Rahimzoda, "nobody was left without shelter last night."
+
+Nazarov told reporters: "Three bridges were washed away in the night."
+
+"The roads to the north remain closed to traffic," he added.
+
+"Convoys of aid will leave the capital at dawn tomorrow."
+"""
+
+
+def test_speaker_after_before_according_to_and_carried_on(tmp_path, gazetteer):
+    quotes = quotes_of(tmp_path, gazetteer, SHAPES)
+    assert ("Farrukh Nazarov", "The") in quotes  # '"...," X, head of Y, said.'
+    assert ("Farrukh Nazarov", "We") in quotes  # the next quotation after that attribution
+    assert ("Ramazon Rahimzoda", "restored") in quotes  # a fragment inside reported speech
+    assert ("Ramazon Rahimzoda", "nobody") in quotes  # "according to X"
+    assert ("Farrukh Nazarov", "Three") in quotes  # 'X told reporters: "..."'
+    assert ("Farrukh Nazarov", "The") in quotes and ("Farrukh Nazarov", "Convoys") in quotes  # "he added", then a paragraph that is only a quotation
+    assert len(quotes) == 7, quotes
+
+
+def test_a_title_with_a_full_stop_does_not_end_the_attribution(tmp_path, gazetteer):
+    text = ("The rights group Open Voices condemned the sentence on Monday.\n\n"
+            "“The court should release the reporter at once and drop every charge,” Ms. Dilnoza Karimova said.\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [("Dilnoza Karimova", "The")]
+
+
+def test_narration_between_quotations_ends_the_run(tmp_path, gazetteer):
+    text = ("“The talks went well and will continue next month,” Foreign Minister Sirojiddin Muhriddin said.\n\n"
+            "The two delegations later toured a new border market outside the town.\n\n"
+            "“Prices have doubled since the spring and nobody explains why.”\n")
+    quotes = quotes_of(tmp_path, gazetteer, text)
+    assert quotes == [("Sirojiddin Muhriddin", "The")]
