@@ -159,7 +159,12 @@ def _is_prose(block: str, latin: bool = True) -> bool:
 
 
 def _is_readable(block: str, latin: bool = True) -> bool:
-    return (latin_share(block) >= 0.5) == latin and not _is_menu(block) and not _TICKER.search(block)
+    return ((latin_share(block) >= 0.5) == latin and not _is_menu(block) and not _TICKER.search(block)
+            and len(_DATA_KEYS.findall(block)) < 3)
+
+
+# A page's data dumped as text (JSON of related stories, a script's settings) is no story.
+_DATA_KEYS = re.compile(r"[\"']\w+[\"']\s*:\s*[\"'\[{\d]")
 
 
 def _is_menu(block: str) -> bool:

@@ -131,11 +131,60 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
         for span in sorted(spans, key=lambda s: s.start):
             mentions.extend(_from_span(span, paragraph.index, gazetteer, patterns))
         mentions.extend(_parenthetical_aliases(doc, paragraph.index, mentions, gazetteer))
+    mentions = _listed_places(article, mentions, patterns)
+    mentions = _without_headline_guesses(article, mentions)
     _people_the_model_took_for_bodies(article, mentions, patterns)
     _prefer_the_articles_country(mentions, gazetteer)
     mentions = _propagate(article, mentions, gazetteer)
     mentions.sort(key=lambda m: (m.paragraph, m.start, -m.end))
     return _without_overlaps(mentions), sentences
+
+
+_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
+_NAME_LIST = rf"({_NAME}(?:,\s{_NAME})+,?\s(?:and|or)\s{_NAME}|{_NAME}\s(?:and|or)\s{_NAME})"
+
+
+def _listed_places(article: Article, mentions: list[Mention], patterns: Patterns) -> list[Mention]:
+    """Names listed before or after a plural place head are places of that type, each its own:
+    "in Yarm, Pakshif and Samjon villages", "the districts of Rasht, Vahdat and Faizobod"."""
+    heads = "|".join(sorted((re.escape(h) + "s" for h in patterns.place_heads if not h.endswith("s")), key=len, reverse=True))
+    shapes = [re.compile(rf"{_NAME_LIST}\s({heads})\b"), re.compile(rf"\b({heads})\s(?:of\s)?{_NAME_LIST}")]
+    out = list(mentions)
+    for paragraph in article.paragraphs:
+        for shape in shapes:
+            for match in shape.finditer(paragraph.text):
+                names_at = 1 if shape is shapes[0] else 2
+                head = match.group(3 - names_at)[:-1].lower()
+                type_ = patterns.place_heads[head]
+                listed = match.group(names_at)
+                offset = match.start(names_at)
+                for name in re.finditer(_NAME, listed):
+                    if name.group() in ("and", "or"):
+                        continue
+                    start, end = offset + name.start(), offset + name.end()
+                    covering = [m for m in out if m.paragraph == paragraph.index and m.start < end and start < m.end]
+                    if any(m.origin == "gazetteer" for m in covering):
+                        continue
+                    out = [m for m in out if m not in covering]
+                    out.append(Mention(name.group(), paragraph.index, start, end, "place", type_, "LOC", "rule",
+                                       name=name.group()))
+    return out
+
+
+def _without_headline_guesses(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """In a line set in headline case ("Mixed Feelings as Kazakhstan Looks Back") every word looks
+    like a name: there the model's guesses count only when the body names them too."""
+    headline = {p.index for p in article.paragraphs if _headline_case(p.text)}
+    if not headline:
+        return mentions
+    body = {m.text for m in mentions if m.paragraph not in headline}
+    return [m for m in mentions if m.paragraph not in headline or m.origin != "model" or m.text in body]
+
+
+def _headline_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    long_words = [w for w in words if len(w) > 3]
+    return 3 <= len(words) <= 20 and len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
 
 
 def _headed_place_spans(doc, taken_spans, patterns: Patterns, gazetteer: Gazetteer) -> list:
@@ -281,6 +330,8 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
 
 
 _EDGE_WORDS = {"the", "a", "an", "of", "and", "for", "in", "on", "at", "to"}
+# A photo credit: an agency or "Photo", a slash, a photographer's full name ("AP Photo/Jane Roe").
+_CREDIT = re.compile(r"^[\w .&-]+/\s?[A-Z][\w'’-]+\s[A-Z]")
 
 
 def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -> list[Mention]:
@@ -315,8 +366,17 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
     if label == "PERSON" and particle and particle.group(1) in patterns.name_particles:
         end += particle.end()
     text = doc.text[start:end]
-    if not _looks_like_name(text, patterns):
+    if not _looks_like_name(text, patterns) or _CREDIT.match(text):
         return []
+    before = doc[max(0, tokens[0].i - 2): tokens[0].i]
+    titled = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in patterns.role_nouns
+    if (label == "PERSON" or titled) and len(tokens) >= 3 and gazetteer.lookup(text) is None:
+        # "President of Kazakhstan Kassym-Jomart Tokayev": the model ran the country into the name
+        for cut in range(len(tokens) - 2, 0, -1):
+            known = gazetteer.lookup(doc[tokens[0].i: tokens[cut].i].text)
+            if known is not None and known.kind == "place":
+                return (_from_tokens(tokens[:cut], "GPE", paragraph, gazetteer, patterns)
+                        + _from_tokens(tokens[cut:], "PERSON", paragraph, gazetteer, patterns))
     entry = gazetteer.lookup(text)
     if entry is None and (gazetteer.demonym(text) or gazetteer.demonym(text.rstrip("s"))):
         return []
