@@ -798,8 +798,9 @@ def _as_reported(event: dict, article_ids: set[str]) -> dict:
 
 
 def _score_events(result: ArticleScore, gold: Gold, entities: dict[str, dict], predicted: list[dict]) -> None:
+    # A country that acts is listed among both actors and places (ANNOTATION.md): count it once.
     gold_sides = [
-        ([gold.keys_for(n) for n in (*event.actors, *event.places)], _stems(event.summary))
+        (list(dict.fromkeys(gold.keys_for(n) for n in (*event.actors, *event.places))), _stems(event.summary))
         for event in gold.events
     ]
     candidates = []

@@ -118,10 +118,12 @@ class _ArticleReader:
         self.narrative: Optional[tuple[int, PartialDate]] = None  # the main clause's (paragraph, date)
         self.events: list[dict] = []
         self.pending_fatalities: Optional[int] = None
+        self.lead: Optional[int] = None  # the index of the story's first paragraph
 
     def read(self, sentences: list[Sentence], mentions: list[Mention], docs: Optional[list] = None) -> list[dict]:
         """``docs``: the paragraphs already parsed (with lemmas) by the mentions stage, if any."""
         lead = next((p.index for p in self.article.paragraphs if not p.heading and p.text.strip()), None)
+        self.lead = lead
         if lead is not None and self.reference is not None and self.reference.precision == "day" \
                 and self.reference.year is not None:
             # A news lead that gives no date tells the news of the day it was published.
@@ -475,7 +477,9 @@ class _ArticleReader:
         """A past-tense verb: the kind of clause that may borrow a date from its context."""
         token = trigger.token
         if coarse_pos(token) != "VERB":
-            return False
+            # "started the trial", "staged a protest": a noun happened when its verb did
+            return (token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB"
+                    and token.head.i != token.i and self._happened(_Trigger(token.head, trigger.entry)))
         if token.tag_ == "VBD":
             return True
         # past ("was killed") and present perfect ("have been killed", "has signed")
@@ -581,7 +585,9 @@ class _ArticleReader:
             "_order": (paragraph, item.trigger.token.idx),
             "_lemma": item.trigger.entry.lemma,
             "_people": who.named,
-            "_lead": item.inherited and item.date is self.reference,
+            # dated by publication: inherited from the lead, or the lead's own (dateline) date
+            "_lead": (item.inherited and item.date is self.reference) or (
+                paragraph == self.lead and self.reference is not None and item.date == self.reference),
         }
 
     def _tolls(self, sent) -> list[tuple[int, int]]:
