@@ -124,8 +124,7 @@ class _ArticleReader:
         """``docs``: the paragraphs already parsed (with lemmas) by the mentions stage, if any."""
         lead = next((p.index for p in self.article.paragraphs if not p.heading and p.text.strip()), None)
         self.lead = lead
-        if lead is not None and self.reference is not None and self.reference.precision == "day" \
-                and self.reference.year is not None:
+        if lead is not None and self.reference is not None and self.reference.day is not None:
             # A news lead that gives no date tells the news of the day it was published.
             self.narrative = (lead, self.reference)
         by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
@@ -434,6 +433,8 @@ class _ArticleReader:
                 c.dep_ == "mark" and c.lower_ in self.lex.relative_prepositions for c in node.children
             ):
                 return None
+            if node.dep_ in ("relcl", "acl") and node.lemma_ in _STATES:
+                return None  # "X, who has been in power since 2016, called ...": the state's own date
         score = float(lca_at + len(below))
         for node in below:
             if node.dep_ == "conj" and has_subject(node):
@@ -494,6 +495,8 @@ class _ArticleReader:
         if any(c.dep_ == "cc" and c.lower_ in self.lex.contrast_words for c in token.children):
             return None, False  # "..., but little was done"
         weak = trigger.type in self.lex.weak_types
+        if weak and self._news_of_the_day_statement(token, paragraph):
+            return self.reference, False
         if weak or self._placed_relative(token):
             return None, False  # speech is dated by its own sentence; "before X was signed" is not now
         clause = clause_verb(token)
@@ -518,6 +521,19 @@ class _ArticleReader:
         if not main_clause and self.narrative[1].precision != "day":
             return None, False  # a subordinate clause borrows only a precise "now"
         return self.narrative[1], True
+
+    def _news_of_the_day_statement(self, token, paragraph: int) -> bool:
+        """ "X warned of a second wave", "Y has congratulated Z": reported speech by a named
+        speaker near the top of a story that gives no other date is that day's news. Direct
+        quotations are not: their speaker is attributed, not reported on."""
+        if self.lead is None or paragraph - self.lead > STATEMENT_NEWS_PARAGRAPHS or self.narrative is None:
+            return False
+        if self.narrative[1] is not self.reference or self.reference.day is None:
+            return False
+        if token.dep_ not in ("ROOT", "conj") or any(c in token.sent.text for c in "\"“”«»"):
+            return False
+        return any(c.dep_ in SUBJECTS and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+                   for c in token.children)
 
     def _in_main_clause(self, token) -> bool:
         """True for the sentence's main clause, clauses coordinated with it, and the report in
@@ -682,6 +698,8 @@ def _told_in_past(verb) -> bool:
         c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children))
 
 
+# Reported speech this close to the top of a story, with no date of its own, is the day's news.
+STATEMENT_NEWS_PARAGRAPHS = 2
 # A happening the body dates this many days before publication may be what the lead reports.
 LEAD_RETOLD_DAYS = 10
 
@@ -706,6 +724,8 @@ def _governs_as_argument(verb, token) -> bool:
 
 
 _CAUSE_PREPOSITIONS = frozenset({"in", "by", "during"})
+# Verbs of a state, not a happening: a date in a relative clause of theirs dates that state only.
+_STATES = frozenset({"be", "have", "remain", "serve", "stay", "live", "work", "hold"})
 
 
 def _anchor_phrases(sent, entities) -> list:
