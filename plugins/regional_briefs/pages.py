@@ -10,11 +10,17 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .model import ACTOR_TYPES, PLACE_TYPES, Article, Entity, Event, Mention, Site
+from .escape import attr_text, md_text
+from .links import (
+    ACTORS_INDEX, ARTICLES_INDEX, EVENTS_INDEX, HOME, INDEX_PAGES, MAP, NETWORK, PLACES_INDEX, TIMELINE, Linker,
+    article_path, brief_path, entity_path, event_path, list_path, part_path, type_list_path,
+)
+from .model import ACTOR_TYPES, EVENT_TYPES, PLACE_TYPES, Article, Entity, Event, Mention, Site
+from .visuals import entity_network_block, render_map_page, render_network_page
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -22,33 +28,11 @@ MAX_CONTEXTS = 30  # mentions shown in context on an entity page; the rest are c
 MAX_BACKLINKS = 60
 YEAR_NOT_STATED = "Year not stated"
 UNDATED = "Undated"
-_MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'$%=:@^"})
-
-
-def relative(target: str, current: str) -> str:
-    """The link from page ``current`` to page ``target``, both site-relative paths like
-    ``actors/x.md`` (posixpath.relpath gives the same, but asks the OS for the working folder
-    on every call, which dominated rendering on large sites)."""
-    here = current.split("/")[:-1]
-    there = target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def count(n: int, noun: str) -> str:
     """ "1 article", "2 articles"."""
     return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def md_text(text: str) -> str:
-    """Untrusted text as inert Markdown: every character Markdown or HTML could act on is an entity."""
-    return text.replace("\n", " ").translate(_MD_SPECIAL)
-
-
-def attr_text(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 @dataclass(frozen=True)
@@ -93,47 +77,6 @@ class Page:
         return "---\n" + "\n".join(meta) + "\n---\n\n" + self.body
 
 
-@dataclass
-class Linker:
-    """Writes links between generated pages and remembers them for the backlinks."""
-
-    titles: dict[str, str] = field(default_factory=dict)
-    sections: dict[str, str] = field(default_factory=dict)
-    links: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    current: str = ""
-
-    def link(self, label: str, target: str, anchor: str = "", escaped: bool = False, track: bool = True) -> str:
-        """``track=False`` for links that are navigation (pagers, a list back to its owner), not backlinks."""
-        if track and target != self.current:
-            self.links[target].add(self.current)
-        href = relative(target, self.current)
-        href += f"#{anchor}" if anchor else ""
-        return f"[{label if escaped else md_text(label)}]({href})"
-
-
-def article_path(article_id: str) -> str:
-    return f"articles/{article_id}.md"
-
-
-def entity_path(entity: Entity) -> str:
-    return f"{'actors' if entity.kind == 'actor' else 'places'}/{entity.id}.md"
-
-
-def event_path(event_id: str) -> str:
-    return f"events/{event_id}.md"
-
-
-def brief_path(brief_id: str) -> str:
-    return f"briefs/{brief_id}.md"
-
-
-def list_path(base: str, number: int) -> str:
-    """Page ``number`` of the list at ``base``: ``timeline.md``, ``timeline/2.md``, ``timeline/3.md``…
-
-    Ids never hold a "/", so ``X/n.md`` under a page ``X.md`` can equal no other generated page."""
-    return base if number == 1 else f"{base[:-3]}/{number}.md"
-
-
 def render_site(site: Site, home: bool = True, limits: Limits = Limits()) -> dict[str, Page]:
     """Every generated page of the site. ``home`` adds an ``index.md`` (when the docs have none).
 
@@ -160,12 +103,10 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits()) -> dic
         add(Page(event_path(event.id), f"{format_date(event)}: {event.title}", section="Events", tags=(event.type,)))
     for brief in site.briefs.values():
         add(Page(brief_path(brief.id), brief.title, in_nav=True, section="Briefs"))
-    for path, title in (("articles/index.md", "Articles"), ("actors/index.md", "Actors"),
-                        ("places/index.md", "Places"), ("events/index.md", "Events"),
-                        ("timeline.md", "Timeline"), ("network.md", "Network"), ("map.md", "Map")):
+    for path, title in INDEX_PAGES.items():
         add(Page(path, title, in_nav=True, section="Indexes"))
     if home:
-        add(Page("index.md", "Briefing", in_nav=True, section="Indexes"))
+        add(Page(HOME, "Briefing", in_nav=True, section="Indexes"))
 
     view = SiteView(site, limits, pages, add)
     renderers = {
@@ -389,9 +330,7 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
         lines.append("")
     lines += _relation_lines(entity, view, linker)
     if entity.id in view.networked:
-        from .visuals import entity_network_block  # visuals builds on this module
-
-        lines += entity_network_block(entity.id, "../").splitlines() + [""]
+        lines += entity_network_block(entity.id, linker).splitlines() + [""]
     contained = sorted(view.contains.get(entity.id, []), key=lambda e: e.name.casefold())
     if contained:
         shown = view.limits.per_page
@@ -410,7 +349,7 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
     if events:
         lines += ["## Timeline", ""] + render_timeline(events[:preview], linker, heading_level=3)
         if len(events) > preview:
-            full = f"{entity_path(entity)[:-3]}/timeline.md"
+            full = part_path(entity_path(entity), "timeline")
             paginate(view, linker, full, f"Timeline: {entity.name}", "Actors" if entity.kind == "actor" else "Places",
                      events, lambda chunk, anchors: render_timeline(chunk, linker, anchors=anchors),
                      intro=lambda: [f"Every event of {linker.link(entity.name, entity_path(entity), track=False)}, "
@@ -497,7 +436,7 @@ def render_event(event: Event, view: SiteView, linker: Linker) -> str:
     shown = view.limits.sources
     lines += _source_lines(sources[:shown], view, linker)
     if len(sources) > shown:
-        rest = f"{event_path(event.id)[:-3]}/sources.md"
+        rest = part_path(event_path(event.id), "sources")
         paginate(view, linker, rest, f"Sources: {event.title}", "Events", sources[shown:],
                  lambda chunk, anchors: _source_lines(chunk, view, linker),
                  intro=lambda: [f"The sources of {linker.link(event.title, event_path(event.id), track=False)} "
@@ -624,7 +563,7 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
             lines.append(f"- {md_text(date)} · {linker.link(article.title, article_path(article.id))}")
         lines.append("")
         if len(articles) > preview:
-            full = f"{brief_path(brief.id)[:-3]}/articles.md"
+            full = part_path(brief_path(brief.id), "articles")
             paginate(view, linker, full, f"Articles: {brief.title}", "Briefs", articles,
                      lambda chunk, anchors: render_article_list(chunk, linker, anchors=anchors),
                      intro=lambda: [f"The articles of {linker.link(brief.title, brief_path(brief.id), track=False)}, "
@@ -635,7 +574,7 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
         if len(events) <= preview:
             lines += render_timeline(events, linker, heading_level=3)
         else:
-            full = f"{brief_path(brief.id)[:-3]}/timeline.md"
+            full = part_path(brief_path(brief.id), "timeline")
             paginate(view, linker, full, f"Timeline: {brief.title}", "Briefs", timeline_order(events),
                      lambda chunk, anchors: render_timeline(chunk, linker, anchors=anchors),
                      intro=lambda: [f"Every event of {linker.link(brief.title, brief_path(brief.id), track=False)}, "
@@ -673,13 +612,13 @@ def _entity_line(entity: Entity, linker: Linker) -> str:
 def render_index(path: str, view: SiteView, linker: Linker) -> str:
     site = view.site
     limits = view.limits
-    if path == "articles/index.md":
+    if path == ARTICLES_INDEX:
         return paginate(view, linker, path, "Articles", "Indexes", article_order(site.articles.values()),
                         lambda chunk, anchors: render_article_list(chunk, linker, anchors=anchors),
                         intro=lambda: [f"{count(len(site.articles), 'article')}, newest first.", ""], group=article_group)
-    if path in ("actors/index.md", "places/index.md"):
-        kind = "actor" if path.startswith("actors") else "place"
-        folder, label = ("actors", "Actors") if kind == "actor" else ("places", "Places")
+    if path in (ACTORS_INDEX, PLACES_INDEX):
+        kind = "actor" if path == ACTORS_INDEX else "place"
+        label = INDEX_PAGES[path]
         types = ACTOR_TYPES if kind == "actor" else PLACE_TYPES
         members = [e for e in site.entities.values() if e.kind == kind]
         lines = [f"# {label}", "", f"{count(len(members), kind)}.", ""]
@@ -691,7 +630,7 @@ def render_index(path: str, view: SiteView, linker: Linker) -> str:
             if len(group) <= limits.top:
                 lines += [_entity_line(e, linker) for e in group] + [""]
                 continue
-            full = f"lists/{folder}/{type_}.md"
+            full = type_list_path(path, type_)
             paginate(view, linker, full, f"{label}: {type_}", "Indexes", group,
                      lambda chunk, anchors: [_entity_line(e, linker) for e in chunk] + [""],
                      intro=lambda: [f"{count(len(group), kind)} of the type {type_}, A–Z. "
@@ -701,11 +640,8 @@ def render_index(path: str, view: SiteView, linker: Linker) -> str:
             lines += [_entity_line(e, linker) for e in most] + [""]
             lines += [f"{linker.link(f'All {len(group)}, A–Z', full)}", ""]
         return "\n".join(lines) + "\n"
-    if path == "events/index.md":
-        lines = ["# Events", "", f"{count(len(site.events), 'event')}. See also the [timeline](../timeline.md).", ""]
-        linker.links["timeline.md"].add(path)
-        from .model import EVENT_TYPES
-
+    if path == EVENTS_INDEX:
+        lines = ["# Events", "", f"{count(len(site.events), 'event')}. See also the {linker.link('timeline', TIMELINE)}.", ""]
         by_type: dict[str, list[Event]] = defaultdict(list)
         for event in site.events.values():
             by_type[event.type].append(event)
@@ -715,33 +651,28 @@ def render_index(path: str, view: SiteView, linker: Linker) -> str:
                 continue
             lines += [f"## {type_}", ""] + [f"- {_event_line(e, linker)}" for e in group[:limits.latest]] + [""]
             if len(group) > limits.latest:
-                full = f"lists/events/{type_}.md"
+                full = type_list_path(path, type_)
                 paginate(view, linker, full, f"Events: {type_}", "Indexes", group,
                          lambda chunk, anchors: [f"- {_event_line(e, linker)}" for e in chunk] + [""],
                          intro=lambda: [f"{count(len(group), type_ + ' event')}, latest first. "
                                 f"Back to {linker.link('events', path, track=False)}.", ""])
                 lines += [linker.link(f"All {len(group)} {type_} events", full), ""]
         return "\n".join(lines) + "\n"
-    if path in ("network.md", "map.md"):
-        from .visuals import render_map_page, render_network_page  # visuals builds on this module
-
-        if path == "network.md":
-            return render_network_page(site, linker)
+    if path == NETWORK:
+        return render_network_page(site, linker)
+    if path == MAP:
         return render_map_page(site, linker, limits.per_page)
-    if path == "timeline.md":
+    if path == TIMELINE:
         return paginate(view, linker, path, "Timeline", "Indexes", timeline_order(site.events.values()),
                         lambda chunk, anchors: render_timeline(chunk, linker, anchors=anchors), group=timeline_group)
-    if path == "index.md":
+    if path == HOME:
         lines = ["# Briefing", ""]
         for brief in site.briefs.values():
             lines.append(f"- {linker.link(brief.title, brief_path(brief.id))} · {count(len(brief.articles), 'article')}")
         lines += ["", f"{count(len(site.articles), 'article')} · {count(sum(e.kind == 'actor' for e in site.entities.values()), 'actor')} · "
                   f"{count(sum(e.kind == 'place' for e in site.entities.values()), 'place')} · {count(len(site.events), 'event')}", ""]
-        for target, label in (("timeline.md", "Timeline"), ("network.md", "Network"), ("map.md", "Map"),
-                              ("actors/index.md", "Actors"),
-                              ("places/index.md", "Places"), ("events/index.md", "Events"),
-                              ("articles/index.md", "Articles")):
-            lines.append(f"- {linker.link(label, target)}")
+        for target in (TIMELINE, NETWORK, MAP, ACTORS_INDEX, PLACES_INDEX, EVENTS_INDEX, ARTICLES_INDEX):
+            lines.append(f"- {linker.link(INDEX_PAGES[target], target)}")
         return "\n".join(lines) + "\n"
     raise KeyError(path)
 
@@ -761,7 +692,7 @@ def render_backlinks(path: str, linker: Linker) -> str:
         for source in sorted(groups[section], key=lambda s: linker.titles.get(s, s).casefold()):
             if shown >= MAX_BACKLINKS:
                 break
-            href = relative(source, path)
+            href = linker.href(source)
             lines.append(f"- {section}: [{md_text(linker.titles.get(source, source))}]({href})")
             shown += 1
     if len(sources) > shown:
