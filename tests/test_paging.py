@@ -20,7 +20,8 @@ import yaml
 
 from conftest import CORPUS, SEED, check_links, make_project, mkdocs_build
 
-from regional_briefs.pages import Limits, Linker, Page, list_path, render_site
+from regional_briefs.links import Linker, list_path
+from regional_briefs.pages import Limits, Page, render_site
 from regional_briefs.pipeline import Options, build_site
 from regional_briefs.visuals import render_map_page
 

@@ -22,7 +22,7 @@ from conftest import REPO, Build
 from browsing import Tab, open_tab, serve  # a local GitHub Pages (site_url's path, 404.html) and a tab
 
 from regional_briefs.model import Article, Brief, Entity, Event, EventSource, Paragraph, PartialDate, Relation, Site
-from regional_briefs.pages import Linker
+from regional_briefs.links import Linker
 from regional_briefs.visuals import (
     assets, entity_network_block, map_json, network_json, render_map_page, render_network_page,
 )
@@ -174,7 +174,7 @@ def test_the_network_page_lists_the_most_connected_with_names_made_inert():
 
 
 def test_an_actor_page_block_names_its_actor_and_links_the_whole_network():
-    block = entity_network_block('odd"id', "../")
+    block = entity_network_block('odd"id', Linker(current="actors/odd.md"))
     assert 'data-rb-network="entity" data-rb-entity="odd&quot;id"' in block
     assert "[The whole network](../network.md)" in block
 

@@ -11,34 +11,14 @@ import io
 import json
 from typing import Callable
 
+from .links import article_path, brief_path, directory_url, entity_path, event_path
 from .model import Site
-from .pages import article_path, entity_path, event_path
 
 SCHEMA_VERSION = "1.0"
 CSV_COLUMNS = [
     "event_id", "event_date", "precision", "event_type", "actor1", "actor2", "other_actors",
     "place", "enclosing_place", "latitude", "longitude", "fatalities", "sources", "summary",
 ]
-
-
-def directory_url(path: str) -> str:
-    """``actors/x.md`` -> ``actors/x/`` (MkDocs' default ``use_directory_urls``)."""
-    stem = path[:-3]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def file_url(path: str) -> str:
-    """``actors/x.md`` -> ``actors/x.html`` (``use_directory_urls: false``)."""
-    return path[:-3] + ".html"
-
-
-def url_style(directory_urls: bool) -> Callable[[str], str]:
-    """A page's URL from its Markdown path, as the engine writes it."""
-    return directory_url if directory_urls else file_url
 
 
 def graph(site: Site, url_for: Callable[[str], str] = directory_url) -> dict:
@@ -82,7 +62,7 @@ def graph(site: Site, url_for: Callable[[str], str] = directory_url) -> dict:
     ]
     briefs = [
         {"id": b.id, "title": b.title, "summary": b.summary, "articles": list(b.articles),
-         "page": url_for(f"briefs/{b.id}.md")}
+         "page": url_for(brief_path(b.id))}
         for b in sorted(site.briefs.values(), key=lambda b: b.id)
     ]
     relations = [

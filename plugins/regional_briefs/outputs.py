@@ -19,8 +19,9 @@ from typing import Optional
 from . import visuals
 from .cache import SiteCache, environment_key
 from .curation import curation_files
-from .export import events_csv, graph_json, url_style
+from .export import events_csv, graph_json
 from .gazetteer import fingerprint
+from .links import url_style
 from .model import Site
 from .pages import Page, assets, render_site
 from .pipeline import PIPELINE_VERSION, Options, build_site

@@ -1,137 +1,31 @@
 """Pages: a ``Site`` in, Markdown pages out (path -> text), with backlinks. No MkDocs here.
 
+``render_site`` registers every page and hands each to its renderer: the pages of articles,
+entities, events and briefs are written here, the indexes in ``index_pages``, long lists in ``lists``.
 Every string that comes from a seed is escaped with ``md_text`` before it reaches a page, so that
 scraped markup, Markdown syntax and template braces stay the characters they are.
 """
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Sequence
 
-from .model import ACTOR_TYPES, PLACE_TYPES, Article, Entity, Event, Mention, Site
+from .escape import attr_text, md_text
+from .index_pages import render_index
+from .links import HOME, INDEX_PAGES, Linker, article_path, brief_path, entity_path, event_path, part_path
+from .lists import (
+    article_group, article_order, count, event_line, event_order, format_date, paginate, render_article_list,
+    render_timeline, timeline_group, timeline_order,
+)
+from .model import Article, Entity, Event, Mention, Site
+from .site_view import Limits, Page, SiteView
+from .visuals import entity_network_block
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
 MAX_CONTEXTS = 30  # mentions shown in context on an entity page; the rest are counted
 MAX_BACKLINKS = 60
-YEAR_NOT_STATED = "Year not stated"
-UNDATED = "Undated"
-_MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~<>&\"'$%=:@^"})
-
-
-def relative(target: str, current: str) -> str:
-    """The link from page ``current`` to page ``target``, both site-relative paths like
-    ``actors/x.md`` (posixpath.relpath gives the same, but asks the OS for the working folder
-    on every call, which dominated rendering on large sites)."""
-    here = current.split("/")[:-1]
-    there = target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
-
-
-def count(n: int, noun: str) -> str:
-    """ "1 article", "2 articles"."""
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def md_text(text: str) -> str:
-    """Untrusted text as inert Markdown: every character Markdown or HTML could act on is an entity."""
-    return text.replace("\n", " ").translate(_MD_SPECIAL)
-
-
-def attr_text(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How long a list may grow on one page; longer lists are paginated or summarised, so that no
-    page grows with the site."""
-
-    per_page: int = 100  # items on one page of a list (timeline, indexes, an entity's timeline…)
-    preview: int = 20  # items an entity, brief or event page shows before linking the full list
-    top: int = 25  # entities per type on the actors and places indexes (the full lists are linked)
-    sources: int = 50  # sources quoted on an event page; the rest are on its sources list
-    latest: int = 5  # events per type on the events index
-
-    def __post_init__(self):
-        for name in ("per_page", "preview", "top", "sources", "latest"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"Limits.{name} must be at least 1")
-
-
-@dataclass
-class Page:
-    path: str
-    title: str
-    body: str = ""
-    in_nav: bool = False
-    section: str = ""  # what backlinks to this page are grouped under
-    tags: tuple[str, ...] = ()  # Material's tags: an entity's or event's type (fixed vocabulary)
-    search_boost: bool = False
-    search_exclude: bool = False  # pages of a list beyond the indexes: search shows the entities, not lists
-
-    @property
-    def text(self) -> str:
-        """The page as MkDocs reads it: front matter (only our own vocabulary), then the body."""
-        # Themes put ``page.meta.title`` into <title> and the header without escaping it, and take
-        # a title read from the H1 as unescaped text: so every page states its title, escaped.
-        meta = ["title: " + json.dumps(html.escape(self.title, quote=True))]
-        if self.tags:
-            meta.append("tags: [" + ", ".join(self.tags) + "]")
-        search = (["  boost: 2"] if self.search_boost else []) + (["  exclude: true"] if self.search_exclude else [])
-        if search:
-            meta.append("search:\n" + "\n".join(search))
-        return "---\n" + "\n".join(meta) + "\n---\n\n" + self.body
-
-
-@dataclass
-class Linker:
-    """Writes links between generated pages and remembers them for the backlinks."""
-
-    titles: dict[str, str] = field(default_factory=dict)
-    sections: dict[str, str] = field(default_factory=dict)
-    links: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    current: str = ""
-
-    def link(self, label: str, target: str, anchor: str = "", escaped: bool = False, track: bool = True) -> str:
-        """``track=False`` for links that are navigation (pagers, a list back to its owner), not backlinks."""
-        if track and target != self.current:
-            self.links[target].add(self.current)
-        href = relative(target, self.current)
-        href += f"#{anchor}" if anchor else ""
-        return f"[{label if escaped else md_text(label)}]({href})"
-
-
-def article_path(article_id: str) -> str:
-    return f"articles/{article_id}.md"
-
-
-def entity_path(entity: Entity) -> str:
-    return f"{'actors' if entity.kind == 'actor' else 'places'}/{entity.id}.md"
-
-
-def event_path(event_id: str) -> str:
-    return f"events/{event_id}.md"
-
-
-def brief_path(brief_id: str) -> str:
-    return f"briefs/{brief_id}.md"
-
-
-def list_path(base: str, number: int) -> str:
-    """Page ``number`` of the list at ``base``: ``timeline.md``, ``timeline/2.md``, ``timeline/3.md``…
-
-    Ids never hold a "/", so ``X/n.md`` under a page ``X.md`` can equal no other generated page."""
-    return base if number == 1 else f"{base[:-3]}/{number}.md"
 
 
 def render_site(site: Site, home: bool = True, limits: Limits = Limits()) -> dict[str, Page]:
@@ -160,12 +54,10 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits()) -> dic
         add(Page(event_path(event.id), f"{format_date(event)}: {event.title}", section="Events", tags=(event.type,)))
     for brief in site.briefs.values():
         add(Page(brief_path(brief.id), brief.title, in_nav=True, section="Briefs"))
-    for path, title in (("articles/index.md", "Articles"), ("actors/index.md", "Actors"),
-                        ("places/index.md", "Places"), ("events/index.md", "Events"),
-                        ("timeline.md", "Timeline"), ("network.md", "Network"), ("map.md", "Map")):
+    for path, title in INDEX_PAGES.items():
         add(Page(path, title, in_nav=True, section="Indexes"))
     if home:
-        add(Page("index.md", "Briefing", in_nav=True, section="Indexes"))
+        add(Page(HOME, "Briefing", in_nav=True, section="Indexes"))
 
     view = SiteView(site, limits, pages, add)
     renderers = {
@@ -185,123 +77,6 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits()) -> dic
     for path, page in pages.items():
         page.body += render_backlinks(path, linker)
     return pages
-
-
-class SiteView:
-    """Lookups the renderers share, built once per site."""
-
-    def __init__(self, site: Site, limits: Limits = Limits(), pages: dict[str, Page] | None = None,
-                 add: Callable[[Page], Page] | None = None):
-        self.site = site
-        self.limits = limits
-        self.pages = pages if pages is not None else {}
-        self.add = add or (lambda page: self.pages.setdefault(page.path, page))
-        self.events_of: dict[str, list[Event]] = defaultdict(list)
-        for event in site.events.values():
-            for entity_id in {*event.actors, *event.places}:
-                self.events_of[entity_id].append(event)
-        self.mentions_of: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
-        for article_id, mentions in sorted(site.mentions.items()):
-            for m in mentions:
-                self.mentions_of[m.entity].append((article_id, m))
-        self.contains: dict[str, list[Entity]] = defaultdict(list)
-        for entity in site.entities.values():
-            if entity.within:
-                self.contains[entity.within].append(entity)
-        self.relations_of: dict[str, list] = defaultdict(list)
-        for relation in site.relations:
-            self.relations_of[relation.subject].append(relation)
-            if relation.object != relation.subject:
-                self.relations_of[relation.object].append(relation)
-        # Entities with an edge in the network view: a relation, or an event shared with another actor.
-        self.networked: set[str] = {i for r in site.relations if r.subject != r.object for i in (r.subject, r.object)}
-        for event in site.events.values():
-            actors = {a for a in event.actors if a in site.entities and site.entities[a].kind == "actor"}
-            if len(actors) > 1:
-                self.networked.update(actors)
-        self.event_ids_of_article: dict[str, list[Event]] = defaultdict(list)
-        for event in site.events.values():
-            for article_id in event.articles:
-                self.event_ids_of_article[article_id].append(event)
-
-
-# --- lists over several pages -----------------------------------------------------------------
-
-
-def paginate(view: SiteView, linker: Linker, base: str, title: str, section: str, items: Sequence,
-             render: Callable[[Sequence, bool], list[str]], intro: Callable[[], list[str]] = list,
-             group: Callable[[object], str] | None = None) -> str:
-    """The list ``items`` over pages of ``limits.per_page``: page 1 at ``base``, page n at ``base/n``.
-
-    ``render(chunk, anchors)`` writes one page's share (``anchors``: give group headings the ids of
-    ``group_anchor``); ``intro()`` opens every page (both link from ``linker.current``, the page
-    being written); ``group`` names an item's group (a year) for the jump line that opens every
-    page of a list of more than one page. When ``base`` is already a page (an index in the nav),
-    this returns the body of page 1 for its renderer to set; otherwise page 1 is added too (out of
-    the nav and of search), and this returns "".
-    """
-    per_page = view.limits.per_page
-    chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [items[:0]]
-    total = len(chunks)
-    paths = [list_path(base, n) for n in range(1, total + 1)]
-    starts: dict[str, int] = {}  # group -> the page it begins on
-    if group is not None and total > 1:
-        for number, chunk in enumerate(chunks, 1):
-            for item in chunk:
-                starts.setdefault(group(item), number)
-    previous, first = linker.current, ""
-    for number, chunk in enumerate(chunks, 1):
-        path = paths[number - 1]
-        page_title = title if number == 1 else f"{title} (page {number} of {total})"
-        existing = number == 1 and path in view.pages
-        page = view.pages[path] if existing else view.add(Page(path, page_title, section=section, search_exclude=True))
-        linker.current = path
-        pager = _pager(paths, number, linker) if total > 1 else []
-        lines = [f"# {md_text(page_title)}", "", *intro(), *pager]
-        if starts:
-            jumps = [linker.link(label, paths[start - 1], group_anchor(label), track=False) for label, start in starts.items()]
-            lines += [" · ".join(jumps), "{: .rb-jump data-search-exclude }", ""]
-        lines += render(chunk, total > 1)
-        if pager:
-            lines += [""] + pager
-        body = "\n".join(lines) + "\n"
-        if existing:
-            first = body
-        else:
-            page.body = body
-    linker.current = previous
-    return first
-
-
-def _pager(paths: list[str], number: int, linker: Linker) -> list[str]:
-    """'Page 2 of 7', previous and next, and the numbers of the pages around this one, the first and the last."""
-    total = len(paths)
-    parts = [f"**Page {number} of {total}**"]
-    if number > 1:
-        parts.append(linker.link("← Previous", paths[number - 2], track=False))
-    shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
-    last = 0
-    for n in shown:
-        if n - last > 1:
-            parts.append("…")
-        parts.append(f"**{n}**" if n == number else linker.link(str(n), paths[n - 1], track=False))
-        last = n
-    if number < total:
-        parts.append(linker.link("Next →", paths[number], track=False))
-    return [" · ".join(parts), '{: .rb-pager role="navigation" aria-label="Pages" data-search-exclude }', ""]
-
-
-def group_anchor(label: str) -> str:
-    """The id of a group heading on a paginated list: ``y2025``, ``year-not-stated``, ``undated``."""
-    return f"y{label}" if label.isdigit() else re.sub(r"[^a-z0-9]+", "-", label.casefold()).strip("-")
-
-
-def _heading(hashes: str, label: str, anchors: bool) -> str:
-    return f"{hashes} {label}" + (f" {{ #{group_anchor(label)} }}" if anchors else "")
-
-
-def _more(hidden: int, noun: str = "more") -> list[str]:
-    return [f"- … and {hidden} {noun}"] if hidden > 0 else []
 
 
 # --- articles ----------------------------------------------------------------------------------
@@ -338,9 +113,9 @@ def render_article(article: Article, view: SiteView, linker: Linker) -> str:
         lines += ["## Actors", ""] + [f"- {linker.link(a.name, entity_path(a))} · {a.type}" for a in actors] + [""]
     if places:
         lines += ["## Places", ""] + [f"- {linker.link(p.name, entity_path(p))} · {p.type}" for p in places] + [""]
-    events = sorted(view.event_ids_of_article.get(article.id, []), key=_event_order)
+    events = sorted(view.event_ids_of_article.get(article.id, []), key=event_order)
     if events:
-        lines += ["## Events", ""] + [f"- {_event_line(e, linker)}" for e in events] + [""]
+        lines += ["## Events", ""] + [f"- {event_line(e, linker)}" for e in events] + [""]
     return "\n".join(lines) + "\n"
 
 
@@ -389,9 +164,7 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
         lines.append("")
     lines += _relation_lines(entity, view, linker)
     if entity.id in view.networked:
-        from .visuals import entity_network_block  # visuals builds on this module
-
-        lines += entity_network_block(entity.id, "../").splitlines() + [""]
+        lines += entity_network_block(entity.id, linker).splitlines() + [""]
     contained = sorted(view.contains.get(entity.id, []), key=lambda e: e.name.casefold())
     if contained:
         shown = view.limits.per_page
@@ -410,7 +183,7 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
     if events:
         lines += ["## Timeline", ""] + render_timeline(events[:preview], linker, heading_level=3)
         if len(events) > preview:
-            full = f"{entity_path(entity)[:-3]}/timeline.md"
+            full = part_path(entity_path(entity), "timeline")
             paginate(view, linker, full, f"Timeline: {entity.name}", "Actors" if entity.kind == "actor" else "Places",
                      events, lambda chunk, anchors: render_timeline(chunk, linker, anchors=anchors),
                      intro=lambda: [f"Every event of {linker.link(entity.name, entity_path(entity), track=False)}, "
@@ -474,6 +247,10 @@ def _mention_contexts(entity: Entity, view: SiteView, linker: Linker) -> list[st
     return lines
 
 
+def _more(hidden: int, noun: str = "more") -> list[str]:
+    return [f"- … and {hidden} {noun}"] if hidden > 0 else []
+
+
 # --- events ------------------------------------------------------------------------------------
 
 
@@ -497,7 +274,7 @@ def render_event(event: Event, view: SiteView, linker: Linker) -> str:
     shown = view.limits.sources
     lines += _source_lines(sources[:shown], view, linker)
     if len(sources) > shown:
-        rest = f"{event_path(event.id)[:-3]}/sources.md"
+        rest = part_path(event_path(event.id), "sources")
         paginate(view, linker, rest, f"Sources: {event.title}", "Events", sources[shown:],
                  lambda chunk, anchors: _source_lines(chunk, view, linker),
                  intro=lambda: [f"The sources of {linker.link(event.title, event_path(event.id), track=False)} "
@@ -521,76 +298,7 @@ def _source_lines(sources: Sequence, view: SiteView, linker: Linker) -> list[str
     return lines
 
 
-def format_date(event: Event) -> str:
-    date = event.date
-    if date is None:
-        return "Undated"
-    if date.year is None:
-        month = MONTHS[date.month - 1] if date.month else ""
-        return f"{month} {date.day}, year not stated" if date.day else f"{month}, year not stated"
-    if date.month is None:
-        return str(date.year)
-    if date.day is None:
-        return f"{MONTHS[date.month - 1]} {date.year}"
-    return f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
-
-
-def _event_order(event: Event) -> tuple:
-    return (event.date.sort_key() if event.date else (10000, 0, 0), event.id)
-
-
-def _event_line(event: Event, linker: Linker) -> str:
-    sources = len(event.articles)
-    suffix = f" · {sources} sources" if sources > 1 else ""
-    return f"{md_text(format_date(event))} · {event.type} · {linker.link(event.title, event_path(event.id))}{suffix}"
-
-
-def newest_first(items: Iterable, date_of: Callable, id_of: Callable, undated_key: Callable) -> list:
-    """Items newest first by ``date_of`` (a PartialDate or None), then those whose year is not
-    stated, then undated ones by ``undated_key``: the order of timelines and article lists."""
-    items = list(items)
-    dated = [i for i in items if date_of(i) is not None]
-    dated.sort(key=lambda i: (date_of(i).year is not None, date_of(i).sort_key(), id_of(i)), reverse=True)
-    return dated + sorted((i for i in items if date_of(i) is None), key=undated_key)
-
-
-def year_group(date) -> str:
-    """The heading a dated item is listed under: its year, 'Year not stated' or 'Undated'."""
-    if date is None:
-        return UNDATED
-    return str(date.year) if date.year is not None else YEAR_NOT_STATED
-
-
-def timeline_order(events: Iterable[Event]) -> list[Event]:
-    return newest_first(events, lambda e: e.date, lambda e: e.id, lambda e: e.id)
-
-
-def timeline_group(event: Event) -> str:
-    return year_group(event.date)
-
-
-def render_timeline(events: Iterable[Event], linker: Linker, heading_level: int = 2, anchors: bool = False) -> list[str]:
-    """Events grouped by year and month; year-less ones under 'Year not stated', undated ones last.
-
-    ``anchors`` gives each year heading the id of ``group_anchor`` (for a paginated timeline's jump line)."""
-    hashes = "#" * heading_level
-    lines: list[str] = []
-    groups: dict[str, dict[str, list[Event]]] = defaultdict(lambda: defaultdict(list))
-    for event in timeline_order(events):
-        month = "" if event.date is None else MONTHS[event.date.month - 1] if event.date.month else "Month not stated"
-        groups[timeline_group(event)][month].append(event)
-    for year in groups:  # in timeline order
-        lines += [_heading(hashes, year, anchors), ""]
-        for month, items in groups[year].items():
-            if month:
-                lines += [f"{hashes}# {month}", ""]
-            for event in items:
-                lines.append(f"- {_event_line(event, linker)}")
-            lines.append("")
-    return lines
-
-
-# --- briefs and indexes ------------------------------------------------------------------------
+# --- briefs ------------------------------------------------------------------------------------
 
 
 def render_brief(brief, view: SiteView, linker: Linker) -> str:
@@ -608,8 +316,8 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
             counts[m.entity] += 1
     lines += [f"{count(len(articles), 'article')} · {count(len(events), 'event')}", ""]
     if events:
-        latest = sorted(events, key=_event_order, reverse=True)[:min(10, preview)]
-        lines += ["## Latest events", ""] + [f"- {_event_line(e, linker)}" for e in latest] + [""]
+        latest = sorted(events, key=event_order, reverse=True)[:min(10, preview)]
+        lines += ["## Latest events", ""] + [f"- {event_line(e, linker)}" for e in latest] + [""]
     for kind, heading in (("actor", "Main actors"), ("place", "Main places")):
         top = [e for e in sorted(counts, key=lambda e: (-counts[e], e))
                if e in site.entities and site.entities[e].kind == kind][:min(12, preview)]
@@ -624,7 +332,7 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
             lines.append(f"- {md_text(date)} · {linker.link(article.title, article_path(article.id))}")
         lines.append("")
         if len(articles) > preview:
-            full = f"{brief_path(brief.id)[:-3]}/articles.md"
+            full = part_path(brief_path(brief.id), "articles")
             paginate(view, linker, full, f"Articles: {brief.title}", "Briefs", articles,
                      lambda chunk, anchors: render_article_list(chunk, linker, anchors=anchors),
                      intro=lambda: [f"The articles of {linker.link(brief.title, brief_path(brief.id), track=False)}, "
@@ -635,7 +343,7 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
         if len(events) <= preview:
             lines += render_timeline(events, linker, heading_level=3)
         else:
-            full = f"{brief_path(brief.id)[:-3]}/timeline.md"
+            full = part_path(brief_path(brief.id), "timeline")
             paginate(view, linker, full, f"Timeline: {brief.title}", "Briefs", timeline_order(events),
                      lambda chunk, anchors: render_timeline(chunk, linker, anchors=anchors),
                      intro=lambda: [f"Every event of {linker.link(brief.title, brief_path(brief.id), track=False)}, "
@@ -644,106 +352,7 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
     return "\n".join(lines) + "\n"
 
 
-def article_order(articles: Iterable[Article]) -> list[Article]:
-    return newest_first(articles, lambda a: a.published, lambda a: a.id, lambda a: (a.title.casefold(), a.id))
-
-
-def article_group(article: Article) -> str:
-    return year_group(article.published)
-
-
-def render_article_list(articles: Sequence[Article], linker: Linker, heading_level: int = 2, anchors: bool = False) -> list[str]:
-    """Articles (in ``article_order``) under a heading per year."""
-    lines: list[str] = []
-    current = None
-    for article in articles:
-        group = article_group(article)
-        if group != current:
-            lines += ([""] if current is not None else []) + [_heading("#" * heading_level, group, anchors), ""]
-            current = group
-        date = article.published.iso() if article.published else "undated"
-        lines.append(f"- {linker.link(article.title, article_path(article.id))} · {md_text(date)}")
-    return lines + ([""] if lines else [])
-
-
-def _entity_line(entity: Entity, linker: Linker) -> str:
-    return f"- {linker.link(entity.name, entity_path(entity))} · {count(len(entity.articles), 'article')}"
-
-
-def render_index(path: str, view: SiteView, linker: Linker) -> str:
-    site = view.site
-    limits = view.limits
-    if path == "articles/index.md":
-        return paginate(view, linker, path, "Articles", "Indexes", article_order(site.articles.values()),
-                        lambda chunk, anchors: render_article_list(chunk, linker, anchors=anchors),
-                        intro=lambda: [f"{count(len(site.articles), 'article')}, newest first.", ""], group=article_group)
-    if path in ("actors/index.md", "places/index.md"):
-        kind = "actor" if path.startswith("actors") else "place"
-        folder, label = ("actors", "Actors") if kind == "actor" else ("places", "Places")
-        types = ACTOR_TYPES if kind == "actor" else PLACE_TYPES
-        members = [e for e in site.entities.values() if e.kind == kind]
-        lines = [f"# {label}", "", f"{count(len(members), kind)}.", ""]
-        for type_ in types:  # fixed vocabulary: list paths are made of it
-            group = sorted((e for e in members if e.type == type_), key=lambda e: (e.name.casefold(), e.id))
-            if not group:
-                continue
-            lines += [f"## {type_.capitalize()}", ""]
-            if len(group) <= limits.top:
-                lines += [_entity_line(e, linker) for e in group] + [""]
-                continue
-            full = f"lists/{folder}/{type_}.md"
-            paginate(view, linker, full, f"{label}: {type_}", "Indexes", group,
-                     lambda chunk, anchors: [_entity_line(e, linker) for e in chunk] + [""],
-                     intro=lambda: [f"{count(len(group), kind)} of the type {type_}, A–Z. "
-                            f"Back to {linker.link(label.lower(), path, track=False)}.", ""])
-            most = sorted(group, key=lambda e: (-len(e.articles), e.name.casefold(), e.id))[:limits.top]
-            lines += [f"The {limits.top} of {len(group)} with the most articles:", ""]
-            lines += [_entity_line(e, linker) for e in most] + [""]
-            lines += [f"{linker.link(f'All {len(group)}, A–Z', full)}", ""]
-        return "\n".join(lines) + "\n"
-    if path == "events/index.md":
-        lines = ["# Events", "", f"{count(len(site.events), 'event')}. See also the [timeline](../timeline.md).", ""]
-        linker.links["timeline.md"].add(path)
-        from .model import EVENT_TYPES
-
-        by_type: dict[str, list[Event]] = defaultdict(list)
-        for event in site.events.values():
-            by_type[event.type].append(event)
-        for type_ in EVENT_TYPES:  # fixed vocabulary: list paths are made of it
-            group = sorted(by_type.get(type_, []), key=_event_order, reverse=True)
-            if not group:
-                continue
-            lines += [f"## {type_}", ""] + [f"- {_event_line(e, linker)}" for e in group[:limits.latest]] + [""]
-            if len(group) > limits.latest:
-                full = f"lists/events/{type_}.md"
-                paginate(view, linker, full, f"Events: {type_}", "Indexes", group,
-                         lambda chunk, anchors: [f"- {_event_line(e, linker)}" for e in chunk] + [""],
-                         intro=lambda: [f"{count(len(group), type_ + ' event')}, latest first. "
-                                f"Back to {linker.link('events', path, track=False)}.", ""])
-                lines += [linker.link(f"All {len(group)} {type_} events", full), ""]
-        return "\n".join(lines) + "\n"
-    if path in ("network.md", "map.md"):
-        from .visuals import render_map_page, render_network_page  # visuals builds on this module
-
-        if path == "network.md":
-            return render_network_page(site, linker)
-        return render_map_page(site, linker, limits.per_page)
-    if path == "timeline.md":
-        return paginate(view, linker, path, "Timeline", "Indexes", timeline_order(site.events.values()),
-                        lambda chunk, anchors: render_timeline(chunk, linker, anchors=anchors), group=timeline_group)
-    if path == "index.md":
-        lines = ["# Briefing", ""]
-        for brief in site.briefs.values():
-            lines.append(f"- {linker.link(brief.title, brief_path(brief.id))} · {count(len(brief.articles), 'article')}")
-        lines += ["", f"{count(len(site.articles), 'article')} · {count(sum(e.kind == 'actor' for e in site.entities.values()), 'actor')} · "
-                  f"{count(sum(e.kind == 'place' for e in site.entities.values()), 'place')} · {count(len(site.events), 'event')}", ""]
-        for target, label in (("timeline.md", "Timeline"), ("network.md", "Network"), ("map.md", "Map"),
-                              ("actors/index.md", "Actors"),
-                              ("places/index.md", "Places"), ("events/index.md", "Events"),
-                              ("articles/index.md", "Articles")):
-            lines.append(f"- {linker.link(label, target)}")
-        return "\n".join(lines) + "\n"
-    raise KeyError(path)
+# --- backlinks ---------------------------------------------------------------------------------
 
 
 def render_backlinks(path: str, linker: Linker) -> str:
@@ -761,7 +370,7 @@ def render_backlinks(path: str, linker: Linker) -> str:
         for source in sorted(groups[section], key=lambda s: linker.titles.get(s, s).casefold()):
             if shown >= MAX_BACKLINKS:
                 break
-            href = relative(source, path)
+            href = linker.href(source)
             lines.append(f"- {section}: [{md_text(linker.titles.get(source, source))}]({href})")
             shown += 1
     if len(sources) > shown:

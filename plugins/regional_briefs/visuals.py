@@ -14,18 +14,15 @@ from itertools import combinations
 from pathlib import Path
 from typing import Callable
 
-from .export import directory_url
+from .escape import md_text
+from .links import NETWORK, PLACES_INDEX, Linker, article_path, directory_url, entity_path
 from .model import RELATION_PREDICATES, Site
-from .pages import Linker, article_path, entity_path, md_text, relative
 
 SCHEMA_VERSION = "1.0"
 ASSETS_DIR = Path(__file__).parent / "assets"
 SITE_ASSETS = "assets/briefs"  # where the built site serves ``assets()``
 SCRIPT = f"{SITE_ASSETS}/visuals.js"  # for ``extra_javascript``
 STYLESHEET = f"{SITE_ASSETS}/visuals.css"  # for ``extra_css``
-NETWORK_PAGE = "network.md"
-MAP_PAGE = "map.md"
-PLACES_INDEX = "places/index.md"
 NETWORK_EXPORT = "export/network.json"
 MAP_EXPORT = "export/map.json"
 TOP_CONNECTED = 25  # actors listed under the network page's canvas
@@ -172,7 +169,7 @@ def render_network_page(site: Site, linker: Linker) -> str:
         lines += ["## Relations by kind", ""]
         lines += [f"- {md_text(p)}: {counts[p]}" for p in data["predicates"]]
         lines.append("")
-    lines += [f"The data behind this view: [`{NETWORK_EXPORT}`]({_relative(linker, NETWORK_EXPORT)}).", ""]
+    lines += [f"The data behind this view: [`{NETWORK_EXPORT}`]({linker.href(NETWORK_EXPORT)}).", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -204,7 +201,7 @@ def render_map_page(site: Site, linker: Linker, limit: int = 100) -> str:
         lines += [f"- {_place_line(site, p, linker)} · {p['lat']:.2f}, {p['lon']:.2f}" for p in located[:limit]]
         lines += _more_places(len(located) - limit, linker)
         lines += ["", "</div>", ""]
-    lines += [f"The data behind this view: [`{MAP_EXPORT}`]({_relative(linker, MAP_EXPORT)}).", ""]
+    lines += [f"The data behind this view: [`{MAP_EXPORT}`]({linker.href(MAP_EXPORT)}).", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -220,21 +217,13 @@ def _place_line(site: Site, place: dict, linker: Linker) -> str:
     return f"{linker.link(entity.name, entity_path(entity))} · {entity.type}{events}"
 
 
-def _relative(linker: Linker, target: str) -> str:
-    """A link from the page being written to a non-page file of the site (not tracked as a backlink)."""
-    return relative(target, linker.current)
-
-
-def entity_network_block(entity_id: str, depth_prefix: str) -> str:
-    """The Markdown for an actor page: its neighbourhood in the network, drawn by the script.
-
-    ``depth_prefix`` leads from the page's source file to the docs root (``"../"`` for ``actors/x.md``).
-    """
+def entity_network_block(entity_id: str, linker: Linker) -> str:
+    """The Markdown for an actor page (``linker.current``): its neighbourhood in the network, drawn by the script."""
     return "\n".join([
         "## Network", "",
         f'<div class="rb-network rb-network--entity" data-rb-network="entity" '
         f'data-rb-entity="{html.escape(entity_id, quote=True)}" data-search-exclude></div>', "",
-        f"[The whole network]({depth_prefix}{NETWORK_PAGE})", "",
+        f"[The whole network]({linker.href(NETWORK)})", "",
     ]) + "\n"
 
 

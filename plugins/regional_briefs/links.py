@@ -1,0 +1,114 @@
+"""Links: where each generated page lives, the URL the site serves it at, and the links between
+pages. No MkDocs here.
+
+A page's path is the path of its Markdown source from the docs root (``actors/x.md``). Every module
+takes page paths from here; ``url_style`` turns one into a URL, ``relative`` into a link.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .escape import md_text
+from .model import Entity
+
+HOME = "index.md"  # generated only when the docs have no home page of their own
+ARTICLES_INDEX = "articles/index.md"
+ACTORS_INDEX = "actors/index.md"
+PLACES_INDEX = "places/index.md"
+EVENTS_INDEX = "events/index.md"
+TIMELINE = "timeline.md"
+NETWORK = "network.md"
+MAP = "map.md"
+# The indexes in the navigation, in its order, with their titles.
+INDEX_PAGES = {ARTICLES_INDEX: "Articles", ACTORS_INDEX: "Actors", PLACES_INDEX: "Places", EVENTS_INDEX: "Events",
+               TIMELINE: "Timeline", NETWORK: "Network", MAP: "Map"}
+
+
+def article_path(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def entity_path(entity: Entity) -> str:
+    return f"{'actors' if entity.kind == 'actor' else 'places'}/{entity.id}.md"
+
+
+def event_path(event_id: str) -> str:
+    return f"events/{event_id}.md"
+
+
+def brief_path(brief_id: str) -> str:
+    return f"briefs/{brief_id}.md"
+
+
+def part_path(page: str, part: str) -> str:
+    """A list that belongs to ``page``: (``actors/x.md``, ``timeline``) -> ``actors/x/timeline.md``.
+
+    Ids never hold a "/", so ``X/part.md`` under a page ``X.md`` can equal no other generated page."""
+    return f"{page[:-3]}/{part}.md"
+
+
+def list_path(base: str, number: int) -> str:
+    """Page ``number`` of the list at ``base``: ``timeline.md``, ``timeline/2.md``, ``timeline/3.md``…"""
+    return base if number == 1 else part_path(base, str(number))
+
+
+def type_list_path(index: str, type_: str) -> str:
+    """The full list of one type on an index: (``actors/index.md``, ``person``) -> ``lists/actors/person.md``."""
+    return f"lists/{index.split('/')[0]}/{type_}.md"
+
+
+def relative(target: str, current: str) -> str:
+    """The link from page ``current`` to page ``target``, both site-relative paths like
+    ``actors/x.md`` (posixpath.relpath gives the same, but asks the OS for the working folder
+    on every call, which dominated rendering on large sites)."""
+    here = current.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+def directory_url(path: str) -> str:
+    """``actors/x.md`` -> ``actors/x/`` (MkDocs' default ``use_directory_urls``)."""
+    stem = path[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def file_url(path: str) -> str:
+    """``actors/x.md`` -> ``actors/x.html`` (``use_directory_urls: false``)."""
+    return path[:-3] + ".html"
+
+
+def url_style(directory_urls: bool) -> Callable[[str], str]:
+    """A page's URL from its Markdown path, as the engine writes it."""
+    return directory_url if directory_urls else file_url
+
+
+@dataclass
+class Linker:
+    """Writes links between generated pages and remembers them for the backlinks."""
+
+    titles: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, str] = field(default_factory=dict)
+    links: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    current: str = ""
+
+    def link(self, label: str, target: str, anchor: str = "", escaped: bool = False, track: bool = True) -> str:
+        """``track=False`` for links that are navigation (pagers, a list back to its owner), not backlinks."""
+        if track and target != self.current:
+            self.links[target].add(self.current)
+        href = self.href(target)
+        href += f"#{anchor}" if anchor else ""
+        return f"[{label if escaped else md_text(label)}]({href})"
+
+    def href(self, target: str) -> str:
+        """The address of ``target`` (a page or a data file) from the page being written; no backlink."""
+        return relative(target, self.current)
