@@ -1,5 +1,6 @@
-"""The command line: ``regional-briefs eval`` scores extraction against gold files;
-``regional-briefs markdown`` writes the generated pages as plain Markdown for any engine."""
+"""The command line: ``regional-briefs eval`` builds articles and scores extraction against gold files;
+``regional-briefs score`` scores an export already written; ``regional-briefs markdown`` writes the
+generated pages as plain Markdown for any engine."""
 
 from __future__ import annotations
 
@@ -27,6 +28,14 @@ def main(argv: list[str] | None = None) -> int:
                                    "half in the headline only")
     ev.add_argument("--half", choices=("tuning", "held-back"),
                     help="score only the gold files of this half of the real set (for tuning: --half tuning)")
+    sc = sub.add_parser("score", help="score an export/graph.json already written against gold files")
+    sc.add_argument("--export", required=True, type=Path, help="the site's export/graph.json")
+    sc.add_argument("--gold", required=True, nargs="+", type=Path,
+                    help="gold files, or folders holding *.gold.yml files")
+    sc.add_argument("--relations", nargs="+", type=Path,
+                    help="relation gold files, or folders holding *.relations.yml files")
+    sc.add_argument("--out", type=Path, default=Path("docs/quality.md"),
+                    help="where to write the quality page (default: docs/quality.md)")
     md = sub.add_parser("markdown", help="write every generated page as Markdown into a folder")
     md.add_argument("--seeds", default="seeds")
     md.add_argument("--briefs", default="briefs")
@@ -34,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "eval":
         return run_eval(args)
+    if args.command == "score":
+        return run_score(args)
     return run_markdown(args)
 
 
@@ -98,6 +109,23 @@ def _score_set(args, golds, quiet: bool = False, relations: bool = True):
     print(f"built {len(articles)} articles in {elapsed:.1f} s ({len(articles) / elapsed:.2f} articles/s, "
           "model load included)")
     return evaluate.score(graph(site), golds, relation_golds)
+
+
+def run_score(args) -> int:
+    """Score an export file against gold files, write the quality page, print the micro figures."""
+    try:
+        export = evaluate.load_export(args.export)
+        golds = evaluate.load_gold(args.gold)
+        relation_golds = evaluate.load_relation_gold(args.relations) if args.relations else None
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    report = evaluate.score(export, golds, relation_golds)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(evaluate.render_markdown(report), encoding="utf-8")
+    print(f"wrote {args.out}")
+    print(evaluate.format_summary(report))
+    return 0
 
 
 def run_markdown(args) -> int:

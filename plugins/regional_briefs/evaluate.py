@@ -3,8 +3,8 @@
 In: the export's ``graph.json`` as a dict, and gold files in the format of ``ANNOTATION.md``
 (``load_gold``). Out: a ``Report`` with per-article and micro-averaged figures (``score``), the
 ``docs/quality.md`` page (``render_markdown``) and the terminal summary (``format_summary``).
-``main`` runs all of it on an export file: ``--export graph.json --gold FILES_OR_DIRS --out PATH``
-(and ``--relations FILES_OR_DIRS`` to score relations too).
+``regional-briefs score`` (``cli.py``) runs all of it on an export file: ``--export graph.json
+--gold FILES_OR_DIRS --out PATH`` (and ``--relations FILES_OR_DIRS`` to score relations too).
 
 Relation gold lives in its own files, ``NAME.relations.yml`` (``load_relation_gold``; format in
 ``eval/relations/README.md``), and is scored only when ``score`` is given it.
@@ -34,13 +34,11 @@ Matching rules, in short (``RULES`` below is the full text the page repeats):
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import hashlib
 import html
 import json
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1191,7 +1189,7 @@ def format_summary(report: Report) -> str:
     return f"micro over {count} article{'s' if count != 1 else ''}\n" + "\n".join(lines)
 
 
-# --- command line --------------------------------------------------------------------------
+# --- the export -----------------------------------------------------------------------------
 
 def load_export(path: str | Path) -> dict:
     """Read ``graph.json``; raise ValueError naming the file when it is not a JSON object."""
@@ -1203,36 +1201,3 @@ def load_export(path: str | Path) -> dict:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a JSON object with articles, entities and events")
     return data
-
-
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Score an export file against gold files, write the quality page, print the micro figures."""
-    parser = argparse.ArgumentParser(
-        prog="python -m regional_briefs.evaluate",
-        description="Score a site's export/graph.json against .gold.yml annotations.",
-    )
-    parser.add_argument("--export", required=True, type=Path, help="the site's export/graph.json")
-    parser.add_argument("--gold", required=True, nargs="+", type=Path,
-                        help="gold files, or folders holding *.gold.yml files")
-    parser.add_argument("--relations", nargs="+", type=Path,
-                        help="relation gold files, or folders holding *.relations.yml files")
-    parser.add_argument("--out", type=Path, default=Path("docs/quality.md"),
-                        help="where to write the quality page (default: docs/quality.md)")
-    args = parser.parse_args(argv)
-    try:
-        export = load_export(args.export)
-        golds = load_gold(args.gold)
-        relation_golds = load_relation_gold(args.relations) if args.relations else None
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    report = score(export, golds, relation_golds)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render_markdown(report), encoding="utf-8")
-    print(f"wrote {args.out}")
-    print(format_summary(report))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
