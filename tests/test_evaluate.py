@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from regional_briefs.evaluate import (
+from regional_briefs.cli import main
+from regional_briefs.evaluation import (
     dates_agree,
     format_summary,
     load_gold,
@@ -17,7 +18,6 @@ from regional_briefs.evaluate import (
     render_markdown,
     score,
 )
-from regional_briefs.cli import main
 
 CORPUS = Path("/work/shared/corpus")
 
@@ -692,7 +692,7 @@ def test_an_export_made_from_the_corpus_gold_scores_perfectly():
 
 
 def test_a_merged_event_is_dated_as_each_article_reported_it():
-    from regional_briefs.evaluate import _as_reported
+    from regional_briefs.evaluation.scoring import _as_reported
 
     event = {"id": "e", "date": "2021-08", "sources": [{"article": "a", "date": "2021"}, {"article": "b", "date": "2021-08"}]}
     assert _as_reported(event, {"a"})["date"] == "2021"
