@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .gold import Gold
-from .matching import entity_keys, match_key, name_keys
+from .matching import entity_keys, match_key, name_keys, pair_best_first
 from .report import ArticleScore, EntityMatch
 
 
@@ -45,16 +45,12 @@ def score_entities(result: ArticleScore, gold: Gold, predicted: list[dict]) -> N
                 tier = 2
             candidates.append((tier, page.kind != entity.kind, g_index, page.index))
 
-    paired_gold: dict[int, _Page] = {}
-    paired_page: set[int] = set()
-    for _, _, g_index, p_index in sorted(candidates):
-        if g_index not in paired_gold and p_index not in paired_page:
-            paired_gold[g_index] = pages[p_index]
-            paired_page.add(p_index)
+    paired_gold = pair_best_first(candidates)
+    paired_page = set(paired_gold.values())
 
     for g_index, entity in enumerate(gold.entities):
         if g_index in paired_gold:
-            page = paired_gold[g_index]
+            page = pages[paired_gold[g_index]]
             result.entity_matches.append(EntityMatch(entity, page.name, page.kind))
         else:
             result.missed_entities.append(entity)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .gold import Gold
-from .matching import dates_compatible, entity_keys, match_key
+from .matching import dates_compatible, entity_keys, match_key, pair_best_first
 from .report import ArticleScore, EventMatch
 from .rules import DATE_TIE_BREAK, STEM_LENGTH, WORDING_THRESHOLD
 
@@ -57,12 +57,8 @@ def score_events(result: ArticleScore, gold: Gold, entities: dict[str, dict], pr
             closeness = overlap + wording + DATE_TIE_BREAK * same_date
             candidates.append((-signals, -closeness, g_index, p_index))
 
-    paired_gold: dict[int, int] = {}
-    paired_pred: set[int] = set()
-    for _, _, g_index, p_index in sorted(candidates):
-        if g_index not in paired_gold and p_index not in paired_pred:
-            paired_gold[g_index] = p_index
-            paired_pred.add(p_index)
+    paired_gold = pair_best_first(candidates)
+    paired_pred = set(paired_gold.values())
 
     for g_index, gold_event in enumerate(gold.events):
         if g_index in paired_gold:

@@ -1,5 +1,5 @@
-"""What the scorers share: the key two spellings of one name have in common, and whether two
-dates agree."""
+"""What the scorers share: the key two spellings of one name have in common, whether two dates
+agree, and the one-to-one pairing of gold items with predictions."""
 
 from __future__ import annotations
 
@@ -57,3 +57,15 @@ def dates_compatible(predicted: Optional[str], gold: Optional[str]) -> bool:
         return False
     parts = zip((want.year, want.month, want.day), (got.year, got.month, got.day))
     return all(a == b for a, b in parts if a is not None and b is not None)
+
+
+def pair_best_first(candidates: Iterable[tuple]) -> dict[int, int]:
+    """Gold index to prediction index, one to one. Each candidate is a tuple that sorts best
+    first and ends with (gold index, prediction index); a side already paired is skipped."""
+    paired: dict[int, int] = {}
+    taken: set[int] = set()
+    for *_, g_index, p_index in sorted(candidates):
+        if g_index not in paired and p_index not in taken:
+            paired[g_index] = p_index
+            taken.add(p_index)
+    return paired

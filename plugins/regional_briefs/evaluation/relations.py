@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from .gold import Gold, GoldRelation, RelationGold, relation_label
-from .matching import entity_keys, name_keys
+from .matching import entity_keys, name_keys, pair_best_first
 from .report import ArticleScore, RelationMatch
 
 
@@ -60,12 +60,8 @@ def score_relations(result: ArticleScore, gold: Gold, relation_gold: RelationGol
                 flags_wrong = (p[4] != g.allegation) + (p[5] != g.denied)
                 candidates.append((*how, flags_wrong, g_index, p_index))
 
-    paired_gold: dict[int, int] = {}
-    paired_pred: set[int] = set()
-    for *_, g_index, p_index in sorted(candidates):
-        if g_index not in paired_gold and p_index not in paired_pred:
-            paired_gold[g_index] = p_index
-            paired_pred.add(p_index)
+    paired_gold = pair_best_first(candidates)
+    paired_pred = set(paired_gold.values())
 
     for g_index, g in enumerate(required):
         if g_index in paired_gold:
