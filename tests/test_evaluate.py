@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from regional_briefs.evaluate import (
+from regional_briefs.cli import main
+from regional_briefs.evaluation import (
     dates_agree,
     format_summary,
     load_gold,
     load_relation_gold,
-    main,
     match_key,
     render_markdown,
     score,
@@ -372,20 +372,21 @@ def test_summary_ends_with_the_micro_figures(gold):
     assert "noise      0 leaks" in summary
 
 
-def test_main_writes_the_page_and_prints_the_summary_last(tmp_path, capsys):
+def test_score_command_writes_the_page_and_prints_the_summary_last(tmp_path, capsys):
     export_path = tmp_path / "graph.json"
     export_path.write_text(json.dumps(export_with(entities=PERFECT_ENTITIES, quotes=[])), encoding="utf-8")
     out = tmp_path / "docs" / "quality.md"
-    assert main(["--export", str(export_path), "--gold", str(write_gold(tmp_path)), "--out", str(out)]) == 0
+    assert main(["score", "--export", str(export_path), "--gold", str(write_gold(tmp_path)),
+                 "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("# Extraction quality")
     printed = capsys.readouterr().out.rstrip().splitlines()
     assert printed[-1].startswith("quotes     R 0.000")
 
 
-def test_main_reports_a_broken_export_by_name(tmp_path, capsys):
+def test_score_command_reports_a_broken_export_by_name(tmp_path, capsys):
     broken = tmp_path / "graph.json"
     broken.write_text("{", encoding="utf-8")
-    assert main(["--export", str(broken), "--gold", str(write_gold(tmp_path)),
+    assert main(["score", "--export", str(broken), "--gold", str(write_gold(tmp_path)),
                  "--out", str(tmp_path / "q.md")]) == 2
     assert "graph.json" in capsys.readouterr().err
 
@@ -627,7 +628,7 @@ def test_relation_page_section_and_summary_line(gold, relation_gold):
     assert "allegation 1.000 (1/1)" in summary
 
 
-def test_main_scores_relations_when_given_a_relations_folder(tmp_path, capsys):
+def test_score_command_scores_relations_when_given_a_relations_folder(tmp_path, capsys):
     export = dict(export_with(entities=RELATION_ENTITIES), relations=ALL_GOLD_RELATIONS)
     export_path = tmp_path / "graph.json"
     export_path.write_text(json.dumps(export), encoding="utf-8")
@@ -635,7 +636,7 @@ def test_main_scores_relations_when_given_a_relations_folder(tmp_path, capsys):
     folder.mkdir()
     (folder / "01-border.relations.yml").write_text(RELATION_GOLD, encoding="utf-8")
     out = tmp_path / "q.md"
-    assert main(["--export", str(export_path), "--gold", str(write_gold(tmp_path)),
+    assert main(["score", "--export", str(export_path), "--gold", str(write_gold(tmp_path)),
                  "--relations", str(folder), "--out", str(out)]) == 0
     assert capsys.readouterr().out.rstrip().splitlines()[-1].startswith("relations  P 1.000  R 1.000")
 
@@ -691,7 +692,7 @@ def test_an_export_made_from_the_corpus_gold_scores_perfectly():
 
 
 def test_a_merged_event_is_dated_as_each_article_reported_it():
-    from regional_briefs.evaluate import _as_reported
+    from regional_briefs.evaluation.scoring import _as_reported
 
     event = {"id": "e", "date": "2021-08", "sources": [{"article": "a", "date": "2021"}, {"article": "b", "date": "2021-08"}]}
     assert _as_reported(event, {"a"})["date"] == "2021"

@@ -1,5 +1,6 @@
-"""The command line: ``regional-briefs eval`` scores extraction against gold files;
-``regional-briefs markdown`` writes the generated pages as plain Markdown for any engine."""
+"""The command line: ``regional-briefs eval`` builds articles and scores extraction against gold files;
+``regional-briefs score`` scores an export already written; ``regional-briefs markdown`` writes the
+generated pages as plain Markdown for any engine."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import evaluate
+from . import evaluation
 from .export import graph
 from .outputs import build_output
 from .pipeline import Options, build_site
@@ -27,6 +28,14 @@ def main(argv: list[str] | None = None) -> int:
                                    "half in the headline only")
     ev.add_argument("--half", choices=("tuning", "held-back"),
                     help="score only the gold files of this half of the real set (for tuning: --half tuning)")
+    sc = sub.add_parser("score", help="score an export/graph.json already written against gold files")
+    sc.add_argument("--export", required=True, type=Path, help="the site's export/graph.json")
+    sc.add_argument("--gold", required=True, nargs="+", type=Path,
+                    help="gold files, or folders holding *.gold.yml files")
+    sc.add_argument("--relations", nargs="+", type=Path,
+                    help="relation gold files, or folders holding *.relations.yml files")
+    sc.add_argument("--out", type=Path, default=Path("docs/quality.md"),
+                    help="where to write the quality page (default: docs/quality.md)")
     md = sub.add_parser("markdown", help="write every generated page as Markdown into a folder")
     md.add_argument("--seeds", default="seeds")
     md.add_argument("--briefs", default="briefs")
@@ -34,19 +43,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "eval":
         return run_eval(args)
+    if args.command == "score":
+        return run_score(args)
     return run_markdown(args)
 
 
 def run_eval(args) -> int:
-    golds = evaluate.load_gold(evaluate.gold_files(args.gold))
+    golds = evaluation.load_gold(evaluation.gold_files(args.gold))
     if args.half:
         golds = [g for g in golds if g.half == args.half]
     main_report = _score_set(args, golds)
     if main_report is None:
         return 2
-    more: list[evaluate.ScoredSet] = []
+    more: list[evaluation.ScoredSet] = []
     if args.real:
-        real = evaluate.load_gold(evaluate.gold_files([args.real]))
+        real = evaluation.load_gold(evaluation.gold_files([args.real]))
         for half in ("tuning", "held-back"):
             chosen = [g for g in real if g.half == half]
             present = [g for g in chosen if _article_file(g, args.seeds) is not None]
@@ -58,16 +69,16 @@ def run_eval(args) -> int:
             if not present:
                 continue
             report = _score_set(args, present, quiet=half == "held-back", relations=False)
-            more.append(evaluate.ScoredSet(f"real articles, {half} half", report, half == "tuning", note))
+            more.append(evaluation.ScoredSet(f"real articles, {half} half", report, half == "tuning", note))
         if not more:
             print(f"{args.real}: no article texts in {Path(args.real) / 'text'}/; the real set is not scored "
                   "(eval/real/README.md says how to fill it)", file=sys.stderr)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(evaluate.render_markdown(main_report, more), encoding="utf-8")
+    Path(args.out).write_text(evaluation.render_markdown(main_report, more), encoding="utf-8")
     print(f"wrote {args.out}")
-    print(evaluate.format_summary(main_report))
+    print(evaluation.format_summary(main_report))
     for scored in more:
-        print(f"\n{scored.label}:\n" + evaluate.format_summary(scored.report))
+        print(f"\n{scored.label}:\n" + evaluation.format_summary(scored.report))
     return 0
 
 
@@ -94,10 +105,27 @@ def _score_set(args, golds, quiet: bool = False, relations: bool = True):
     if not quiet:
         for warning in site.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-    relation_golds = evaluate.load_relation_gold([args.relations]) if args.relations and relations else None
+    relation_golds = evaluation.load_relation_gold([args.relations]) if args.relations and relations else None
     print(f"built {len(articles)} articles in {elapsed:.1f} s ({len(articles) / elapsed:.2f} articles/s, "
           "model load included)")
-    return evaluate.score(graph(site), golds, relation_golds)
+    return evaluation.score(graph(site), golds, relation_golds)
+
+
+def run_score(args) -> int:
+    """Score an export file against gold files, write the quality page, print the micro figures."""
+    try:
+        export = evaluation.load_export(args.export)
+        golds = evaluation.load_gold(args.gold)
+        relation_golds = evaluation.load_relation_gold(args.relations) if args.relations else None
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    report = evaluation.score(export, golds, relation_golds)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(evaluation.render_markdown(report), encoding="utf-8")
+    print(f"wrote {args.out}")
+    print(evaluation.format_summary(report))
+    return 0
 
 
 def run_markdown(args) -> int:
