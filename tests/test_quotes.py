@@ -74,3 +74,12 @@ def test_narration_between_quotations_ends_the_run(tmp_path, gazetteer):
             "“Prices have doubled since the spring and nobody explains why.”\n")
     quotes = quotes_of(tmp_path, gazetteer, text)
     assert quotes == [("Sirojiddin Muhriddin", "The")]
+
+
+def test_according_to_after_and_a_colon_that_introduces_the_next_paragraph(tmp_path, gazetteer):
+    text = ("“Water levels on the river will keep rising through the week,” according to Zarina Olimova, "
+            "the agency's chief forecaster.\n\n"
+            "Deputy Minister Bakhtiyor Rashidov told parliament:\n\n"
+            "“Every family that lost a home will be housed before the first snow.”\n")
+    quotes = quotes_of(tmp_path, gazetteer, text)
+    assert quotes == [("Zarina Olimova", "Water"), ("Bakhtiyor Rashidov", "Every")], quotes

@@ -111,15 +111,38 @@ class _Reader:
         if persons:
             self.last_person = persons[-1]
         self.running_on = bool(spans) and spans[-1].runs_on
-        if not spans:
+        introduced = self._introduces(outside_text, actors)
+        if introduced:  # 'X said:' closing a paragraph introduces the quotation that follows
+            self.last_speaker, self.running_on = introduced, True
+        elif not spans:
             self.last_speaker = None  # a paragraph of narration ends the run of quotations
         return out
+
+    def _introduces(self, outside: str, actors: list[Mention]) -> Optional[str]:
+        """The speaker of 'X said:' (or 'he told reporters:') at the end of a paragraph."""
+        tail = outside.rstrip()
+        if not tail.endswith(":"):
+            return None
+        start = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
+        sentence = tail[start + 1:]
+        verb = self.verb.search(sentence)
+        if verb is None:
+            return None
+        subjects = [m for m in actors if start + 1 <= m.start < start + 1 + verb.start()]
+        if subjects:
+            return self._pick(subjects, last=True)
+        if re.search(rf"\b{_PRONOUNS}\b", sentence[: verb.start()], re.I):
+            return self._person_before(len(outside), actors)
+        return None
 
     def _after(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
         """`"...," X said`, `"...," said X`, `"...," he said`."""
         window = outside[span.end: span.end + WINDOW_AFTER]
         cut = _SENTENCE_END.search(window)
         window = window[: cut.start() + 1] if cut else window
+        according = re.match(r"\W*according to\b", window, re.I)
+        if according:  # '"...," according to X.'
+            return self._pick([m for m in actors if span.end + according.end() <= m.start < span.end + len(window)])
         if not self.verb.search(window):
             return None
         if self.pronoun_verb.search(window):
