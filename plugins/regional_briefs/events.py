@@ -477,6 +477,8 @@ class _ArticleReader:
     def _happened(self, trigger: _Trigger) -> bool:
         """A past-tense verb: the kind of clause that may borrow a date from its context."""
         token = trigger.token
+        if token.dep_ == "amod" and token.tag_ == "VBG":
+            return True  # "the visiting president": the visit is under way
         if coarse_pos(token) != "VERB":
             # "started the trial", "staged a protest": a noun happened when its verb did
             return (token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB"
@@ -516,7 +518,10 @@ class _ArticleReader:
                             return taken[noun.i].date, True
         if any(item.main for item in found) or not (main_clause or dateless):
             return None, False
-        if self.narrative is None or self.narrative[0] not in (paragraph, paragraph - 1):
+        if self.narrative is None:
+            return None, False
+        day_news = self.narrative[1] is self.reference and paragraph - (self.lead or 0) <= STATEMENT_NEWS_PARAGRAPHS + 2
+        if self.narrative[0] not in (paragraph, paragraph - 1) and not day_news:
             return None, False
         if not main_clause and self.narrative[1].precision != "day":
             return None, False  # a subordinate clause borrows only a precise "now"
