@@ -83,3 +83,14 @@ def test_according_to_after_and_a_colon_that_introduces_the_next_paragraph(tmp_p
             "“Every family that lost a home will be housed before the first snow.”\n")
     quotes = quotes_of(tmp_path, gazetteer, text)
     assert quotes == [("Zarina Olimova", "Water"), ("Bakhtiyor Rashidov", "Every")], quotes
+
+
+def test_a_speaker_known_only_by_a_first_name_is_a_person(tmp_path, gazetteer):
+    text = ("Queues for bread grew longer in the capital on Saturday.\n\n"
+            "“We waited six hours and the shop still ran out before noon,” said Farhod, 41, a taxi driver.\n\n"
+            "He said: “Nobody told us when the next delivery would come.”\n")
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract(path, gazetteer, Curation())
+    assert extraction.entities["Farhod"]["type"] == "person"
+    assert [(q["speaker"], q["text"].split()[0]) for q in extraction.quotes] == [("Farhod", "We"), ("Farhod", "Nobody")]
