@@ -180,6 +180,19 @@ def test_deep_yaml_in_curation_and_front_matter_is_a_warning_naming_file_and_lin
     assert sorted(a["source"] for a in build.graph["articles"]) == ["deep.md", "story.txt"]
 
 
+def test_a_gazetteer_file_past_the_yaml_limits_is_a_warning_and_not_used(tmp_path):
+    config = ("site_name: Test brief\ntheme: material\nplugins:\n  - search\n  - briefs:\n"
+              "      gazetteer_files: [deep.yml, good.yml]\n")
+    root = make_project(tmp_path / "p", {"story.txt": STORY}, config=config)
+    (root / "deep.yml").write_text("entries: " + DEEP + "\n", encoding="utf-8")
+    (root / "good.yml").write_text("entries:\n  - name: Kulobistan\n    kind: place\n    type: region\n", encoding="utf-8")
+    build = mkdocs_build(root, strict=False)
+    assert build.returncode == 0, build.log
+    warnings = "\n".join(regional_warnings(build))
+    assert "deep.yml" in warnings and "nested deeper than 40 levels" in warnings and "not used" in warnings
+    assert "good.yml" not in warnings
+
+
 # --- 5. Silent surprises ----------------------------------------------------------------------
 
 

@@ -73,3 +73,22 @@ def test_the_publication_date_is_read_from_the_shapes_pages_give_it(tmp_path, fi
     article = clean(read_seed(path))
     assert article.published is not None and article.published.iso() == published
     assert "date 2024" not in article.paragraphs[0].text
+
+
+def test_one_entity_whatever_the_form_the_article_uses(gazetteer):
+    from regional_briefs.entities import _resolve_short_forms
+    from regional_briefs.model import Mention
+
+    def mention(text, type_, kind="actor", paragraph=0):
+        return Mention(text, paragraph, 0, len(text), kind, type_, "ORG", "model", name=text)
+
+    mentions = [mention("Rustam Karimovich Nazarov", "person"), mention("Rustam Nazarov", "person", paragraph=1),
+                mention("Kulobistan", "region", "place"), mention("Autonomous Republic of Kulobistan", "region", "place"),
+                mention("Daryo.uz", "media"), mention("Daryo", "media", paragraph=1)]
+    _resolve_short_forms(mentions, gazetteer)
+    assert [m.name for m in mentions] == ["Rustam Karimovich Nazarov"] * 2 + ["Kulobistan"] * 2 + ["Daryo.uz"] * 2
+
+
+def test_units_are_no_names(tmp_path, gazetteer):
+    text = "The plant on the river will have an installed capacity of 3,600 megawatts (MW), the company said on Monday.\n"
+    assert "MW" not in entities_of(tmp_path, gazetteer, text)

@@ -91,6 +91,7 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
                 candidates = [before[-1].name]
             m.name = candidates[0]
             m.kind, m.type = "actor", "person"
+    _join_designations(mentions)
     organisations = [n for n in _full_names(mentions, None) if n not in persons]
     for m in mentions:
         if m.origin == "gazetteer" or m.name in persons or not m.name:
@@ -103,6 +104,23 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         if len(target) == 1 and not _known_as_other(m, target[0], gazetteer):
             m.name = target[0]
     mentions[:] = [m for m in mentions if m.name]
+
+
+# "the Autonomous Republic of Karakalpakstan" is Karakalpakstan; "Orda.kz" and "Orda" one outlet.
+_DESIGNATION = re.compile(r"^(?:the\s+)?(?:autonomous\s+)?(?:republic|region|province|oblast|district|city|state)\s+of\s+(.+)$", re.I)
+_WEB_SUFFIX = re.compile(r"\.(?:kz|uz|kg|tj|tm|af|ru|com|org|net|info|news|asia)$", re.I)
+
+
+def _join_designations(mentions: list[Mention]) -> None:
+    names = {m.name for m in mentions if m.name}
+    for m in mentions:
+        designation = _DESIGNATION.match(m.name or "")
+        if designation and designation.group(1) in names and m.origin != "gazetteer":
+            m.name = designation.group(1)
+    sites = {_WEB_SUFFIX.sub("", n): n for n in names if _WEB_SUFFIX.search(n)}
+    for m in mentions:
+        if m.name in sites:
+            m.name = sites[m.name]
 
 
 COMMON_WORD = 4.2  # Zipf frequency from which a lone capitalised word is ordinary English ("Treaty")
@@ -135,7 +153,11 @@ def _full_names(mentions: list[Mention], type_: Optional[str]) -> list[str]:
 
 
 def _is_part(short: list[str], full: list[str]) -> bool:
-    return 0 < len(short) < len(full) and full[-len(short):] == short
+    """A surname ("Haqqani") or a name without its middle names ("Khalil Haqqani" of "Khalil
+    Rahman Haqqani", "Serdar Berdimuhamedov" without the patronymic)."""
+    if not 0 < len(short) < len(full):
+        return False
+    return full[-len(short):] == short or (len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1])
 
 
 def _is_edge_part(short: list[str], full: list[str]) -> bool:

@@ -19,7 +19,7 @@ from .clean import clean
 from .curation import Curation, load_curation
 from .entities import resolve_article, resolve_site
 from .events import detect_events, merge_events
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, GazetteerError
 from .ingest import DEFAULT_MAX_BYTES, SUFFIXES, SeedError, read_seed, source_name
 from .mentions import find_mentions, load_nlp, parse
 from .relations import detect_relations
@@ -107,7 +107,7 @@ def build_site(options: Options, extractor: Optional[Callable[[list[Path]], Iter
     curation = load_curation(options.briefs_dir, options.project)
     for problem in curation.problems:
         report.warn(problem)
-    gazetteer = Gazetteer.load(tuple(options.gazetteer_files))
+    gazetteer = _load_gazetteer(options.gazetteer_files, report)
     paths, refused = options.seeds()
     for problem in refused:
         report.warn(problem)
@@ -132,6 +132,21 @@ def build_site(options: Options, extractor: Optional[Callable[[list[Path]], Iter
         extractions.append(result)
     extractions = _drop_duplicates(extractions, report)
     return assemble(extractions, curation, gazetteer, report)
+
+
+def _load_gazetteer(files: tuple[Path, ...], report: Report) -> Gazetteer:
+    """The bundled gazetteer with the analyst's files; a file that cannot be used (not YAML, nested
+    too deep, a wrong key) is a warning naming it, and the site builds without that file."""
+    usable = [Path(f) for f in files]
+    while True:
+        try:
+            return Gazetteer.load(tuple(usable))
+        except GazetteerError as exc:
+            bad = next((f for f in usable if str(exc).startswith(str(f))), None)
+            if bad is None:
+                raise  # the bundled data is broken: a bug of ours, not the analyst's
+            report.warn(f"{exc}; this gazetteer file is not used")
+            usable.remove(bad)
 
 
 PARALLEL_FROM = 8  # fewer articles than this to extract are not worth starting worker processes
