@@ -485,7 +485,9 @@ class _ArticleReader:
                     and token.head.i != token.i and self._happened(_Trigger(token.head, trigger.entry)))
         if token.tag_ == "VBD":
             return True
-        # past ("was killed") and present perfect ("have been killed", "has signed")
+        # past ("was killed"), present perfect ("have been killed") and past progressive ("were protesting")
+        if token.tag_ == "VBG":
+            return any(c.dep_ == "aux" and c.tag_ == "VBD" for c in token.children)
         return token.tag_ == "VBN" and any(
             c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in token.children
         )
