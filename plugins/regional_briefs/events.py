@@ -539,6 +539,10 @@ class _ArticleReader:
             return False
         if token.dep_ not in ("ROOT", "conj") or any(c in token.sent.text for c in "\"“”«»"):
             return False
+        for clause in (c for c in token.children if c.dep_ in ("ccomp", "parataxis") and c.i < token.i):
+            entries = (self.lex.trigger(t) for t in clause.subtree)
+            if any(e is not None and e.type not in self.lex.weak_types for e in entries):
+                return False  # "X met Y, the ministry said": the saying only attributes that news
         return any(c.dep_ in SUBJECTS and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
                    for c in token.children)
 
