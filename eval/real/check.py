@@ -17,25 +17,17 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1] / "plugins"))
+# One definition of the address form and the split, shared with `make eval`.
+from regional_briefs.evaluation.gold import normalised_url as normalised, real_half as half  # noqa: E402
 HELDOUT = HERE.parents[2] / "shared" / "heldout-urls.sha256"
 DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}(-\d{2})?)$")
 EVENT_TYPES = set("armed-clash attack diplomatic-meeting visit agreement statement military-exercise "
                   "deployment protest arrest election disaster economic legal other".split())
 
 
-def normalised(url: str) -> str:
-    """An address as the held-out list and the split hash it: lower case, no scheme, www. or trailing /."""
-    url = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower())
-    return re.sub(r"^www\.", "", url).rstrip("/")
-
-
 def url_hash(url: str) -> str:
     return hashlib.sha256(normalised(url).encode()).hexdigest()
-
-
-def half(url: str) -> str:
-    """The fixed split: first hex digit of the address's hash 0-7 tunes, 8-f is held back."""
-    return "tuning" if url_hash(url)[0] in "01234567" else "held-back"
 
 
 def heldout() -> set[str]:
