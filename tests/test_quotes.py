@@ -94,3 +94,9 @@ def test_a_speaker_known_only_by_a_first_name_is_a_person(tmp_path, gazetteer):
     extraction = extract(path, gazetteer, Curation())
     assert extraction.entities["Farhod"]["type"] == "person"
     assert [(q["speaker"], q["text"].split()[0]) for q in extraction.quotes] == [("Farhod", "We"), ("Farhod", "Nobody")]
+
+
+def test_single_quotation_marks_leave_apostrophes_alone():
+    spans = quote_spans("‘We will not leave the farmers’ fields to dry out,’ the minister said. He didn’t say more.")
+    assert [s.text for s in spans] == ["We will not leave the farmers’ fields to dry out"]
+    assert quote_spans("The farmers’ union didn’t say it’s over for the growers’ season.") == []

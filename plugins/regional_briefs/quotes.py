@@ -46,7 +46,15 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             opened = None
     if opened is not None and opened < len(text) - MIN_CHARACTERS:
         spans.append(_span(text, opened, len(text), runs_on=True))
+    if not spans:
+        spans = [_span(text, m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text)]
     return [s for s in spans if len(s.text) >= MIN_CHARACTERS]
+
+
+# Outlets that quote with single marks (‘...’): an opening mark after a space or a bracket, a
+# closing one against punctuation (‘...,’ he said; ‘....’), so the apostrophes of "don’t" and
+# "farmers’ union" stay text. Read only in a paragraph with no double marks.
+_SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘([^‘]*?\s[^‘]*?)(?:(?<=[.,!?])’|’(?=[,.;:!?)]|\s*$))")
 
 
 def _span(text: str, start: int, end: int, runs_on: bool = False) -> QuoteSpan:
