@@ -92,3 +92,13 @@ def test_one_entity_whatever_the_form_the_article_uses(gazetteer):
 def test_units_are_no_names(tmp_path, gazetteer):
     text = "The plant on the river will have an installed capacity of 3,600 megawatts (MW), the company said on Monday.\n"
     assert "MW" not in entities_of(tmp_path, gazetteer, text)
+
+
+def test_credit_caption_and_notice_lines_are_furniture(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("Floods cut the road to Khorog on Sunday, officials said, and crews are clearing it.\n\n"
+                    "Photo: Valley Courier/Aziz Nurov\n\nAdvertisement\n\n"
+                    "Engineers expect the road to reopen within a week, the district office said.\n\n"
+                    "© 2025 Valley Courier. All rights reserved.\n", encoding="utf-8")
+    article = clean(read_seed(path))
+    assert [p.text.split()[0] for p in article.paragraphs] == ["Floods", "Engineers"]

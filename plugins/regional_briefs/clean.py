@@ -148,7 +148,10 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
 
 # A line that points to another story ("Related: ...", "READ MORE: ...") is furniture whatever
 # its shape; these openers are the web's, not one site's.
-_POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recommended|more on this|watch|listen)\b\s*[:|–—-]", re.I)
+_POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recommended|more on this|watch|listen)\b\s*[:|–—-]"
+                      # credits, captions and notices: "Photo: AFP", "© 2024 Agency", "Advertisement"
+                      r"|^(photo|image|picture|credit|caption)s?\s*[:|/–—]|^(©|copyright\b)"
+                      r"|^(advertisement|sponsored( content)?)\s*$", re.I)
 
 
 def _is_prose(block: str, latin: bool = True) -> bool:
