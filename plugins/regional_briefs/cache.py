@@ -50,6 +50,12 @@ def _version(package: str) -> str:
 
 # The layout of a cache file; bump it when the records' shape changes.
 FORMAT = "regional-briefs-cache 2"
+# How the caches' own warnings begin: they concern the build that met them, never a cached one.
+WARNING_PREFIX = "cache "
+
+
+def is_cache_warning(warning: str) -> bool:
+    return warning.startswith(WARNING_PREFIX)
 
 
 class _Store:
@@ -104,7 +110,7 @@ class _Store:
             self.problem(path.parent, f"cannot be written ({exc.strerror or exc}); the build goes on without the cache")
 
     def problem(self, path: Path, reason: str) -> None:
-        self.problems.append(f"cache {path} {reason}")
+        self.problems.append(f"{WARNING_PREFIX}{path} {reason}")
 
     def summary(self) -> Optional[str]:
         """One warning for the build: the first problem, and how many more there were."""

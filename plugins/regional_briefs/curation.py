@@ -27,7 +27,6 @@ checked, and a typo is reported with the file, the line and the key, then ignore
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -76,9 +75,6 @@ class Curation:
     problems: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     article_origins: dict[str, str] = field(default_factory=dict)  # seed name -> file:line of its fix
-
-    def covers(self, brief: Brief, source: str) -> bool:
-        return any(fnmatch.fnmatchcase(source, pattern) for pattern in brief.seeds)
 
 
 def load_curation(briefs_dir: Optional[Path], project: Optional[Path] = None) -> Curation:

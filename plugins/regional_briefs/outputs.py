@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Optional
 
 from . import visuals
-from .cache import SiteCache, environment_key
+from .cache import SiteCache, environment_key, is_cache_warning
 from .curation import curation_files
 from .export import events_csv, graph_json
 from .gazetteer import fingerprint
@@ -55,7 +55,7 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
     if cache is not None:
         cache.put(key, _to_json(output))
         # Said once per build: the extraction cache in the same folder may have said it already.
-        if cache.summary() and not any(w.startswith(f"cache {cache.path.parent}") for w in output.warnings):
+        if cache.summary() and not any(is_cache_warning(w) for w in output.warnings):
             output.warnings.append(cache.summary())
     return output
 
@@ -102,7 +102,7 @@ def site_key(options: Options, home: bool, directory_urls: bool) -> str:
 
 def _to_json(output: Output) -> dict:
     # The cache's own problems belong to the build that met them, not to the next one that reads this.
-    warnings = [w for w in output.warnings if not w.startswith("cache ")]
+    warnings = [w for w in output.warnings if not is_cache_warning(w)]
     return {"pages": [asdict(page) for page in output.pages.values()], "data": output.data,
             "warnings": warnings, "stats": output.stats}
 

@@ -365,10 +365,11 @@ def _briefs(curation: Curation, articles: dict, report: Report) -> dict[str, Bri
     briefs = curation.briefs or [Brief(id="all", title="All articles", summary="", seeds=["*"])]
     out = {}
     for brief in sorted(briefs, key=lambda b: b.id):
-        brief.articles = sorted(a.id for a in articles.values()
-                                if any(fnmatch.fnmatchcase(a.source, pattern) for pattern in brief.seeds))
-        for pattern in brief.seeds:
-            if articles and not any(fnmatch.fnmatchcase(a.source, pattern) for a in articles.values()):
+        matched = {pattern: {a.id for a in articles.values() if fnmatch.fnmatchcase(a.source, pattern)}
+                   for pattern in brief.seeds}
+        brief.articles = sorted(set().union(*matched.values()))
+        for pattern, ids in matched.items():
+            if articles and not ids:
                 report.warn(f"briefs/{brief.origin}: seeds pattern '{pattern}' matches no article in seeds/")
         out[brief.id] = brief
     return out

@@ -22,11 +22,36 @@ def without_bidi(text: str) -> str:
     return BIDI_CONTROLS.sub("", text)
 
 
-def refusal(path: Path, project: Path) -> Optional[str]:
-    """Why ``path`` may not be read as a project file, or None when it may.
+def listing(folder: Path, project: Path, suffixes: Optional[set[str]] = None) -> tuple[list[Path], list[str]]:
+    """The readable files directly in ``folder`` (sorted, hidden ones skipped) and, for each entry
+    refused, its name and the reason, as warning text. Sub-folders are not entered; a missing
+    folder is empty."""
+    if not folder.exists() and not folder.is_symlink():
+        return [], []
+    root = project.resolve()
+    reason = _refusal(folder, root, "folder") or (None if folder.is_dir() else "is not a folder; not read")
+    if reason:
+        return [], [f"{folder.name}/ {reason}"]
+    files: list[Path] = []
+    problems: list[str] = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith(".") or (suffixes is not None and entry.suffix.lower() not in suffixes):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            continue
+        reason = _refusal(entry, root, "file")
+        if reason is None and not entry.is_file():
+            reason = "is a folder, not a file; not read" if entry.is_dir() else "is not a regular file; not read"
+        if reason:
+            problems.append(f"{entry.name} {reason}")
+        else:
+            files.append(entry)
+    return files, problems
 
-    ``project`` is the project folder; the reason is written to follow the file's name in a warning.
-    """
+
+def _refusal(path: Path, root: Path, what: str) -> Optional[str]:
+    """Why ``path`` may not be read, or None; ``root`` is the project's real path. The folder is
+    checked before its entries, so an entry that leads outside is always a symbolic link."""
     try:
         real = path.resolve(strict=True)
     except RuntimeError:  # Python before 3.13 reports a loop this way
@@ -35,54 +60,9 @@ def refusal(path: Path, project: Path) -> Optional[str]:
         if path.is_symlink():
             return "is a symbolic link to nothing; not read"
         return f"cannot be read ({exc.strerror or exc})"
-    if not _inside(real, project):
-        what = "a symbolic link" if path.is_symlink() or path.parent.resolve() != path.parent.absolute() else "a file"
-        return f"is {what} to a file outside the project ({project}); not read"
+    if real != root and root not in real.parents:
+        return f"is a symbolic link to a {what} outside the project ({root}); not read"
     return None
-
-
-def listing(folder: Path, project: Path, suffixes: Optional[set[str]] = None) -> tuple[list[Path], list[str]]:
-    """The readable files directly in ``folder`` (sorted, hidden ones skipped) and, for every entry
-    refused, ``(name, reason)`` as text. Sub-folders are not entered; a missing folder is empty."""
-    problems: list[str] = []
-    if not folder.exists() and not folder.is_symlink():
-        return [], problems
-    reason = _folder_refusal(folder, project)
-    if reason:
-        return [], [f"{folder.name}/ {reason}"]
-    files: list[Path] = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name.startswith(".") or (suffixes is not None and entry.suffix.lower() not in suffixes):
-            continue
-        if entry.is_dir() and not entry.is_symlink():
-            continue
-        reason = refusal(entry, project)
-        if reason is None and not entry.is_file():
-            reason = "is a folder, not a file; not read" if entry.is_dir() else "is not a regular file; not read"
-        if reason:
-            problems.append(f"{entry.name} {reason}")
-            continue
-        files.append(entry)
-    return files, problems
-
-
-def _folder_refusal(folder: Path, project: Path) -> Optional[str]:
-    try:
-        real = folder.resolve(strict=True)
-    except RuntimeError:
-        return "is a symbolic link that loops; not read"
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    if not real.is_dir():
-        return "is not a folder; not read"
-    if not _inside(real, project):
-        return f"is a symbolic link to a folder outside the project ({project}); not read"
-    return None
-
-
-def _inside(real: Path, project: Path) -> bool:
-    root = project.resolve()
-    return real == root or root in real.parents
 
 
 def project_root(configured: Optional[Path], seeds_dir: Path) -> Path:
