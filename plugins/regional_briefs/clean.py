@@ -21,7 +21,6 @@ _DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+\d{1,2}:\
 # A date label before the story's first words, as saved pages and feeds give it:
 # "date 2025-08-19 Kabul residents ...", "Published: 2024-05-12".
 _DATE_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]+)?\b\s*", re.I)
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # A dateline in any case, with its date: "ALMATY/APRIL 14 2024 (Wire) —", "Ashgabat, 15 March 2022
 # (TDI):", "BISHKEK, January 10." Only its date is read; the stricter _DATELINE gives the outlet.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -46,7 +45,7 @@ def clean(doc: RawDocument) -> Article:
     for i, block in enumerate(blocks[:3]):
         label = _DATE_LABEL.match(block)
         if label and label.end() < len(block):
-            published = published or _iso_date(label.group(1))
+            published = published or as_partial_date(label.group(1))
             blocks[i] = block[label.end():]
             break
     roles = classify_blocks(blocks, doc.headings)
@@ -195,8 +194,9 @@ def _date_line(block: str) -> Optional[PartialDate]:
         candidate = PartialDate(year, month, day)
         return candidate if candidate.is_valid() else None
     text = re.sub(r"^(published|updated|posted|date)\s*:?\s*", "", block.strip(), flags=re.I)
-    if _ISO_DATE.match(text.split()[0] if text.split() else ""):
-        return _iso_date(text.split()[0])
+    first, _, rest = text.partition(" ")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first) and not re.search(r"[A-Za-z]{3}", rest):
+        return as_partial_date(first)  # "2025-08-19", "2025-08-19 16:40"
     # "November 16, 2018 / 3:16 PM / in 8 months": the date is the first of the parts
     text = re.split(r"\s+[/|]\s+", text)[0]
     text = re.sub(r",?\s+\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?(\s*\w{2,4})?$", "", text, flags=re.I)
@@ -206,14 +206,6 @@ def _date_line(block: str) -> Optional[PartialDate]:
 
     candidate = resolve_date(text, None)
     return candidate if candidate is not None and candidate.day is not None and candidate.year else None
-
-
-def _iso_date(text: str) -> Optional[PartialDate]:
-    match = _ISO_DATE.match(text)
-    if not match:
-        return None
-    candidate = PartialDate(*(int(g) for g in match.groups()))
-    return candidate if candidate.is_valid() else None
 
 
 def dateline_date(text: str) -> Optional[PartialDate]:
