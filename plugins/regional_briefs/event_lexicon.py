@@ -65,6 +65,8 @@ class Lexicon:
         self.party_prepositions = frozenset(data.get("party_prepositions", ()))
         self.negative_subjects = frozenset(data.get("negative_subjects", ()))
         self.deferring = frozenset(data.get("deferring", ()))
+        self.cause_prepositions = frozenset(data.get("cause_prepositions", ()))
+        self.state_verbs = frozenset(data.get("state_verbs", ()))
         self.contrast_words = frozenset(data.get("contrast_words", ()))
         self.pointing_words = frozenset(data.get("pointing_words", ()))
         self.deadline_prepositions = frozenset(data.get("deadline_prepositions", ()))

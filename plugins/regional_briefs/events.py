@@ -122,11 +122,10 @@ class _ArticleReader:
 
     def read(self, sentences: list[Sentence], mentions: list[Mention], docs: Optional[list] = None) -> list[dict]:
         """``docs``: the paragraphs already parsed (with lemmas) by the mentions stage, if any."""
-        lead = next((p.index for p in self.article.paragraphs if not p.heading and p.text.strip()), None)
-        self.lead = lead
-        if lead is not None and self.reference is not None and self.reference.day is not None:
+        self.lead = next((p.index for p in self.article.paragraphs if not p.heading and p.text.strip()), None)
+        if self.lead is not None and self.reference is not None and self.reference.day is not None:
             # A news lead that gives no date tells the news of the day it was published.
-            self.narrative = (lead, self.reference)
+            self.narrative = (self.lead, self.reference)
         by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
         for sentence in sentences:
             by_paragraph[sentence.paragraph].append(sentence)
@@ -156,12 +155,12 @@ class _ArticleReader:
         if published is None or published.precision != "day" or published.year is None:
             return
         day = datetime_date(published.year, published.month, published.day)
+        earlier = {id(e): _days_before(e["date"], day) for e in self.events if not e["_lead"]}
         kept = []
         for event in self.events:
             if event["_lead"]:
-                told = next((other for other in self.events if not other["_lead"]
-                             and other["type"] == event["type"] and _days_before(other["date"], day) is not None
-                             and 0 < _days_before(other["date"], day) <= LEAD_RETOLD_DAYS), None)
+                told = next((other for other in self.events if other["type"] == event["type"]
+                             and 0 < (earlier.get(id(other)) or 0) <= LEAD_RETOLD_DAYS), None)
                 if told is not None:
                     _join_participants(told, event["actors"], event["places"])
                     continue
@@ -406,7 +405,7 @@ class _ArticleReader:
         if trigger.token.dep_ in ("advcl", "conj"):  # "an earthquake struck ..., killing nine"
             governors.append(trigger.token.head)
         arguments = [t for t in triggers if t is not trigger and t.type not in self.lex.weak_types
-                     and (any(_governs_as_argument(g, t.token) for g in governors)
+                     and (any(_governs_as_argument(g, t.token, self.lex.cause_prepositions) for g in governors)
                           or (t.token.dep_ == "advcl" and t.token.head.i == trigger.token.i))]  # "died when ... clashed"
         return min(arguments, key=lambda t: abs(t.token.i - trigger.token.i), default=trigger)
 
@@ -433,7 +432,7 @@ class _ArticleReader:
                 c.dep_ == "mark" and c.lower_ in self.lex.relative_prepositions for c in node.children
             ):
                 return None
-            if node.dep_ in ("relcl", "acl") and node.lemma_ in _STATES:
+            if node.dep_ in ("relcl", "acl") and node.lemma_ in self.lex.state_verbs:
                 return None  # "X, who has been in power since 2016, called ...": the state's own date
         score = float(lca_at + len(below))
         for node in below:
@@ -522,20 +521,22 @@ class _ArticleReader:
             return None, False
         if self.narrative is None:
             return None, False
-        day_news = self.narrative[1] is self.reference and paragraph - (self.lead or 0) <= STATEMENT_NEWS_PARAGRAPHS + 2
-        if self.narrative[0] not in (paragraph, paragraph - 1) and not day_news:
+        if self.narrative[0] not in (paragraph, paragraph - 1) and not self._day_news(paragraph, DAY_NEWS_PARAGRAPHS):
             return None, False
         if not main_clause and self.narrative[1].precision != "day":
             return None, False  # a subordinate clause borrows only a precise "now"
         return self.narrative[1], True
 
+    def _day_news(self, paragraph: int, reach: int) -> bool:
+        """Is the story still at its publication day (the lead's date), ``reach`` paragraphs past the lead?"""
+        return (self.lead is not None and paragraph - self.lead <= reach and self.narrative is not None
+                and self.narrative[1] is self.reference)
+
     def _news_of_the_day_statement(self, token, paragraph: int) -> bool:
         """ "X warned of a second wave", "Y has congratulated Z": reported speech by a named
         speaker near the top of a story that gives no other date is that day's news. Direct
         quotations are not: their speaker is attributed, not reported on."""
-        if self.lead is None or paragraph - self.lead > STATEMENT_NEWS_PARAGRAPHS or self.narrative is None:
-            return False
-        if self.narrative[1] is not self.reference or self.reference.day is None:
+        if not self._day_news(paragraph, STATEMENT_NEWS_PARAGRAPHS):
             return False
         if token.dep_ not in ("ROOT", "conj") or any(c in token.sent.text for c in "\"“”«»"):
             return False
@@ -709,7 +710,9 @@ def _told_in_past(verb) -> bool:
         c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children))
 
 
-# Reported speech this close to the top of a story, with no date of its own, is the day's news.
+# How far past the lead an undated past-tense clause, and an undated reported statement, still
+# tell the publication day's news while no other date has moved the story on.
+DAY_NEWS_PARAGRAPHS = 4
 STATEMENT_NEWS_PARAGRAPHS = 2
 # A happening the body dates this many days before publication may be what the lead reports.
 LEAD_RETOLD_DAYS = 10
@@ -723,20 +726,18 @@ def _days_before(iso: str, day: datetime_date) -> Optional[int]:
     return (day - datetime_date(date.year, date.month, date.day)).days
 
 
-def _governs_as_argument(verb, token) -> bool:
-    """True when ``token`` lies in the subject or object phrase of ``verb``."""
+def _governs_as_argument(verb, token, cause_prepositions: frozenset = frozenset()) -> bool:
+    """True when ``token`` lies in the subject or object phrase of ``verb``, or is the object of
+    one of ``cause_prepositions`` on it."""
     for node in [token, *token.ancestors]:
         if node.head.i == verb.i and node.i != verb.i:
             if node.dep_ in (*SUBJECTS, "dobj"):
                 return True
             # "killed in floods", "died in an explosion", "wounded by shelling": the cause
-            return node.dep_ == "prep" and node.lower_ in _CAUSE_PREPOSITIONS and token.head.i == node.i
+            return node.dep_ == "prep" and node.lower_ in cause_prepositions and token.head.i == node.i
     return False
 
 
-_CAUSE_PREPOSITIONS = frozenset({"in", "by", "during"})
-# Verbs of a state, not a happening: a date in a relative clause of theirs dates that state only.
-_STATES = frozenset({"be", "have", "remain", "serve", "stay", "live", "work", "hold"})
 
 
 def _anchor_phrases(sent, entities) -> list:

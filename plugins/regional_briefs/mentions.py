@@ -43,6 +43,9 @@ class Patterns:
     organization_heads: frozenset[str]
     headed_name: re.Pattern  # capitalised words, up to two lower-case ones, then a place head noun
     document_words: frozenset[str]
+    listed_places: tuple[re.Pattern, re.Pattern]  # names before, and after, a plural place head
+    speaker_shapes: tuple[re.Pattern, re.Pattern]  # '"...," said NAME' and '"...," NAME said'
+    not_speakers: frozenset[str]
 
     def actor_type(self, name: str) -> str:
         words = set(re.findall(r"[\w-]+", name))
@@ -61,12 +64,20 @@ class Patterns:
         return None
 
 
+_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
+_NAME_LIST = rf"({_NAME}(?:,\s{_NAME})+,?\s(?:and|or)\s{_NAME}|{_NAME}\s(?:and|or)\s{_NAME})"
+_SPEAKER = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){0,2})"
+
+
 @functools.lru_cache(maxsize=1)
 def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
     data = safe_yaml.load(path.read_text(encoding="utf-8"))
     titles = sorted((tuple(t.split()) for t in data["person_titles"]), key=len, reverse=True)
     context = {word: type_ for type_, words in data["place_context"].items() for word in words}
     heads = "|".join(sorted((re.escape(w) for ws in data["place_heads"].values() for w in ws), key=len, reverse=True))
+    plural_heads = "|".join(sorted((re.escape(w) + "s" for ws in data["place_heads"].values() for w in ws
+                                    if not w.endswith("s")), key=len, reverse=True))
+    verbs = "|".join(sorted(map(re.escape, data["speech_verbs"]), key=len, reverse=True))
     return Patterns(
         person_titles=tuple(titles),
         actor_type_words=tuple((k, tuple(v)) for k, v in data["actor_type_words"].items()),
@@ -80,6 +91,11 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         name_particles=frozenset(data["name_particles"]),
         organization_heads=frozenset(data["organization_heads"]),
         headed_name=re.compile(rf"\b((?:[A-Z][\w'’-]+\s){{1,3}})(?:[a-z-]+\s){{0,2}}(?:{heads})\b"),
+        listed_places=(re.compile(rf"{_NAME_LIST}\s({plural_heads})\b"),
+                       re.compile(rf"\b({plural_heads})\s(?:of\s)?{_NAME_LIST}")),
+        speaker_shapes=(re.compile(rf"[”\"],?\s+(?:{verbs})\s+{_SPEAKER}\b"),
+                        re.compile(rf"[”\"],?\s+{_SPEAKER}\s+(?:{verbs})\b")),
+        not_speakers=frozenset(w.casefold() for w in data["not_speakers"]),
     )
 
 
@@ -141,27 +157,18 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
     return _without_overlaps(mentions), sentences
 
 
-_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
-_NAME_LIST = rf"({_NAME}(?:,\s{_NAME})+,?\s(?:and|or)\s{_NAME}|{_NAME}\s(?:and|or)\s{_NAME})"
-
-
 def _listed_places(article: Article, mentions: list[Mention], patterns: Patterns) -> list[Mention]:
     """Names listed before or after a plural place head are places of that type, each its own:
     "in Yarm, Pakshif and Samjon villages", "the districts of Rasht, Vahdat and Faizobod"."""
-    heads = "|".join(sorted((re.escape(h) + "s" for h in patterns.place_heads if not h.endswith("s")), key=len, reverse=True))
-    shapes = [re.compile(rf"{_NAME_LIST}\s({heads})\b"), re.compile(rf"\b({heads})\s(?:of\s)?{_NAME_LIST}")]
     out = list(mentions)
     for paragraph in article.paragraphs:
-        for shape in shapes:
+        for names_at, shape in enumerate(patterns.listed_places, start=1):
             for match in shape.finditer(paragraph.text):
-                names_at = 1 if shape is shapes[0] else 2
                 head = match.group(3 - names_at)[:-1].lower()
                 type_ = patterns.place_heads[head]
                 listed = match.group(names_at)
                 offset = match.start(names_at)
                 for name in re.finditer(_NAME, listed):
-                    if name.group() in ("and", "or"):
-                        continue
                     start, end = offset + name.start(), offset + name.end()
                     covering = [m for m in out if m.paragraph == paragraph.index and m.start < end and start < m.end]
                     if any(m.origin == "gazetteer" for m in covering):
@@ -176,16 +183,13 @@ def _speakers_by_shape(article: Article, mentions: list[Mention], patterns: Patt
                        gazetteer: Gazetteer) -> list[Mention]:
     """Who speaks right after a closing quotation mark is a person, even one the model does not
     know ('"...," said Yunus, 34', '"...," Nikita told Reuters')."""
-    verbs = "|".join(sorted(map(re.escape, patterns.speech_verbs), key=len, reverse=True))
-    name = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){0,2})"
-    shapes = (re.compile(rf"[”\"],?\s+(?:{verbs})\s+{name}\b"), re.compile(rf"[”\"],?\s+{name}\s+(?:{verbs})\b"))
     out = list(mentions)
     for paragraph in article.paragraphs:
-        for shape in shapes:
+        for shape in patterns.speaker_shapes:
             for match in shape.finditer(paragraph.text):
                 text = match.group(1)
                 start, end = match.span(1)
-                if text.lower() in _NOT_SPEAKERS or gazetteer.lookup(text) or gazetteer.demonym(text):
+                if text.casefold() in patterns.not_speakers or gazetteer.lookup(text) or gazetteer.demonym(text):
                     continue
                 overlapping = [m for m in out if m.paragraph == paragraph.index and m.start < end and start < m.end]
                 for m in overlapping:
@@ -198,9 +202,6 @@ def _speakers_by_shape(article: Article, mentions: list[Mention], patterns: Patt
 
 # What the model may take a lone speaker's name for.
 _SPEAKER_MISREAD = {"organization", "city", "other", "village", "region"}
-# Words that stand where a speaker's name does but are none.
-_NOT_SPEAKERS = {"he", "she", "they", "it", "we", "i", "one", "officials", "residents", "experts", "analysts", "police",
-                 "the", "this", "that", "then", "there", "mr", "ms", "mrs", "dr"}
 
 
 def _without_headline_guesses(article: Article, mentions: list[Mention]) -> list[Mention]:
