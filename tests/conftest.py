@@ -74,6 +74,24 @@ def make_project(root: Path, seeds: dict[str, str | bytes], briefs: dict[str, st
     return root
 
 
+def extraction_of(tmp_path: Path, gazetteer, text: str, name: str = "story.txt"):
+    """An article written for a test, through every per-article stage (no curation)."""
+    from regional_briefs.curation import Curation
+    from regional_briefs.pipeline import extract
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract(path, gazetteer, Curation())
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The bundled gazetteer, built once for the stage tests."""
+    from regional_briefs.gazetteer import Gazetteer
+
+    return Gazetteer.load(())
+
+
 def mkdocs_build(project: Path, strict: bool = True, site: Path | None = None, tool: list[str] | None = None) -> Build:
     """Run ``mkdocs build`` in a subprocess, as a user would, and keep its log."""
     site = site or project / "site"

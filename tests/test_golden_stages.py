@@ -17,17 +17,11 @@ import yaml
 
 from regional_briefs.clean import clean
 from regional_briefs.curation import Curation
-from regional_briefs.gazetteer import Gazetteer
 from regional_briefs.ingest import read_seed
 from regional_briefs.pipeline import extract
 
 GOLDEN = Path(__file__).parent / "golden"
 ARTICLES = sorted(p for p in GOLDEN.iterdir() if p.suffix in (".txt", ".md", ".html"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load(())
 
 
 def stages(path: Path, gazetteer) -> dict:

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from regional_briefs.curation import Curation
-from regional_briefs.gazetteer import Gazetteer
-from regional_briefs.pipeline import extract
+from conftest import extraction_of
 from regional_briefs.quotes import quote_spans
 
 
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load(())
-
-
 def quotes_of(tmp_path: Path, gazetteer, text: str) -> list[tuple[str, str]]:
-    path = tmp_path / "story.txt"
-    path.write_text(text, encoding="utf-8")
-    extraction = extract(path, gazetteer, Curation())
+    extraction = extraction_of(tmp_path, gazetteer, text)
     return [(q["speaker"], q["text"].split()[0]) for q in extraction.quotes]
 
 
@@ -89,9 +78,7 @@ def test_a_speaker_known_only_by_a_first_name_is_a_person(tmp_path, gazetteer):
     text = ("Queues for bread grew longer in the capital on Saturday.\n\n"
             "“We waited six hours and the shop still ran out before noon,” said Farhod, 41, a taxi driver.\n\n"
             "He said: “Nobody told us when the next delivery would come.”\n")
-    path = tmp_path / "story.txt"
-    path.write_text(text, encoding="utf-8")
-    extraction = extract(path, gazetteer, Curation())
+    extraction = extraction_of(tmp_path, gazetteer, text)
     assert extraction.entities["Farhod"]["type"] == "person"
     assert [(q["speaker"], q["text"].split()[0]) for q in extraction.quotes] == [("Farhod", "We"), ("Farhod", "Nobody")]
 

@@ -6,22 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from regional_briefs.curation import Curation
-from regional_briefs.gazetteer import Gazetteer
-from regional_briefs.ingest import read_seed
+from conftest import extraction_of
 from regional_briefs.clean import clean
-from regional_briefs.pipeline import extract
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load(())
+from regional_briefs.ingest import read_seed
 
 
 def entities_of(tmp_path: Path, gazetteer, text: str) -> dict[str, tuple[str, str]]:
-    path = tmp_path / "story.txt"
-    path.write_text(text, encoding="utf-8")
-    extraction = extract(path, gazetteer, Curation())
+    extraction = extraction_of(tmp_path, gazetteer, text)
     return {name: (e["kind"], e["type"]) for name, e in extraction.entities.items()}
 
 
