@@ -131,6 +131,44 @@ def test_a_story_without_publication_date_keeps_partial_dates(nlp):
     assert events[1]["actors"] == ["Davit Melikyan"]
 
 
+def test_news_of_an_undated_story_is_kept_undated(nlp):
+    """No publication date: what the lead tells as the day's news, and what a relative date
+    ("on Friday") places, happened on a day nobody knows. Undated, not lost."""
+    events = events_of(nlp, [
+        "Georgian forces are attacking Armenian posts near Akhtala, the border service said.",
+        "Melikyan was sentenced to 24 years in prison.",
+        "Two soldiers were killed in a clash near Gyumri on Friday.",
+        "The region has long been disputed.",
+    ])
+    assert [(e["date"], e["precision"], e["type"]) for e in events] == [
+        (None, None, "attack"),
+        (None, None, "legal"),  # "24 years" is a length of time, not the time of the sentence
+        (None, None, "armed-clash"),
+    ]
+    # the same story, dated, places the same happenings on its day
+    dated = events_of(nlp, ["Melikyan was sentenced to 24 years in prison."], PartialDate(2024, 5, 10))
+    assert [(e["date"], e["type"]) for e in dated] == [("2024-05-10", "legal")]
+
+
+def test_an_undated_lead_retold_with_a_date_is_one_event(nlp):
+    events = events_of(nlp, [
+        "Melikyan has been handed down a 24-year prison sentence.",
+        "On 13 May 2024, the Supreme Court sentenced Melikyan to 24 years.",
+    ])
+    assert [(e["date"], e["type"]) for e in events] == [("2024-05-13", "legal")]
+
+
+def test_reported_speech_with_a_quoted_phrase_is_the_day_news(nlp):
+    """A lead that reports what someone said is that day's news, even when it quotes a phrase;
+    a sentence that opens with a quotation only attributes it."""
+    reported = events_of(nlp, ['Nino Kapanadze said Georgia now faced "an acute crisis" in its schools.'],
+                         PartialDate(2024, 5, 10))
+    assert [(e["date"], e["type"]) for e in reported] == [("2024-05-10", "statement")]
+    attributed = events_of(nlp, ['"Prices must come down," Nino Kapanadze told reporters in Tbilisi.'],
+                           PartialDate(2024, 5, 10))
+    assert attributed == []
+
+
 @pytest.mark.parametrize(
     "sentence, expected_type",
     [

@@ -127,6 +127,14 @@ def resolve_date(
     return _resolve_calendar(text, reference)
 
 
+def is_duration(expression: str) -> bool:
+    """ "three days", "a 24-year (sentence)", "more than two months": a length of time, not a
+    time, so it neither dates a clause nor says the clause has a time of its own."""
+    text = _normalise(expression.replace("-", " "))
+    text = re.sub(r"\s+long$", "", text)
+    return bool(_DURATION.match(text))
+
+
 def named_weekday(expression: str) -> Optional[int]:
     """The weekday (0 = Monday) an expression names, if it names one."""
     match = _WEEKDAY_RE.search(expression.lower())

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from .dates import (
-    FUTURE_SLACK_DAYS, anchor_unit, chained_phrases, is_bare_weekday, named_weekday, needs_anchor,
+    FUTURE_SLACK_DAYS, anchor_unit, chained_phrases, is_bare_weekday, is_duration, named_weekday, needs_anchor,
     resolve_date,
 )
 from .event_lexicon import SUBJECTS, Lexicon, TriggerEntry, clause_verb, coarse_pos, has_subject
@@ -37,6 +37,7 @@ MAX_DISTANCE = 6.0
 _COARSENESS = {"day": 0, "month": 1, "year": 2}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ('"', '"'))
+_QUOTE_MARKS = frozenset("“”«»\"")
 
 
 @dataclass
@@ -112,6 +113,9 @@ class _ArticleReader:
         self.lex = lexicon
         self.demonym_of = demonym_of
         self.reference = article.published
+        # The day the story tells as its news: the publication day, or, when the article gives
+        # none, a day nobody knows (events told as that day's news are then undated, not lost).
+        self.today: Optional[PartialDate] = None
         self.timeline: list[PartialDate] = []  # the story's dates so far, in reading order
         self.unresolved: list = []  # roots of this sentence's time expressions that named no date
         self.weekdays: dict[int, PartialDate] = {}
@@ -119,13 +123,19 @@ class _ArticleReader:
         self.events: list[dict] = []
         self.pending_fatalities: Optional[int] = None
         self.lead: Optional[int] = None  # the index of the story's first paragraph
+        self._paragraph = 0  # the paragraph being read
+        self._quoted: set[int] = set()  # its offsets inside quotation marks
 
     def read(self, sentences: list[Sentence], mentions: list[Mention], docs: Optional[list] = None) -> list[dict]:
         """``docs``: the paragraphs already parsed (with lemmas) by the mentions stage, if any."""
         self.lead = next((p.index for p in self.article.paragraphs if not p.heading and p.text.strip()), None)
-        if self.lead is not None and self.reference is not None and self.reference.day is not None:
+        if self.reference is not None and self.reference.day is not None:
+            self.today = self.reference
+        elif self.reference is None:
+            self.today = UNKNOWN_DAY
+        if self.lead is not None and self.today is not None:
             # A news lead that gives no date tells the news of the day it was published.
-            self.narrative = (self.lead, self.reference)
+            self.narrative = (self.lead, self.today)
         by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
         for sentence in sentences:
             by_paragraph[sentence.paragraph].append(sentence)
@@ -150,12 +160,16 @@ class _ArticleReader:
 
     def _fold_lead_into_body(self) -> None:
         """A lead dated only by publication ("X has opened a centre") that the body dates more
-        precisely ("inaugurated last Thursday") is that happening retold: keep the body's date."""
-        published = self.reference
-        if published is None or published.precision != "day" or published.year is None:
-            return
-        day = datetime_date(published.year, published.month, published.day)
-        earlier = {id(e): _days_before(e["date"], day) for e in self.events if not e["_lead"]}
+        precisely ("inaugurated last Thursday") is that happening retold: keep the body's date.
+        When the publication day is unknown, any dated telling of the same kind is the retelling."""
+        if self.today is UNKNOWN_DAY:
+            earlier = {id(e): 1 for e in self.events if not e["_lead"] and e["date"] is not None}
+        else:
+            published = self.reference
+            if published is None or published.precision != "day" or published.year is None:
+                return
+            day = datetime_date(published.year, published.month, published.day)
+            earlier = {id(e): _days_before(e["date"], day) for e in self.events if not e["_lead"]}
         kept = []
         for event in self.events:
             if event["_lead"]:
@@ -181,6 +195,8 @@ class _ArticleReader:
     # -- one sentence
 
     def _read_sentence(self, paragraph: int, sent, quoted: set[int], mentions: list[Mention]):
+        self._paragraph = paragraph
+        self._quoted = quoted
         dates = self._dates(sent, quoted)
         if not dates and self._is_elaboration(sent):
             self._fold_into_previous(paragraph, sent, mentions)
@@ -222,8 +238,11 @@ class _ArticleReader:
             date = resolve_date(text, self.reference, self._anchor(anchor_unit(text)))
             if date is None and weekday is not None and weekday in self.weekdays:
                 date = self.weekdays[weekday]  # "Friday's vote" after "Friday (May 3)"
+            if date is None and self.today is UNKNOWN_DAY and resolve_date(text, _ANY_DAY) is not None:
+                date = UNKNOWN_DAY  # "on Friday" in a story of unknown date: a real, undated time
             if date is None:
-                self.unresolved.append(span.root)
+                if not is_duration(text):
+                    self.unresolved.append(span.root)
                 continue
             if weekday is not None and date.day is not None and not is_bare_weekday(text):
                 self.weekdays[weekday] = date  # the article says which day its weekday is
@@ -236,7 +255,7 @@ class _ArticleReader:
             background = self._is_background(span.root)
             found.append(_Date(span.start, span.end, span.root, date, background,
                                span.start_char < dateline_end))
-            if not background:
+            if not background and date is not UNKNOWN_DAY:
                 self.timeline.append(date)
         if not all(d.in_dateline for d in found):
             found = [d for d in found if not d.in_dateline]  # the dateline dates the copy
@@ -486,7 +505,12 @@ class _ArticleReader:
             return True
         # past ("was killed"), present perfect ("have been killed") and past progressive ("were protesting")
         if token.tag_ == "VBG":
-            return any(c.dep_ == "aux" and c.tag_ == "VBD" for c in token.children)
+            if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in token.children):
+                return True
+            # "Tajik forces are attacking ...": told in the present progressive at the top of
+            # a story, the happening is the news of the day
+            return (self.lead is not None and self._paragraph - self.lead <= 1
+                    and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in token.children))
         return token.tag_ == "VBN" and any(
             c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in token.children
         )
@@ -499,7 +523,7 @@ class _ArticleReader:
             return None, False  # "..., but little was done"
         weak = trigger.type in self.lex.weak_types
         if weak and self._news_of_the_day_statement(token, paragraph):
-            return self.reference, False
+            return self.today, False
         if weak or self._placed_relative(token):
             return None, False  # speech is dated by its own sentence; "before X was signed" is not now
         clause = clause_verb(token)
@@ -523,14 +547,14 @@ class _ArticleReader:
             return None, False
         if self.narrative[0] not in (paragraph, paragraph - 1) and not self._day_news(paragraph, DAY_NEWS_PARAGRAPHS):
             return None, False
-        if not main_clause and self.narrative[1].precision != "day":
+        if not main_clause and (self.narrative[1] is UNKNOWN_DAY or self.narrative[1].precision != "day"):
             return None, False  # a subordinate clause borrows only a precise "now"
         return self.narrative[1], True
 
     def _day_news(self, paragraph: int, reach: int) -> bool:
         """Is the story still at its publication day (the lead's date), ``reach`` paragraphs past the lead?"""
         return (self.lead is not None and paragraph - self.lead <= reach and self.narrative is not None
-                and self.narrative[1] is self.reference)
+                and self.narrative[1] == self.today)
 
     def _news_of_the_day_statement(self, token, paragraph: int) -> bool:
         """ "X warned of a second wave", "Y has congratulated Z": reported speech by a named
@@ -538,8 +562,12 @@ class _ArticleReader:
         quotations are not: their speaker is attributed, not reported on."""
         if not self._day_news(paragraph, STATEMENT_NEWS_PARAGRAPHS):
             return False
-        if token.dep_ not in ("ROOT", "conj") or any(c in token.sent.text for c in "\"“”«»"):
+        if token.dep_ not in ("ROOT", "conj"):
             return False
+        sent = token.sent
+        inside = sum(1 for offset in range(sent.start_char, sent.end_char) if offset in self._quoted)
+        if inside * 2 > sent.end_char - sent.start_char or sent.text.lstrip()[:1] in _QUOTE_MARKS:
+            return False  # a direct quotation: its speaker is attributed, not reported on
         for clause in (c for c in token.children if c.dep_ in ("ccomp", "parataxis") and c.i < token.i):
             entries = (self.lex.trigger(t) for t in clause.subtree)
             if any(e is not None and e.type not in self.lex.weak_types for e in entries):
@@ -601,8 +629,8 @@ class _ArticleReader:
             self.pending_fatalities = None
         return {
             "type": item.trigger.type,
-            "date": item.date.iso(),
-            "precision": item.date.precision,
+            "date": None if item.date is UNKNOWN_DAY else item.date.iso(),
+            "precision": None if item.date is UNKNOWN_DAY else item.date.precision,
             "title": event_title(item.trigger.token, sent, [sent.doc[d.start:d.end] for d in dates], self.lex),
             "actors": actors,
             "places": places,
@@ -614,7 +642,7 @@ class _ArticleReader:
             "_lemma": item.trigger.entry.lemma,
             "_people": who.named,
             # dated by publication: inherited from the lead, or the lead's own (dateline) date
-            "_lead": (item.inherited and item.date is self.reference) or (
+            "_lead": (item.inherited and item.date is self.today) or (
                 paragraph == self.lead and self.reference is not None and item.date == self.reference),
         }
 
@@ -678,6 +706,10 @@ class _ArticleReader:
     def _same_happening(self, first: dict, second: dict) -> bool:
         if first["date"] != second["date"]:
             return False
+        if first["date"] is None:
+            # undated tellings are one happening only when they tell it alike
+            return first["type"] == second["type"] and first["_lemma"] == second["_lemma"] \
+                and second["_people"] <= first["_people"]
         if first["type"] != second["type"]:
             return False
         if first["type"] in self.lex.same_day_types:
@@ -712,6 +744,9 @@ def _told_in_past(verb) -> bool:
 
 # How far past the lead an undated past-tense clause, and an undated reported statement, still
 # tell the publication day's news while no other date has moved the story on.
+# The news day of an article that states no publication date: known to be a day, not which.
+UNKNOWN_DAY = PartialDate()
+_ANY_DAY = PartialDate(2001, 6, 15)  # tells a relative date ("last Friday") from one that names none
 DAY_NEWS_PARAGRAPHS = 4
 STATEMENT_NEWS_PARAGRAPHS = 2
 # A happening the body dates this many days before publication may be what the lead reports.
