@@ -93,3 +93,21 @@ def test_credit_caption_and_notice_lines_are_furniture(tmp_path):
                     "© 2025 Valley Courier. All rights reserved.\n", encoding="utf-8")
     article = clean(read_seed(path))
     assert [p.text.split()[0] for p in article.paragraphs] == ["Floods", "Engineers"]
+
+
+def test_a_known_name_is_found_however_its_hyphens_and_accents_are_written(tmp_path, gazetteer):
+    """The gazetteer writes "Mazār-e Sharīf"; an article writes "Mazar-e-Sharif" (and the model
+    reads only "Mazar"): one page, under the gazetteer's name, the article's spelling an alias."""
+    extraction = extraction_of(tmp_path, gazetteer,
+                               "The convoy travelled from Mazar-e-Sharif to Kabul on Monday.\n")
+    entry = extraction.entities.get("Mazar-i-Sharif")
+    assert entry is not None, extraction.entities
+    assert "Mazar-e-Sharif" in entry["aliases"] and "Mazar" not in extraction.entities
+
+
+def test_a_first_name_the_model_left_out_is_part_of_the_name(tmp_path, gazetteer):
+    """spaCy reads "Kassym Jomart Tokayev" at the start of a sentence as "Jomart Tokayev"."""
+    entities = entities_of(tmp_path, gazetteer,
+                           "Kassym Jomart Tokayev, the Kazakh president, has also warned of a second wave of flooding.\n")
+    assert entities.get("Kassym Jomart Tokayev") == ("actor", "person"), entities
+    assert "Jomart Tokayev" not in entities

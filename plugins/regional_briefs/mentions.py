@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
+from unidecode import unidecode
+
 
 from . import safe_yaml
 from .gazetteer import Gazetteer, GazetteerEntry
@@ -118,9 +120,20 @@ def gazetteer_matcher(gazetteer: Gazetteer):
 
     nlp = load_nlp()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    names = sorted({n for e in gazetteer.entries for n in (e.name, *e.aliases) if n.strip()})
+    names = sorted({v for e in gazetteer.entries for n in (e.name, *e.aliases) if n.strip()
+                    for v in _spellings(n)})
     matcher.add("GAZ", [nlp.make_doc(n) for n in names])
     return matcher
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """A name as the gazetteer writes it, without diacritics, and with its hyphens and spaces
+    swapped: the lookup treats "Mazār-e Sharīf" and "Mazar-e-Sharif" alike; the matcher must too."""
+    forms = {name, unidecode(name)}  # "Mazār-e Sharīf" is written "Mazar-e Sharif" too
+    for form in list(forms):
+        if "-" in form:
+            forms.update((form.replace("-", " "), form.replace(" ", "-")))
+    return tuple(sorted(forms))
 
 
 def parse(article: Article, nlp=None) -> list:
@@ -139,7 +152,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
     for paragraph, doc in zip(article.paragraphs, docs):
         for sent in doc.sents:
             sentences.append(Sentence(paragraph.index, sent.start_char, sent.end_char, sent.text))
-        spans = [ent for ent in doc.ents if ent.label_ in MODEL_LABELS]
+        spans = _whole_people([ent for ent in doc.ents if ent.label_ in MODEL_LABELS], gazetteer)
         whole = _spanning_gazetteer_names(doc, matcher, spans)
         spans = whole + [s for s in spans if not any(g.start <= s.start and s.end <= g.end for g in whole)]
         spans += _gazetteer_spans(doc, matcher, spans, gazetteer)
@@ -289,9 +302,33 @@ def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) 
             m.ref, m.name, m.kind, m.type = better.id, better.name, better.kind, better.type
 
 
+def _whole_people(spans: list, gazetteer: Gazetteer) -> list:
+    """A person the model cut short ("Kassym | Jomart Tokayev" at the start of a sentence): a
+    capitalised word just before the name that is no ordinary English word is its first name."""
+    from spacy.tokens import Span
+    from wordfreq import zipf_frequency
+
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    out = []
+    for span in spans:
+        start = span.start
+        if span.label_ == "PERSON":
+            doc = span.doc
+            while start > 0 and start - 1 not in taken:
+                before = doc[start - 1]
+                if not (before.is_alpha and before.is_title and not before.whitespace_ == ""
+                        and zipf_frequency(before.text, "en") < COMMON_WORD
+                        and not gazetteer.demonym(before.text) and gazetteer.lookup(before.text) is None):
+                    break
+                start -= 1
+        out.append(span if start == span.start else Span(span.doc, start, span.end, label=span.label_))
+    return out
+
+
 def _spanning_gazetteer_names(doc, matcher, model_spans) -> list:
     """Known names of three or more tokens that the model cut into pieces ("Tehrik-i-Taliban
-    Pakistan" read as "Tehrik", "Taliban", "Pakistan"): the whole name wins over its pieces."""
+    Pakistan" read as "Tehrik", "Taliban", "Pakistan") or cut short ("Mazar-e-Sharif" read as
+    "Mazar"): the whole name wins over its pieces."""
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
@@ -299,7 +336,10 @@ def _spanning_gazetteer_names(doc, matcher, model_spans) -> list:
     for _, start, end in matcher(doc):
         inside = [s for s in model_spans if start <= s.start and s.end <= end]
         overlapping = [s for s in model_spans if s.start < end and start < s.end]
-        if end - start >= 3 and len(inside) >= 2 and len(inside) == len(overlapping) and doc[start].text[:1].isupper():
+        # "Mazar-e-Sharif" read as "Mazar": one hyphenated word is whole even from one piece
+        pieces = 2 if any(t.whitespace_ for t in doc[start:end - 1]) else 1
+        if end - start >= 3 and len(inside) >= pieces and len(inside) == len(overlapping) \
+                and doc[start].text[:1].isupper():
             found.append(Span(doc, start, end, label="GAZ"))
     return filter_spans(found)
 
