@@ -87,3 +87,27 @@ def test_single_quotation_marks_leave_apostrophes_alone():
     spans = quote_spans("‘We will not leave the farmers’ fields to dry out,’ the minister said. He didn’t say more.")
     assert [s.text for s in spans] == ["We will not leave the farmers’ fields to dry out"]
     assert quote_spans("The farmers’ union didn’t say it’s over for the growers’ season.") == []
+
+
+UNMARKED = """\
+A court in Almaty sentenced a former official to ten years on Monday.
+
+The victim's brother, Nurlan Abenov, told reporters after the hearing:
+
+We are grateful to the jury for their patience. They had to watch every hour of the evidence.
+
+The defence lawyer Aigerim Satova asked for a retrial.
+
+We will appeal this decision in the Supreme Court next month, Aigerim Satova said.
+
+The prosecutor's office said the sentence was fair, the court's press service said.
+"""
+
+
+def test_quotations_printed_without_marks_are_attributed(tmp_path, gazetteer):
+    """Some outlets print a block quotation after 'X said:' and first-person speech closed by
+    ', X said.' without quotation marks. Reported speech in the third person stays narration."""
+    assert quotes_of(tmp_path, gazetteer, UNMARKED) == [
+        ("Nurlan Abenov", "We"),
+        ("Aigerim Satova", "We"),
+    ]

@@ -4,7 +4,8 @@ News attributes a quotation in a few shapes, whatever the outlet: the speaker af
 X said`, `"...," said X`, `"...," he said`), before it (`X said: "..."`, `X said the talks were
 "difficult"`, `according to X, "..."`), or not at all when it carries on the speaker's previous
 quotation (a second quotation after "he told ...", a paragraph that is only a quotation, a
-quotation that runs over paragraphs with no closing mark). Quotation marks are paired in order,
+quotation that runs over paragraphs with no closing mark). Some outlets print quotations without
+marks: a block paragraph after `X said:`, or first-person speech closed by `, X said.`. Quotation marks are paired in order,
 so `"shocked" by it."We condemn..."` is two quotations, not one that spans the gap.
 """
 
@@ -20,6 +21,7 @@ MIN_CHARACTERS = 12  # shorter quoted words are scare quotes or names, not quota
 WINDOW_AFTER = 90  # how far after a quotation its attribution may stand
 _OPENING, _CLOSING = "“«„", "”»"
 _PRONOUNS = r"(?:he|she|they)"
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
 # A sentence ends at . ! ? (not after a title like "Ms.") or where another quotation opens.
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
                            r"[.!?](\s|$)|[“«\"]")
@@ -84,6 +86,9 @@ class _Reader:
         verbs = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
         self.pronoun_verb = re.compile(rf"^\W*(?:{_PRONOUNS}\s+(?:{verbs})|(?:{verbs})\s+{_PRONOUNS})\b", re.I)
+        # ", Amangeldy Nukenov said." or "said Diyor." closing a paragraph (names checked against mentions)
+        self.said_at_end = re.compile(
+            rf"(?:,\s*(?:[A-Z][\w'’-]+\s+){{1,4}}(?:{verbs})|[,.]?\s+(?:{verbs})\s+(?:[A-Z][\w'’-]+\s*){{1,4}})[.!]?$")
         self.pronoun_before = re.compile(rf"\b{_PRONOUNS}\s+(?:\w+\s+)?(?:{verbs})\b[^.!?]*$", re.I)
         self.last_person: Optional[str] = None
         self.last_speaker: Optional[str] = None  # of the last quotation, carried over paragraphs
@@ -92,6 +97,11 @@ class _Reader:
     def paragraph(self, text: str, mentions: list[Mention]) -> list[tuple[QuoteSpan, Optional[str]]]:
         actors = [m for m in mentions if self.entities.get(m.name, {}).get("kind") == "actor"]
         spans = quote_spans(text)
+        if not spans:
+            unmarked = self._unmarked(text, actors)
+            if unmarked is not None:
+                self.last_speaker, self.running_on = unmarked[1], False
+                return [unmarked]
         outside = list(text)
         for span in spans:
             outside[span.start:span.end] = " " * (span.end - span.start)
@@ -119,12 +129,32 @@ class _Reader:
         if persons:
             self.last_person = persons[-1]
         self.running_on = bool(spans) and spans[-1].runs_on
-        introduced = self._introduces(outside_text, actors)
+        introduced = self._introduces(outside_text, actors) or (
+            # 'X stated that this is "...". Indeed, ...:' the paragraph's speaker goes on
+            outside_text.rstrip().endswith(":") and next((who for _, who in reversed(out) if who), None))
         if introduced:  # 'X said:' closing a paragraph introduces the quotation that follows
             self.last_speaker, self.running_on = introduced, True
         elif not spans:
             self.last_speaker = None  # a paragraph of narration ends the run of quotations
         return out
+
+    def _unmarked(self, text: str, actors: list[Mention]) -> Optional[tuple[QuoteSpan, str]]:
+        """Quotations some outlets print without marks: a paragraph after 'X said:' (a block
+        quotation), or first-person speech closed by ', X said.' / 'said X.'."""
+        body = text.strip()
+        if self.running_on and self.last_speaker and len(body) >= MIN_CHARACTERS:
+            start = text.index(body[0])
+            return QuoteSpan(start, start + len(body), body), self.last_speaker
+        closing = self.said_at_end.search(body)
+        if closing is None or not _FIRST_PERSON.search(body[: closing.start()]):
+            return None
+        start = text.index(body[0])
+        speakers = [m for m in actors if m.start >= start + closing.start()
+                    and self.entities[m.name].get("type") == "person"]
+        if not speakers:
+            return None
+        said = body[: closing.start()].strip(" ,")
+        return QuoteSpan(start, start + closing.start(), said), speakers[0].name
 
     def _introduces(self, outside: str, actors: list[Mention]) -> Optional[str]:
         """The speaker of 'X said:' (or 'he told reporters:') at the end of a paragraph."""
