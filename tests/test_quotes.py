@@ -111,3 +111,17 @@ def test_quotations_printed_without_marks_are_attributed(tmp_path, gazetteer):
         ("Nurlan Abenov", "We"),
         ("Aigerim Satova", "We"),
     ]
+
+
+def test_a_name_and_a_colon_attribute_and_a_lone_speaker_is_a_person(tmp_path, gazetteer):
+    """'Aziza Karimova: "..."' as in a transcript; a one-word name the model reads as an
+    organisation elsewhere in the story is a person once it speaks, and 'He said:' finds it."""
+    text = ("Aidana, a 31-year-old nurse from Osh, left for Almaty on Monday.\n\n"
+            "Aziza Karimova: \"Nobody warned the villages downstream about the water.\"\n\n"
+            "\"The hospital has no beds left for anyone,\" Aidana told Reuters.\n\n"
+            "Aidana crossed the border with her brother and Kazakh News Agency reported long queues.\n\n"
+            "She said: \"Trains and buses are still going, but tickets are impossible to get.\"\n")
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    assert extraction.entities["Aidana"]["type"] == "person"
+    assert [(q["speaker"], q["text"].split()[0]) for q in extraction.quotes] == [
+        ("Aziza Karimova", "Nobody"), ("Aidana", "The"), ("Aidana", "Trains")]

@@ -137,7 +137,7 @@ def _plausible(name: str, group: list[Mention], patterns: Patterns) -> bool:
         return False
     if len(words) == 1:
         return words[0].isupper() or zipf_frequency(words[0], "en") < COMMON_WORD
-    persons = any(m.label == "PERSON" and m.type == "person" for m in group)
+    persons = any(m.label in ("PERSON", "SPEAKER") and m.type == "person" for m in group)
     typed = (any(m.kind == "place" and m.type != "city" for m in group)
              or patterns.actor_type(name) != "organization" or any(w in patterns.organization_heads for w in words))
     if persons or typed:
@@ -153,8 +153,8 @@ def _full_names(mentions: list[Mention], type_: Optional[str]) -> list[str]:
 
 
 def _is_part(short: list[str], full: list[str]) -> bool:
-    """A surname ("Haqqani") or a name without its middle names ("Khalil Haqqani" of "Khalil
-    Rahman Haqqani", "Serdar Berdimuhamedov" without the patronymic)."""
+    """A surname ("Nazarov") or a name without its middle names ("Aziz Nazarov" of "Aziz
+    Karimovich Nazarov", without the patronymic)."""
     if not 0 < len(short) < len(full):
         return False
     return full[-len(short):] == short or (len(short) >= 2 and short[0] == full[0] and short[-1] == full[-1])
@@ -191,6 +191,9 @@ def _describe(name: str, group: list[Mention], gazetteer: Gazetteer, patterns: P
     else:
         kinds = Counter(m.kind for m in group)
         kind = max(sorted(kinds), key=lambda k: kinds[k])
+        if any(m.label == "SPEAKER" for m in group):
+            kind = "actor"  # someone who speaks is a person, however the model read the name elsewhere
+            group = [m for m in group if m.label == "SPEAKER"]
         # The full name tells the type best ("Jamaat Ansarullah", not the bare "Ansarullah").
         full = [m.type for m in group if m.kind == kind and m.text == name]
         types = Counter(full or [m.type for m in group if m.kind == kind])

@@ -195,7 +195,8 @@ def _listed_places(article: Article, mentions: list[Mention], patterns: Patterns
 def _speakers_by_shape(article: Article, mentions: list[Mention], patterns: Patterns,
                        gazetteer: Gazetteer) -> list[Mention]:
     """Who speaks right after a closing quotation mark is a person, even one the model does not
-    know ('"...," said Yunus, 34', '"...," Nikita told Reuters')."""
+    know ('"...," said Farid, 34', '"...," Aziza told Reuters'). Such a mention is labelled
+    SPEAKER: it types the whole entity, whatever the model made of its other mentions."""
     out = list(mentions)
     for paragraph in article.paragraphs:
         for shape in patterns.speaker_shapes:
@@ -207,9 +208,9 @@ def _speakers_by_shape(article: Article, mentions: list[Mention], patterns: Patt
                 overlapping = [m for m in out if m.paragraph == paragraph.index and m.start < end and start < m.end]
                 for m in overlapping:
                     if m.origin == "model" and (m.start, m.end) == (start, end) and m.type in _SPEAKER_MISREAD:
-                        m.kind, m.type, m.label = "actor", "person", "PERSON"  # "Yunus" read as a place
+                        m.kind, m.type, m.label = "actor", "person", "SPEAKER"  # "Farid" read as a place
                 if not overlapping:
-                    out.append(Mention(text, paragraph.index, start, end, "actor", "person", "PERSON", "rule", name=text))
+                    out.append(Mention(text, paragraph.index, start, end, "actor", "person", "SPEAKER", "rule", name=text))
     return out
 
 
@@ -250,7 +251,7 @@ def _headed_place_spans(doc, taken_spans, patterns: Patterns, gazetteer: Gazette
         between = doc[span.end: span.end + 3]
         if any(t.is_stop or t.pos_ in ("VERB", "AUX", "DET", "ADP", "PRON") for t in between
                if t.idx < match.end() and not t.lower_ in patterns.place_heads):
-            continue  # "Sharipov said the airport": a clause, not a name
+            continue  # "Nazarov said the airport": a clause, not a name
         if any(gazetteer.demonym(t.text) for t in words):
             continue  # "the Turkmen section": an adjective, not a name
         if all(zipf_frequency(t.text, "en") >= COMMON_WORD for t in words):
@@ -303,7 +304,7 @@ def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) 
 
 
 def _whole_people(spans: list, gazetteer: Gazetteer) -> list:
-    """A person the model cut short ("Kassym | Jomart Tokayev" at the start of a sentence): a
+    """A person the model cut short ("Aibek | Kadyr Sultanov" at the start of a sentence): a
     capitalised word just before the name that is no ordinary English word is its first name."""
     from spacy.tokens import Span
     from wordfreq import zipf_frequency
@@ -434,7 +435,7 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
     while start > 0 and (doc.text[start - 1].isalnum() or doc.text[start - 1] in "/&"
                          or (doc.text[start - 1] in "–-" and start > 1 and doc.text[start - 2].isalnum())):
         start -= 1
-    # Patronymic particles are part of a name: "Nurlanbek Turgunbek uulu".
+    # Patronymic particles are part of a name: "Azamat Bolot uulu".
     particle = re.match(r"\s+(\w+)\b", doc.text[end:])
     if label == "PERSON" and particle and particle.group(1) in patterns.name_particles:
         end += particle.end()

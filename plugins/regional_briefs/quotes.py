@@ -86,7 +86,7 @@ class _Reader:
         verbs = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
         self.pronoun_verb = re.compile(rf"^\W*(?:{_PRONOUNS}\s+(?:{verbs})|(?:{verbs})\s+{_PRONOUNS})\b", re.I)
-        # ", Amangeldy Nukenov said." or "said Diyor." closing a paragraph (names checked against mentions)
+        # ", Aibek Sultanov said." or "said Aziza." closing a paragraph (names checked against mentions)
         self.said_at_end = re.compile(
             rf"(?:,\s*(?:[A-Z][\w'’-]+\s+){{1,4}}(?:{verbs})|[,.]?\s+(?:{verbs})\s+(?:[A-Z][\w'’-]+\s*){{1,4}})[.!]?$")
         self.pronoun_before = re.compile(rf"\b{_PRONOUNS}\s+(?:\w+\s+)?(?:{verbs})\b[^.!?]*$", re.I)
@@ -202,7 +202,9 @@ class _Reader:
                 return self._pick(near)
         verbs = list(self.verb.finditer(sentence))
         if not verbs:
-            return None
+            # 'Aziza Karimova: "..."': a name and a colon, as in an interview's transcript
+            named = [m for m in actors if offset <= m.start and re.fullmatch(r"\s*:\s*", outside[m.end: span.start])]
+            return named[-1].name if named else None
         verb = verbs[0]
         if self.pronoun_before.search(sentence[: verb.end()]) and not [
                 m for m in actors if offset <= m.start < offset + verb.start()]:
