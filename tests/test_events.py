@@ -158,6 +158,18 @@ def test_an_undated_lead_retold_with_a_date_is_one_event(nlp):
     assert [(e["date"], e["type"]) for e in events] == [("2024-05-13", "legal")]
 
 
+def test_a_date_opening_the_sentence_frames_the_story_that_follows(nlp):
+    """"On 13 May 2024, the court gave its verdict: X had been found guilty" (parsed with the
+    verdict under "found"): the date is the story's now, and the next sentence follows it."""
+    events = events_of(nlp, [
+        "The trial lasted two months.",
+        "On 13 May 2024, the Supreme Court returned its verdict: Melikyan had been found guilty and sentenced to 24 years.",
+        "Kapanadze was sentenced to four years in prison for concealment.",
+    ])
+    assert [(e["date"], e["type"]) for e in events] == [("2024-05-13", "legal"), ("2024-05-13", "legal")]
+    assert "Nino Kapanadze" in events[1]["actors"]
+
+
 def test_reported_speech_with_a_quoted_phrase_is_the_day_news(nlp):
     """A lead that reports what someone said is that day's news, even when it quotes a phrase;
     a sentence that opens with a quotation only attributes it."""

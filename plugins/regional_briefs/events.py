@@ -284,12 +284,18 @@ class _ArticleReader:
 
     def _is_background(self, token) -> bool:
         """Dates of pluperfect clauses or of "after/since ..." phrases are not the story's now."""
+        own_clause = True
         for node in [token, *token.ancestors]:
             if node.dep_ == "pobj" and node.head.lower_ in self.lex.relative_prepositions:
                 return True
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
-                if any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in node.children):
+                # the date's own clause in the pluperfect ("had met in May"); a pluperfect clause
+                # above it is another clause's tense ("On May 13 the jury returned its verdict: he
+                # had been found guilty", parsed with the verdict under "found")
+                if own_clause and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD"
+                                      for c in node.children):
                     return True
+                own_clause = False
                 if node.dep_ == "advcl" and any(
                     c.dep_ == "mark" and c.lower_ in self.lex.relative_prepositions
                     for c in node.children
@@ -373,7 +379,8 @@ class _ArticleReader:
                 if _contains(previous.date, date.date):
                     previous.date = date.date  # "last month, on May 21": keep the finer date
                 continue
-            main = not date.background and self._in_main_clause(trigger.token)
+            # "On 13 May, ...": a date that opens the sentence frames all of it, whatever the parse
+            main = not date.background and (self._in_main_clause(trigger.token) or _opens(sent, date))
             item = _Found(trigger, date.date, main)
             taken[trigger.token.i] = item
             found.append(item)
@@ -784,6 +791,13 @@ def _anchor_phrases(sent, entities) -> list:
         if span is not None and not any(t.i in taken for t in span):
             found.append(span)
     return found
+
+
+def _opens(sent, date: _Date) -> bool:
+    """Does the date open the sentence as its frame ("On 13 May 2024, ...", "In March, ...")?"""
+    before = [t for t in sent[: date.start - sent.start] if not t.is_punct]
+    after = sent.doc[date.end] if date.end < sent.end else None
+    return len(before) <= 1 and all(t.pos_ == "ADP" for t in before) and after is not None and after.text == ","
 
 
 def _adjacent(previous: _Date, span) -> bool:
