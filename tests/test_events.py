@@ -170,6 +170,16 @@ def test_a_date_opening_the_sentence_frames_the_story_that_follows(nlp):
     assert "Nino Kapanadze" in events[1]["actors"]
 
 
+def test_a_deadly_happening_and_its_toll_told_apart_are_one_event(nlp):
+    """"The river burst its banks" is past (a singular subject takes "bursts" in the present);
+    "Several people have died." after it is its toll, not another happening."""
+    events = events_of(nlp, [
+        "The Kura river burst its banks in Tbilisi as floods continued to ravage Georgia.",
+        "Several people have died.",
+    ], PartialDate(2024, 4, 14))
+    assert [(e["date"], e["type"]) for e in events] == [("2024-04-14", "disaster")]
+
+
 def test_reported_speech_with_a_quoted_phrase_is_the_day_news(nlp):
     """A lead that reports what someone said is that day's news, even when it quotes a phrase;
     a sentence that opens with a quotation only attributes it."""

@@ -65,6 +65,7 @@ class Lexicon:
         self.party_prepositions = frozenset(data.get("party_prepositions", ()))
         self.negative_subjects = frozenset(data.get("negative_subjects", ()))
         self.deferring = frozenset(data.get("deferring", ()))
+        self.deadly_types = frozenset(data.get("deadly_types", ()))
         self.cause_prepositions = frozenset(data.get("cause_prepositions", ()))
         self.state_verbs = frozenset(data.get("state_verbs", ()))
         self.contrast_words = frozenset(data.get("contrast_words", ()))

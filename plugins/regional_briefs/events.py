@@ -510,6 +510,8 @@ class _ArticleReader:
                     and token.head.i != token.i and self._happened(_Trigger(token.head, trigger.entry)))
         if token.tag_ == "VBD":
             return True
+        if token.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in token.children):
+            return True  # "The river burst its banks": a singular subject, so not the present
         # past ("was killed"), present perfect ("have been killed") and past progressive ("were protesting")
         if token.tag_ == "VBG":
             if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in token.children):
@@ -700,6 +702,14 @@ class _ArticleReader:
         if item.main:
             self.narrative = (event["paragraph"], item.date)
         retold = item.inherited and _definite_argument(item.trigger.token, item.trigger.entry)
+        if item.inherited and item.trigger.entry.lemma in self.lex.deferring:
+            # "Several people have died.": a count of the dead, told with no cause of its own and
+            # no date of its own, is the toll of the deadly happening the story is telling
+            for other in reversed(self.events):
+                if other["date"] == event["date"] and other["type"] in self.lex.deadly_types:
+                    if event["fatalities"] is not None:
+                        other["fatalities"] = max(other["fatalities"] or 0, event["fatalities"])
+                    return
         for other in reversed(self.events):
             if self._same_happening(other, event) or (
                 retold and other["type"] == event["type"] and other["date"] == event["date"]
