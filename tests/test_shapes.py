@@ -111,3 +111,14 @@ def test_a_first_name_the_model_left_out_is_part_of_the_name(tmp_path, gazetteer
                            "Kassym Jomart Tokayev, the Kazakh president, has also warned of a second wave of flooding.\n")
     assert entities.get("Kassym Jomart Tokayev") == ("actor", "person"), entities
     assert "Jomart Tokayev" not in entities
+
+
+def test_names_the_model_cut_in_two_are_joined(tmp_path, gazetteer):
+    """A Persian place name's link ("Shahr-e Buzurg", read as the person "Shahr") and a first name
+    and a surname read as two places ("Azamat | Bolotov") are one name each."""
+    entities = entities_of(tmp_path, gazetteer,
+                           "The clash occurred in the Davanga district of Shahr-e Buzurg in Badakhshan province on Monday.\n\n"
+                           "Bakhytzhan Baizhanov was sentenced to four years in prison for concealment.\n")
+    assert entities.get("Shahr-e Buzurg", ("", ""))[0] == "place", entities
+    assert entities.get("Bakhytzhan Baizhanov") == ("actor", "person"), entities
+    assert not {"Shahr", "Bakhytzhan", "Baizhanov"} & set(entities)

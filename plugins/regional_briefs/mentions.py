@@ -42,6 +42,7 @@ class Patterns:
     role_nouns: frozenset[str]
     place_heads: dict[str, str]  # lower-case head noun -> place type
     name_particles: frozenset[str]
+    surname_endings: tuple[str, ...]
     organization_heads: frozenset[str]
     headed_name: re.Pattern  # capitalised words, up to two lower-case ones, then a place head noun
     document_words: frozenset[str]
@@ -91,6 +92,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         place_heads={word: type_ for type_, words in data["place_heads"].items() for word in words},
         document_words=frozenset(data["document_words"]),
         name_particles=frozenset(data["name_particles"]),
+        surname_endings=tuple(data["surname_endings"]),
         organization_heads=frozenset(data["organization_heads"]),
         headed_name=re.compile(rf"\b((?:[A-Z][\w'’-]+\s){{1,3}})(?:[a-z-]+\s){{0,2}}(?:{heads})\b"),
         listed_places=(re.compile(rf"{_NAME_LIST}\s({plural_heads})\b"),
@@ -153,6 +155,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
         for sent in doc.sents:
             sentences.append(Sentence(paragraph.index, sent.start_char, sent.end_char, sent.text))
         spans = _whole_people([ent for ent in doc.ents if ent.label_ in MODEL_LABELS], gazetteer)
+        spans = _joined_names(spans, gazetteer, patterns)
         whole = _spanning_gazetteer_names(doc, matcher, spans)
         spans = whole + [s for s in spans if not any(g.start <= s.start and s.end <= g.end for g in whole)]
         spans += _gazetteer_spans(doc, matcher, spans, gazetteer)
@@ -323,6 +326,39 @@ def _whole_people(spans: list, gazetteer: Gazetteer) -> list:
                     break
                 start -= 1
         out.append(span if start == span.start else Span(span.doc, start, span.end, label=span.label_))
+    return out
+
+
+_EZAFE = re.compile(r"-(?:e|i|ye|yi|o)$")  # "Shahr-e Buzurg", "Pul-i Khumri": a Persian name's link
+
+
+def _joined_names(spans: list, gazetteer: Gazetteer, patterns: Patterns) -> list:
+    """Names the model cut in two: "Shahr | -e Buzurg" (a Persian place name's link and the word
+    after it) and "Azamat | Bolotov" (two unknown words, the second shaped like a surname, read as
+    two names)."""
+    from spacy.tokens import Span
+
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    out: list = []
+    for span in sorted(spans, key=lambda s: s.start):
+        end = span.end
+        # the ezafe: "Shahr" then "-", "e" (no spaces) then a capitalised word
+        if (end + 2 < len(doc) and not span[-1].whitespace_ and doc[end].text == "-"
+                and _EZAFE.match("-" + doc[end + 1].text) and doc[end + 1].whitespace_
+                and doc[end + 2].is_title and not any(s.start <= end + 2 < s.end for s in spans if s is not span)):
+            out.append(Span(doc, span.start, end + 3, label="GPE" if span.label_ == "PERSON" else span.label_))
+            continue
+        previous = out[-1] if out else None
+        if (previous is not None and previous.end == span.start and len(previous) == 1 and len(span) == 1
+                and previous[0].whitespace_ == " " and previous[0].is_title and span[0].is_title
+                and span[0].lower_.endswith(patterns.surname_endings)
+                and gazetteer.lookup(previous.text) is None and gazetteer.lookup(span.text) is None
+                and not gazetteer.demonym(previous.text)):
+            out[-1] = Span(doc, previous.start, span.end, label="PERSON")
+            continue
+        out.append(span)
     return out
 
 
