@@ -122,3 +122,15 @@ def test_names_the_model_cut_in_two_are_joined(tmp_path, gazetteer):
     assert entities.get("Shahr-e Buzurg", ("", ""))[0] == "place", entities
     assert entities.get("Bakhytzhan Baizhanov") == ("actor", "person"), entities
     assert not {"Shahr", "Bakhytzhan", "Baizhanov"} & set(entities)
+
+
+def test_a_known_name_the_model_read_in_part_is_whole_and_a_phrase_that_reads_like_one_is_not(tmp_path, gazetteer):
+    entities = entities_of(tmp_path, gazetteer,
+                           "On May 8, the lower chamber of parliament, Majlisi Namoyandagon, approved the bill.\n\n"
+                           "In 2023, Islamic State claimed an attack outside the foreign ministry in Kabul.\n\n"
+                           "Tajikistan has finished 70% of its section of the CASA-1000 project.\n\n"
+                           "Floods continued to ravage north and west Kazakhstan on Monday.\n")
+    assert entities.get("Majlisi Namoyandagon") == ("actor", "government"), entities
+    assert entities.get("Islamic State") == ("actor", "armed-group"), entities
+    assert entities.get("CASA-1000", ("", ""))[0] == "place", entities  # a number in a known name
+    assert "Namoyandagon" not in entities and "West Kazakhstan Region" not in entities

@@ -43,6 +43,7 @@ class Patterns:
     place_heads: dict[str, str]  # lower-case head noun -> place type
     name_particles: frozenset[str]
     surname_endings: tuple[str, ...]
+    direction_words: frozenset[str]
     organization_heads: frozenset[str]
     headed_name: re.Pattern  # capitalised words, up to two lower-case ones, then a place head noun
     document_words: frozenset[str]
@@ -93,6 +94,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         document_words=frozenset(data["document_words"]),
         name_particles=frozenset(data["name_particles"]),
         surname_endings=tuple(data["surname_endings"]),
+        direction_words=frozenset(data["direction_words"]),
         organization_heads=frozenset(data["organization_heads"]),
         headed_name=re.compile(rf"\b((?:[A-Z][\w'’-]+\s){{1,3}})(?:[a-z-]+\s){{0,2}}(?:{heads})\b"),
         listed_places=(re.compile(rf"{_NAME_LIST}\s({plural_heads})\b"),
@@ -156,7 +158,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
             sentences.append(Sentence(paragraph.index, sent.start_char, sent.end_char, sent.text))
         spans = _whole_people([ent for ent in doc.ents if ent.label_ in MODEL_LABELS], gazetteer)
         spans = _joined_names(spans, gazetteer, patterns)
-        whole = _spanning_gazetteer_names(doc, matcher, spans)
+        whole = _spanning_gazetteer_names(doc, matcher, spans, gazetteer)
         spans = whole + [s for s in spans if not any(g.start <= s.start and s.end <= g.end for g in whole)]
         spans += _gazetteer_spans(doc, matcher, spans, gazetteer)
         spans += _headed_place_spans(doc, spans, patterns, gazetteer)
@@ -362,7 +364,18 @@ def _joined_names(spans: list, gazetteer: Gazetteer, patterns: Patterns) -> list
     return out
 
 
-def _spanning_gazetteer_names(doc, matcher, model_spans) -> list:
+def _written_as_known(text: str, gazetteer: Gazetteer) -> bool:
+    """Is the text a gazetteer name, as a name is written (capitalised, "Haqqani network" for
+    "Haqqani Network"), not a phrase that only reads like one ("west Kazakhstan", "Tajik border
+    troops": a direction or a demonym and a noun)?"""
+    first = text.split()[0] if text.split() else ""
+    if not first[:1].isupper() or gazetteer.demonym(first):
+        return False
+    entry = gazetteer.lookup(text)
+    return entry is not None and text.casefold() in {f.casefold() for f in (entry.name, *entry.aliases)}
+
+
+def _spanning_gazetteer_names(doc, matcher, model_spans, gazetteer: Optional[Gazetteer] = None) -> list:
     """Known names of three or more tokens that the model cut into pieces ("Tehrik-i-Taliban
     Pakistan" read as "Tehrik", "Taliban", "Pakistan") or cut short ("Mazar-e-Sharif" read as
     "Mazar"): the whole name wins over its pieces."""
@@ -373,9 +386,11 @@ def _spanning_gazetteer_names(doc, matcher, model_spans) -> list:
     for _, start, end in matcher(doc):
         inside = [s for s in model_spans if start <= s.start and s.end <= end]
         overlapping = [s for s in model_spans if s.start < end and start < s.end]
-        # "Mazar-e-Sharif" read as "Mazar": one hyphenated word is whole even from one piece
-        pieces = 2 if any(t.whitespace_ for t in doc[start:end - 1]) else 1
-        if end - start >= 3 and len(inside) >= pieces and len(inside) == len(overlapping) \
+        # "Mazar-e-Sharif" read as "Mazar", "Majlisi Namoyandagon" as "Namoyandagon": a known name
+        # written as one hyphenated word, or exactly as the gazetteer writes it, is whole from one piece
+        exact = gazetteer is not None and _written_as_known(doc[start:end].text, gazetteer)
+        pieces = 2 if any(t.whitespace_ for t in doc[start:end - 1]) and not exact else 1
+        if end - start >= (2 if exact else 3) and len(inside) >= pieces and len(inside) == len(overlapping) \
                 and doc[start].text[:1].isupper():
             found.append(Span(doc, start, end, label="GAZ"))
     return filter_spans(found)
@@ -445,8 +460,9 @@ _CREDIT = re.compile(r"^[\w .&-]+/\s?[A-Z][\w'’-]+\s[A-Z]")
 
 
 def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -> list[Mention]:
-    while tokens and (tokens[0].lower_ in _EDGE_WORDS or tokens[0].is_punct or tokens[0].is_space):
-        tokens = tokens[1:]
+    while tokens and (tokens[0].lower_ in _EDGE_WORDS or tokens[0].is_punct or tokens[0].is_space
+                      or (tokens[0].is_lower and tokens[0].lower_ in patterns.direction_words)):
+        tokens = tokens[1:]  # "west Kazakhstan" is a part of Kazakhstan, not the West Kazakhstan Region
     while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space
                       or tokens[-1].lower_ in _EDGE_WORDS):
         tokens = tokens[:-1]
@@ -465,7 +481,10 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
                 label = "PERSON"
                 break
     doc = tokens[0].doc
-    head_type, tokens = _with_place_head(tokens, patterns)
+    if len(tokens) == 1 and gazetteer.demonym(tokens[0].text):
+        head_type = None  # "the Tajik section": an adjective and a noun, not a name
+    else:
+        head_type, tokens = _with_place_head(tokens, patterns)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     # The model sometimes starts a name mid-word ("RL" of "RFE/RL"): widen to the whole word.
     while start > 0 and (doc.text[start - 1].isalnum() or doc.text[start - 1] in "/&"
@@ -476,8 +495,8 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
     if label == "PERSON" and particle and particle.group(1) in patterns.name_particles:
         end += particle.end()
     text = doc.text[start:end]
-    if not _looks_like_name(text, patterns) or _CREDIT.match(text):
-        return []
+    if _CREDIT.match(text) or not (_looks_like_name(text, patterns) or gazetteer.lookup(text) is not None):
+        return []  # numbers make no name, unless the gazetteer knows it ("CASA-1000")
     before = doc[max(0, tokens[0].i - 2): tokens[0].i]
     titled = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in patterns.role_nouns
     if (label == "PERSON" or titled) and len(tokens) >= 3 and gazetteer.lookup(text) is None:
