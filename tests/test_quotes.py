@@ -125,3 +125,14 @@ def test_a_name_and_a_colon_attribute_and_a_lone_speaker_is_a_person(tmp_path, g
     assert extraction.entities["Aidana"]["type"] == "person"
     assert [(q["speaker"], q["text"].split()[0]) for q in extraction.quotes] == [
         ("Aziza Karimova", "Nobody"), ("Aidana", "The"), ("Aidana", "Trains")]
+
+
+def test_an_interrupted_quotation_and_typewriter_single_marks(tmp_path, gazetteer):
+    text = ("Officials met in Khujand on Monday.\n\n"
+            "\"We will,\" Aziz Karimov said, \"rebuild every bridge on the river before the spring floods.\"\n\n"
+            "'We have waited for this for twenty years,' said Dilbar Saidova, a trader who didn't leave.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    assert [(q["speaker"], q["text"]) for q in extraction.quotes] == [
+        ("Aziz Karimov", "We will rebuild every bridge on the river before the spring floods."),
+        ("Dilbar Saidova", "We have waited for this for twenty years"),
+    ]

@@ -35,8 +35,9 @@ class QuoteSpan:
     runs_on: bool = False  # no closing mark in the paragraph: it continues in the next one
 
 
-def quote_spans(text: str) -> list[QuoteSpan]:
-    """The paragraph's quotations, marks paired in reading order."""
+def quote_spans(text: str, keep_short: bool = False) -> list[QuoteSpan]:
+    """The paragraph's quotations, marks paired in reading order (``keep_short``: with the short
+    ones, which may be the first half of a quotation an attribution interrupts)."""
     spans: list[QuoteSpan] = []
     opened: Optional[int] = None
     for match in re.finditer(r"[“”«»„\"]", text):
@@ -50,13 +51,20 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         spans.append(_span(text, opened, len(text), runs_on=True))
     if not spans:
         spans = [_span(text, m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text)]
-    return [s for s in spans if len(s.text) >= MIN_CHARACTERS]
+    if not spans:
+        spans = [_span(text, m.start(), m.end()) for m in _ASCII_SINGLE_QUOTED.finditer(text)]
+    return spans if keep_short else [s for s in spans if len(s.text) >= MIN_CHARACTERS]
 
 
 # Outlets that quote with single marks (‘...’): an opening mark after a space or a bracket, a
 # closing one against punctuation (‘...,’ he said; ‘....’), so the apostrophes of "don’t" and
 # "farmers’ union" stay text. Read only in a paragraph with no double marks.
 _SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘([^‘]*?\s[^‘]*?)(?:(?<=[.,!?])’|’(?=[,.;:!?)]|\s*$))")
+
+
+# The same with typewriter marks ('We waited,' said X): an opening mark before a capital, a closing
+# one right after punctuation; an apostrophe inside a word ("don't") is text.
+_ASCII_SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'([A-Z](?:[^']|'(?=\w))*?[.,!?])'(?=[\s,.;:!?)]|$)")
 
 
 def _span(text: str, start: int, end: int, runs_on: bool = False) -> QuoteSpan:
@@ -89,6 +97,8 @@ class _Reader:
         # ", Aibek Sultanov said." or "said Aziza." closing a paragraph (names checked against mentions)
         self.said_at_end = re.compile(
             rf"(?:,\s*(?:[A-Z][\w'’-]+\s+){{1,4}}(?:{verbs})|[,.]?\s+(?:{verbs})\s+(?:[A-Z][\w'’-]+\s*){{1,4}})[.!]?$")
+        # between the halves of an interrupted quotation: ' Karimov said, ', ' he added, '
+        self.interruption = re.compile(rf"\s*[^.!?\"“”«»]{{0,60}}\b(?:{verbs})\b[^.!?\"“”«»]{{0,40}},\s*")
         self.pronoun_before = re.compile(rf"\b{_PRONOUNS}\s+(?:\w+\s+)?(?:{verbs})\b[^.!?]*$", re.I)
         self.last_person: Optional[str] = None
         self.last_speaker: Optional[str] = None  # of the last quotation, carried over paragraphs
@@ -136,7 +146,20 @@ class _Reader:
             self.last_speaker, self.running_on = introduced, True
         elif not spans:
             self.last_speaker = None  # a paragraph of narration ends the run of quotations
-        return out
+        return self._rejoined(text, out)
+
+    def _rejoined(self, text: str, out: list[tuple[QuoteSpan, Optional[str]]]) -> list[tuple[QuoteSpan, Optional[str]]]:
+        """'"We will," Karimov said, "rebuild every bridge."': one quotation an attribution
+        interrupts, its first part too short to stand alone, read whole."""
+        short = [s for s in quote_spans(text, keep_short=True) if len(s.text) < MIN_CHARACTERS]
+        joined = []
+        for span, speaker in out:
+            before = next((p for p in short if p.end <= span.start and self.interruption.fullmatch(text[p.end: span.start])
+                           and text[p.start: p.end].rstrip("”\"' ").endswith(",")), None)
+            if before is not None and speaker:
+                span = QuoteSpan(before.start, span.end, f"{before.text} {span.text}", span.runs_on)
+            joined.append((span, speaker))
+        return joined
 
     def _unmarked(self, text: str, actors: list[Mention]) -> Optional[tuple[QuoteSpan, str]]:
         """Quotations some outlets print without marks: a paragraph after 'X said:' (a block
