@@ -206,6 +206,8 @@ def test_reported_speech_with_a_quoted_phrase_is_the_day_news(nlp):
         ("Mongolia launched construction of a copper smelter near Erdenet on May 4.", "economic"),
         ("Mongolia declared a state of emergency in Erdenet on May 4.", "legal"),
         ("Voters in Mongolia elected a new parliament on May 4.", "election"),
+        ("A court in Tbilisi found Melikyan guilty of fraud on May 4.", "legal"),
+        ("Demonstrators blocked the road between Gyumri and Tbilisi on May 4.", "protest"),
     ],
 )
 def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):

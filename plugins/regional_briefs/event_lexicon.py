@@ -66,6 +66,8 @@ class Lexicon:
         self.negative_subjects = frozenset(data.get("negative_subjects", ()))
         self.deferring = frozenset(data.get("deferring", ()))
         self.deadly_types = frozenset(data.get("deadly_types", ()))
+        self.protest_subjects = frozenset(data.get("protest_subjects", ()))
+        self.protest_keeps = frozenset(data.get("protest_keeps", ()))
         self.cause_prepositions = frozenset(data.get("cause_prepositions", ()))
         self.state_verbs = frozenset(data.get("state_verbs", ()))
         self.contrast_words = frozenset(data.get("contrast_words", ()))

@@ -637,7 +637,7 @@ class _ArticleReader:
             fatalities = max(fatalities or 0, self.pending_fatalities)
             self.pending_fatalities = None
         return {
-            "type": item.trigger.type,
+            "type": self._type(item.trigger),
             "date": None if item.date is UNKNOWN_DAY else item.date.iso(),
             "precision": None if item.date is UNKNOWN_DAY else item.date.precision,
             "title": event_title(item.trigger.token, sent, [sent.doc[d.start:d.end] for d in dates], self.lex),
@@ -654,6 +654,14 @@ class _ArticleReader:
             "_lead": (item.inherited and item.date is self.today) or (
                 paragraph == self.lead and self.reference is not None and item.date == self.reference),
         }
+
+    def _type(self, trigger: _Trigger) -> str:
+        """The trigger's type, unless its subject says better: what protesters do is a protest."""
+        verb = clause_verb(trigger.token)
+        if trigger.type not in self.lex.protest_keeps and any(
+                c.dep_ in SUBJECTS and c.lemma_.lower() in self.lex.protest_subjects for c in verb.children):
+            return "protest"
+        return trigger.type
 
     def _tolls(self, sent) -> list[tuple[int, int]]:
         """Death counts stated in the sentence, as (offset in the sentence, count)."""
