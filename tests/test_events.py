@@ -180,6 +180,14 @@ def test_a_deadly_happening_and_its_toll_told_apart_are_one_event(nlp):
     assert [(e["date"], e["type"]) for e in events] == [("2024-04-14", "disaster")]
 
 
+def test_a_setting_is_the_happening_when_nothing_else_claims_the_date(nlp):
+    events = events_of(nlp, [
+        "Earlier this month, Davit Melikyan of Armenia addressed the importance of reviving the "
+        "North-South road project during a meeting with Nino Kapanadze, the Georgian foreign minister.",
+    ], PartialDate(2024, 5, 20))
+    assert [(e["date"], e["type"]) for e in events] == [("2024-05", "diplomatic-meeting")]
+
+
 def test_reported_speech_with_a_quoted_phrase_is_the_day_news(nlp):
     """A lead that reports what someone said is that day's news, even when it quotes a phrase;
     a sentence that opens with a quotation only attributes it."""

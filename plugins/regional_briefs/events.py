@@ -33,6 +33,7 @@ __all__ = ["detect_events", "merge_events", "default_nlp"]
 
 # Dates further than this from a trigger in the parse tree do not date it.
 MAX_DISTANCE = 6.0
+SETTING_PENALTY = 1.5  # "during a meeting": a setting is farther from a date than the clause's own verb
 
 _COARSENESS = {"day": 0, "month": 1, "year": 2}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -406,6 +407,10 @@ class _ArticleReader:
         scored = []
         for trigger in triggers:
             score = self._score(date, trigger)
+            if score is not None and len(triggers) == 1 and self._is_setting(trigger.token):
+                # "Earlier this month, X stressed Y during a meeting with Z": with nothing else
+                # to claim the date, the setting is the happening
+                score = (score[0] - SETTING_PENALTY, score[1])
             if score is not None and score[0] <= MAX_DISTANCE:
                 target = self._deferred(trigger, triggers)
                 # Between equally close triggers, prefer one no other date has claimed.
@@ -467,7 +472,7 @@ class _ArticleReader:
             elif node.dep_ in ("ccomp", "relcl", "advcl"):
                 score += 1
         if self._is_setting(trigger.token):
-            score += 1.5
+            score += SETTING_PENALTY
         if trigger.type in self.lex.weak_types:
             score += 1
         gapped = any(node.dep_ == "conj" for node in up[:lca_at])
