@@ -137,6 +137,8 @@ _CLAUSE_EDGES = frozenset({"conj", "cc", "advcl", "ccomp", "relcl", "parataxis",
 def _neighbour_lemmas(token) -> set[str]:
     """Lemmas of the trigger's head and of its dependents up to three levels down."""
     words = {token.head.lemma_.lower(), token.head.lower_}
+    # "found him guilty": the predicate adjective, however the parser labels its edge
+    words.update(c.lower_ for c in token.children if c.pos_ == "ADJ")
     level = [token]
     for _ in range(3):
         level = [c for node in level for c in node.children if c.dep_ not in _CLAUSE_EDGES]
