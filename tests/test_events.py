@@ -188,6 +188,17 @@ def test_a_setting_is_the_happening_when_nothing_else_claims_the_date(nlp):
     assert [(e["date"], e["type"]) for e in events] == [("2024-05", "diplomatic-meeting")]
 
 
+def test_a_title_names_who_rather_than_a_pronoun(nlp):
+    events = events_of(nlp, [
+        "Davit Melikyan has lived abroad since 2022.",
+        "He was deported to Georgia on May 4 after a court stripped him of his citizenship.",
+        "This visit followed talks in Tbilisi on May 6 between Melikyan and Nino Kapanadze.",
+    ], PartialDate(2024, 5, 10))
+    titles = [e["title"] for e in events]
+    assert titles[0].startswith("Davit Melikyan was deported"), titles
+    assert not any(t.split()[0].lower() in {"he", "she", "this", "that"} for t in titles), titles
+
+
 def test_reported_speech_with_a_quoted_phrase_is_the_day_news(nlp):
     """A lead that reports what someone said is that day's news, even when it quotes a phrase;
     a sentence that opens with a quotation only attributes it."""

@@ -7,6 +7,7 @@ without asides and subordinate clauses; a relative or participle clause gets its
 from __future__ import annotations
 
 import re
+from typing import Callable, Optional
 
 from .event_lexicon import SUBJECTS, Lexicon, has_subject
 
@@ -15,7 +16,12 @@ TITLE_LIMIT = 120
 _FRONTED_TIME_DEPS = ("prep", "npadvmod", "advmod", "tmod", "obl")
 
 
-def event_title(trigger, sent, dates: list, lex: Lexicon) -> str:
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def event_title(trigger, sent, dates: list, lex: Lexicon, name_for: Optional[Callable] = None) -> str:
     """The title of the happening ``trigger`` (a token of the parsed sentence ``sent``) names.
 
     ``dates`` are the sentence's date expressions as spans of the same doc: they, the word that
@@ -40,12 +46,32 @@ def event_title(trigger, sent, dates: list, lex: Lexicon) -> str:
         if subject is not None:  # "... and charged the following year" needs its "He"
             auxiliaries = [c for c in head.head.children if c.dep_ in ("aux", "auxpass") and c.i < head.head.i]
             tokens = list(subject.subtree) + auxiliaries + tokens
-    text = _join(tokens)
+    text = _named(tokens, _join(tokens), name_for)
     if len(text.split()) < 3:  # a clause too broken to stand alone: the sentence, undated
         text = _join(_tidy([t for t in sent if not t.is_space and t.i not in undated]))
     if len(text) > TITLE_LIMIT:
         text = text[: TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—") + "…"
     return text[:1].upper() + text[1:]
+
+
+def _named(tokens: list, text: str, name_for: Optional[Callable]) -> str:
+    """A title says who: "He was deported" becomes "Temirov was deported", "Its assault" "X's
+    assault", "This visit" "The visit" (``name_for`` gives a pronoun's antecedent, or None)."""
+    if not tokens or not text:
+        return text
+    first = tokens[0]
+    word = first.lower_
+    rest = text[len(first.text):]
+    if word in _DEMONSTRATIVES and first.dep_ == "det":
+        return "The" + rest
+    name = name_for(first) if name_for is not None else None
+    if name is None:
+        return text
+    if word in _SUBJECT_PRONOUNS and first.dep_ in SUBJECTS:
+        return name + rest
+    if word in _POSSESSIVE_PRONOUNS and first.dep_ == "poss":
+        return f"{name}’s" + rest
+    return text
 
 
 def _clause_head(trigger, scene_prepositions: frozenset[str]):

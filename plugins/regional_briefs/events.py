@@ -122,6 +122,7 @@ class _ArticleReader:
         self.weekdays: dict[int, PartialDate] = {}
         self.narrative: Optional[tuple[int, PartialDate]] = None  # the main clause's (paragraph, date)
         self.events: list[dict] = []
+        self.mentions: list[Mention] = []  # the article's, in reading order
         self.pending_fatalities: Optional[int] = None
         self.lead: Optional[int] = None  # the index of the story's first paragraph
         self._paragraph = 0  # the paragraph being read
@@ -140,6 +141,7 @@ class _ArticleReader:
         by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
         for sentence in sentences:
             by_paragraph[sentence.paragraph].append(sentence)
+        self.mentions = sorted(mentions, key=lambda m: (m.paragraph, m.start))
         mentions_by_paragraph: dict[int, list[Mention]] = defaultdict(list)
         for mention in mentions:
             mentions_by_paragraph[mention.paragraph].append(mention)
@@ -645,7 +647,8 @@ class _ArticleReader:
             "type": self._type(item.trigger),
             "date": None if item.date is UNKNOWN_DAY else item.date.iso(),
             "precision": None if item.date is UNKNOWN_DAY else item.date.precision,
-            "title": event_title(item.trigger.token, sent, [sent.doc[d.start:d.end] for d in dates], self.lex),
+            "title": event_title(item.trigger.token, sent, [sent.doc[d.start:d.end] for d in dates], self.lex,
+                                 lambda token: self._antecedent(paragraph, token)),
             "actors": actors,
             "places": places,
             "fatalities": fatalities,
@@ -667,6 +670,18 @@ class _ArticleReader:
                 c.dep_ in SUBJECTS and c.lemma_.lower() in self.lex.protest_subjects for c in verb.children):
             return "protest"
         return trigger.type
+
+    def _antecedent(self, paragraph: int, pronoun) -> Optional[str]:
+        """The name a pronoun stands for: the last person named before it, for "he" and "she".
+        Not for "it" and "they", too often an expletive ("it was reported that") or a group
+        no name stands for ("they were arrested": the refugees, not the outlet last named)."""
+        word = pronoun.lower_
+        if word in ("he", "she", "his", "her"):
+            wanted = lambda m: m.kind == "actor" and m.type == "person"
+        else:
+            return None
+        before = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, pronoun.idx) and m.name and wanted(m)]
+        return before[-1].name if before else None
 
     def _tolls(self, sent) -> list[tuple[int, int]]:
         """Death counts stated in the sentence, as (offset in the sentence, count)."""
