@@ -136,3 +136,12 @@ def test_an_interrupted_quotation_and_typewriter_single_marks(tmp_path, gazettee
         ("Aziz Karimov", "We will rebuild every bridge on the river before the spring floods."),
         ("Dilbar Saidova", "We have waited for this for twenty years"),
     ]
+
+
+def test_more_verbs_of_speech_and_according_to_him(tmp_path, gazetteer):
+    text = ("President Emomali Rahmon addressed parliament in Dushanbe on Tuesday.\n\n"
+            "According to him, \"the government will double the budget for border troops next year.\"\n\n"
+            "\u201cWe have not received a single somoni of compensation,\u201d complained Bahrom Saidov, a farmer.\n\n"
+            "\"The border is calm now,\" the head of the district, Rustam Karimov, assured reporters.\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [
+        ("Emomali Rahmon", "the"), ("Bahrom Saidov", "We"), ("Rustam Karimov", "The")]

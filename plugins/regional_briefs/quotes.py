@@ -223,6 +223,8 @@ class _Reader:
             near = [m for m in actors if offset + according.end() <= m.start < span.start]
             if near:
                 return self._pick(near)
+            if re.match(r"\s*(?:him|her)\b", sentence[according.end():], re.I):
+                return self._person_before(span.start, actors)  # 'According to him, "..."'
         verbs = list(self.verb.finditer(sentence))
         if not verbs:
             # 'Aziza Karimova: "..."': a name and a colon, as in an interview's transcript
