@@ -7,27 +7,24 @@ paired with a date the sentence gives it. The pairing follows the dependency par
 expression goes to the trigger nearest to it in the tree, so "work stopped after the old regime
 fell in 1990" dates the fall, not the stopping. A clause without a date of its own may take one
 from its sentence or, for past tense non-speech verbs, from the story so far ("He also signed a
-decree ..."). Titles come from ``event_titles``, actors and places from ``event_participants``.
+decree ..."). What each time expression names, against the article's own time frame, comes
+from ``story_time``; titles from ``event_titles``, actors and places from ``event_participants``.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date as datetime_date
 from functools import lru_cache
 from typing import Any, Optional
 
-from .dates import (
-    FUTURE_SLACK_DAYS, anchor_unit, chained_phrases, is_bare_weekday, is_duration, named_weekday, needs_anchor,
-    resolve_date,
-)
 from .event_lexicon import SUBJECTS, Lexicon, TriggerEntry, clause_verb, coarse_pos, has_subject
 from .event_merge import merge_events
 from .event_participants import DemonymLookup, participants, unique
 from .event_titles import event_title
 from .model import Article, Mention, PartialDate, Sentence
+from .story_time import UNKNOWN_DAY, StoryDate, StoryTime, contains, days_before, expected
 
 __all__ = ["detect_events", "merge_events", "default_nlp"]
 
@@ -35,20 +32,9 @@ __all__ = ["detect_events", "merge_events", "default_nlp"]
 MAX_DISTANCE = 6.0
 SETTING_PENALTY = 1.5  # "during a meeting": a setting is farther from a date than the clause's own verb
 
-_COARSENESS = {"day": 0, "month": 1, "year": 2}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ('"', '"'))
 _QUOTE_MARKS = frozenset("“”«»\"")
-
-
-@dataclass
-class _Date:
-    start: int  # token index of the expression's first token
-    end: int
-    root: Any
-    date: PartialDate
-    background: bool  # pluperfect or subordinate: not the story's "now"
-    in_dateline: bool = False  # the wire dateline's date: when the copy was filed
 
 
 @dataclass
@@ -113,13 +99,7 @@ class _ArticleReader:
         self.nlp = nlp
         self.lex = lexicon
         self.demonym_of = demonym_of
-        self.reference = article.published
-        # The day the story tells as its news: the publication day, or, when the article gives
-        # none, a day nobody knows (events told as that day's news are then undated, not lost).
-        self.today: Optional[PartialDate] = None
-        self.timeline: list[PartialDate] = []  # the story's dates so far, in reading order
-        self.unresolved: list = []  # roots of this sentence's time expressions that named no date
-        self.weekdays: dict[int, PartialDate] = {}
+        self.time = StoryTime(article, lexicon)
         self.narrative: Optional[tuple[int, PartialDate]] = None  # the main clause's (paragraph, date)
         self.events: list[dict] = []
         self.mentions: list[Mention] = []  # the article's, in reading order
@@ -131,13 +111,9 @@ class _ArticleReader:
     def read(self, sentences: list[Sentence], mentions: list[Mention], docs: Optional[list] = None) -> list[dict]:
         """``docs``: the paragraphs already parsed (with lemmas) by the mentions stage, if any."""
         self.lead = next((p.index for p in self.article.paragraphs if not p.heading and p.text.strip()), None)
-        if self.reference is not None and self.reference.day is not None:
-            self.today = self.reference
-        elif self.reference is None:
-            self.today = UNKNOWN_DAY
-        if self.lead is not None and self.today is not None:
+        if self.lead is not None and self.time.today is not None:
             # A news lead that gives no date tells the news of the day it was published.
-            self.narrative = (self.lead, self.today)
+            self.narrative = (self.lead, self.time.today)
         by_paragraph: dict[int, list[Sentence]] = defaultdict(list)
         for sentence in sentences:
             by_paragraph[sentence.paragraph].append(sentence)
@@ -165,14 +141,14 @@ class _ArticleReader:
         """A lead dated only by publication ("X has opened a centre") that the body dates more
         precisely ("inaugurated last Thursday") is that happening retold: keep the body's date.
         When the publication day is unknown, any dated telling of the same kind is the retelling."""
-        if self.today is UNKNOWN_DAY:
+        if self.time.today is UNKNOWN_DAY:
             earlier = {id(e): 1 for e in self.events if not e["_lead"] and e["date"] is not None}
         else:
-            published = self.reference
+            published = self.time.reference
             if published is None or published.precision != "day" or published.year is None:
                 return
             day = datetime_date(published.year, published.month, published.day)
-            earlier = {id(e): _days_before(e["date"], day) for e in self.events if not e["_lead"]}
+            earlier = {id(e): days_before(e["date"], day) for e in self.events if not e["_lead"]}
         kept = []
         for event in self.events:
             if event["_lead"]:
@@ -200,14 +176,14 @@ class _ArticleReader:
     def _read_sentence(self, paragraph: int, sent, quoted: set[int], mentions: list[Mention]):
         self._paragraph = paragraph
         self._quoted = quoted
-        dates = self._dates(sent, quoted)
+        dates = self.time.dates(sent, quoted)
         if not dates and self._is_elaboration(sent):
             self._fold_into_previous(paragraph, sent, mentions)
             return
         triggers = self._triggers(sent, quoted)
         tolls = self._tolls(sent)
         fatalities = max((count for _, count in tolls), default=None)
-        found = [f for f in self._pair(sent, dates, triggers, paragraph) if not self._ahead(f.date)]
+        found = [f for f in self._pair(sent, dates, triggers, paragraph) if not self.time.ahead(f.date)]
         if not found:
             if fatalities is not None:
                 self._attach_fatalities(paragraph, fatalities)
@@ -221,92 +197,6 @@ class _ArticleReader:
                     fatalities = None
             event = self._event(paragraph, sent, item, mentions, fatalities, dates)
             self._add(event, item)
-
-    def _dates(self, sent, quoted: set[int]) -> list[_Date]:
-        """The sentence's date expressions that resolve, in order; anchors follow the story."""
-        self.unresolved = []
-        dateline_end = self.lex.dateline_end(sent)
-        spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
-        spans += _anchor_phrases(sent, spans)
-        spans.sort(key=lambda s: s.start)
-        found: list[_Date] = []
-        for span in spans:
-            if span.start_char in quoted:
-                continue
-            if self._projected(span):
-                self.unresolved.append(span.root)  # the clause has a time of its own, a projected one
-                continue
-            text = span.text
-            weekday = named_weekday(text)
-            date = resolve_date(text, self.reference, self._anchor(anchor_unit(text)))
-            if date is None and weekday is not None and weekday in self.weekdays:
-                date = self.weekdays[weekday]  # "Friday's vote" after "Friday (May 3)"
-            if date is None and self.today is UNKNOWN_DAY and resolve_date(text, _ANY_DAY) is not None:
-                date = UNKNOWN_DAY  # "on Friday" in a story of unknown date: a real, undated time
-            if date is None:
-                if not is_duration(text):
-                    self.unresolved.append(span.root)
-                continue
-            if weekday is not None and date.day is not None and not is_bare_weekday(text):
-                self.weekdays[weekday] = date  # the article says which day its weekday is
-            if found and _adjacent(found[-1], span):
-                # "the same day, May 4": the explicit date wins over the chained one
-                if needs_anchor(text):
-                    continue
-                if needs_anchor(sent.doc[found[-1].start:found[-1].end].text):
-                    found.pop()
-            background = self._is_background(span.root)
-            found.append(_Date(span.start, span.end, span.root, date, background,
-                               span.start_char < dateline_end))
-            if not background and date is not UNKNOWN_DAY:
-                self.timeline.append(date)
-        if not all(d.in_dateline for d in found):
-            found = [d for d in found if not d.in_dateline]  # the dateline dates the copy
-        return found
-
-    def _anchor(self, unit: Optional[str]) -> Optional[PartialDate]:
-        """The latest date of the story precise enough for "the next day" or "a year later"."""
-        if unit is None:
-            return None
-        needed = _COARSENESS[unit]
-        for date in reversed(self.timeline):
-            if _COARSENESS[date.precision] <= needed:
-                return date
-        return None
-
-    def _ahead(self, date: PartialDate) -> bool:
-        """True for dates that start well after publication: plans and targets, not happenings."""
-        reference = self.reference
-        if reference is None or reference.year is None or date.year is None:
-            return False
-        start = datetime_date(date.year, date.month or 1, date.day or 1)
-        month = reference.month or 12
-        last = calendar.monthrange(reference.year, month)[1]
-        published = datetime_date(reference.year, month, min(reference.day or last, last))
-        return (start - published).days > FUTURE_SLACK_DAYS
-
-    def _is_background(self, token) -> bool:
-        """Dates of pluperfect clauses or of "after/since ..." phrases are not the story's now."""
-        own_clause = True
-        for node in [token, *token.ancestors]:
-            if node.dep_ == "pobj" and node.head.lower_ in self.lex.relative_prepositions:
-                return True
-            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
-                # the date's own clause in the pluperfect ("had met in May"); a pluperfect clause
-                # above it is another clause's tense ("On May 13 the jury returned its verdict: he
-                # had been found guilty", parsed with the verdict under "found")
-                if own_clause and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD"
-                                      for c in node.children):
-                    return True
-                own_clause = False
-                if node.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in self.lex.relative_prepositions
-                    for c in node.children
-                ):
-                    return True
-                if node.dep_ in ("ROOT", "conj"):
-                    return False
-        return False
 
     def _triggers(self, sent, quoted: set[int]) -> list[_Trigger]:
         entity_tokens = {
@@ -330,7 +220,7 @@ class _ArticleReader:
         if any(c.dep_ in SUBJECTS and c.lower_ in self.lex.negative_subjects for c in token.children):
             return False  # "little was done"
         if coarse_pos(token) == "VERB":
-            return not self._expected(token)
+            return not expected(token, self.lex)
         if token.dep_ == "compound":
             return False  # "the earthquake season", "an election commission": a modifier, not news
         if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in self.lex.unreal_modifiers
@@ -340,36 +230,9 @@ class _ArticleReader:
         # "will travel ... for talks": a noun is no more real than the verb it hangs from
         return verb.i == token.i or self._real(verb)
 
-    def _expected(self, verb) -> bool:
-        """A verb told as expected rather than done: "would double", "plans to open", "is
-        expected to carry"."""
-        for child in verb.children:
-            if child.dep_ == "aux" and child.lower_ in self.lex.modal_words:
-                return True
-            if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "ccomp", "advcl"):
-                if verb.head.lemma_.lower() in self.lex.intention_verbs or verb.dep_ == "xcomp":
-                    return True
-        return False
-
-    def _projected(self, span) -> bool:
-        """A date that says when something is expected ("would double ... by 2027", "plans to
-        open in 2027", "the planned 2027 launch"), not when something happened."""
-        root = span.root
-        deadline = root.dep_ == "pobj" and root.head.lower_ in self.lex.deadline_prepositions
-        for node in root.ancestors:
-            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
-                if self._expected(node):
-                    return True
-                if node.dep_ != "xcomp":  # "is expected to start operating in 2027" climbs on
-                    return deadline and not _told_in_past(node)
-            elif any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in self.lex.unreal_modifiers
-                     and not span.start <= c.i < span.end for c in node.children):
-                return True
-        return False
-
     # -- pairing dates and triggers
 
-    def _pair(self, sent, dates: list[_Date], triggers: list[_Trigger], paragraph: int) -> list[_Found]:
+    def _pair(self, sent, dates: list[StoryDate], triggers: list[_Trigger], paragraph: int) -> list[_Found]:
         found: list[_Found] = []
         taken: dict[int, _Found] = {}
         for date in dates:
@@ -379,7 +242,7 @@ class _ArticleReader:
             trigger, gapped = choice
             previous = taken.get(trigger.token.i)
             if previous is not None and not gapped:
-                if _contains(previous.date, date.date):
+                if contains(previous.date, date.date):
                     previous.date = date.date  # "last month, on May 21": keep the finer date
                 continue
             # "On 13 May, ...": a date that opens the sentence frames all of it, whatever the parse
@@ -404,7 +267,7 @@ class _ArticleReader:
         found.sort(key=lambda f: f.trigger.token.i)
         return found
 
-    def _best_trigger(self, date: _Date, triggers: list[_Trigger], taken: dict[int, "_Found"]):
+    def _best_trigger(self, date: StoryDate, triggers: list[_Trigger], taken: dict[int, "_Found"]):
         """The trigger a date belongs to (and whether it reaches it through a gapped clause)."""
         scored = []
         for trigger in triggers:
@@ -442,7 +305,7 @@ class _ArticleReader:
                           or (t.token.dep_ == "advcl" and t.token.head.i == trigger.token.i))]  # "died when ... clashed"
         return min(arguments, key=lambda t: abs(t.token.i - trigger.token.i), default=trigger)
 
-    def _score(self, date: _Date, trigger: _Trigger):
+    def _score(self, date: StoryDate, trigger: _Trigger):
         """Tree distance from a date to a trigger with penalties, or None when the date cannot
         reach it; also whether the path crosses a coordination (a gapped second clause)."""
         up = [date.root, *date.root.ancestors]
@@ -539,11 +402,11 @@ class _ArticleReader:
             return None, False  # "..., but little was done"
         weak = trigger.type in self.lex.weak_types
         if weak and self._news_of_the_day_statement(token, paragraph):
-            return self.today, False
+            return self.time.today, False
         if weak or self._placed_relative(token):
             return None, False  # speech is dated by its own sentence; "before X was signed" is not now
         clause = clause_verb(token)
-        if any(clause_verb(root).i == clause.i for root in self.unresolved):
+        if any(clause_verb(root).i == clause.i for root in self.time.unresolved):
             return None, False  # the clause gives its own time, one we could not resolve
         if token.dep_ == "conj" and has_subject(token) and not weak:
             head_event = self._event_of_clause(token.head, taken)
@@ -570,7 +433,7 @@ class _ArticleReader:
     def _day_news(self, paragraph: int, reach: int) -> bool:
         """Is the story still at its publication day (the lead's date), ``reach`` paragraphs past the lead?"""
         return (self.lead is not None and paragraph - self.lead <= reach and self.narrative is not None
-                and self.narrative[1] == self.today)
+                and self.narrative[1] == self.time.today)
 
     def _news_of_the_day_statement(self, token, paragraph: int) -> bool:
         """ "X warned of a second wave", "Y has congratulated Z": reported speech by a named
@@ -634,7 +497,7 @@ class _ArticleReader:
     # -- building the event record
 
     def _event(self, paragraph: int, sent, item: _Found, mentions: list[Mention], fatalities,
-               dates: list[_Date]) -> dict:
+               dates: list[StoryDate]) -> dict:
         who = participants(sent, mentions, self.lex, self.demonym_of, item.trigger.token)
         actors, places = who.actors, who.places
         if not actors and not places and self.events and self.events[-1]["paragraph"] == paragraph:
@@ -659,8 +522,8 @@ class _ArticleReader:
             "_lemma": item.trigger.entry.lemma,
             "_people": who.named,
             # dated by publication: inherited from the lead, or the lead's own (dateline) date
-            "_lead": (item.inherited and item.date is self.today) or (
-                paragraph == self.lead and self.reference is not None and item.date == self.reference),
+            "_lead": (item.inherited and item.date is self.time.today) or (
+                paragraph == self.lead and self.time.reference is not None and item.date == self.time.reference),
         }
 
     def _type(self, trigger: _Trigger) -> str:
@@ -781,29 +644,12 @@ def _definite_argument(verb, entry: TriggerEntry) -> bool:
     return False
 
 
-def _told_in_past(verb) -> bool:
-    """A past tense or a perfect ("signed", "had signed", "has reached")."""
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children))
-
-
 # How far past the lead an undated past-tense clause, and an undated reported statement, still
 # tell the publication day's news while no other date has moved the story on.
-# The news day of an article that states no publication date: known to be a day, not which.
-UNKNOWN_DAY = PartialDate()
-_ANY_DAY = PartialDate(2001, 6, 15)  # tells a relative date ("last Friday") from one that names none
 DAY_NEWS_PARAGRAPHS = 4
 STATEMENT_NEWS_PARAGRAPHS = 2
 # A happening the body dates this many days before publication may be what the lead reports.
 LEAD_RETOLD_DAYS = 10
-
-
-def _days_before(iso: str, day: datetime_date) -> Optional[int]:
-    """Days from the ISO day ``iso`` to ``day``; None unless ``iso`` is a full date."""
-    date = PartialDate.parse(iso)
-    if date is None or date.precision != "day" or date.year is None:
-        return None
-    return (day - datetime_date(date.year, date.month, date.day)).days
 
 
 def _governs_as_argument(verb, token, cause_prepositions: frozenset = frozenset()) -> bool:
@@ -820,39 +666,11 @@ def _governs_as_argument(verb, token, cause_prepositions: frozenset = frozenset(
 
 
 
-def _anchor_phrases(sent, entities) -> list:
-    """Chained date phrases the model does not always tag ("that evening", "a day earlier")."""
-    taken = {t.i for e in entities for t in e}
-    found = []
-    for start, end in chained_phrases(sent.text):
-        span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
-        if span is not None and not any(t.i in taken for t in span):
-            found.append(span)
-    return found
-
-
-def _opens(sent, date: _Date) -> bool:
+def _opens(sent, date: StoryDate) -> bool:
     """Does the date open the sentence as its frame ("On 13 May 2024, ...", "In March, ...")?"""
     before = [t for t in sent[: date.start - sent.start] if not t.is_punct]
     after = sent.doc[date.end] if date.end < sent.end else None
     return len(before) <= 1 and all(t.pos_ == "ADP" for t in before) and after is not None and after.text == ","
-
-
-def _adjacent(previous: _Date, span) -> bool:
-    between = span.doc[previous.end:span.start]
-    return all(t.is_punct for t in between)
-
-
-def _contains(coarse: PartialDate, fine: PartialDate) -> bool:
-    """True when ``fine`` lies within ``coarse`` and is more precise."""
-    order = ("year", "month", "day")
-    if order.index(fine.precision) <= order.index(coarse.precision):
-        return False
-    if coarse.year is not None and fine.year is not None and coarse.year != fine.year:
-        return False
-    if coarse.year is not None and fine.year is None:
-        return False
-    return coarse.month is None or coarse.month == fine.month
 
 
 def _quoted_offsets(text: str) -> set[int]:
