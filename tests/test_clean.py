@@ -44,6 +44,22 @@ def test_copied_page_keeps_story_and_drops_headlines_menus_and_prompts(tmp_path)
     assert "Bank of Astana posts record profit" in article.furniture
 
 
+def test_appeals_prompts_and_a_disclaimer_are_furniture_wherever_they_stand(tmp_path):
+    text = "\n\n".join([
+        "Support The Steppe Courier!",
+        "Now is the time to support independent reporting from Central Asia!",
+        "Contribute Today",
+        *STORY,
+        "Follow Steppe Courier's official Instagram and Telegram pages to keep up to date on world news.",
+        "Legal Disclaimer:",
+        "Steppe Wire provides the",
+        "information as is without warranty of any kind. We do not accept any responsibility for the accuracy of this article.",
+        "Most popular stories",
+    ])
+    article = _article(tmp_path, "appeals.txt", text)
+    assert [p.text for p in article.paragraphs] == STORY
+
+
 def test_untitled_undated_text_gets_a_derived_title_and_no_date(tmp_path):
     article = _article(tmp_path, "bare.txt", "\n".join(STORY))
     assert article.title_derived

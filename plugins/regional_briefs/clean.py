@@ -109,6 +109,10 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
         return ["story" if _is_readable(b, latin) else "furniture" for b in blocks]
     first = prose.index(True)
     last = len(blocks) - 1 - prose[::-1].index(True)
+    # A disclaimer or a "Most popular" list closes the story, however prose-like what follows
+    ends = [i for i in range(first + 1, last + 1) if _STORY_END.match(blocks[i])]
+    if ends:
+        last = max((i for i in range(first, ends[0]) if prose[i]), default=first)
     roles = ["furniture"] * len(blocks)
     # Before the story: a date line, and one title. A marked heading wins; else the longest
     # headline-shaped line (menus and "Subscribe to our newsletter" prompts are shorter).
@@ -150,7 +154,16 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
 _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recommended|more on this|watch|listen)\b\s*[:|–—-]"
                       # credits, captions and notices: "Photo: AFP", "© 2024 Agency", "Advertisement"
                       r"|^(photo|image|picture|credit|caption)s?\s*[:|/–—]|^(©|copyright\b)"
-                      r"|^(advertisement|sponsored( content)?)\s*$", re.I)
+                      r"|^(advertisement|sponsored( content)?)\s*$"
+                      # prompts: "Follow X on Instagram ...", "Support X!", "Contribute today", "Subscribe to ..."
+                      r"|^follow\b.*\b(instagram|telegram|facebook|twitter|threads|youtube|tiktok|whatsapp|linkedin)\b"
+                      r"|^(support|donate to|contribute|subscribe|sign up)\b.{0,60}(!|today|now|newsletter)\s*$"
+                      r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b", re.I)
+
+
+# Lines that close the story: what follows them is the page's, not the story's.
+_STORY_END = re.compile(r"^(legal |editorial )?disclaimer\b|^most (popular|read|viewed)\b"
+                        r"|^(more|other|latest|popular|top) (stories|articles|news|from)\b|^you (may|might) also like\b", re.I)
 
 
 def _is_prose(block: str, latin: bool = True) -> bool:
