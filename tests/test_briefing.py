@@ -66,7 +66,7 @@ def test_the_briefings_navigation_has_the_publishers_pages_and_none_of_the_manua
     labels = {label for label, _ in nav}
     hrefs = " ".join(href for _, href in nav)
     assert "About this briefing" in labels
-    assert {"Actors", "Events", "Timeline"} <= labels
+    assert {"Actors", "Events", "Timeline", "Countries", "Relations"} <= labels
     manual = yaml.safe_load((MANUAL / "mkdocs.yml").read_text(encoding="utf-8"))
     titles = {next(iter(item)) for section in manual["nav"] for item in
               (section[next(iter(section))] if isinstance(section[next(iter(section))], list) else [section])}
@@ -74,3 +74,223 @@ def test_the_briefings_navigation_has_the_publishers_pages_and_none_of_the_manua
         assert title not in labels, title
     for page in _manual_pages():
         assert page[:-3] + "/" not in hrefs, page
+
+
+# --- what is new, by country -------------------------------------------------------------------
+
+
+def _site(articles: dict[str, str | None], events: list[tuple[str, str | None, list[str], list[str], list[str]]],
+          entities: list[tuple[str, str, str, str | None]], relations=()):
+    """A hand-made site: articles (id -> published), events (id, date, articles, actors, places),
+    entities (id, kind, type, within)."""
+    from regional_briefs.model import Article, Entity, Event, EventSource, Paragraph, PartialDate, Site
+
+    return Site(
+        articles={a: Article(a, f"{a}.txt", f"Article {a}", [Paragraph(0, "Text.")], PartialDate.parse(d))
+                  for a, d in articles.items()},
+        entities={i: Entity(i, kind, type_, i.replace("-", " ").title(), within=within)
+                  for i, kind, type_, within in entities},
+        events={i: Event(i, PartialDate.parse(d), "visit", f"Event {i}", actors, places,
+                         sources=[EventSource(a, 0, "A sentence.") for a in arts])
+                for i, d, arts, actors, places in events},
+        briefs={}, mentions={}, relations=list(relations))
+
+
+ENTITIES = [("tajikistan", "place", "country", None), ("afghanistan", "place", "country", None),
+            ("dushanbe", "place", "city", "tajikistan"), ("khorog", "place", "city", "gbao"),
+            ("gbao", "place", "region", "tajikistan"), ("taliban", "actor", "government", "afghanistan"),
+            ("ministry", "actor", "government", "tajikistan"), ("panj", "place", "river", None)]
+
+
+def test_new_is_what_the_week_up_to_the_newest_article_first_reported():
+    from regional_briefs.briefing import edition
+
+    site = _site({"old": "2025-10-01", "mid": "2025-11-14", "new": "2025-11-20", "undated": None},
+                 [("e-old", "2025-09-30", ["old"], [], []),
+                  ("e-followed-up", "2025-09-30", ["old", "new"], [], []),  # first reported in October
+                  ("e-new", "2025-11-19", ["new"], [], []),
+                  ("e-edge", "2021", ["mid"], [], []),  # reported on the week's first day; its own date is old
+                  ("e-unreported", "2025-11-20", ["undated"], [], [])],
+                 ENTITIES)
+    news = edition(site)
+    assert str(news.as_of) == "2025-11-20" and str(news.since) == "2025-11-14"
+    assert news.events == {"e-new", "e-edge"}
+    assert news.articles == {"mid", "new"}
+    assert edition(_site({"a": None}, [], ENTITIES)).events == set()
+
+
+def test_events_are_placed_in_countries_through_places_then_actors():
+    from regional_briefs.briefing import countries_of, events_by_country
+
+    site = _site({"a": "2025-11-01"},
+                 [("in-khorog", "2025-11-01", ["a"], ["taliban"], ["khorog"]),  # khorog -> gbao -> tajikistan
+                  ("on-the-river", "2025-11-01", ["a"], ["ministry", "taliban"], ["panj"]),
+                  ("nowhere", "2025-11-01", ["a"], [], ["panj"])],
+                 ENTITIES)
+    assert countries_of(site.events["in-khorog"], site) == ["tajikistan", "afghanistan"]
+    assert countries_of(site.events["on-the-river"], site) == ["tajikistan", "afghanistan"]
+    assert countries_of(site.events["nowhere"], site) == []
+    assert {c: [e.id for e in es] for c, es in events_by_country(site).items()} == {
+        "afghanistan": ["in-khorog", "on-the-river"], "tajikistan": ["in-khorog", "on-the-river"]}
+
+
+def test_events_per_month_run_from_the_first_month_to_the_latest_with_empty_months_kept():
+    from regional_briefs.briefing import months
+
+    site = _site({"a": "2025-11-01"},
+                 [(f"e{i}", d, ["a"], [], []) for i, d in
+                  enumerate(["2025-11-02", "2025-11", "2025-08-30", "2024", None, "2023-01-05"])], ENTITIES)
+    rows, earlier = months(site.events.values(), span=4)
+    assert rows == [(2025, 11, 2), (2025, 10, 0), (2025, 9, 0), (2025, 8, 1)]
+    assert earlier == 1  # January 2023, before the four months shown
+    rows, earlier = months(site.events.values())  # 35 months from January 2023: the latest 24 are shown
+    assert len(rows) == 24 and rows[-1] == (2023, 12, 0) and earlier == 1
+
+
+def test_the_home_page_leads_with_the_latest_events_by_country_marked_new(seed_site):
+    home = seed_site.page("")
+    home = home[home.index("<article"):]  # the page's content, not its table of contents
+    latest = home.index("Latest developments")
+    assert latest < home.index("The whole briefing")
+    section = home[latest:home.index("The whole briefing")]
+    assert "As of <strong>November 2025</strong>" in home
+    first = re.search(r'href="(events/[^"]+)"', section).group(1)
+    assert first.startswith("events/2025-11-15"), first  # the newest event of the seed comes first
+    assert section.count("<strong>New</strong>") == len(seed_site.graph["events"])  # one article: all new
+    for country in ("Afghanistan", "Tajikistan"):
+        assert re.search(rf'<h3[^>]*><a href="countries/{country.lower()}/">{country}</a>', section), country
+
+
+def test_a_country_page_shows_its_actors_latest_events_and_an_accessible_month_chart(seed_site):
+    page = seed_site.page("countries/tajikistan")
+    for heading in ("Latest events", "Key actors", "Events per month", "Relations", "Places"):
+        assert f">{heading}<" in page, heading
+    table = page[page.index('<table class="rb-months">'):page.index("</table>")]
+    assert "<caption>Events per month in Tajikistan, October 2025 to November 2025, newest first</caption>" in table
+    assert re.findall(r'<th scope="row">([^<]+)</th><td><span class="rb-months__bar" style="width: (\d+)%" '
+                      r'aria-hidden="true"></span> (\d+)</td>', table) == [
+        ("November 2025", "50", "1"), ("October 2025", "100", "2")]
+    assert 'href="../../actors/taliban/"' in page and 'href="../../places/tajikistan/"' in page
+    assert 'href="../../countries/tajikistan/"' in seed_site.page("places/tajikistan")
+
+
+# --- feeds -------------------------------------------------------------------------------------
+
+
+def _feeds(site: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(site.glob("feed*.xml"))}
+
+
+def test_feeds_are_valid_atom_with_dated_entries_and_are_named_in_every_pages_head(seed_site):
+    feedparser = pytest.importorskip("feedparser")
+    feeds = _feeds(seed_site.site)
+    assert set(feeds) == {"feed.xml"} | {f"feed-{c}.xml" for c in ("afghanistan", "russia", "tajikistan")}
+    whole = feedparser.parse(feeds["feed.xml"])
+    assert not whole.bozo, whole.bozo_exception
+    assert whole.version == "atom10"
+    assert whole.feed.title == "Regional Briefs — Central Asia and Afghanistan"
+    assert whole.feed.updated == "2025-11-01T00:00:00+00:00"  # the newest article's date, not the build's
+    assert len(whole.entries) == len(seed_site.graph["events"]) + len(seed_site.graph["articles"])
+    base = "https://example.github.io/regional-briefs/"
+    pages = {e["page"] for e in seed_site.graph["events"] + seed_site.graph["articles"]}
+    for entry in whole.entries:
+        assert entry.id.startswith("urn:uuid:") and entry.updated and entry.published and entry.summary
+        assert entry.link.startswith(base) and entry.link[len(base):] in pages, entry.link
+    assert len({e.id for e in whole.entries}) == len(whole.entries)
+    country = feedparser.parse(feeds["feed-russia.xml"])
+    assert not country.bozo and {e.title for e in country.entries} >= {
+        f"2021: {e['title']}" for e in seed_site.graph["events"] if "russia" in e["actors"]}
+    head = seed_site.page("countries/tajikistan")
+    links = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">', head)
+    assert links == [("Regional Briefs — Central Asia and Afghanistan", "../../feed.xml"),
+                     ("Regional Briefs — Central Asia and Afghanistan: Tajikistan", "../../feed-tajikistan.xml")]
+    assert '<link rel="alternate" type="application/atom+xml"' in seed_site.page("about")
+
+
+@pytest.mark.slow
+def test_feed_ids_and_text_are_the_same_in_another_build(seed_site, tmp_path):
+    """A second build of the same project, in another folder and without any cache: same feeds."""
+    feedparser = pytest.importorskip("feedparser")
+    project = tmp_path / "again"
+    shutil.copytree(seed_site.project, project, ignore=shutil.ignore_patterns("site", ".cache"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("briefs_dir: briefs", "briefs_dir: briefs\n      cache_dir: ''"),
+                                        encoding="utf-8")
+    again = mkdocs_build(project)
+    assert again.returncode == 0, again.log
+    first, second = _feeds(seed_site.site), _feeds(again.site)
+    for path in first:
+        ids = [e.id for e in feedparser.parse(first[path]).entries]
+        assert ids and ids == [e.id for e in feedparser.parse(second[path]).entries], path
+    assert first == second
+
+
+# --- relations as pages ------------------------------------------------------------------------
+
+
+def test_a_pair_needs_a_stated_relation_or_two_shared_events_and_is_titled_a_to_z():
+    from regional_briefs.model import Relation
+    from regional_briefs.pairs import actor_pairs
+
+    site = _site({"a": "2025-11-01"},
+                 [("e1", "2025-11-01", ["a"], ["taliban", "tajikistan", "ministry"], ["dushanbe"]),
+                  ("e2", "2025-11-02", ["a"], ["taliban", "tajikistan"], [])],
+                 ENTITIES, [Relation("ministry", "accuses", "taliban", "a", 0, "The ministry accused the Taliban.")])
+    pairs = actor_pairs(site)
+    assert [(p.title(site), len(p.events), len(p.relations)) for p in pairs] == [  # most evidence, then A–Z
+        ("Ministry – Taliban", 1, 1), ("Tajikistan – Taliban", 2, 0)]
+    assert all("dushanbe" not in (p.first, p.second) for p in pairs)  # a city is no actor
+    assert not any({p.first, p.second} == {"ministry", "tajikistan"} for p in pairs)  # one shared event only
+
+
+def test_relation_pages_are_linked_both_ways_from_actors_events_and_the_network(seed_site):
+    graph = seed_site.graph
+    pages = sorted(p.parent.name for p in (seed_site.site / "relations").glob("*--*/index.html"))
+    assert "tajikistan--taliban" in pages
+    page = seed_site.page("relations/tajikistan--taliban")
+    assert re.search(r"<h1[^>]*>Tajikistan – Taliban<", page)
+    for section in ("Relations found", "What each said of the other", "Timeline"):
+        assert f">{section}<" in page, section
+    assert re.search(r'#p\d+">', page)  # relations cite their paragraphs
+    network = __import__("json").loads((seed_site.site / "export" / "network.json").read_text(encoding="utf-8"))
+    kinds = {e["id"]: e["kind"] for e in graph["entities"]}
+    for name in pages:
+        first, second = name.split("--")
+        relation = seed_site.page(f"relations/{name}")
+        for entity in (first, second):
+            folder = "actors" if kinds[entity] == "actor" else "places"
+            assert f'href="../../{folder}/{entity}/"' in relation, (name, entity)
+            assert f'href="../../relations/{name}/"' in seed_site.page(f"{folder}/{entity}"), (entity, name)
+        shared = [e for e in graph["events"] if {first, second} <= set(e["actors"])]
+        for event in shared:
+            assert f'href="../../{event["page"]}"' in relation
+            assert f'href="../../relations/{name}/"' in seed_site.page(event["page"].rstrip("/")), event["id"]
+        edges = [e for e in network["edges"] if {e["source"], e["target"]} == {first, second}]
+        assert all(e["relation_page"] == f"relations/{name}/" for e in edges), name
+    assert 'href="../relations/"' in seed_site.page("network")
+
+
+# --- on paper ----------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["countries/tajikistan/", "relations/tajikistan--taliban/"])
+def test_country_and_relation_pages_print_without_the_sites_chrome(browser, seed_url, path):
+    from conftest import ARTIFACTS
+
+    with open_tab(browser, seed_url) as tab:
+        tab.open(path)
+        tab.page.emulate_media(media="print")
+        shown = tab.page.evaluate("""() => Object.fromEntries(
+            ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.md-search',
+             '.rb-backlinks', 'article h1', 'article h2']
+            .map(s => [s, [...document.querySelectorAll(s)].some(e => getComputedStyle(e).display !== 'none')]))""")
+        width = tab.page.evaluate("() => document.querySelector('.md-content').getBoundingClientRect().width")
+        ARTIFACTS.mkdir(exist_ok=True)
+        pdf = tab.page.pdf(path=str(ARTIFACTS / f"print-{path.strip('/').replace('/', '-')}.pdf"), format="A4")
+        tab.assert_no_errors()
+    assert shown == {".md-header": False, ".md-sidebar--primary": False, ".md-sidebar--secondary": False,
+                     ".md-footer": False, ".md-search": False, ".rb-backlinks": False,
+                     "article h1": True, "article h2": True}
+    assert width > 1000  # the content takes the page's width (the viewport is 1280 wide)
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 1

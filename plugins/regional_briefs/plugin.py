@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
+
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 from . import visuals
 from .config import BriefsConfig
+from .links import SITE_FEED
 from .outputs import build_output, static_files
 from .pages import assets
 from .pipeline import Options
@@ -50,10 +54,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         home = self.config.home_page and files.get_file_from_path("index.md") is None
         # Not kept on the plugin: once the files hold the pages, the assembled site can be freed,
         # and nothing of one build survives into the next under `mkdocs serve`.
-        output = build_output(self.options, home=home, directory_urls=config.use_directory_urls)
+        output = build_output(self.options, home=home, directory_urls=config.use_directory_urls,
+                              site_url=config.site_url or "", site_name=config.site_name)
         for warning in output.warnings:
             log.warning(warning)
         log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")
+        # Which pages announce a feed of their own (a country's) besides the site's; small, kept for on_post_page.
+        self.page_feeds = {page.path: [(path, f"{config.site_name}: {title}") for path, title in page.feeds]
+                           for page in output.pages.values() if page.feeds}
         for page in output.pages.values():
             if files.get_file_from_path(page.path) is not None:
                 log.warning(f"docs/{page.path} exists; the generated page of that name is not added")
@@ -65,6 +73,17 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         for path, content in {**output.data, **static_files()}.items():
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """Every page names the site's Atom feed in its head, a country page its own feed too, so
+        that browsers and feed readers find them."""
+        feeds = [(SITE_FEED, config.site_name)] + self.page_feeds.get(page.file.src_uri, [])
+        links = "".join(
+            f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title, quote=True)}" '
+            f'href="{html.escape(get_relative_url(path, page.url), quote=True)}">'
+            for path, title in feeds)
+        head = output.find("</head>")
+        return output[:head] + links + output[head:] if head >= 0 else output
 
     def on_serve(self, server, *, config, builder):
         for folder in (self.options.seeds_dir, self.options.briefs_dir):

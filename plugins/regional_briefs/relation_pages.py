@@ -1,0 +1,131 @@
+"""A page per pair of actors (``pairs.actor_pairs``) and their index. No MkDocs here.
+
+A relation page tells the two actors' story: the relations the articles state between them, what
+each said of the other (quotes, with their paragraphs), and the events that involve both.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .briefing import latest_first
+from .escape import md_text
+from .links import Linker, article_path, entity_path, relation_path
+from .lists import count, render_timeline
+from .model import Quote, Site
+from .pairs import MIN_SHARED_EVENTS, Pair
+from .site_view import SiteView
+
+SPOKESPEOPLE_DEPTH = 3  # how far "speaks for" follows affiliations and ``within`` (minister -> ministry -> state)
+
+
+def speaks_for(members_of: dict[str, set[str]], actor: str) -> set[str]:
+    """The actor and those who speak for it: its ``SiteView.members``, a few steps down."""
+    group, frontier = {actor}, {actor}
+    for _ in range(SPOKESPEOPLE_DEPTH):
+        frontier = {m for f in frontier for m in members_of.get(f, ()) if m not in group}
+        group |= frontier
+    return group
+
+
+def said_of(site: Site, speakers: set[str], subject: str) -> list[Quote]:
+    """Quotes of ``speakers`` that name ``subject`` (within the quote when it can be found in its
+    paragraph, else anywhere in that paragraph)."""
+    found = []
+    for speaker in sorted(speakers):
+        entity = site.entities[speaker]
+        for quote in entity.quotes:
+            article = site.articles.get(quote.article)
+            if article is None or quote.paragraph >= len(article.paragraphs):
+                continue
+            text = article.paragraphs[quote.paragraph].text
+            start = text.find(quote.text)
+            end = start + len(quote.text)
+            for m in site.mentions.get(quote.article, []):
+                if m.paragraph == quote.paragraph and m.entity == subject and (start < 0 or start <= m.start < end):
+                    found.append(quote)
+                    break
+    return found
+
+
+def render_relation(pair: Pair, view: SiteView, linker: Linker) -> str:
+    site = view.site
+    a, b = site.entities[pair.first], site.entities[pair.second]
+    articles = {r.article for r in pair.relations} | {x for e in pair.events for x in site.events[e].articles}
+    lines = [f"# {md_text(pair.title(site))}", "",
+             f"{linker.link(a.name, entity_path(a))} and {linker.link(b.name, entity_path(b))}: "
+             f"{md_text(pair.summary())} · {count(len(articles), 'article')}.", ""]
+    lines += _relations(pair, view, linker)
+    lines += ["## What each said of the other", ""]
+    quoted = False
+    for speaker, subject in ((a, b), (b, a)):
+        quotes = said_of(site, speaks_for(view.members, speaker.id), subject.id)
+        if not quotes:
+            continue
+        quoted = True
+        lines += [f"### {md_text(speaker.name)} on {md_text(subject.name)}", ""]
+        for quote in quotes[:view.limits.preview]:
+            who = site.entities[quote.speaker]
+            source = linker.link(site.articles[quote.article].title, article_path(quote.article), f"p{quote.paragraph + 1}")
+            on_behalf = "" if who.id == speaker.id else f" (for {md_text(speaker.name)})"
+            lines += [f"> “{md_text(quote.text)}”", ">",
+                      f"> — {linker.link(who.name, entity_path(who))}{on_behalf}, {source}", ""]
+        if len(quotes) > view.limits.preview:
+            lines += [f"… and {count(len(quotes) - view.limits.preview, 'more quote')}.", ""]
+    if not quoted:
+        lines += ["The articles quote neither on the other.", ""]
+    events = [site.events[e] for e in pair.events]
+    if events:
+        lines += ["## Timeline", "", "The events that involve both, newest first.", ""]
+        shown = events if len(events) <= view.limits.per_page else latest_first(events)[:view.limits.per_page]
+        lines += render_timeline(shown, linker, heading_level=3)
+        if len(shown) < len(events):
+            lines += [f"The {len(shown)} latest of {count(len(events), 'event')}; every one is on the timelines "
+                      f"of {linker.link(a.name, entity_path(a))} and {linker.link(b.name, entity_path(b))}.", ""]
+    return "\n".join(lines) + "\n"
+
+
+def _relations(pair: Pair, view: SiteView, linker: Linker) -> list[str]:
+    site = view.site
+    if not pair.relations:
+        return []
+    groups: dict[str, list] = defaultdict(list)
+    for relation in pair.relations:
+        groups[relation.predicate].append(relation)
+    lines = ["## Relations found", ""]
+    for predicate in sorted(groups):
+        lines += [f"### {predicate.replace('-', ' ').capitalize()}", ""]
+        for r in groups[predicate][:view.limits.preview]:
+            subject, obj = site.entities[r.subject], site.entities[r.object]
+            flags = [label for flag, label in ((r.allegation, "alleged"), (r.denied, "denied")) if flag]
+            source = linker.link(site.articles[r.article].title, article_path(r.article), f"p{r.paragraph + 1}") \
+                if r.article in site.articles else ""
+            lines += [f"- {md_text(subject.name)} {predicate.replace('-', ' ')} {md_text(obj.name)}"
+                      f"{' (' + ', '.join(flags) + ')' if flags else ''} — {source}",
+                      f"  > {md_text(r.sentence)}"]
+        hidden = len(groups[predicate]) - view.limits.preview
+        lines += ([f"- … and {hidden} more"] if hidden > 0 else []) + [""]
+    return lines
+
+
+def render_relations_index(view: SiteView, linker: Linker) -> str:
+    site = view.site
+    lines = ["# Relations", "",
+             f"{count(len(view.pairs), 'pair')} of actors with a page: those with a relation stated in the articles, "
+             f"or at least {MIN_SHARED_EVENTS} events in common. Most evidence first.", ""]
+    for pair in view.pairs:
+        lines.append(f"- {linker.link(pair.title(site), relation_path(pair.first, pair.second))} · {md_text(pair.summary())}")
+    return "\n".join(lines) + "\n"
+
+
+def relation_links(pairs: list[Pair], view: SiteView, linker: Linker, heading: str) -> list[str]:
+    """A section linking the relation pages of ``pairs`` (on an actor's or an event's page)."""
+    if not pairs:
+        return []
+    lines = [heading, ""]
+    for pair in pairs[:view.limits.per_page]:
+        lines.append(f"- {linker.link(pair.title(view.site), relation_path(pair.first, pair.second))} · "
+                     f"{md_text(pair.summary())}")
+    if len(pairs) > view.limits.per_page:
+        lines.append(f"- … and {len(pairs) - view.limits.per_page} more")
+    return lines + [""]
