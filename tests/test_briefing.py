@@ -169,7 +169,7 @@ def test_a_country_page_shows_its_actors_latest_events_and_an_accessible_month_c
     assert "<caption>Events per month in Tajikistan, October 2025 to November 2025, newest first</caption>" in table
     assert re.findall(r'<th scope="row">([^<]+)</th><td><span class="rb-months__bar" style="width: (\d+)%" '
                       r'aria-hidden="true"></span> (\d+)</td>', table) == [
-        ("November 2025", "50", "1"), ("October 2025", "100", "2")]
+        ("November 2025", "40", "1"), ("October 2025", "80", "2")]
     assert 'href="../../actors/taliban/"' in page and 'href="../../places/tajikistan/"' in page
     assert 'href="../../countries/tajikistan/"' in seed_site.page("places/tajikistan")
 
@@ -241,6 +241,27 @@ def test_a_pair_needs_a_stated_relation_or_two_shared_events_and_is_titled_a_to_
         ("Ministry – Taliban", 1, 1), ("Tajikistan – Taliban", 2, 0)]
     assert all("dushanbe" not in (p.first, p.second) for p in pairs)  # a city is no actor
     assert not any({p.first, p.second} == {"ministry", "tajikistan"} for p in pairs)  # one shared event only
+
+
+def test_what_one_said_of_the_other_is_a_quote_of_it_or_its_people_that_names_the_other():
+    from regional_briefs.model import Entity, Mention, Paragraph, Quote
+    from regional_briefs.relation_pages import said_of, speaks_for
+    from regional_briefs.site_view import SiteView
+
+    site = _site({"a": "2025-11-01"}, [], ENTITIES)
+    text = "“The Taliban must stop,” the minister said. “We are calm,” he added of the Taliban."
+    site.articles["a"].paragraphs = [Paragraph(0, text)]
+    site.entities["minister"] = Entity("minister", "actor", "person", "The Minister", affiliations=["ministry"])
+    named, unnamed = Quote("minister", "The Taliban must stop,", "a", 0), Quote("minister", "We are calm,", "a", 0)
+    site.entities["minister"].quotes = [named, unnamed]
+    site.mentions = {"a": [Mention("Taliban", 0, text.index("Taliban"), text.index("Taliban") + 7, "actor",
+                                   "government", entity="taliban"),
+                           Mention("Taliban", 0, text.rindex("Taliban"), text.rindex("Taliban") + 7, "actor",
+                                   "government", entity="taliban")]}
+    view = SiteView(site)
+    assert speaks_for(view.members, "tajikistan") >= {"tajikistan", "ministry", "minister"}
+    assert said_of(site, speaks_for(view.members, "tajikistan"), "taliban") == [named]  # the other names it outside
+    assert said_of(site, speaks_for(view.members, "taliban"), "tajikistan") == []
 
 
 def test_relation_pages_are_linked_both_ways_from_actors_events_and_the_network(seed_site):

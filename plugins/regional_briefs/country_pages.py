@@ -169,7 +169,7 @@ def _month_chart(name: str, events: list[Event]) -> list[str]:
     html = ['<table class="rb-months">', f"<caption>{caption}</caption>",
             '<thead><tr><th scope="col">Month</th><th scope="col">Events</th></tr></thead>', "<tbody>"]
     for year, month, n in rows:
-        width = round(100 * n / top)
+        width = round(80 * n / top)  # at most 80%: the count beside the longest bar stays in the cell
         html.append(f'<tr><th scope="row">{MONTHS[month - 1]} {year}</th><td><span class="rb-months__bar" '
                     f'style="width: {width}%" aria-hidden="true"></span> {n}</td></tr>')
     html += ["</tbody>", "</table>"]

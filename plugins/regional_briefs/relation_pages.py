@@ -1,7 +1,7 @@
 """A page per pair of actors (``pairs.actor_pairs``) and their index. No MkDocs here.
 
-A relation page tells the two actors' story: the relations the articles state between them, what
-each said of the other (quotes, with their paragraphs), and the events that involve both.
+A relation page tells the two actors' story: the events that involve both, what each said of the
+other (quotes, with their paragraphs), and the relations the articles state between them.
 """
 
 from __future__ import annotations
@@ -55,7 +55,14 @@ def render_relation(pair: Pair, view: SiteView, linker: Linker) -> str:
     lines = [f"# {md_text(pair.title(site))}", "",
              f"{linker.link(a.name, entity_path(a))} and {linker.link(b.name, entity_path(b))}: "
              f"{md_text(pair.summary())} · {count(len(articles), 'article')}.", ""]
-    lines += _relations(pair, view, linker)
+    events = [site.events[e] for e in pair.events]
+    if events:
+        lines += ["## Timeline", "", "The events that involve both, newest first.", ""]
+        shown = events if len(events) <= view.limits.per_page else latest_first(events)[:view.limits.per_page]
+        lines += render_timeline(shown, linker, heading_level=3)
+        if len(shown) < len(events):
+            lines += [f"The {len(shown)} latest of {count(len(events), 'event')}; every one is on the timelines "
+                      f"of {linker.link(a.name, entity_path(a))} and {linker.link(b.name, entity_path(b))}.", ""]
     lines += ["## What each said of the other", ""]
     quoted = False
     for speaker, subject in ((a, b), (b, a)):
@@ -74,14 +81,7 @@ def render_relation(pair: Pair, view: SiteView, linker: Linker) -> str:
             lines += [f"… and {count(len(quotes) - view.limits.preview, 'more quote')}.", ""]
     if not quoted:
         lines += ["The articles quote neither on the other.", ""]
-    events = [site.events[e] for e in pair.events]
-    if events:
-        lines += ["## Timeline", "", "The events that involve both, newest first.", ""]
-        shown = events if len(events) <= view.limits.per_page else latest_first(events)[:view.limits.per_page]
-        lines += render_timeline(shown, linker, heading_level=3)
-        if len(shown) < len(events):
-            lines += [f"The {len(shown)} latest of {count(len(events), 'event')}; every one is on the timelines "
-                      f"of {linker.link(a.name, entity_path(a))} and {linker.link(b.name, entity_path(b))}.", ""]
+    lines += _relations(pair, view, linker)
     return "\n".join(lines) + "\n"
 
 
