@@ -207,6 +207,23 @@ def test_feeds_are_valid_atom_with_dated_entries_and_are_named_in_every_pages_he
     assert '<link rel="alternate" type="application/atom+xml"' in seed_site.page("about")
 
 
+def test_a_site_without_site_url_gets_feeds_with_relative_links_and_no_undated_entries():
+    feedparser = pytest.importorskip("feedparser")
+    from regional_briefs.feeds import atom_files
+    from regional_briefs.links import directory_url
+
+    site = _site({"a": "2025-11-20", "b": None},
+                 [("e1", "2025-11-19", ["a"], ["taliban"], ["khorog"]), ("e2", None, ["b"], ["taliban"], [])],
+                 ENTITIES)
+    files = atom_files(site, directory_url)
+    assert set(files) == {"feed.xml", "feed-afghanistan.xml", "feed-tajikistan.xml"}
+    feed = feedparser.parse(files["feed.xml"])
+    assert not feed.bozo and feed.feed.updated == "2025-11-20T00:00:00+00:00"
+    assert [(e.title, e.link) for e in feed.entries] == [("Article a", "articles/a/"),
+                                                         ("November 19, 2025: Event e1", "events/e1/")]
+    assert atom_files(site, directory_url) == files
+
+
 @pytest.mark.slow
 def test_feed_ids_and_text_are_the_same_in_another_build(seed_site, tmp_path):
     """A second build of the same project, in another folder and without any cache: same feeds."""
@@ -245,7 +262,7 @@ def test_a_pair_needs_a_stated_relation_or_two_shared_events_and_is_titled_a_to_
 
 def test_what_one_said_of_the_other_is_a_quote_of_it_or_its_people_that_names_the_other():
     from regional_briefs.model import Entity, Mention, Paragraph, Quote
-    from regional_briefs.relation_pages import said_of, speaks_for
+    from regional_briefs.pairs import quotes_naming, said_of, speaks_for
     from regional_briefs.site_view import SiteView
 
     site = _site({"a": "2025-11-01"}, [], ENTITIES)
@@ -260,8 +277,9 @@ def test_what_one_said_of_the_other_is_a_quote_of_it_or_its_people_that_names_th
                                    "government", entity="taliban")]}
     view = SiteView(site)
     assert speaks_for(view.members, "tajikistan") >= {"tajikistan", "ministry", "minister"}
-    assert said_of(site, speaks_for(view.members, "tajikistan"), "taliban") == [named]  # the other names it outside
-    assert said_of(site, speaks_for(view.members, "taliban"), "tajikistan") == []
+    naming = quotes_naming(site)
+    assert said_of(naming, speaks_for(view.members, "tajikistan"), "taliban") == [named]  # the other names it outside
+    assert said_of(naming, speaks_for(view.members, "taliban"), "tajikistan") == []
 
 
 def test_relation_pages_are_linked_both_ways_from_actors_events_and_the_network(seed_site):

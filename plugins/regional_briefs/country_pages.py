@@ -9,8 +9,6 @@ involves the country.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional
-
 from .briefing import countries_of, is_dated, latest_first, months
 from .escape import md_text
 from .links import (
@@ -198,10 +196,8 @@ def _pairs(country: str, events: list[Event], view: SiteView, linker: Linker) ->
 
 def _places(country: str, view: SiteView, linker: Linker) -> list[str]:
     site = view.site
-    inside = []
-    for entity in site.entities.values():
-        if entity.kind == "place" and entity.id != country and _within(entity.id, country, view):
-            inside.append(entity)
+    inside = [e for e in site.entities.values()
+              if e.kind == "place" and e.id != country and view.country_of.get(e.id) == country]
     if not inside:
         return []
     events_at: Counter = Counter(p for e in view.by_country.get(country, []) for p in set(e.places))
@@ -216,13 +212,3 @@ def _places(country: str, view: SiteView, linker: Linker) -> list[str]:
         lines.append(f"- … and {len(inside) - view.limits.per_page} more")
     return lines + [""]
 
-
-def _within(entity_id: str, country: str, view: SiteView) -> bool:
-    seen: set[str] = set()
-    current: Optional[str] = view.site.entities[entity_id].within
-    while current and current not in seen and current in view.site.entities:
-        if current == country:
-            return True
-        seen.add(current)
-        current = view.site.entities[current].within
-    return False

@@ -10,6 +10,7 @@ from build to build and whatever address the site is published at.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 import uuid
 from dataclasses import dataclass
@@ -106,7 +107,7 @@ def _atom(feed: Feed, events: Iterable[Event], articles: Iterable[Article], page
     generator.title(_xml(feed.title))
     generator.author({"name": _xml(feed.title)})
     generator.link(href=href(page), rel="alternate", type="text/html")
-    generator.link(href=(site_url.rstrip("/") + "/" + feed.path) if site_url else feed.path.rsplit("/", 1)[1],
+    generator.link(href=(site_url.rstrip("/") + "/" + feed.path) if site_url else posixpath.basename(feed.path),
                    rel="self", type="application/atom+xml")
     generator.language("en")
     newest = max((e[0] for e in entries), default=None)

@@ -5,6 +5,9 @@ one accuses, meets, fights… the other: evidence in so many words), or when bot
 least ``MIN_SHARED_EVENTS`` events (one shared event is often a coincidence of a long list of
 participants; two make a thread). Actors are the entities of kind ``actor`` and countries, which
 the articles treat as actors ("Tajikistan accused the Taliban…"); other places are left out.
+
+What one said of the other (``said_of``) is a quote of the actor, or of someone who speaks for it
+(``speaks_for``: entities affiliated with it or within it, a few steps down), that names the other.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from .model import Relation, Site
+from .model import Quote, Relation, Site
 
 MIN_SHARED_EVENTS = 2
+SPOKESPEOPLE_DEPTH = 3  # how far "speaks for" follows affiliations and ``within`` (minister -> ministry -> state)
 
 
 @dataclass
@@ -62,3 +66,38 @@ def actor_pairs(site: Site, min_events: int = MIN_SHARED_EVENTS) -> list[Pair]:
         pairs.append(Pair(first, second, events.get(key, []), relations.get(key, [])))
     pairs.sort(key=lambda p: (-(len(p.events) + len(p.relations)), p.title(site).casefold(), p.first, p.second))
     return pairs
+
+
+def speaks_for(members_of: dict[str, set[str]], actor: str) -> set[str]:
+    """The actor and those who speak for it: its ``SiteView.members``, a few steps down."""
+    group, frontier = {actor}, {actor}
+    for _ in range(SPOKESPEOPLE_DEPTH):
+        frontier = {m for f in frontier for m in members_of.get(f, ()) if m not in group}
+        group |= frontier
+    return group
+
+
+def quotes_naming(site: Site) -> dict[tuple[str, str], list[Quote]]:
+    """(speaker id, entity id) -> the speaker's quotes that name the entity (within the quote when
+    it can be found in its paragraph, else anywhere in that paragraph). Built once per site."""
+    mentions: dict[tuple[str, int], list] = defaultdict(list)
+    for article_id, found in site.mentions.items():
+        for m in found:
+            mentions[(article_id, m.paragraph)].append(m)
+    naming: dict[tuple[str, str], list[Quote]] = defaultdict(list)
+    for speaker in sorted(site.entities):
+        for quote in site.entities[speaker].quotes:
+            article = site.articles.get(quote.article)
+            if article is None or quote.paragraph >= len(article.paragraphs):
+                continue
+            start = article.paragraphs[quote.paragraph].text.find(quote.text)
+            end = start + len(quote.text)
+            named = {m.entity for m in mentions[(quote.article, quote.paragraph)] if start < 0 or start <= m.start < end}
+            for entity in sorted(named - {speaker}):
+                naming[(speaker, entity)].append(quote)
+    return naming
+
+
+def said_of(naming: dict[tuple[str, str], list[Quote]], speakers: set[str], subject: str) -> list[Quote]:
+    """Quotes of ``speakers`` that name ``subject`` (see ``quotes_naming``)."""
+    return [q for speaker in sorted(speakers) for q in naming.get((speaker, subject), ())]

@@ -12,41 +12,8 @@ from .briefing import latest_first
 from .escape import md_text
 from .links import Linker, article_path, entity_path, relation_path
 from .lists import count, render_timeline
-from .model import Quote, Site
-from .pairs import MIN_SHARED_EVENTS, Pair
+from .pairs import MIN_SHARED_EVENTS, Pair, said_of, speaks_for
 from .site_view import SiteView
-
-SPOKESPEOPLE_DEPTH = 3  # how far "speaks for" follows affiliations and ``within`` (minister -> ministry -> state)
-
-
-def speaks_for(members_of: dict[str, set[str]], actor: str) -> set[str]:
-    """The actor and those who speak for it: its ``SiteView.members``, a few steps down."""
-    group, frontier = {actor}, {actor}
-    for _ in range(SPOKESPEOPLE_DEPTH):
-        frontier = {m for f in frontier for m in members_of.get(f, ()) if m not in group}
-        group |= frontier
-    return group
-
-
-def said_of(site: Site, speakers: set[str], subject: str) -> list[Quote]:
-    """Quotes of ``speakers`` that name ``subject`` (within the quote when it can be found in its
-    paragraph, else anywhere in that paragraph)."""
-    found = []
-    for speaker in sorted(speakers):
-        entity = site.entities[speaker]
-        for quote in entity.quotes:
-            article = site.articles.get(quote.article)
-            if article is None or quote.paragraph >= len(article.paragraphs):
-                continue
-            text = article.paragraphs[quote.paragraph].text
-            start = text.find(quote.text)
-            end = start + len(quote.text)
-            for m in site.mentions.get(quote.article, []):
-                if m.paragraph == quote.paragraph and m.entity == subject and (start < 0 or start <= m.start < end):
-                    found.append(quote)
-                    break
-    return found
-
 
 def render_relation(pair: Pair, view: SiteView, linker: Linker) -> str:
     site = view.site
@@ -66,7 +33,7 @@ def render_relation(pair: Pair, view: SiteView, linker: Linker) -> str:
     lines += ["## What each said of the other", ""]
     quoted = False
     for speaker, subject in ((a, b), (b, a)):
-        quotes = said_of(site, speaks_for(view.members, speaker.id), subject.id)
+        quotes = said_of(view.quotes_naming, speaks_for(view.members, speaker.id), subject.id)
         if not quotes:
             continue
         quoted = True

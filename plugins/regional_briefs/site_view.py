@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
-from .briefing import Edition, edition, events_by_country
+from .briefing import Edition, country_of, edition, events_by_country
 from .model import Entity, Event, Mention, Site
-from .pairs import Pair, actor_pairs
+from .pairs import Pair, actor_pairs, quotes_naming
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,17 @@ class SiteView:
                 if parent and parent != entity.id:
                     found[parent].add(entity.id)
         return found
+
+    @cached_property
+    def quotes_naming(self) -> dict:
+        """(speaker id, entity id) -> the speaker's quotes that name the entity."""
+        return quotes_naming(self.site)
+
+    @cached_property
+    def country_of(self) -> dict[str, str]:
+        """Entity id -> the country it is or lies in (entities in no country are left out)."""
+        found = {e: country_of(e, self.site) for e in self.site.entities}
+        return {e: c for e, c in found.items() if c is not None}
 
     @cached_property
     def pairs_of(self) -> dict[str, list[Pair]]:
