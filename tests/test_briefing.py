@@ -333,3 +333,37 @@ def test_country_and_relation_pages_print_without_the_sites_chrome(browser, seed
                      "article h1": True, "article h2": True}
     assert width > 1000  # the content takes the page's width (the viewport is 1280 wide)
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 1
+
+
+# --- untrusted text ----------------------------------------------------------------------------
+
+
+def test_hostile_names_stay_text_on_country_and_relation_pages_and_in_the_feeds():
+    import markdown
+    feedparser = pytest.importorskip("feedparser")
+    from test_hostile import HOSTILE, MARKDOWN_EXTENSIONS, PAGE_TAGS, live_markup, normalised, read_html
+
+    from regional_briefs.feeds import atom_files
+    from regional_briefs.links import directory_url
+    from regional_briefs.model import Relation
+    from regional_briefs.pages import render_site
+
+    site = _site({"a": "2025-11-20"}, [("e1", "2025-11-19", ["a"], ["taliban", "tajikistan"], ["khorog"])], ENTITIES,
+                 [Relation("taliban", "accuses", "tajikistan", "a", 0, HOSTILE)])
+    site.articles["a"].title = HOSTILE + "\x0b"  # a character XML cannot hold, too
+    site.entities["taliban"].name = f"<b>{HOSTILE}"
+    site.entities["tajikistan"].name = f"[{HOSTILE}](javascript:alert(1))"
+    site.events["e1"].title = HOSTILE
+    pages = render_site(site)
+    assert {"countries/tajikistan.md", "relations/tajikistan--taliban.md"} <= set(pages)
+    converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    for path in ("index.md", "countries/index.md", "countries/tajikistan.md", "relations/index.md",
+                 "relations/tajikistan--taliban.md"):
+        converter.reset()
+        html_text = converter.convert(pages[path].body)
+        allowed = PAGE_TAGS | {"table", "caption", "thead", "tbody", "tr", "th", "td"}  # the month chart's own
+        assert not live_markup(html_text, allowed), (path, live_markup(html_text, allowed))
+        assert normalised(HOSTILE) in read_html(html_text).text, path
+    feed = feedparser.parse(atom_files(site, directory_url)["feed.xml"])
+    assert not feed.bozo, feed.bozo_exception
+    assert {e.title for e in feed.entries} == {HOSTILE, f"November 19, 2025: {HOSTILE}"}
