@@ -38,14 +38,21 @@ def render_relation(pair: Pair, view: SiteView, linker: Linker) -> str:
             continue
         quoted = True
         lines += [f"### {md_text(speaker.name)} on {md_text(subject.name)}", ""]
-        for quote in quotes[:view.limits.preview]:
-            who = site.entities[quote.speaker]
-            source = linker.link(site.articles[quote.article].title, article_path(quote.article), f"p{quote.paragraph + 1}")
+        # The same words reported by several articles (wire copy) are one quote with several sources.
+        same: dict[tuple[str, str], list] = defaultdict(list)
+        for quote in quotes:
+            same[(quote.speaker, " ".join(quote.text.split()))].append(quote)
+        for (speaker_id, text), reports in list(same.items())[:view.limits.preview]:
+            who = site.entities[speaker_id]
+            sources = ", ".join(linker.link(site.articles[q.article].title, article_path(q.article), f"p{q.paragraph + 1}")
+                                for q in reports[:view.limits.preview])
+            more = f" and {count(len(reports) - view.limits.preview, 'more article')}" \
+                if len(reports) > view.limits.preview else ""
             on_behalf = "" if who.id == speaker.id else f" (for {md_text(speaker.name)})"
-            lines += [f"> “{md_text(quote.text)}”", ">",
-                      f"> — {linker.link(who.name, entity_path(who))}{on_behalf}, {source}", ""]
-        if len(quotes) > view.limits.preview:
-            lines += [f"… and {count(len(quotes) - view.limits.preview, 'more quote')}.", ""]
+            lines += [f"> “{md_text(text)}”", ">",
+                      f"> — {linker.link(who.name, entity_path(who))}{on_behalf}, {sources}{more}", ""]
+        if len(same) > view.limits.preview:
+            lines += [f"… and {count(len(same) - view.limits.preview, 'more quote')}.", ""]
     if not quoted:
         lines += ["The articles quote neither on the other.", ""]
     lines += _relations(pair, view, linker)
