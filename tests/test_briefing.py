@@ -261,7 +261,7 @@ def test_a_pair_needs_a_stated_relation_or_two_shared_events_and_is_titled_a_to_
 
 
 def test_what_one_said_of_the_other_is_a_quote_of_it_or_its_people_that_names_the_other():
-    from regional_briefs.model import Entity, Mention, Paragraph, Quote
+    from regional_briefs.model import Article, Entity, Mention, Paragraph, PartialDate, Quote
     from regional_briefs.pairs import quotes_naming, said_of, speaks_for
     from regional_briefs.site_view import SiteView
 
@@ -280,6 +280,19 @@ def test_what_one_said_of_the_other_is_a_quote_of_it_or_its_people_that_names_th
     naming = quotes_naming(site)
     assert said_of(naming, speaks_for(view.members, "tajikistan"), "taliban") == [named]  # the other names it outside
     assert said_of(naming, speaks_for(view.members, "taliban"), "tajikistan") == []
+
+    # On the page: the same words in a second article are one quote with two sources.
+    from regional_briefs.model import Relation
+    from regional_briefs.pages import render_site
+
+    site.articles["b"] = Article("b", "b.txt", "Article b", [Paragraph(0, text)], PartialDate(2025, 11, 2))
+    site.mentions["b"] = list(site.mentions["a"])
+    site.entities["minister"].quotes.append(Quote("minister", "The Taliban must stop,", "b", 0))
+    site.relations = [Relation("tajikistan", "accuses", "taliban", "a", 0, text)]
+    page = render_site(site)["relations/tajikistan--taliban.md"].body
+    said = page[page.index("## What each said of the other"):page.index("## Relations found")]
+    assert said.count("The Taliban must stop,") == 1 and "We are calm" not in said
+    assert "(for Tajikistan), [Article a](../articles/a.md#p1), [Article b](../articles/b.md#p1)" in said
 
 
 def test_relation_pages_are_linked_both_ways_from_actors_events_and_the_network(seed_site):
