@@ -380,3 +380,23 @@ def test_hostile_names_stay_text_on_country_and_relation_pages_and_in_the_feeds(
     feed = feedparser.parse(atom_files(site, directory_url)["feed.xml"])
     assert not feed.bozo, feed.bozo_exception
     assert {e.title for e in feed.entries} == {HOSTILE, f"November 19, 2025: {HOSTILE}"}
+
+
+@pytest.mark.slow
+def test_country_pdfs_are_written_when_asked_and_start_with_the_page_not_the_sites_chrome(seed_site, tmp_path):
+    weasyprint = pytest.importorskip("weasyprint", reason="WeasyPrint is the optional `pdf` extra")
+    project = tmp_path / "pdf"
+    shutil.copytree(seed_site.project, project, ignore=shutil.ignore_patterns("site"))  # the cache too: quick
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("briefs_dir: briefs", "briefs_dir: briefs\n      country_pdfs: true"),
+                                        encoding="utf-8")
+    build = mkdocs_build(project)
+    assert build.returncode == 0, build.log
+    assert "3 country PDFs written" in build.log
+    pdfs = sorted(p.relative_to(build.site).as_posix() for p in build.site.rglob("*.pdf"))
+    assert pdfs == ["countries/afghanistan.pdf", "countries/russia.pdf", "countries/tajikistan.pdf"]
+    assert all((build.site / p).read_bytes().startswith(b"%PDF") for p in pdfs)
+    document = weasyprint.HTML(filename=str(build.site / "countries" / "tajikistan" / "index.html")).render()
+    first = [b.text for b in document.pages[0]._page_box.descendants() if getattr(b, "text", "").strip()]
+    assert first[0] == "Country: Tajikistan", first[:5]  # no blank first page, no skip link, header or nav
+    assert not (seed_site.site / "countries" / "tajikistan.pdf").exists()  # off by default
