@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test eval bench markdown clean
+.PHONY: serve build test eval bench markdown manual manual-build clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,11 +20,18 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# The tool's manual (manual/docs/), a site of its own beside the briefing's.
+manual: $(STAMP)
+	$(BIN)/mkdocs serve -f manual/mkdocs.yml -a 127.0.0.1:8001
+
+manual-build: $(STAMP)
+	$(BIN)/mkdocs build --strict -f manual/mkdocs.yml
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/regional-briefs eval ../shared/corpus/dev ../shared/corpus/seed-000.gold.yml --seeds seeds --relations eval/relations --real eval/real --out docs/quality.md
+	$(BIN)/regional-briefs eval ../shared/corpus/dev ../shared/corpus/seed-000.gold.yml --seeds seeds --relations eval/relations --real eval/real --out manual/docs/quality.md
 
 # The benchmark against plain MkDocs; `make bench SIZES=100,1000` for a quick run (10,000 takes long).
 SIZES ?= 100,1000,10000

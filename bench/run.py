@@ -18,7 +18,7 @@ temporary project and measures, in one run so that ratios compare like with like
 - at 1,000 articles (or the largest N at most 1,000), the time from typing a query into
   Material's search box to the first result, in Chromium.
 
-It writes docs/benchmarks.md and docs/assets/benchmarks.png. The build runs a snapshot of the
+It writes manual/docs/benchmarks.md and manual/docs/assets/benchmarks.png. The build runs a snapshot of the
 plugin's package taken at the start, so that edits made meanwhile do not change what is measured.
 """
 
@@ -672,7 +672,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=2, help="warm and plain builds per size (the fastest is kept)")
     parser.add_argument("--work", type=Path, help="keep the generated projects here (default: a temporary folder)")
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
+    parser.add_argument("--out", type=Path, default=REPO / "manual" / "docs" / "benchmarks.md")
     parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
     parser.add_argument("--from-results", type=Path, nargs="+", metavar="JSON",
                         help="write the report from the results.json of earlier runs (--work) instead of measuring")

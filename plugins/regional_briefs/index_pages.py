@@ -1,20 +1,22 @@
-"""Index pages: the home page, the indexes of articles, actors, places and events, the timeline,
-the network and the map. Long indexes show their first or top items and link their full lists.
+"""Index pages: the home page, the indexes of countries, articles, actors, places, events and
+relations, the timeline, the network and the map. Long indexes show their first or top items and link their full lists.
 No MkDocs here."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from .country_pages import render_countries_index, render_home
 from .links import (
-    ACTORS_INDEX, ARTICLES_INDEX, EVENTS_INDEX, HOME, INDEX_PAGES, MAP, NETWORK, PLACES_INDEX, TIMELINE, Linker,
-    brief_path, entity_path, type_list_path,
+    ACTORS_INDEX, ARTICLES_INDEX, COUNTRIES_INDEX, EVENTS_INDEX, HOME, INDEX_PAGES, MAP, NETWORK, PLACES_INDEX,
+    RELATIONS_INDEX, TIMELINE, Linker, entity_path, type_list_path,
 )
 from .lists import (
     article_group, article_order, count, event_line, event_order, paginate, render_article_list, render_timeline,
     timeline_group, timeline_order,
 )
 from .model import ACTOR_TYPES, EVENT_TYPES, PLACE_TYPES, Entity, Event
+from .relation_pages import render_relations_index
 from .site_view import SiteView
 from .visuals import render_map_page, render_network_page
 
@@ -80,12 +82,9 @@ def render_index(path: str, view: SiteView, linker: Linker) -> str:
         return paginate(view, linker, path, "Timeline", "Indexes", timeline_order(site.events.values()),
                         lambda chunk, anchors: render_timeline(chunk, linker, anchors=anchors), group=timeline_group)
     if path == HOME:
-        lines = ["# Briefing", ""]
-        for brief in site.briefs.values():
-            lines.append(f"- {linker.link(brief.title, brief_path(brief.id))} · {count(len(brief.articles), 'article')}")
-        lines += ["", f"{count(len(site.articles), 'article')} · {count(sum(e.kind == 'actor' for e in site.entities.values()), 'actor')} · "
-                  f"{count(sum(e.kind == 'place' for e in site.entities.values()), 'place')} · {count(len(site.events), 'event')}", ""]
-        for target in (TIMELINE, NETWORK, MAP, ACTORS_INDEX, PLACES_INDEX, EVENTS_INDEX, ARTICLES_INDEX):
-            lines.append(f"- {linker.link(INDEX_PAGES[target], target)}")
-        return "\n".join(lines) + "\n"
+        return render_home(view, linker)
+    if path == COUNTRIES_INDEX:
+        return render_countries_index(view, linker)
+    if path == RELATIONS_INDEX:
+        return render_relations_index(view, linker)
     raise KeyError(path)

@@ -22,9 +22,15 @@ EVENTS_INDEX = "events/index.md"
 TIMELINE = "timeline.md"
 NETWORK = "network.md"
 MAP = "map.md"
+COUNTRIES_INDEX = "countries/index.md"
+RELATIONS_INDEX = "relations/index.md"
 # The indexes in the navigation, in its order, with their titles.
-INDEX_PAGES = {ARTICLES_INDEX: "Articles", ACTORS_INDEX: "Actors", PLACES_INDEX: "Places", EVENTS_INDEX: "Events",
-               TIMELINE: "Timeline", NETWORK: "Network", MAP: "Map"}
+INDEX_PAGES = {COUNTRIES_INDEX: "Countries", ARTICLES_INDEX: "Articles", ACTORS_INDEX: "Actors",
+               PLACES_INDEX: "Places", EVENTS_INDEX: "Events", RELATIONS_INDEX: "Relations", TIMELINE: "Timeline",
+               NETWORK: "Network", MAP: "Map"}
+# Atom feeds sit at the root: Material's theme reads every <link rel="alternate"> in a page's head
+# as a translation of the site and fetches "sitemap.xml" beside it, which exists only at the root.
+SITE_FEED = "feed.xml"  # the newest events and articles of the whole site
 
 
 def article_path(article_id: str) -> str:
@@ -41,6 +47,24 @@ def event_path(event_id: str) -> str:
 
 def brief_path(brief_id: str) -> str:
     return f"briefs/{brief_id}.md"
+
+
+def country_path(country_id: str) -> str:
+    """A country's page (its current picture); its entity page stays at ``places/<id>.md``."""
+    return f"countries/{country_id}.md"
+
+
+def country_feed_path(country_id: str) -> str:
+    """A country's Atom feed (at the root, like ``SITE_FEED``)."""
+    return f"feed-{country_id}.xml"
+
+
+def relation_path(first: str, second: str) -> str:
+    """The page of two actors' relation, the same whichever is named first: ``relations/a--b.md``.
+
+    Ids are slugs, which never hold two hyphens in a row, so ``--`` parts the two ids unambiguously."""
+    a, b = sorted((first, second))
+    return f"relations/{a}--{b}.md"
 
 
 def part_path(page: str, part: str) -> str:

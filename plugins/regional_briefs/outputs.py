@@ -20,6 +20,7 @@ from . import visuals
 from .cache import SiteCache, environment_key, is_cache_warning
 from .curation import curation_files
 from .export import events_csv, graph_json
+from .feeds import atom_files
 from .gazetteer import fingerprint
 from .links import url_style
 from .model import Site
@@ -27,7 +28,7 @@ from .pages import Page, assets, render_site
 from .pipeline import PIPELINE_VERSION, Options, build_site
 
 # Bump when the shape of a cached output changes.
-OUTPUT_VERSION = "1"
+OUTPUT_VERSION = "2"
 
 
 @dataclass
@@ -39,10 +40,13 @@ class Output:
     site: Optional[Site] = None  # the assembled site; None when the output came from the cache
 
 
-def build_output(options: Options, home: bool = True, directory_urls: bool = True) -> Output:
-    """Every page and data file of the site, from the site cache when nothing changed."""
+def build_output(options: Options, home: bool = True, directory_urls: bool = True, site_url: str = "",
+                 site_name: str = "") -> Output:
+    """Every page and data file of the site, from the site cache when nothing changed.
+
+    ``site_url`` and ``site_name`` go into the feeds (absolute links, titles)."""
     cache = SiteCache(options.cache_dir) if options.cache_dir is not None else None
-    key = site_key(options, home, directory_urls) if cache is not None else ""
+    key = site_key(options, home, directory_urls, site_url, site_name) if cache is not None else ""
     if cache is not None:
         stored = cache.get(key)
         output = _from_json(stored) if stored is not None else None
@@ -51,7 +55,7 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
         if stored is not None:
             cache.problem(cache.path, "does not hold a site's pages; rebuilt")
     site = build_site(options)
-    output = render_output(site, home, directory_urls)
+    output = render_output(site, home, directory_urls, site_url, site_name)
     if cache is not None:
         cache.put(key, _to_json(output))
         # Said once per build: the extraction cache in the same folder may have said it already.
@@ -60,13 +64,15 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
     return output
 
 
-def render_output(site: Site, home: bool = True, directory_urls: bool = True) -> Output:
+def render_output(site: Site, home: bool = True, directory_urls: bool = True, site_url: str = "",
+                  site_name: str = "") -> Output:
     url_for = url_style(directory_urls)
     data = {
         "export/graph.json": graph_json(site, url_for),
         "export/events.csv": events_csv(site),
         visuals.NETWORK_EXPORT: visuals.dumps(visuals.network_json(site, url_for)),
         visuals.MAP_EXPORT: visuals.dumps(visuals.map_json(site, url_for)),
+        **atom_files(site, url_for, site_url, site_name),
     }
     return Output(render_site(site, home=home), data, list(site.warnings), dict(site.stats), site)
 
@@ -76,7 +82,7 @@ def static_files() -> dict[str, bytes]:
     return {**assets(), **visuals.assets()}
 
 
-def site_key(options: Options, home: bool, directory_urls: bool) -> str:
+def site_key(options: Options, home: bool, directory_urls: bool, site_url: str = "", site_name: str = "") -> str:
     """A hash of everything a build reads. Reading and hashing the seeds is cheap next to
     extracting them (about 30 ms per 1,000 articles of a few kilobytes)."""
     digest = hashlib.sha256()
@@ -88,7 +94,7 @@ def site_key(options: Options, home: bool, directory_urls: bool) -> str:
     gazetteer_files = tuple(options.gazetteer_files)
     part("version", OUTPUT_VERSION.encode())
     part("environment", environment_key(fingerprint(gazetteer_files), PIPELINE_VERSION).encode())
-    part("options", repr((home, directory_urls, options.max_bytes)).encode())
+    part("options", repr((home, directory_urls, options.max_bytes, site_url, site_name)).encode())
     for label, paths in (("curation", curation_files(options.briefs_dir, options.project)),
                          ("seed", options.seeds()[0])):
         for path in paths:
@@ -112,7 +118,8 @@ def _from_json(stored: dict) -> Optional[Output]:
     try:
         pages = {}
         for fields in stored["pages"]:
-            page = Page(**{**fields, "tags": tuple(fields.get("tags", ()))})
+            page = Page(**{**fields, "tags": tuple(fields.get("tags", ())),
+                           "feeds": tuple(tuple(f) for f in fields.get("feeds", ()))})
             pages[page.path] = page
         stats = dict(stored["stats"])
         data = {str(k): str(v) for k, v in stored["data"].items()}

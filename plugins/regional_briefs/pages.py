@@ -14,13 +14,18 @@ from pathlib import Path
 from typing import Sequence
 
 from .escape import attr_text, md_text
+from .country_pages import render_country
 from .index_pages import render_index
-from .links import HOME, INDEX_PAGES, Linker, article_path, brief_path, entity_path, event_path, part_path
+from .links import (
+    HOME, INDEX_PAGES, Linker, article_path, brief_path, country_feed_path, country_path, entity_path, event_path,
+    part_path, relation_path,
+)
 from .lists import (
     article_group, article_order, count, event_line, event_order, format_date, paginate, render_article_list,
     render_timeline, timeline_group, timeline_order,
 )
 from .model import Article, Entity, Event, Mention, Site
+from .relation_pages import relation_links, render_relation
 from .site_view import Limits, Page, SiteView
 from .visuals import entity_network_block
 
@@ -45,6 +50,7 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits()) -> dic
         linker.sections[page.path] = page.section
         return page
 
+    view = SiteView(site, limits, pages, add)
     for article in site.articles.values():
         add(Page(article_path(article.id), article.title, section="Articles"))
     for entity in site.entities.values():
@@ -58,13 +64,19 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits()) -> dic
         add(Page(path, title, in_nav=True, section="Indexes"))
     if home:
         add(Page(HOME, "Briefing", in_nav=True, section="Indexes"))
+    for country in view.by_country:
+        add(Page(country_path(country), f"Country: {site.entities[country].name}", section="Countries",
+                 feeds=((country_feed_path(country), site.entities[country].name),)))
+    for pair in view.pairs:
+        add(Page(relation_path(pair.first, pair.second), pair.title(site), section="Relations"))
 
-    view = SiteView(site, limits, pages, add)
     renderers = {
         **{article_path(a.id): (render_article, a) for a in site.articles.values()},
         **{entity_path(e): (render_entity, e) for e in site.entities.values()},
         **{event_path(e.id): (render_event, e) for e in site.events.values()},
         **{brief_path(b.id): (render_brief, b) for b in site.briefs.values()},
+        **{country_path(c): (render_country, c) for c in view.by_country},
+        **{relation_path(p.first, p.second): (render_relation, p) for p in view.pairs},
     }
     # Renderers add the pages of their long lists as they go; those are written there and then.
     for path, page in sorted(pages.items()):
@@ -143,6 +155,8 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
         facts.append(f"in {linker.link(site.entities[entity.within].name, entity_path(site.entities[entity.within]))}")
     if entity.lat is not None and entity.lon is not None:
         facts.append(f"{entity.lat:.3f}, {entity.lon:.3f}")
+    if entity.id in view.by_country:
+        facts.append(linker.link("its country page", country_path(entity.id)))
     lines += [" · ".join(facts), ""]
     if entity.aliases:
         lines += ["**Also written:** " + ", ".join(md_text(a) for a in entity.aliases), ""]
@@ -163,6 +177,7 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
         lines += _more(len(affiliated) - preview, "more affiliations")
         lines.append("")
     lines += _relation_lines(entity, view, linker)
+    lines += relation_links(view.pairs_of.get(entity.id, []), view, linker, "## With other actors")
     if entity.id in view.networked:
         lines += entity_network_block(entity.id, linker).splitlines() + [""]
     contained = sorted(view.contains.get(entity.id, []), key=lambda e: e.name.casefold())
@@ -266,6 +281,10 @@ def render_event(event: Event, view: SiteView, linker: Linker) -> str:
         names = [linker.link(site.entities[i].name, entity_path(site.entities[i])) for i in ids if i in site.entities]
         if names:
             lines += [f"**{label}:** " + ", ".join(names), ""]
+    pairs = view.pairs_of.get(event.id, [])
+    if pairs:
+        lines += ["**Relations:** " + ", ".join(linker.link(p.title(site), relation_path(p.first, p.second))
+                                                for p in pairs), ""]
     if event.disagreements:
         lines += ['!!! warning "Sources disagree"', ""] + [f"    - {md_text(d)}" for d in event.disagreements] + [""]
     # The sentences are searchable on their articles; here they would double the index (a quarter of it).
@@ -385,4 +404,4 @@ ASSETS = Path(__file__).parent / "assets"
 
 def assets() -> dict[str, bytes]:
     """The static files every briefing site ships (site path -> content)."""
-    return {"assets/briefs/briefs.css": (ASSETS / "briefs.css").read_bytes()}
+    return {f"assets/briefs/{name}": (ASSETS / name).read_bytes() for name in ("briefs.css", "briefing.css")}

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
+
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 from . import visuals
 from .config import BriefsConfig
+from .links import SITE_FEED
 from .outputs import build_output, static_files
+from .pdf import PdfUnavailable, write_pdf
 from .pages import assets
 from .pipeline import Options
 
@@ -50,10 +55,16 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         home = self.config.home_page and files.get_file_from_path("index.md") is None
         # Not kept on the plugin: once the files hold the pages, the assembled site can be freed,
         # and nothing of one build survives into the next under `mkdocs serve`.
-        output = build_output(self.options, home=home, directory_urls=config.use_directory_urls)
+        output = build_output(self.options, home=home, directory_urls=config.use_directory_urls,
+                              site_url=config.site_url or "", site_name=config.site_name)
         for warning in output.warnings:
             log.warning(warning)
         log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")
+        # Which pages announce a feed of their own (a country's) besides the site's; small, kept for on_post_page.
+        self.page_feeds = {page.path: [(path, f"{config.site_name}: {title}") for path, title in page.feeds]
+                           for page in output.pages.values() if page.feeds}
+        # (built HTML, PDF) of each country page, for on_post_build when `country_pdfs` is on.
+        self.country_pdfs: list[tuple[Path, Path]] = []
         for page in output.pages.values():
             if files.get_file_from_path(page.path) is not None:
                 log.warning(f"docs/{page.path} exists; the generated page of that name is not added")
@@ -62,9 +73,39 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if not page.in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
+            if page.section == "Countries":
+                self.country_pdfs.append((Path(file.abs_dest_path), Path(config.site_dir) / (page.path[:-3] + ".pdf")))
         for path, content in {**output.data, **static_files()}.items():
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """Every page names the site's Atom feed in its head, a country page its own feed too, so
+        that browsers and feed readers find them."""
+        feeds = [(SITE_FEED, config.site_name)] + self.page_feeds.get(page.file.src_uri, [])
+        links = "".join(
+            f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title, quote=True)}" '
+            f'href="{html.escape(get_relative_url(path, page.url), quote=True)}">'
+            for path, title in feeds)
+        head = output.find("</head>")
+        return output[:head] + links + output[head:] if head >= 0 else output
+
+    def on_post_build(self, *, config) -> None:
+        """With ``country_pdfs``, a PDF of every country page, from its built HTML."""
+        if not self.config.country_pdfs:
+            return
+        written = 0
+        for html_file, pdf_file in self.country_pdfs:
+            try:
+                write_pdf(html_file, pdf_file)
+            except PdfUnavailable as exc:
+                log.warning(f"country_pdfs needs WeasyPrint (pip install 'regional-briefs[pdf]'): {exc}")
+                return
+            except Exception as exc:  # a renderer's bug on some CSS costs that PDF, not the site
+                log.warning(f"{pdf_file.name}: the PDF of {html_file} could not be written: {exc!r}")
+                continue
+            written += 1
+        log.info(f"{written} country PDFs written")
 
     def on_serve(self, server, *, config, builder):
         for folder in (self.options.seeds_dir, self.options.briefs_dir):

@@ -7,9 +7,12 @@ import html
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
+from .briefing import Edition, country_of, edition, events_by_country
 from .model import Entity, Event, Mention, Site
+from .pairs import Pair, actor_pairs, quotes_naming
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Page:
     tags: tuple[str, ...] = ()  # Material's tags: an entity's or event's type (fixed vocabulary)
     search_boost: bool = False
     search_exclude: bool = False  # pages of a list beyond the indexes: search shows the entities, not lists
+    feeds: tuple[tuple[str, str], ...] = ()  # (site path, title) of Atom feeds the page announces besides the site's
 
     @property
     def text(self) -> str:
@@ -90,3 +94,49 @@ class SiteView:
         for event in site.events.values():
             for article_id in event.articles:
                 self.event_ids_of_article[article_id].append(event)
+
+    @cached_property
+    def news(self) -> Edition:
+        """What is new: the newest article's date and the events and articles of its week."""
+        return edition(self.site)
+
+    @cached_property
+    def by_country(self) -> dict[str, list[Event]]:
+        return events_by_country(self.site)
+
+    @cached_property
+    def pairs(self) -> list[Pair]:
+        """The pairs of actors with a relation page."""
+        return actor_pairs(self.site)
+
+    @cached_property
+    def members(self) -> dict[str, set[str]]:
+        """Entity id -> the entities affiliated with it or within it (who may speak for it)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for entity in self.site.entities.values():
+            for parent in [entity.within, *entity.affiliations]:
+                if parent and parent != entity.id:
+                    found[parent].add(entity.id)
+        return found
+
+    @cached_property
+    def quotes_naming(self) -> dict:
+        """(speaker id, entity id) -> the speaker's quotes that name the entity."""
+        return quotes_naming(self.site)
+
+    @cached_property
+    def country_of(self) -> dict[str, str]:
+        """Entity id -> the country it is or lies in (entities in no country are left out)."""
+        found = {e: country_of(e, self.site) for e in self.site.entities}
+        return {e: c for e, c in found.items() if c is not None}
+
+    @cached_property
+    def pairs_of(self) -> dict[str, list[Pair]]:
+        """Entity id (or event id) -> the pairs it belongs to (or involves both of)."""
+        found: dict[str, list[Pair]] = defaultdict(list)
+        for pair in self.pairs:
+            found[pair.first].append(pair)
+            found[pair.second].append(pair)
+            for event_id in pair.events:
+                found[event_id].append(pair)
+        return found

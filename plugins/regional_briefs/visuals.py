@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Callable
 
 from .escape import md_text
-from .links import NETWORK, PLACES_INDEX, Linker, article_path, directory_url, entity_path
+from .links import NETWORK, PLACES_INDEX, RELATIONS_INDEX, Linker, article_path, directory_url, entity_path, relation_path
 from .model import RELATION_PREDICATES, Site
+from .pairs import actor_pairs
 
 SCHEMA_VERSION = "1.0"
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -83,6 +84,10 @@ def network_json(site: Site, url_for: Callable[[str], str] = directory_url) -> d
     ]
 
     edges = [{"id": f"e{number}", **edge} for number, edge in enumerate(relation_edges + event_edges)]
+    paged = {frozenset((p.first, p.second)) for p in actor_pairs(site)}
+    for edge in edges:  # the page that tells the two actors' story, when they have one
+        if frozenset((edge["source"], edge["target"])) in paged:
+            edge["relation_page"] = url_for(relation_path(edge["source"], edge["target"]))
     degree: Counter = Counter()
     for edge in edges:
         degree[edge["source"]] += 1
@@ -169,6 +174,7 @@ def render_network_page(site: Site, linker: Linker) -> str:
         lines += ["## Relations by kind", ""]
         lines += [f"- {md_text(p)}: {counts[p]}" for p in data["predicates"]]
         lines.append("")
+    lines += [f"The story of each pair of actors with enough in common: {linker.link('relations', RELATIONS_INDEX)}.", ""]
     lines += [f"The data behind this view: [`{NETWORK_EXPORT}`]({linker.href(NETWORK_EXPORT)}).", ""]
     return "\n".join(lines) + "\n"
 

@@ -7,7 +7,7 @@ writes the page and the summary. ``rules`` holds the thresholds and the rules as
 
 In: the export's ``graph.json`` as a dict, and gold files in the format of ``ANNOTATION.md``
 (``load_gold``). Out: a ``Report`` with per-article and micro-averaged figures (``score``), the
-``docs/quality.md`` page (``render_markdown``) and the terminal summary (``format_summary``).
+``manual/docs/quality.md`` page (``render_markdown``) and the terminal summary (``format_summary``).
 ``regional-briefs score`` (``cli.py``) runs all of it on an export file: ``--export graph.json
 --gold FILES_OR_DIRS --out PATH`` (and ``--relations FILES_OR_DIRS`` to score relations too).
 

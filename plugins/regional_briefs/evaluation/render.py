@@ -1,7 +1,7 @@
 """The quality page and the terminal summary, from scored reports.
 
 In: the development corpus's ``Report`` and further ``ScoredSet``s (the real set's halves). Out:
-the ``docs/quality.md`` Markdown (``render_markdown``) and a few lines of micro figures
+the ``manual/docs/quality.md`` Markdown (``render_markdown``) and a few lines of micro figures
 (``format_summary``).
 """
 
@@ -130,7 +130,7 @@ def _headline(sets: Sequence[ScoredSet]) -> list[str]:
 
 
 def render_markdown(report: Report, more: Sequence[ScoredSet] = ()) -> str:
-    """The ``docs/quality.md`` page: measures and rules, the table, and each article's misses.
+    """The ``manual/docs/quality.md`` page: measures and rules, the table, and each article's misses.
 
     ``report`` is the development corpus; ``more`` are further sets (the real articles' halves),
     shown in a headline table first and, where ``show_misses``, with their own tables and misses.
