@@ -385,4 +385,4 @@ ASSETS = Path(__file__).parent / "assets"
 
 def assets() -> dict[str, bytes]:
     """The static files every briefing site ships (site path -> content)."""
-    return {"assets/briefs/briefs.css": (ASSETS / "briefs.css").read_bytes()}
+    return {f"assets/briefs/{name}": (ASSETS / name).read_bytes() for name in ("briefs.css", "a11y.js")}

@@ -15,6 +15,8 @@ from .pipeline import Options
 log = get_plugin_logger(__name__)
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition")
+# Partials that replace the theme's where its markup fails WCAG (docs/accessibility.md).
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 class BriefsPlugin(BasePlugin[BriefsConfig]):
@@ -34,12 +36,17 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             config.extra_javascript.append(visuals.SCRIPT)
         if visuals.STYLESHEET not in config.extra_css:
             config.extra_css.append(visuals.STYLESHEET)
+        # After the site's own custom_dir, so that a partial the site overrides stays its own.
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         for asset in assets():
             if asset.endswith(".css") and asset not in config.extra_css:
                 config.extra_css.append(asset)
+            if asset.endswith(".js") and asset not in map(str, config.extra_javascript):
+                config.extra_javascript.append(asset)
         return config
 
     # Priority: 50, run early, so that other plugins (tags, blog, search) see the generated pages.
