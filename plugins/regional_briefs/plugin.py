@@ -57,7 +57,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         home = self.config.home_page and files.get_file_from_path("index.md") is None
         # Not kept on the plugin: once the files hold the pages, the assembled site can be freed,
         # and nothing of one build survives into the next under `mkdocs serve`.
-        output = build_output(self.options, home=home, directory_urls=config.use_directory_urls)
+        output = build_output(self.options, home=home, directory_urls=config.use_directory_urls,
+                              language=config.theme.get("language") or "en")
         for warning in output.warnings:
             log.warning(warning)
         log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")
