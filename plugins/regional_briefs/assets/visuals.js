@@ -400,6 +400,8 @@
       },
       shownNodes: () => nodes.filter(nodeShown).map((n) => n.id),
       selected: () => (selected ? selected.id : null),
+      // Where each node is in the layout (not on screen): still, under reduced motion.
+      layout: () => nodes.map((n) => [n.id, n.x, n.y]),
     };
     window.__rbNetwork = view;
     return view;
