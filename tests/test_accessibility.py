@@ -27,9 +27,6 @@ from regional_briefs.pages import render_site
 
 # The WCAG 2.0, 2.1 and 2.2 rules of levels A and AA; axe's best practices are not the promise.
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-# The rules whose outcome a palette can change; the others (names, roles, structure) are checked
-# once, in the light palette, as the page's markup is the same in both.
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 FAILING = {"serious", "critical"}
 PALETTES = {"light": "default", "dark": "slate"}
 
@@ -95,25 +92,24 @@ def load_axe(tab: Tab) -> None:
     tab.page.evaluate(Axe().axe_script)
 
 
-def violations(tab: Tab, rules: list[str] | None = None) -> list[dict]:
-    """axe's serious and critical violations of WCAG 2.2 AA on the page (of ``rules`` only, if given)."""
-    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_AA}
+def violations(tab: Tab) -> list[dict]:
+    """axe's serious and critical violations of WCAG 2.2 AA on the page."""
     found = tab.page.evaluate("(options) => axe.run(document, options).then((results) => results.violations)",
-                              {"runOnly": only, "resultTypes": ["violations"]})
+                              {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]})
     return [v for v in found if v["impact"] in FAILING]
 
 
 def check_kinds(tab: Tab, paths) -> list[str]:
-    """Each page in the light palette against every rule, then in the dark against the colour rules."""
+    """Each page in the light palette, then in the dark: every serious or critical violation, described."""
     # Material animates colours, but not for a reader who asks for less motion: axe sees the end state.
     tab.page.emulate_media(reduced_motion="reduce")
     problems = []
     for path in paths:
         show(tab, path)
         load_axe(tab)
-        for palette, rules in (("light", None), ("dark", COLOUR_RULES)):
+        for palette in PALETTES:
             use_palette(tab, palette)
-            for violation in violations(tab, rules):
+            for violation in violations(tab):
                 problems += describe(path, palette, violation)
     return problems
 
