@@ -39,7 +39,7 @@ class Output:
     site: Optional[Site] = None  # the assembled site; None when the output came from the cache
 
 
-def build_output(options: Options, home: bool = True, directory_urls: bool = True, language: str = "en") -> Output:
+def build_output(options: Options, home: bool = True, directory_urls: bool = True, *, language: str = "en") -> Output:
     """Every page and data file of the site, from the site cache when nothing changed. ``language``
     is the site's (the theme's)."""
     cache = SiteCache(options.cache_dir) if options.cache_dir is not None else None
@@ -52,7 +52,7 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
         if stored is not None:
             cache.problem(cache.path, "does not hold a site's pages; rebuilt")
     site = build_site(options)
-    output = render_output(site, home, directory_urls, language)
+    output = render_output(site, home, directory_urls, language=language)
     if cache is not None:
         cache.put(key, _to_json(output))
         # Said once per build: the extraction cache in the same folder may have said it already.
@@ -61,7 +61,7 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
     return output
 
 
-def render_output(site: Site, home: bool = True, directory_urls: bool = True, language: str = "en") -> Output:
+def render_output(site: Site, home: bool = True, directory_urls: bool = True, *, language: str = "en") -> Output:
     url_for = url_style(directory_urls)
     data = {
         "export/graph.json": graph_json(site, url_for),

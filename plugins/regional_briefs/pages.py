@@ -29,7 +29,7 @@ MAX_CONTEXTS = 30  # mentions shown in context on an entity page; the rest are c
 MAX_BACKLINKS = 60
 
 
-def render_site(site: Site, home: bool = True, limits: Limits = Limits(), language: str = "en") -> dict[str, Page]:
+def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, language: str = "en") -> dict[str, Page]:
     """Every generated page of the site. ``home`` adds an ``index.md`` (when the docs have none);
     ``language`` is the site's, which marks passages from articles in other languages (``language.py``).
 

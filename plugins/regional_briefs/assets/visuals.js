@@ -482,7 +482,7 @@
     container.tabIndex = 0;
     container.setAttribute("role", "region");
     container.setAttribute("aria-label", `Map of ${data.places.length} places, the places with most events first. `
-      + "Tab moves from place to place; arrow keys move the map, plus and minus zoom.");
+      + "Tab moves from place to place; arrow keys move the map, plus and minus zoom, 0 shows every place.");
 
     const markers = data.places.map((place, rank) => {
       const link = element("a", "rb-map__marker");
