@@ -141,7 +141,7 @@ def describe(path: str, palette: str, violation: dict) -> list[str]:
 @pytest.mark.browser
 def test_every_kind_of_page_has_no_serious_wcag_violation_in_light_or_dark(browser, seed_site, seed_url):
     kinds = page_kinds(seed_site.site)
-    assert {"home", "articles/*", "actors/*", "places/*", "events/*", "network", "map", "quality"} <= set(kinds)
+    assert {"home", "articles/*", "actors/*", "places/*", "events/*", "network", "map"} <= set(kinds)
     assert offered_palettes(seed_site) == ["light", "dark"]
     with open_tab(browser, seed_url) as tab:
         problems = check_kinds(tab, kinds.values(), offered_palettes(seed_site))
