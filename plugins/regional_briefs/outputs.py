@@ -41,12 +41,13 @@ class Output:
 
 
 def build_output(options: Options, home: bool = True, directory_urls: bool = True, site_url: str = "",
-                 site_name: str = "") -> Output:
+                 site_name: str = "", *, language: str = "en") -> Output:
     """Every page and data file of the site, from the site cache when nothing changed.
 
-    ``site_url`` and ``site_name`` go into the feeds (absolute links, titles)."""
+    ``site_url`` and ``site_name`` go into the feeds (absolute links, titles); ``language`` is the
+    site's (the theme's)."""
     cache = SiteCache(options.cache_dir) if options.cache_dir is not None else None
-    key = site_key(options, home, directory_urls, site_url, site_name) if cache is not None else ""
+    key = site_key(options, home, directory_urls, site_url, site_name, language) if cache is not None else ""
     if cache is not None:
         stored = cache.get(key)
         output = _from_json(stored) if stored is not None else None
@@ -55,7 +56,7 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
         if stored is not None:
             cache.problem(cache.path, "does not hold a site's pages; rebuilt")
     site = build_site(options)
-    output = render_output(site, home, directory_urls, site_url, site_name)
+    output = render_output(site, home, directory_urls, site_url, site_name, language=language)
     if cache is not None:
         cache.put(key, _to_json(output))
         # Said once per build: the extraction cache in the same folder may have said it already.
@@ -65,7 +66,7 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
 
 
 def render_output(site: Site, home: bool = True, directory_urls: bool = True, site_url: str = "",
-                  site_name: str = "") -> Output:
+                  site_name: str = "", *, language: str = "en") -> Output:
     url_for = url_style(directory_urls)
     data = {
         "export/graph.json": graph_json(site, url_for),
@@ -74,7 +75,7 @@ def render_output(site: Site, home: bool = True, directory_urls: bool = True, si
         visuals.MAP_EXPORT: visuals.dumps(visuals.map_json(site, url_for)),
         **atom_files(site, url_for, site_url, site_name),
     }
-    return Output(render_site(site, home=home), data, list(site.warnings), dict(site.stats), site)
+    return Output(render_site(site, home=home, language=language), data, list(site.warnings), dict(site.stats), site)
 
 
 def static_files() -> dict[str, bytes]:
@@ -82,7 +83,8 @@ def static_files() -> dict[str, bytes]:
     return {**assets(), **visuals.assets()}
 
 
-def site_key(options: Options, home: bool, directory_urls: bool, site_url: str = "", site_name: str = "") -> str:
+def site_key(options: Options, home: bool, directory_urls: bool, site_url: str = "", site_name: str = "",
+             language: str = "en") -> str:
     """A hash of everything a build reads. Reading and hashing the seeds is cheap next to
     extracting them (about 30 ms per 1,000 articles of a few kilobytes)."""
     digest = hashlib.sha256()
@@ -94,7 +96,7 @@ def site_key(options: Options, home: bool, directory_urls: bool, site_url: str =
     gazetteer_files = tuple(options.gazetteer_files)
     part("version", OUTPUT_VERSION.encode())
     part("environment", environment_key(fingerprint(gazetteer_files), PIPELINE_VERSION).encode())
-    part("options", repr((home, directory_urls, options.max_bytes, site_url, site_name)).encode())
+    part("options", repr((home, directory_urls, options.max_bytes, site_url, site_name, language)).encode())
     for label, paths in (("curation", curation_files(options.briefs_dir, options.project)),
                          ("seed", options.seeds()[0])):
         for path in paths:

@@ -16,6 +16,7 @@ from typing import Sequence
 from .escape import attr_text, md_text
 from .country_pages import render_country
 from .index_pages import render_index
+from .language import in_language, lang_attr
 from .links import (
     HOME, INDEX_PAGES, Linker, article_path, brief_path, country_feed_path, country_path, entity_path, event_path,
     part_path, relation_path,
@@ -33,8 +34,9 @@ MAX_CONTEXTS = 30  # mentions shown in context on an entity page; the rest are c
 MAX_BACKLINKS = 60
 
 
-def render_site(site: Site, home: bool = True, limits: Limits = Limits()) -> dict[str, Page]:
-    """Every generated page of the site. ``home`` adds an ``index.md`` (when the docs have none).
+def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, language: str = "en") -> dict[str, Page]:
+    """Every generated page of the site. ``home`` adds an ``index.md`` (when the docs have none);
+    ``language`` is the site's, which marks passages from articles in other languages (``language.py``).
 
     Lists longer than ``limits`` allow are paginated (``list_path``) or summarised with a link to
     their pages, so no page grows with the site.
@@ -50,7 +52,7 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits()) -> dic
         linker.sections[page.path] = page.section
         return page
 
-    view = SiteView(site, limits, pages, add)
+    view = SiteView(site, limits, pages, add, language=language)
     for article in site.articles.values():
         add(Page(article_path(article.id), article.title, section="Articles"))
     for entity in site.entities.values():
@@ -113,10 +115,11 @@ def render_article(article: Article, view: SiteView, linker: Linker) -> str:
     for paragraph in article.paragraphs:
         text = _linked_text(paragraph.text, mentions_by_para[paragraph.index], site, linker)
         # attr_list gives the paragraph itself the anchor, so a cited paragraph can be highlighted.
+        attrs = f"#{paragraph.anchor} .rb-para{lang_attr(article.language, view.language)}"
         if paragraph.heading:
-            lines += [f"### {text} {{: #{paragraph.anchor} .rb-para }}", ""]
+            lines += [f"### {text} {{: {attrs} }}", ""]
         else:
-            lines += [text, f"{{: #{paragraph.anchor} .rb-para }}", ""]
+            lines += [text, f"{{: {attrs} }}", ""]
     entity_ids = sorted({m.entity for m in site.mentions.get(article.id, [])},
                         key=lambda e: site.entities[e].name.casefold() if e in site.entities else e)
     actors = [site.entities[e] for e in entity_ids if e in site.entities and site.entities[e].kind == "actor"]
@@ -191,7 +194,8 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
         for quote in entity.quotes[:preview]:
             article = site.articles.get(quote.article)
             source = linker.link(article.title, article_path(quote.article), f"p{quote.paragraph + 1}") if article else ""
-            lines += [f"> “{md_text(quote.text)}”", ">", f"> — {source}", ""]
+            language = article.language if article else None
+            lines += [f"> “{in_language(md_text(quote.text), language, view.language)}”", ">", f"> — {source}", ""]
         if len(entity.quotes) > preview:
             lines += [f"… and {count(len(entity.quotes) - preview, 'more quote')}, on the pages of the articles.", ""]
     events = timeline_order(view.events_of.get(entity.id, []))
@@ -254,6 +258,7 @@ def _mention_contexts(entity: Entity, view: SiteView, linker: Linker) -> list[st
         start, end = max(0, m.start - 90), min(len(text), m.end + 90)
         snippet = ("…" if start else "") + md_text(text[start:m.start]) + "**" + md_text(text[m.start:m.end]) + "**" \
             + md_text(text[m.end:end]) + ("…" if end < len(text) else "")
+        snippet = in_language(snippet, article.language, view.language)
         lines.append(f"- {snippet} — {linker.link(article.title, article_path(article_id), f'p{m.paragraph + 1}')}")
     rest = contexts[MAX_CONTEXTS:]
     if rest:
@@ -313,7 +318,8 @@ def _source_lines(sources: Sequence, view: SiteView, linker: Linker) -> list[str
             extra.append(f"date as reported: {md_text(source.date)}")
         if source.fatalities is not None:
             extra.append(f"fatalities: {source.fatalities}")
-        lines += [f"> {md_text(source.sentence)}", ">", f"> — {link}" + (f" ({'; '.join(extra)})" if extra else ""), ""]
+        sentence = in_language(md_text(source.sentence), article.language, view.language)
+        lines += [f"> {sentence}", ">", f"> — {link}" + (f" ({'; '.join(extra)})" if extra else ""), ""]
     return lines
 
 
@@ -404,4 +410,4 @@ ASSETS = Path(__file__).parent / "assets"
 
 def assets() -> dict[str, bytes]:
     """The static files every briefing site ships (site path -> content)."""
-    return {f"assets/briefs/{name}": (ASSETS / name).read_bytes() for name in ("briefs.css", "briefing.css")}
+    return {f"assets/briefs/{name}": (ASSETS / name).read_bytes() for name in ("briefs.css", "briefing.css", "a11y.js")}

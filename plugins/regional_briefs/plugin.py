@@ -20,6 +20,8 @@ from .pipeline import Options
 log = get_plugin_logger(__name__)
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition")
+# Partials that replace the theme's where its markup fails WCAG (docs/accessibility.md).
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 class BriefsPlugin(BasePlugin[BriefsConfig]):
@@ -39,12 +41,17 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             config.extra_javascript.append(visuals.SCRIPT)
         if visuals.STYLESHEET not in config.extra_css:
             config.extra_css.append(visuals.STYLESHEET)
+        # After the site's own custom_dir, so that a partial the site overrides stays its own.
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         for asset in assets():
             if asset.endswith(".css") and asset not in config.extra_css:
                 config.extra_css.append(asset)
+            if asset.endswith(".js") and asset not in map(str, config.extra_javascript):
+                config.extra_javascript.append(asset)
         return config
 
     # Priority: 50, run early, so that other plugins (tags, blog, search) see the generated pages.
@@ -56,7 +63,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         # Not kept on the plugin: once the files hold the pages, the assembled site can be freed,
         # and nothing of one build survives into the next under `mkdocs serve`.
         output = build_output(self.options, home=home, directory_urls=config.use_directory_urls,
-                              site_url=config.site_url or "", site_name=config.site_name)
+                              site_url=config.site_url or "", site_name=config.site_name,
+                              language=config.theme.get("language") or "en")
         for warning in output.warnings:
             log.warning(warning)
         log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")

@@ -62,9 +62,10 @@ class SiteView:
     """Lookups the renderers share, built once per site."""
 
     def __init__(self, site: Site, limits: Limits = Limits(), pages: dict[str, Page] | None = None,
-                 add: Callable[[Page], Page] | None = None):
+                 add: Callable[[Page], Page] | None = None, language: str = "en"):
         self.site = site
         self.limits = limits
+        self.language = language  # the site's; passages in another one are marked (language.py)
         self.pages = pages if pages is not None else {}
         self.add = add or (lambda page: self.pages.setdefault(page.path, page))
         self.events_of: dict[str, list[Event]] = defaultdict(list)

@@ -157,7 +157,8 @@ def render_network_page(site: Site, linker: Linker) -> str:
         "Arrows point from who acts to whom it is done. A solid line is reported as fact, a dashed line "
         "as an allegation, a cross marks a relation that an article reports as denied; grey lines join "
         "actors who took part in the same events. Click an actor to open its page; drag to move, scroll "
-        "to zoom.", "",
+        "to zoom. By keyboard, open the list under the view: each actor or place you reach there is ringed "
+        "on the view, and Enter opens its page.", "",
         '<div class="rb-network rb-network--site" data-rb-network="site" data-search-exclude></div>', "",
     ]
     if connected:
@@ -189,7 +190,9 @@ def render_map_page(site: Site, linker: Linker, limit: int = 100) -> str:
         "# Map", "",
         f"{len(located)} places with coordinates · {len(unlocated)} without.", "",
         "Each circle is a place, sized by the events that happened there; click it to open its page. "
-        "Drag to move; double-click or use the buttons to zoom. Country outlines: Natural Earth.", "",
+        "Drag to move; double-click or use the buttons to zoom. By keyboard, Tab moves from place to place, "
+        "most events first; on the map itself, arrow keys move it and plus and minus zoom. "
+        "Country outlines: Natural Earth.", "",
         '<div class="rb-map-layout" markdown>', "",
         '<div class="rb-map" data-rb-map data-search-exclude></div>', "",
         '<div class="rb-map-unlocated" markdown>', "",

@@ -22,6 +22,8 @@
     media: "#fb8c00",
   };
   const PLACE_COLOUR = "#78909c";
+  // A reader who asks for less motion gets each view laid out before it is shown, and no glides.
+  const STILL = window.matchMedia("(prefers-reduced-motion: reduce)");
 
   // --- loading ----------------------------------------------------------------------------------
 
@@ -175,6 +177,34 @@
     return box;
   }
 
+  /* The keyboard's and the screen reader's way into the network: every actor and place on screen,
+     as links in a list that follows the filters. Focusing one shows it on the canvas. */
+  function buildNodeList(onFocus) {
+    const details = element("details", "rb-network__list");
+    const summary = element("summary");
+    const list = element("ul");
+    details.append(summary, list);
+    list.addEventListener("focusin", (event) => {
+      const link = event.target.closest("a[data-node]");
+      if (link) onFocus(link.dataset.node);
+    });
+    list.addEventListener("focusout", (event) => {
+      if (!list.contains(event.relatedTarget)) onFocus(null);
+    });
+    function fill(nodes) {
+      summary.textContent = `List the ${nodes.length} actors and places on screen`;
+      list.replaceChildren(...nodes.map((node) => {
+        const item = element("li");
+        const link = element("a", "", node.name);
+        link.href = new URL(node.page, ROOT).href;
+        link.dataset.node = node.id;
+        item.append(link, document.createTextNode(` · ${node.type} · ${node.shown} link${node.shown === 1 ? "" : "s"} shown`));
+        return item;
+      }));
+    }
+    return { details, fill };
+  }
+
   function radius(node) {
     return Math.min(14, 3 + 1.6 * Math.sqrt(node.degree));
   }
@@ -209,6 +239,7 @@
       theme.bg = cssVar(container, "--rb-bg", "#fff");
       theme.faint = cssVar(container, "--rb-faint", "rgba(0,0,0,0.2)");
       theme.dim = cssVar(container, "--rb-dim", "rgba(0,0,0,0.06)");
+      theme.ring = cssVar(container, "--rb-ring", "#526cfe");
     };
     readTheme();
 
@@ -220,9 +251,12 @@
     let focus = null;
     const touches = (e) => !focus || e.from === focus.centre || e.to === focus.centre;
 
+    // The node a reader has focused in the list: ringed, labelled and centred on the canvas.
+    let selected = null;
     const canvasBox = element("div", "rb-network__canvas");
     const { controls, count } = buildControls(data, state, () => refresh());
-    container.replaceChildren(controls, canvasBox);
+    const nodeList = buildNodeList((id) => select(id));
+    container.replaceChildren(controls, canvasBox, nodeList.details);
 
     const graph = ForceGraph()(canvasBox)
       .width(canvasBox.clientWidth)
@@ -241,6 +275,13 @@
         ctx.lineWidth = (node.id === centre ? 3 : 1) / scale;
         ctx.strokeStyle = node.id === centre ? theme.fg : theme.bg;
         ctx.stroke();
+        if (node === selected) {
+          ctx.beginPath();
+          ctx.arc(node.x, node.y, r + 4 / scale, 0, 2 * Math.PI);
+          ctx.lineWidth = 3 / scale;
+          ctx.strokeStyle = theme.ring;
+          ctx.stroke();
+        }
         if (centre || scale > 1.6 || labelled.has(node.id) || (focus && focus.has(node.id))) {
           const size = 11 / scale;
           ctx.font = `${size}px sans-serif`;
@@ -276,31 +317,45 @@
         ctx.fillStyle = link.denied ? "#d32f2f" : state.colourOf(link.predicate);
         ctx.fillText(text, m.x, m.y);
       })
-      .onNodeHover((node) => {
-        focus = null;
-        if (node) {
-          focus = new Set([node.id]);
-          focus.centre = node.id;
-          edges.forEach((e) => {
-            if (edgeShown(e) && (e.from === node.id || e.to === node.id)) focus.add(e.from).add(e.to);
-          });
-        }
-        graph.linkColor(graph.linkColor());
-      })
+      .onNodeHover((node) => highlight(node || selected))
       .onNodeClick((node) => navigate(new URL(node.page, ROOT).href))
       .onLinkClick((link) => { if (link.evidence && link.evidence.length) navigate(new URL(link.evidence[0].page, ROOT).href); })
       .d3AlphaDecay(0.04)
-      .cooldownTime(6000)
-      .graphData({ nodes, links: edges });
+      .cooldownTime(6000);
+    if (STILL.matches) graph.warmupTicks(300).cooldownTicks(0);
+    graph.graphData({ nodes, links: edges });
     graph.d3Force("charge").strength(centre ? -120 : -60);
 
     let fitted = false;
     graph.onEngineStop(() => {
       if (fitted) return;
       fitted = true;
-      graph.zoomToFit(300, 60, nodeShown);
+      graph.zoomToFit(STILL.matches ? 0 : 300, 60, nodeShown);
       setTimeout(() => { container.dataset.settled = "true"; }, 350);
     });
+
+    function highlight(node) {
+      focus = null;
+      if (node) {
+        focus = new Set([node.id]);
+        focus.centre = node.id;
+        edges.forEach((e) => {
+          if (edgeShown(e) && (e.from === node.id || e.to === node.id)) focus.add(e.from).add(e.to);
+        });
+      }
+      graph.linkColor(graph.linkColor());
+    }
+
+    function select(id) {
+      selected = id ? nodes.find((n) => n.id === id) || null : null;
+      highlight(selected);
+      if (!selected || selected.x === undefined) return;
+      const p = graph.graph2ScreenCoords(selected.x, selected.y);
+      const margin = 30;
+      if (p.x < margin || p.y < margin || p.x > canvasBox.clientWidth - margin || p.y > canvasBox.clientHeight - margin) {
+        graph.centerAt(selected.x, selected.y, STILL.matches ? 0 : 400);
+      }
+    }
 
     function refresh() {
       state.degree = new Map();
@@ -316,6 +371,13 @@
       container.dataset.visibleNodes = String(shownNodes);
       count.textContent = `${shownNodes} on screen · ${shown} of ${edges.length} links shown`;
       graph.linkVisibility(edgeShown).nodeVisibility(nodeShown);
+      const listed = nodes.filter(nodeShown).map((n) => ({ ...n, shown: state.degree.get(n.id) || 0 }))
+        .sort((a, b) => b.shown - a.shown || a.name.localeCompare(b.name));
+      nodeList.fill(listed);
+      const canvas = canvasBox.querySelector("canvas");
+      canvas.setAttribute("role", "img");
+      canvas.setAttribute("aria-label", `Network of ${shownNodes} actors and places joined by ${shown} links; `
+        + "the list below it names each of them.");
     }
     refresh();
 
@@ -337,6 +399,9 @@
         return { x: box.left + p.x, y: box.top + p.y };
       },
       shownNodes: () => nodes.filter(nodeShown).map((n) => n.id),
+      selected: () => (selected ? selected.id : null),
+      // Where each node is in the layout (not on screen): still, under reduced motion.
+      layout: () => nodes.map((n) => [n.id, n.x, n.y]),
     };
     window.__rbNetwork = view;
     return view;
@@ -400,6 +465,7 @@
       return null;
     }
     const canvas = element("canvas");
+    canvas.setAttribute("aria-hidden", "true"); // the outlines; the places are the links on top
     const layer = element("div", "rb-map__markers");
     const zoom = element("div", "rb-map__zoom");
     const buttons = [["+", "Zoom in", 1.5], ["−", "Zoom out", 1 / 1.5], ["⟲", "Show all places", 0]].map(([text, label, factor]) => {
@@ -412,12 +478,17 @@
     });
     zoom.append(...buttons);
     container.replaceChildren(canvas, layer, zoom);
+    // Tab goes from place to place (most events first); on the map itself, arrows move and +/− zoom.
+    container.tabIndex = 0;
+    container.setAttribute("role", "region");
+    container.setAttribute("aria-label", `Map of ${data.places.length} places, the places with most events first. `
+      + "Tab moves from place to place; arrow keys move the map, plus and minus zoom, 0 shows every place.");
 
     const markers = data.places.map((place, rank) => {
       const link = element("a", "rb-map__marker");
       link.href = new URL(place.page, ROOT).href;
       const events = place.events ? ` · ${place.events} event${place.events > 1 ? "s" : ""}` : "";
-      link.setAttribute("aria-label", `${place.name}${events}`);
+      link.setAttribute("aria-label", `${place.name}, ${place.type}${events}`);
       link.title = `${place.name} (${place.type})${events}`;
       link.dataset.place = place.id;
       const size = 2 * Math.min(22, place.events ? 5 + 3 * Math.sqrt(place.events) : 4);
@@ -427,13 +498,35 @@
       let label = null;
       if (rank < 15) {
         label = element("span", "rb-map__label", place.name);
+        label.setAttribute("aria-hidden", "true"); // the marker's own name says it
         label.style.marginLeft = `${size / 2 + 3}px`;
         layer.appendChild(label);
       }
-      return { place, link, label, at: mercator(place.lon, place.lat) };
+      const marker = { place, link, label, at: mercator(place.lon, place.lat), visible: false };
+      // A place out of view stays in the tab order; reaching it brings it into view.
+      link.addEventListener("focus", () => {
+        if (!marker.visible) {
+          view.centre = marker.at.slice();
+          draw();
+        }
+      });
+      return marker;
     });
 
     const view = { kind: "map", container, centre: [0, 0], scale: 1 };
+    container.addEventListener("keydown", (event) => {
+      if (event.target !== container || event.altKey || event.ctrlKey || event.metaKey) return;
+      const step = 80 / view.scale;
+      const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+      if (moves[event.key]) {
+        view.centre = [view.centre[0] + moves[event.key][0], view.centre[1] + moves[event.key][1]];
+        draw();
+      } else if (event.key === "+" || event.key === "=") zoomBy(1.5);
+      else if (event.key === "-" || event.key === "−") zoomBy(1 / 1.5);
+      else if (event.key === "0") reset();
+      else return;
+      event.preventDefault();
+    });
     const home = extent(data.bounds);
 
     function reset() {
@@ -482,16 +575,20 @@
         if (x > 0 && x < width && y > 0 && y < height) ctx.fillText(c.name.toUpperCase(), x, y);
       });
       let shown = 0;
-      markers.forEach(({ link, label, at }) => {
+      markers.forEach((marker) => {
+        const { link, label, at } = marker;
         const [x, y] = project(at, width, height);
         const visible = x >= 0 && x <= width && y >= 0 && y <= height;
+        marker.visible = visible;
         shown += visible;
-        [link, label].forEach((node) => {
-          if (!node) return;
-          node.hidden = !visible;
-          node.style.left = `${x}px`;
-          node.style.top = `${y}px`;
-        });
+        if (label) label.hidden = !visible;
+        // Out of view, a marker is moved just outside the map (which clips it), not hidden.
+        link.style.left = `${Math.max(-50, Math.min(width + 50, x))}px`;
+        link.style.top = `${Math.max(-50, Math.min(height + 50, y))}px`;
+        if (label) {
+          label.style.left = `${x}px`;
+          label.style.top = `${y}px`;
+        }
       });
       container.dataset.countries = String(inView.length);
       container.dataset.markers = String(shown);
