@@ -194,3 +194,47 @@ def open_tab(browser, base: str, viewport: dict = DESKTOP, color_scheme: str = "
         yield tab
     finally:
         context.close()
+
+
+# --- the site's search (Pagefind's UI in the header's dialog) --------------------------------------
+
+RESULT_LINKS = "#rb-search .pagefind-ui__result-inner > .pagefind-ui__result-title > a.pagefind-ui__result-link"
+
+
+def search(tab: Tab, query: str, more: int = 0) -> list[str]:
+    """Open the search dialog and type ``query`` as a person would; the addresses of the results,
+    in their order (the pages, not their sections). ``more``: how many times to ask for more."""
+    page = tab.page
+    if not page.evaluate("document.getElementById('rb-search').open"):
+        page.locator("[data-rb-search-open]").click()
+    box = page.locator("#rb-search input.pagefind-ui__search-input")
+    box.wait_for(state="visible", timeout=30_000)
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    wait_for_results(tab, query)
+    for _ in range(more):
+        button = page.locator("#rb-search button.pagefind-ui__button")
+        if not button.count():
+            break
+        shown = page.locator(RESULT_LINKS).count()
+        button.click()
+        page.wait_for_function("(shown) => document.querySelectorAll('#rb-search .pagefind-ui__result').length > shown",
+                               arg=shown)
+        wait_for_results(tab, query)
+    return page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
+
+
+def wait_for_results(tab: Tab, query: str) -> None:
+    """Until the dialog says how many results ``query`` has and every result shown has its link."""
+    tab.page.wait_for_function("""(query) => {
+        const message = document.querySelector('#rb-search .pagefind-ui__message');
+        if (!message || !message.textContent.trim().endsWith(query)) return false;
+        return [...document.querySelectorAll('#rb-search .pagefind-ui__result')]
+            .every((result) => result.querySelector('.pagefind-ui__result-link')); }""", arg=query, timeout=30_000)
+
+
+def result_count(tab: Tab) -> int:
+    """The number of results the dialog reports ("12 results for …"; 0 when nothing was found)."""
+    message = tab.page.locator("#rb-search .pagefind-ui__message").inner_text()
+    match = re.match(r"\s*(\d+) results?", message)
+    return int(match.group(1)) if match else 0

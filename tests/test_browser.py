@@ -17,7 +17,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from browsing import PHONE, Tab, open_tab, serve
+from browsing import PHONE, RESULT_LINKS, Tab, open_tab, search, serve
 from conftest import Build
 
 
@@ -44,17 +44,8 @@ def _entity(build: Build, entity_id: str) -> dict:
 
 
 def _search(tab: Tab, query: str) -> list[str]:
-    """Type into Material's search box as a person would; the pages of the results, in their order."""
-    page = tab.page
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    page.keyboard.type(query, delay=20)
-    page.keyboard.press("End")  # a key up, which Material listens for; typing Cyrillic sends none
-    page.wait_for_function(
-        "() => /matching/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')")
-    hrefs = page.locator(".md-search-result__item > a:first-child").evaluate_all("links => links.map(a => a.href)")
-    return [href.split("?")[0] for href in hrefs]
+    """Type into the site's search (Pagefind's UI) as a person would; the pages of the results, in their order."""
+    return search(tab, query, more=3)
 
 
 # --- search ------------------------------------------------------------------------------------
@@ -87,7 +78,7 @@ def test_search_by_surname_finds_the_actor_and_leads_to_the_page(tab, seed_site)
     target = urljoin(tab.base, person["page"])
     assert target in results, (surname, results)
     tab.screenshot("search-surname")
-    tab.page.locator(f'.md-search-result__item > a[href^="{target}?"]').first.click()
+    tab.page.locator(f'{RESULT_LINKS}[href="{urlsplit(target).path}"]').first.click()
     tab.page.wait_for_url(re.compile(re.escape(target)))
     tab.shows(person["name"])
     tab.assert_no_errors()

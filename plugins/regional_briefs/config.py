@@ -22,3 +22,7 @@ class BriefsConfig(Config):
     # Write a PDF of every country page beside it (countries/<id>.pdf) with WeasyPrint, which is
     # installed with `pip install "regional-briefs[pdf]"`; off by default (seconds per country).
     country_pdfs = opt.Type(bool, default=False)
+    # The site's search: "pagefind" (a chunked static index written after the build, search.py;
+    # Material's `search` plugin is then best left out of `plugins`), or "theme" (the theme's own
+    # search, Material's lunr index, which needs its `search` plugin).
+    search = opt.Choice(("pagefind", "theme"), default="pagefind")

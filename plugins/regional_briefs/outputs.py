@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Optional
 
-from . import visuals
+from . import search, visuals
 from .cache import SiteCache, environment_key, is_cache_warning
 from .curation import curation_files
 from .export import events_csv, graph_json
@@ -80,7 +80,7 @@ def render_output(site: Site, home: bool = True, directory_urls: bool = True, si
 
 def static_files() -> dict[str, bytes]:
     """The files every site ships whatever its articles: stylesheets, scripts, vendored libraries."""
-    return {**assets(), **visuals.assets()}
+    return {**assets(), **visuals.assets(), **search.assets()}
 
 
 def site_key(options: Options, home: bool, directory_urls: bool, site_url: str = "", site_name: str = "",

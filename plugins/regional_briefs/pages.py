@@ -27,6 +27,7 @@ from .lists import (
 )
 from .model import Article, Entity, Event, Mention, Site
 from .relation_pages import relation_links, render_relation
+from .search import marks as search_marks
 from .site_view import Limits, Page, SiteView
 from .visuals import entity_network_block
 
@@ -85,7 +86,7 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, lan
         linker.current = path
         if path in renderers:
             render, record = renderers[path]
-            page.body = render(record, view, linker)
+            page.body = render(record, view, linker) + search_marks(record, view)
         else:
             page.body = render_index(path, view, linker)
     for path, page in pages.items():

@@ -9,7 +9,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import visuals
+from . import search, visuals
 from .config import BriefsConfig
 from .links import SITE_FEED
 from .outputs import build_output, static_files
@@ -47,6 +47,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        if self.config.search == "pagefind":
+            if search.SCRIPT not in map(str, config.extra_javascript):
+                config.extra_javascript.append(search.SCRIPT)
+            if search.STYLESHEET not in config.extra_css:
+                config.extra_css.append(search.STYLESHEET)
+            if "search" in config.plugins or "material/search" in config.plugins:
+                log.info("Material's search plugin builds its lunr index too; the site searches with Pagefind "
+                         "(leave `search` out of `plugins` to skip the lunr index)")
         for asset in assets():
             if asset.endswith(".css") and asset not in config.extra_css:
                 config.extra_css.append(asset)
@@ -98,10 +106,27 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         head = output.find("</head>")
         return output[:head] + links + output[head:] if head >= 0 else output
 
+    def on_env(self, env, *, config, files):
+        # Which search the header offers (templates/partials/header.html).
+        env.globals["briefs_search"] = self.config.search
+        return env
+
+    # Priority: -50, run late, so that the index reads the site as every other plugin left it.
+    @event_priority(-50)
     def on_post_build(self, *, config) -> None:
-        """With ``country_pdfs``, a PDF of every country page, from its built HTML."""
-        if not self.config.country_pdfs:
-            return
+        """Pagefind's index over the built site; with ``country_pdfs``, a PDF of every country page."""
+        if self.config.search == "pagefind":
+            try:
+                run = search.write_index(Path(config.site_dir))
+            except search.IndexUnavailable as exc:
+                log.warning(f"the search index was not written: {exc}")
+            else:
+                log.info(f"search index: {run.files} files, {run.bytes / 1024:,.0f} KiB in {run.seconds:.1f} s")
+        if self.config.country_pdfs:
+            self.write_country_pdfs()
+
+    def write_country_pdfs(self) -> None:
+        """A PDF of every country page, from its built HTML."""
         written = 0
         for html_file, pdf_file in self.country_pdfs:
             try:

@@ -1,0 +1,62 @@
+/* Regional Briefs: the header's search button opens a dialog with Pagefind's UI (search.py).
+   Pagefind's script, stylesheet and index are fetched on the first search only; the index is read
+   in chunks, so a query loads only what it needs. The site may live under a subpath (a GitHub
+   Pages project site): every address is taken from the site's root as Material computes it. */
+(() => {
+  if (window.__rbSearch) return;  // instant navigation keeps this script; run it once
+  const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+  const root = new URL((config.base || ".") + "/", location.href);  // the site's root, with its subpath
+  const bundle = new URL("pagefind/", root);
+  let ui = null;
+
+  function load(tag, attributes) {
+    return new Promise((resolve, reject) => {
+      const element = Object.assign(document.createElement(tag), attributes);
+      element.onload = resolve;
+      element.onerror = () => reject(new Error(`could not load ${attributes.src || attributes.href}`));
+      document.head.append(element);
+    });
+  }
+
+  async function start() {
+    if (ui) return ui;
+    await Promise.all([load("link", { rel: "stylesheet", href: new URL("pagefind-ui.css", bundle).href }),
+                       load("script", { src: new URL("pagefind-ui.js", bundle).href })]);
+    ui = new PagefindUI({
+      element: "#rb-search-ui",
+      bundlePath: bundle.pathname,
+      baseUrl: root.pathname,
+      showImages: false,
+      showSubResults: true,
+      openFilters: ["Page type"],
+      autofocus: true,
+      translations: { placeholder: "Search actors, places, events, articles", zero_results: "Nothing found for [SEARCH_TERM]" },
+    });
+    return ui;
+  }
+
+  function open() {
+    const dialog = document.getElementById("rb-search");
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    start().then(() => dialog.querySelector("input")?.focus()).catch((error) => {
+      dialog.querySelector("#rb-search-ui").textContent = `Search is unavailable: ${error.message}`;
+    });
+  }
+
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest("[data-rb-search-open]")) open();
+    else if (target?.closest("[data-rb-search-close]")) document.getElementById("rb-search")?.close();
+    else if (target?.closest("#rb-search a[href]")) document.getElementById("rb-search")?.close();
+    else if (target?.matches("dialog#rb-search")) target.close();  // a click on the backdrop
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      open();
+    }
+  });
+  window.__rbSearch = { open, root: root.href };
+})();

@@ -1,0 +1,263 @@
+"""Search (issue #18, manual/docs/search.md): Pagefind's chunked index, written after the build over
+the built site; its filters (page type, country, year, event type) and the other names of a page
+(transliterations, dates); its UI in the header's dialog, on a site served from a subpath the way
+GitHub Pages serves a project site, and under ``mkdocs serve``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+from typing import Iterator
+from urllib.error import URLError
+from urllib.parse import urljoin, urlsplit
+from urllib.request import urlopen
+
+import pytest
+from unidecode import unidecode
+
+from browsing import RESULT_LINKS, open_tab, result_count, search, serve, site_url, wait_for_results
+from conftest import MINIMAL_CONFIG, REPO, SEED, Build, make_project, mkdocs_build, mkdocs_serving
+
+from regional_briefs.model import Article, Entity, Event, EventSource, Mention, Paragraph, PartialDate, Site
+from regional_briefs.pages import render_site
+from regional_briefs.search import filters, marks, other_names
+from regional_briefs.site_view import SiteView
+
+FILTER = re.compile(r'data-pagefind-filter="([^"]+)"')
+
+
+# --- what a page tells the index ---------------------------------------------------------------------
+
+
+def _site() -> Site:
+    """An invented site: one article, a country, a town in it, a person known by a Cyrillic alias."""
+    text = "Amir Sarydala met officials in Kopetbulak on 2 March 2024, the ministry said."
+    article = Article("a1", "a1.md", "Talks in Kopetbulak", [Paragraph(0, text)], published=PartialDate(2024, 3, 3))
+    country = Entity("ruritania", "place", "country", "Ruritania", articles=["a1"])
+    town = Entity("kopetbulak", "place", "city", "Kopetbulak", within="ruritania", articles=["a1"])
+    person = Entity("amir-sarydala", "actor", "person", "Amir Sarydala", aliases=["Амир Сарыдала", "Sarydala"],
+                    within="ruritania", articles=["a1"])
+    meeting = Event("meeting", PartialDate(2024, 3, 2), "diplomatic-meeting", "Meeting in Kopetbulak",
+                    ["amir-sarydala"], ["kopetbulak"], sources=[EventSource("a1", 0, text)])
+    mentions = [Mention("Amir Sarydala", 0, 0, 13, "actor", "person", entity="amir-sarydala"),
+                Mention("Kopetbulak", 0, 31, 41, "place", "city", entity="kopetbulak")]
+    return Site(articles={"a1": article}, entities={e.id: e for e in (country, town, person)},
+                events={"meeting": meeting}, briefs={}, mentions={"a1": mentions})
+
+
+def test_an_entity_is_found_by_the_transliteration_of_every_name_it_has():
+    person = _site().entities["amir-sarydala"]
+    assert other_names(person) == []  # "Амир Сарыдала" transliterates to the name the page shows
+    person.aliases.append("Сарыдала-оглы")
+    assert other_names(person) == ["Sarydala-ogly"]
+    person.aliases.append("Šarýdala")  # transliterates to an alias the page shows
+    assert other_names(person) == ["Sarydala-ogly"]
+
+
+def test_an_event_is_found_by_its_date_as_people_write_it():
+    site = _site()
+    assert other_names(site.events["meeting"]) == ["2024-03-02", "2 March 2024", "March 2024"]
+    site.events["meeting"].date = PartialDate(2024, 3)
+    assert other_names(site.events["meeting"]) == ["2024-03", "March 2024"]
+    site.events["meeting"].date = PartialDate(2024)
+    assert other_names(site.events["meeting"]) == []
+
+
+def test_every_page_states_its_type_country_year_and_event_type():
+    site = _site()
+    view = SiteView(site)
+    assert filters(site.articles["a1"], view) == [("Page type", "Article"), ("Year", "2024"), ("Country", "Ruritania")]
+    assert filters(site.entities["amir-sarydala"], view) == [("Page type", "Actor"), ("Country", "Ruritania")]
+    assert filters(site.entities["kopetbulak"], view) == [("Page type", "Place"), ("Country", "Ruritania")]
+    assert filters(site.events["meeting"], view) == [("Page type", "Event"), ("Event type", "diplomatic meeting"),
+                                                     ("Year", "2024"), ("Country", "Ruritania")]
+    assert filters("ruritania", view) == [("Page type", "Country"), ("Country", "Ruritania")]
+
+
+def test_the_rendered_pages_carry_their_filters_in_a_hidden_block():
+    pages = render_site(_site())
+    stated = {path: FILTER.findall(page.body) for path, page in pages.items()}
+    assert stated["articles/a1.md"] == ["Page type:Article", "Year:2024", "Country:Ruritania"]
+    assert "Event type:diplomatic meeting" in next(v for p, v in stated.items() if p.startswith("events/"))
+    assert stated["countries/ruritania.md"] == ["Page type:Country", "Country:Ruritania"]
+    event = next(page.body for path, page in pages.items() if path.startswith("events/"))
+    assert '<div class="rb-search-marks" hidden>' in event and "2 March 2024 · March 2024" in event
+
+
+def test_marks_escape_what_comes_from_a_seed():
+    site = _site()
+    site.entities["ruritania"].name = 'Ruri"><script>alert(1)</script>'
+    site.entities["amir-sarydala"].aliases.append("Сар<b>ыдала")
+    html = marks(site.entities["amir-sarydala"], SiteView(site))
+    assert "<script>" not in html and "<b>" not in html
+    assert 'data-pagefind-filter="Country:Ruri&quot;&gt;&lt;script&gt;' in html
+
+
+# --- the built site -------------------------------------------------------------------------------------
+
+
+def test_the_site_has_a_pagefind_index_over_page_content_only(seed_site):
+    site = seed_site.site
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not (site / "search" / "search_index.json").exists(), "the repository's site has no lunr index"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.count("data-pagefind-body") == 1
+    # The content is marked; the header, navigation and footer are outside it.
+    body_at = home.index("data-pagefind-body")
+    assert home.index('class="md-header') < body_at < home.index('class="md-footer')
+    assert "data-rb-search-open" in home and 'id="rb-search"' in home
+    assert "data-pagefind-body" not in (site / "404.html").read_text(encoding="utf-8")
+
+
+# Invented names that no article holds: an analyst's alias for an actor, and one in Cyrillic.
+CURATED_ALIAS, CYRILLIC_ALIAS = "Zyxwv Front", "Зыквв"
+
+
+@pytest.fixture(scope="module")
+def curated_site(tmp_path_factory, seed_site) -> Build:
+    """The seed, with the repository's curation plus two aliases of an actor, built for a GitHub
+    Pages project site (``site_url`` with a subpath)."""
+    actor = next(e for e in seed_site.graph["entities"] if e["kind"] == "actor" and len(e["articles"]) > 0)
+    root = tmp_path_factory.mktemp("curated")
+    make_project(root, {}, config=MINIMAL_CONFIG.replace("plugins: [search, briefs]", "plugins: [briefs]")
+                 + "site_url: https://x.github.io/repo/\n")
+    shutil.copy(SEED, root / "seeds" / SEED.name)
+    shutil.copytree(REPO / "briefs", root / "briefs")
+    (root / "briefs" / "search-aliases.yml").write_text(
+        f"entities:\n  - name: {json.dumps(actor['name'])}\n"
+        f"    aliases: [{json.dumps(CURATED_ALIAS)}, {json.dumps(CYRILLIC_ALIAS, ensure_ascii=False)}]\n",
+        encoding="utf-8")
+    build = mkdocs_build(root)
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_curation_aliases_and_their_transliteration_find_the_entity(browser, curated_site):
+    entity = next(e for e in curated_site.graph["entities"] if CURATED_ALIAS in e["aliases"])
+    assert CYRILLIC_ALIAS in entity["aliases"]
+    with serve(curated_site) as url, open_tab(browser, url) as tab:
+        assert urlsplit(url).path == "/repo/"
+        tab.open("")
+        page = urljoin(url, entity["page"])
+        for query in (CURATED_ALIAS, CYRILLIC_ALIAS, unidecode(CYRILLIC_ALIAS)):
+            assert search(tab, query)[:1] == [page], query
+        tab.assert_no_errors()
+
+
+@pytest.fixture(scope="module")
+def seed_url(seed_site) -> Iterator[str]:
+    assert urlsplit(site_url(seed_site)).path not in ("", "/"), "the site should live under a subpath"
+    with serve(seed_site) as url:
+        yield url
+
+
+def _known_by_other_names(build) -> list[tuple[str, dict]]:
+    """(alias, entity) for aliases with a word the entity's name lacks (an abbreviation, a curation alias)."""
+    pairs = []
+    for entity in build.graph["entities"]:
+        words = set(entity["name"].casefold().split())
+        pairs += [(alias, entity) for alias in entity["aliases"]
+                  if len(alias) > 2 and not set(alias.casefold().split()) <= words]
+    return pairs
+
+
+@pytest.mark.browser
+def test_searching_an_alias_finds_the_entity_on_a_site_under_a_subpath(browser, seed_site, seed_url):
+    pairs = _known_by_other_names(seed_site)
+    assert pairs, "the seed site should have entities known by other names"
+    with open_tab(browser, seed_url) as tab:
+        tab.open("")
+        missed = [(alias, entity["id"]) for alias, entity in pairs
+                  if urljoin(seed_url, entity["page"]) not in search(tab, alias, more=3)]
+        assert not missed, missed
+        # Only the index's chunks were fetched, all under the site's subpath.
+        fetched = [u for u in tab.requests if "/pagefind/" in u]
+        assert fetched and all(urlsplit(u).path.startswith(urlsplit(seed_url).path + "pagefind/") for u in fetched)
+        assert not any(u.endswith("search_index.json") for u in tab.requests)
+        tab.assert_no_errors()
+
+
+@pytest.mark.browser
+def test_a_filter_narrows_the_results_and_a_result_opens_its_page(browser, seed_site, seed_url):
+    countries = [e for e in seed_site.graph["entities"] if e["type"] == "country"]
+    query = max(countries, key=lambda e: len(e["articles"]))["name"]
+    actors = {urljoin(seed_url, e["page"]): e for e in seed_site.graph["entities"] if e["kind"] == "actor"}
+    with open_tab(browser, seed_url) as tab:
+        tab.open("")
+        search(tab, query)
+        everything = result_count(tab)
+        tab.page.locator('#rb-search input.pagefind-ui__filter-checkbox[name="Page type"][value="Actor"]').check()
+        tab.page.wait_for_function(
+            "(before) => /^\\s*\\d+ results?/.test(document.querySelector('#rb-search .pagefind-ui__message').textContent)"
+            " && parseInt(document.querySelector('#rb-search .pagefind-ui__message').textContent) < before",
+            arg=everything)
+        wait_for_results(tab, query)
+        narrowed = result_count(tab)
+        assert 0 < narrowed < everything
+        shown = tab.page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
+        assert shown and all(url in actors for url in shown), shown
+        tab.screenshot("search-filtered")
+
+        tab.page.locator(RESULT_LINKS).first.click()
+        tab.page.wait_for_url(re.compile(re.escape(shown[0]) + "$"))
+        tab.shows(actors[shown[0]]["name"])
+        assert not tab.page.evaluate("document.getElementById('rb-search').open"), "the dialog should close"
+        tab.assert_no_errors()
+
+
+@pytest.mark.browser
+def test_an_event_is_found_by_its_date(browser, seed_site, seed_url):
+    dated = [e for e in seed_site.graph["events"] if e.get("date") and len(e["date"]) == 10]
+    assert dated, "the seed should have an event dated to the day"
+    event = dated[0]
+    with open_tab(browser, seed_url) as tab:
+        tab.open("")
+        assert urljoin(seed_url, event["page"]) in search(tab, event["date"], more=3)
+        tab.assert_no_errors()
+
+
+# --- under mkdocs serve ---------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_search_works_under_mkdocs_serve(browser, tmp_path):
+    project = tmp_path / "served"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("docs", "seeds", "briefs"):
+        shutil.copytree(REPO / folder, project / folder)
+    with mkdocs_serving(project, tmp_path / "serve.log") as (port, server):
+        base = f"http://127.0.0.1:{port}{urlsplit(site_url_of(project)).path}"
+        deadline = time.monotonic() + 300
+        while True:  # until the first build, its index included, is served
+            try:
+                with urlopen(base + "pagefind/pagefind-entry.json", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except (URLError, OSError):
+                pass
+            assert server.poll() is None, (tmp_path / "serve.log").read_text(encoding="utf-8")
+            assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text(encoding="utf-8")
+            time.sleep(1)
+        with open_tab(browser, base) as tab:
+            tab.open("")
+            with urlopen(base + "export/graph.json", timeout=30) as response:
+                graph = json.loads(response.read())
+            query = next(e["name"] for e in graph["entities"] if e["type"] == "country")
+            found = search(tab, query)
+            assert found and all(urlsplit(u).path.startswith(urlsplit(base).path) for u in found)
+            tab.assert_no_errors()
+
+
+def site_url_of(project: Path) -> str:
+    import yaml
+
+    return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
