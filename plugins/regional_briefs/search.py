@@ -14,7 +14,11 @@ site, nothing downloaded. No MkDocs here.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import html
+import json
+import re
 import subprocess
 import time
 from dataclasses import dataclass
@@ -81,12 +85,40 @@ def filters(record: Any, view) -> list[tuple[str, str]]:
     return []
 
 
+# Near spellings of a name's words: the ways one sound of Tajik, Uzbek, Russian or Pashto is
+# written in Latin letters ("Rahmon", "Rakhmon"), each swap applied alone.
+SPELLINGS = ((r"kh", "h"), (r"(?<![kszcgt])h", "kh"), (r"dzh", "j"), (r"(?<!d)j", "dzh"), (r"zh", "j"),
+             (r"ou", "u"), (r"(?<!o)u", "ou"), (r"y", "i"), (r"q", "k"), (r"k(?!h)", "q"), (r"w", "v"),
+             (r"v", "w"), (r"([a-z])\1", r"\1"))
+ENDING = re.compile(r"(?:ov|ev|ova|eva)$")  # Russian-style surname endings, dropped or added
+NEAR_MAX = 24  # near spellings per name, at most
+
+
+def near_spellings(name: str, person: bool = False) -> list[str]:
+    """Other Latin spellings of the words of ``name`` a reader may type: one letter group swapped
+    for another ("Rakhmon" for "Rahmon"), doubled letters written once and, for a person, a
+    Russian surname ending dropped or added ("Rahmonov", "Rakhmonov"). Only words of four letters
+    or more, so that short words stay exact."""
+    found: list[str] = []
+    for word in re.findall(r"[A-Za-z][A-Za-z'-]{3,}", unidecode(name)):
+        lower = word.casefold()
+        variants = [lower] + [re.sub(pattern, swap, lower) for pattern, swap in SPELLINGS]
+        if person:
+            variants += [ENDING.sub("", v) if ENDING.search(v) else v + "ov" for v in variants]
+        found += [v for v in dict.fromkeys(variants) if v != lower and len(v) > 3]
+    return list(dict.fromkeys(found))[:NEAR_MAX]
+
+
 def other_names(record: Any) -> list[str]:
     """What a reader may type for the page that the page does not show: the transliteration of an
-    entity's name and aliases, an event's date in other spellings."""
+    entity's name and aliases and their near spellings, an event's date in other spellings."""
     if isinstance(record, Entity):
         shown = {record.name, *record.aliases}
-        return sorted({unidecode(name) for name in shown} - shown - {""}, key=str.casefold)
+        written = {unidecode(name) for name in shown} - shown - {""}
+        person = record.type == "person"
+        near = ({v for name in shown for v in near_spellings(name, person)}
+                - {w.casefold() for w in " ".join(shown | written).split()})
+        return sorted(written, key=str.casefold) + sorted(near)
     if isinstance(record, Event) and record.date and record.date.year:
         date = record.date
         if date.month is None:
@@ -139,9 +171,106 @@ def write_index(site_dir: Path) -> IndexRun:
                *(arg for selector in EXCLUDED for arg in ("--exclude-selectors", selector)), "--quiet"]
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
-    seconds = time.perf_counter() - start
     log = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise IndexUnavailable(f"pagefind exited with {result.returncode}: {log[-2000:]}")
+    sort_filters(site_dir / BUNDLE)
+    seconds = time.perf_counter() - start
     files = [p for p in (site_dir / BUNDLE).rglob("*") if p.is_file()]
     return IndexRun(seconds, sum(p.stat().st_size for p in files), len(files), log)
+
+
+# --- the same site, the same index -------------------------------------------------------------------------
+#
+# Pagefind 1.5.2 writes the values of each filter in the order of a hash map, which changes from run
+# to run: the filter files, their names (hashes of their content), the language's meta file that
+# names them and pagefind-entry.json that names the meta file then differ between two builds of one
+# site. ``sort_filters`` rewrites those few files in a sorted order, so that the index is
+# byte-identical, as the rest of the site is. The files are "pagefind_dcd" then CBOR, gzipped; only
+# the CBOR Pagefind writes there (unsigned integers, text, arrays) is read and written.
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _cbor_read(data: bytes, at: int = 0) -> tuple[Any, int]:
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info < 24:
+        n = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        n, at = int.from_bytes(data[at:at + size], "big"), at + size
+    else:
+        raise ValueError(f"unexpected CBOR length {info} at {at - 1}")
+    if major == 0:
+        return n, at
+    if major == 3:
+        return data[at:at + n].decode("utf-8"), at + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, at = _cbor_read(data, at)
+            items.append(item)
+        return items, at
+    raise ValueError(f"unexpected CBOR major type {major} at {at - 1}")
+
+
+def _cbor_head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if n < 1 << (8 * size):
+            return bytes([major << 5 | info]) + n.to_bytes(size, "big")
+    raise ValueError(n)
+
+
+def _cbor_write(value: Any) -> bytes:
+    if isinstance(value, int):
+        return _cbor_head(0, value)
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _cbor_head(3, len(raw)) + raw
+    return _cbor_head(4, len(value)) + b"".join(_cbor_write(item) for item in value)
+
+
+def _load(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path.name} is not a Pagefind file")
+    value, end = _cbor_read(data, len(SIGNATURE))
+    if end != len(data):
+        raise ValueError(f"{path.name} has trailing bytes")
+    return value
+
+
+def _dump(value: Any) -> tuple[bytes, str]:
+    """The gzipped file (no timestamp) and the SHA-256 of its content."""
+    raw = SIGNATURE + _cbor_write(value)
+    return gzip.compress(raw, compresslevel=9, mtime=0), hashlib.sha256(raw).hexdigest()
+
+
+def sort_filters(bundle: Path) -> None:
+    """Rewrite each language's filter files with their values sorted, and the files naming them."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, about in sorted(entry["languages"].items()):
+        meta_path = bundle / f"pagefind.{about['hash']}.pf_meta"
+        meta = _load(meta_path)
+        if len(meta) < 4 or not meta[3]:
+            continue
+        prefix = about["hash"].split("_")[0]
+        named = []
+        for name, old in sorted(meta[3]):
+            old_path = bundle / "filter" / f"{old}.pf_filter"
+            filter_name, values = _load(old_path)
+            content, digest = _dump([filter_name, sorted(([value, sorted(pages)] for value, pages in values))])
+            old_path.unlink()
+            new = f"{prefix}_{digest[:7]}"
+            (bundle / "filter" / f"{new}.pf_filter").write_bytes(content)
+            named.append([name, new])
+        meta[3] = named
+        content, digest = _dump(meta)
+        meta_path.unlink()
+        about["hash"] = f"{prefix}_{digest[:10]}"
+        (bundle / f"pagefind.{about['hash']}.pf_meta").write_bytes(content)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
