@@ -328,3 +328,46 @@ def test_passages_in_the_sites_own_language_or_an_unknown_one_carry_none():
     hostile = render_site(_site_with_an_article_in('ru" onmouseover="alert(1)'), language="en")
     assert not any("onmouseover" in p.body for p in hostile.values())
     assert foreign("RU", "ru") is None and foreign("ru-RU", "en") == "ru-RU" and foreign("", "en") is None
+
+
+# --- the search dialog ------------------------------------------------------------------------------
+
+
+def test_the_search_dialog_passes_axe_and_works_by_keyboard(browser, seed_site, seed_url):
+    """Open by "/", type, the results and filters pass axe in every palette; Tab reaches a result
+    and Enter opens it; Esc closes the dialog and gives the focus back to the page."""
+    from browsing import RESULT_LINKS, wait_for_results
+
+    query = next(e["name"] for e in seed_site.graph["entities"] if e["type"] == "country")
+    with open_tab(browser, seed_url) as tab:
+        tab.page.emulate_media(reduced_motion="reduce")
+        tab.open("")
+        tab.page.keyboard.press("/")
+        box = tab.page.locator("#rb-search input.pagefind-ui__search-input")
+        box.wait_for(state="visible", timeout=30_000)
+        tab.page.wait_for_function("() => document.activeElement?.matches('#rb-search input.pagefind-ui__search-input')")
+        tab.page.keyboard.type(query, delay=20)
+        wait_for_results(tab, query)
+        load_axe(tab)
+        problems = []
+        for palette in offered_palettes(seed_site):
+            use_palette(tab, palette)
+            problems += [line for v in violations(tab) for line in describe("(search dialog)", palette, v)]
+        assert not problems, "\n".join(problems)
+
+        for _ in range(80):  # Tab from the box, past the filters, to the first result
+            tab.page.keyboard.press("Tab")
+            if tab.page.evaluate(f"() => document.activeElement?.matches({RESULT_LINKS!r})"):
+                break
+        else:
+            pytest.fail("Tab did not reach a result")
+        target = tab.page.evaluate("document.activeElement.href")
+        tab.page.keyboard.press("Enter")
+        tab.page.wait_for_url(target)
+        assert not tab.page.evaluate("document.getElementById('rb-search').open")
+
+        tab.page.keyboard.press("/")
+        tab.page.wait_for_function("() => document.getElementById('rb-search').open")
+        tab.page.keyboard.press("Escape")
+        tab.page.wait_for_function("() => !document.getElementById('rb-search').open")
+        tab.assert_no_errors()

@@ -30,6 +30,7 @@
       showSubResults: true,
       openFilters: ["Page type"],
       autofocus: true,
+      debounceTimeoutMs: 100,  // Pagefind waits 300 ms after a key by default; a chunk loads in less
       translations: { placeholder: "Search actors, places, events, articles", zero_results: "Nothing found for [SEARCH_TERM]" },
     });
     return ui;
