@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test eval bench markdown manual manual-build clean
+.PHONY: serve build test eval bench bench-search markdown manual manual-build clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ SIZES ?= 100,1000,10000
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python bench/run.py --sizes $(SIZES)
+
+# The search only (Pagefind's index, a first query in Chromium): manual/docs/search-benchmarks.md.
+SEARCH_SIZES ?= 1000
+bench-search: $(STAMP)
+	$(BIN)/python bench/run.py --search-only --sizes $(SEARCH_SIZES)
 
 markdown: $(STAMP)
 	$(BIN)/regional-briefs markdown --out build/markdown

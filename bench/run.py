@@ -13,10 +13,13 @@ temporary project and measures, in one run so that ratios compare like with like
 - the peak memory of each build (the whole process tree, sampled, and the largest process),
 - a plain mkdocs-material build of the very pages the plugin generated, written as .md files
   into docs/ with the same navigation policy (``not_in_nav`` for all but the index pages),
-- the search index's size, and where its bytes come from,
+- Pagefind's search index: its size, its files and the time the build spent writing it,
 - the site-wide stages in-process (resolve, merge events, render) to show how each one grows,
-- at 1,000 articles (or the largest N at most 1,000), the time from typing a query into
-  Material's search box to the first result, in Chromium.
+- at every N, the bytes Chromium fetches and the time until the first result shows for a reader's
+  first queries (the first one opens the search dialog and loads Pagefind).
+
+``--search-only`` measures only the search (a cold and a warm build, the index, Chromium) and writes
+manual/docs/search-benchmarks.md: ``make bench-search`` (N = 1,000 by default).
 
 It writes manual/docs/benchmarks.md and manual/docs/assets/benchmarks.png. The build runs a snapshot of the
 plugin's package taken at the start, so that edits made meanwhile do not change what is measured.
@@ -65,7 +68,8 @@ markdown_extensions:
   - toc:
       permalink: true
 """
-BRIEFS_CONFIG = "site_name: Benchmark\ntheme: material\nplugins:\n  - search\n  - briefs\n" + MARKDOWN_EXTENSIONS
+# The briefs site searches with Pagefind (the plugin's default, search.py), without Material's lunr index.
+BRIEFS_CONFIG = "site_name: Benchmark\ntheme: material\nplugins:\n  - briefs\n" + MARKDOWN_EXTENSIONS
 # The plugin puts only its index pages and briefs in the navigation; the plain site does the same.
 PLAIN_CONFIG = """\
 site_name: Benchmark (plain)
@@ -80,6 +84,7 @@ not_in_nav: |
 """ + MARKDOWN_EXTENSIONS
 OUTLETS = ["Tien Shan Dispatch", "Pamir Wire", "Amu Darya Times", "Steppe Monitor", "Fergana Herald",
            "Kabul Ledger", "Caspian Review", "Silk Road Bulletin"]
+QUERIES = ["Rogun", "border", "Taliban"]  # the first opens the search and loads Pagefind
 YEAR = re.compile(r"\b(19[89]\d|20[0-3]\d)\b")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z0-9])")
 
@@ -335,29 +340,31 @@ def largest_html(site: Path) -> tuple[int, str]:
 # --- the search index ----------------------------------------------------------------------------
 
 
-def search_index_stats(site: Path) -> dict:
-    """The index's size, its bytes by page kind, and whether generated boilerplate got in."""
-    path = site / "search" / "search_index.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    by_kind: dict[str, int] = {}
-    boilerplate_sections = 0
-    boilerplate_text = 0
-    for doc in data["docs"]:
-        kind = doc["location"].split("/", 1)[0] if "/" in doc["location"] else "home"
-        by_kind[kind] = by_kind.get(kind, 0) + len(json.dumps(doc, ensure_ascii=False).encode())
-        if doc.get("title") in ("Linked from", "Mentions", "Sources"):
-            boilerplate_sections += 1
-            boilerplate_text += len(doc.get("text", ""))
-    return {"bytes": path.stat().st_size, "docs": len(data["docs"]), "by_kind": by_kind,
-            "boilerplate_sections": boilerplate_sections, "boilerplate_text_chars": boilerplate_text}
+def search_index_stats(site: Path, log: str) -> dict:
+    """Pagefind's bundle (``pagefind/``): its size, its files, what a reader's browser may fetch,
+    and the time the build spent writing it (from the build log)."""
+    bundle = site / "pagefind"
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    by_part: dict[str, int] = {}
+    for path in files:
+        part = path.relative_to(bundle).parts[0] if len(path.relative_to(bundle).parts) > 1 else "scripts, styles, wasm"
+        by_part[part] = by_part.get(part, 0) + path.stat().st_size
+    match = re.search(r"search index: ([\d,]+) files, ([\d,]+) KiB in ([\d.]+) s", log)
+    lunr = site / "search" / "search_index.json"
+    return {"bytes": sum(p.stat().st_size for p in files), "files": len(files), "by_part": by_part,
+            "seconds": float(match.group(3)) if match else None,
+            "pages": len(list((site).rglob("index.html"))),
+            "lunr_bytes": lunr.stat().st_size if lunr.exists() else None}
 
 
 def search_latency(site: Path, queries: list[str]) -> list[dict]:
-    """Milliseconds from typing each query into Material's search box to the first result shown.
-    The first query also waits for the index to load into the search worker."""
+    """For each query, in one tab: the bytes the browser fetched and the milliseconds until the
+    first result shows. The first query opens the search dialog too, so it counts loading Pagefind's
+    UI, its WebAssembly and the index's entry files: what a reader's first search costs."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    fetched: list[int] = []  # the bytes of each response the server sent, the page's and Pagefind's worker's
+    handler = functools.partial(_CountingHandler, fetched, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -367,21 +374,26 @@ def search_latency(site: Path, queries: list[str]) -> list[dict]:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(base, wait_until="load")
-            box = page.locator("input.md-search__input")
-            results_list = page.locator(".md-search-result__item")
-            meta_line = page.locator(".md-search-result__meta")
-            for query in queries:
-                box.click()
-                box.fill("")
-                # The previous query's results must be gone first, or they would count as this one's.
-                results_list.first.wait_for(state="detached", timeout=30_000)
+            page.wait_for_timeout(500)
+            box = page.locator("#rb-search input.pagefind-ui__search-input")
+            first = page.locator("#rb-search .pagefind-ui__result-link").first
+            for number, query in enumerate(queries):
+                fetched.clear()
                 start = time.perf_counter()
-                page.keyboard.type(query)
-                results_list.first.wait_for(state="visible", timeout=120_000)
+                if number == 0:
+                    page.locator("[data-rb-search-open]").click()
+                    box.wait_for(state="visible", timeout=60_000)
+                else:
+                    box.fill("")
+                    first.wait_for(state="detached", timeout=30_000)
+                    start = time.perf_counter()
+                box.fill(query)
+                first.wait_for(state="visible", timeout=120_000)
                 elapsed = (time.perf_counter() - start) * 1000
-                meta = meta_line.inner_text()
-                results.append({"query": query, "ms": round(elapsed), "meta": meta.strip()})
-                page.keyboard.press("Escape")
+                page.wait_for_timeout(300)  # the loads the first result started (its fragment) end
+                message = page.locator("#rb-search .pagefind-ui__message").inner_text().strip()
+                results.append({"query": query, "ms": round(elapsed), "bytes": sum(fetched), "requests": len(fetched),
+                                "meta": message})
             browser.close()
     finally:
         server.shutdown()
@@ -391,6 +403,32 @@ def search_latency(site: Path, queries: list[str]) -> list[dict]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
+
+
+class _CountingHandler(_QuietHandler):
+    """Counts the bytes it sends (status line, headers and body), uncompressed as a plain server
+    sends them: Pagefind's index files are gzipped already, its script and WebAssembly are not."""
+
+    def __init__(self, fetched: list[int], *args, **kwargs):
+        self.fetched = fetched
+        super().__init__(*args, **kwargs)
+
+    def setup(self) -> None:
+        super().setup()
+        counted, write = self, self.wfile.write
+
+        def counting_write(data):
+            counted.sent += len(data)
+            return write(data)
+
+        self.sent = 0
+        self.wfile.write = counting_write
+
+    def handle_one_request(self) -> None:
+        self.sent = 0
+        super().handle_one_request()
+        if self.sent:
+            self.fetched.append(self.sent)
 
 
 # --- one size ------------------------------------------------------------------------------------
@@ -428,7 +466,7 @@ def measure(n: int, seed: int, pool: list[SourceParagraph], work: Path, repeat: 
     result.cold = summary(cold)
     result.extracted_cold = cold.stat("articles extracted")
     result.pages = cold.pages
-    result.search = search_index_stats(project / "site")
+    result.search = search_index_stats(project / "site", cold.log)
     result.largest_html = list(largest_html(project / "site"))
     say(f"N={n}: cold {cold.seconds:.1f} s; stages in-process")
     result.stages, pages = stage_times(project)
@@ -457,7 +495,8 @@ def measure(n: int, seed: int, pool: list[SourceParagraph], work: Path, repeat: 
     result.warm_over_plain_cpu = min(r.cpu_seconds for r in warm_runs) / min(r.cpu_seconds for r in plain_runs)
     if browser:
         say(f"N={n}: search in Chromium")
-        result.latency = search_latency(project / "site", ["Rogun", "border", "Taliban"])
+        result.latency = search_latency(project / "site", QUERIES)
+    result.search["warm"] = search_index_stats(project / "site", warm.log)
     say(f"N={n}: cold {cold.seconds:.1f} s, warm {warm.seconds:.1f} s, plain {plain_run.seconds:.1f} s, "
         f"after an edit {edit.seconds:.1f} s")
     return result
@@ -564,7 +603,7 @@ def report(results: list[Result], args, out: Path, image: Path) -> str:
         "",
         "| N | pages | cold build | warm build | after one edit | plain build | warm / plain (wall) | "
         "warm / plain (CPU) | edit / plain (wall) | pages/s (warm) | peak memory (cold / warm / edit) | "
-        "largest page | search index | per article |",
+        "largest page | search index (Pagefind) | per article |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
@@ -637,33 +676,86 @@ def report(results: list[Result], args, out: Path, image: Path) -> str:
         lines.append(f"| {key} | " + " | ".join(r.counts[key] for r in results) + " |")
     lines += [""]
 
-    kinds = sorted({k for r in results for k in r.search["by_kind"]})
-    lines += ["## Search", "",
-              "Bytes of `search/search_index.json` by the kind of page they come from:", "",
-              "| N | " + " | ".join(kinds) + " |",
-              "| ---: | " + " | ".join("---:" for _ in kinds) + " |"]
-    for r in results:
-        lines.append(f"| {r.n:,} | " + " | ".join(f"{r.search['by_kind'].get(k, 0) / 1024:,.0f} KiB" for k in kinds) + " |")
-    leaked = [r for r in results if r.search["boilerplate_sections"]]
-    lines += ["", "The generated mention and backlink lists and event pages' quoted sources are marked "
-              "`data-search-exclude`, which Material's "
-              "search plugin honours (it drops the marked element, or a marked heading's whole section, and "
-              "then strips the attribute from the page). "
-              + ("Neither their headings (“Mentions”, “Linked from”, “Sources”) nor their lists are in the index. "
-                 "Pages of long lists beyond the indexes in the navigation are left out with `search: exclude`."
-                 if not leaked else
-                 "Their headings still make sections of their own: "
-                 + "; ".join(f"{r.search['boilerplate_sections']:,} at N={r.n:,} "
-                             f"({r.search['boilerplate_text_chars']:,} characters of text)" for r in leaked) + "."), ""]
-    timed_search = [r for r in results if r.latency]
-    if timed_search:
-        r = timed_search[-1]
-        lines += [f"Typing a query into Material's search box until the first result shows, in Chromium, at "
-                  f"N={r.n:,} (the first query includes loading the index into the search worker):", "",
-                  "| query | first result after | results |", "| --- | ---: | --- |"]
-        lines += [f"| {item['query']} | {item['ms']:,} ms | {item['meta']} |" for item in r.latency]
-        lines += [""]
+    lines += search_report(results)
     return "\n".join(lines)
+
+
+def search_report(results: list[Result]) -> list[str]:
+    """The search section: Pagefind's index and a reader's first queries in Chromium."""
+    lines = ["## Search", "",
+             "The site's search is Pagefind's chunked index (`pagefind/`, written after the build by "
+             "`search.py`; manual: search.md). *Index time* is Pagefind's run in the build (with the sorting of "
+             "its filter files), against the warm build it is part of; *bytes* are what Chromium fetched "
+             "(as a plain static server sends them, headers included; Pagefind's index files are gzipped already) from typing a query to its first result — for the "
+             "first query of a visit that includes opening the search dialog and loading Pagefind's script, "
+             "WebAssembly and index entry, and the first result's fragment.", "",
+             "| N | pages | index files | index size | index time (cold build) | index time (warm build) | "
+             "index / rest of the warm build | first query: bytes | first query: first result after |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        search = r.search
+        if "files" not in search:
+            continue
+        warm = search.get("warm") or {}
+        share = (f"{warm['seconds'] / (r.warm['seconds'] - warm['seconds']):.0%}"
+                 if warm.get("seconds") and r.warm else "—")
+        first = r.latency[0] if r.latency else None
+        lines.append(f"| {r.n:,} | {r.pages:,} | {search['files']:,} | {search['bytes'] / 1024 ** 2:,.1f} MiB | "
+                     f"{search['seconds'] or 0:,.1f} s | {warm.get('seconds') or 0:,.1f} s | {share} | "
+                     + (f"{first['bytes'] / 1024:,.0f} KiB | {first['ms']:,} ms |" if first else "— | — |"))
+    for r in results:
+        if r.latency:
+            lines += ["", f"Queries in one visit at N={r.n:,} (the first opens the search):", "",
+                      "| query | bytes | requests | first result after | results |", "| --- | ---: | ---: | ---: | --- |"]
+            lines += [f"| {q['query']} | {q.get('bytes', 0) / 1024:,.0f} KiB | {q.get('requests', 0)} | {q['ms']:,} ms | "
+                      f"{q['meta']} |" for q in r.latency]
+    return lines + [""]
+
+
+def measure_search(n: int, seed: int, pool: list[SourceParagraph], work: Path, browser: bool) -> Result:
+    """Search only (``--search-only``): a cold and a warm build, the index, queries in Chromium."""
+    say(f"N={n}: generating articles")
+    project = make_briefs_project(work / f"briefs-{n}", n, seed, pool)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    result = Result(n, 1)
+    say(f"N={n}: cold build")
+    cold = timed_build(project, work / f"cold-{n}.log")
+    result.cold, result.pages = summary(cold), cold.pages
+    result.search = search_index_stats(project / "site", cold.log)
+    say(f"N={n}: warm build")
+    warm = timed_build(project, work / f"warm-{n}.log")
+    result.warm = summary(warm)
+    result.search["warm"] = search_index_stats(project / "site", warm.log)
+    if browser:
+        say(f"N={n}: search in Chromium")
+        result.latency = search_latency(project / "site", QUERIES)
+    say(f"N={n}: cold {cold.seconds:.1f} s, warm {warm.seconds:.1f} s, index {result.search['bytes'] / 1024 ** 2:.1f} MiB, "
+        f"first query {result.latency[0] if result.latency else '-'}")
+    return result
+
+
+def search_only_report(results: list[Result], args) -> str:
+    lines = ["# Search benchmark", "",
+             f"Measured by `python bench/run.py --search-only` on {dt.date.today().isoformat()}: {os.cpu_count()} cores, "
+             f"Python {platform.python_version()}, Chromium {chromium_version()}, seed {args.seed}, N = "
+             + ", ".join(f"{r.n:,}" for r in results) + ". The articles are generated as for the build benchmark "
+             "(benchmarks.md); other work ran on the machine at the same time, so times are rough.", "",
+             "| N | cold build | warm build |", "| ---: | ---: | ---: |"]
+    lines += [f"| {r.n:,} | {r.cold['seconds']:,.1f} s | {r.warm['seconds']:,.1f} s |" for r in results]
+    lines += [""] + search_report(results)
+    parts = sorted({k for r in results for k in r.search.get("by_part", {})})
+    lines += ["Pagefind's bundle by folder:", "", "| N | " + " | ".join(parts) + " |",
+              "| ---: | " + " | ".join("---:" for _ in parts) + " |"]
+    lines += [f"| {r.n:,} | " + " | ".join(f"{r.search['by_part'].get(k, 0) / 1024:,.0f} KiB" for k in parts) + " |"
+              for r in results]
+    return "\n".join(lines) + "\n"
+
+
+def chromium_version() -> str:
+    try:
+        return subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True, timeout=30).stdout.split()[1]
+    except (OSError, IndexError, subprocess.SubprocessError):
+        return "?"
 
 
 def main(argv: Optional[list[str]] = None) -> None:
@@ -674,6 +766,9 @@ def main(argv: Optional[list[str]] = None) -> None:
     parser.add_argument("--work", type=Path, help="keep the generated projects here (default: a temporary folder)")
     parser.add_argument("--out", type=Path, default=REPO / "manual" / "docs" / "benchmarks.md")
     parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
+    parser.add_argument("--search-only", action="store_true",
+                        help="measure the search only (cold and warm build, index, Chromium); writes --search-out")
+    parser.add_argument("--search-out", type=Path, default=REPO / "manual" / "docs" / "search-benchmarks.md")
     parser.add_argument("--from-results", type=Path, nargs="+", metavar="JSON",
                         help="write the report from the results.json of earlier runs (--work) instead of measuring")
     args = parser.parse_args(argv)
@@ -693,17 +788,22 @@ def main(argv: Optional[list[str]] = None) -> None:
     sys.path.insert(0, str(code))  # this process and every build below run the snapshot
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), os.environ.get("PYTHONPATH")]))
     pool = corpus_paragraphs()
-    browser_at = max((n for n in sizes if n <= 1000), default=None)
-    if args.no_browser or not CHROMIUM.exists():
-        browser_at = None
+    browser = not args.no_browser and CHROMIUM.exists()  # Pagefind's first query is cheap at every N
     results = []
     try:
         for n in sizes:
-            results.append(measure(n, args.seed, pool, work, args.repeat, browser=n == browser_at))
+            if args.search_only:
+                results.append(measure_search(n, args.seed, pool, work, browser))
+            else:
+                results.append(measure(n, args.seed, pool, work, args.repeat, browser=browser))
             (work / "results.json").write_text(json.dumps([asdict(r) for r in results], indent=1), encoding="utf-8")
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
+    if args.search_only:
+        args.search_out.write_text(search_only_report(results, args), encoding="utf-8")
+        say(f"wrote {args.search_out}")
+        return
     write_report(results, args)
 
 
