@@ -570,3 +570,12 @@ def test_merging_a_large_site_keeps_every_report():
     ]
     events = merge_events(reports)
     assert sum(len(e.sources) for e in events) == 4000
+
+
+def test_firing_a_person_is_a_dismissal_firing_at_people_is_violence(nlp):
+    events = events_of(nlp, [
+        "Davit Melikyan was fired on Monday after a week of power cuts in Yerevan.",
+        "Gunmen fired on a crowd in Gyumri on Tuesday, killing three people.",
+    ], PartialDate(2025, 3, 12))
+    assert one(events, date="2025-03-10")["type"] == "other"
+    assert one(events, date="2025-03-11")["type"] in ("attack", "armed-clash")
