@@ -579,3 +579,9 @@ def test_firing_a_person_is_a_dismissal_firing_at_people_is_violence(nlp):
     ], PartialDate(2025, 3, 12))
     assert one(events, date="2025-03-10")["type"] == "other"
     assert one(events, date="2025-03-11")["type"] in ("attack", "armed-clash")
+
+
+def test_according_to_is_no_accord(nlp):
+    events = events_of(nlp, ["According to the audit, the costs of the unfinished road reached $4 million in May 2024."],
+                       PartialDate(2025, 3, 12))
+    assert all(e["type"] != "agreement" for e in events), events

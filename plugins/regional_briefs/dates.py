@@ -41,6 +41,7 @@ _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_RE = re.compile(rf"\b(?:{_MONTH})\b\.?")
 _YEAR_RE = re.compile(r"(?<![\d,.])(1[0-9]{3}|20[0-9]{2})(?![\d,])")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -78,6 +79,10 @@ _ANCHOR_SAME = re.compile(
 _ANCHOR_STEP = re.compile(
     r"^(?:the\s+(next|following|previous|preceding)|(following|preceding))\s+"
     r"(day|night|evening|morning|month|year)$"
+)
+# "November of that year", "on March 3 the same year": a calendar day in the year last talked about
+_ANCHOR_IN_YEAR = re.compile(
+    rf"^({_MONTH})(?:\s+(\d{{1,2}}))?,?\s+(?:of\s+)?(?:that|the same)\s+year$"
 )
 _ANCHOR_DAY_AROUND = re.compile(r"^the\s+(day|night|month|year)\s+(before|after|earlier|later)$")
 _ANCHOR_OFFSET = re.compile(
@@ -188,7 +193,7 @@ def _normalise(expression: str) -> str:
 def _is_anchored(text: str) -> bool:
     return bool(
         _ANCHOR_SAME.match(text) or _ANCHOR_STEP.match(text)
-        or _ANCHOR_DAY_AROUND.match(text) or _ANCHOR_OFFSET.match(text)
+        or _ANCHOR_DAY_AROUND.match(text) or _ANCHOR_OFFSET.match(text) or _ANCHOR_IN_YEAR.match(text)
     )
 
 
@@ -199,6 +204,16 @@ def _count(word: str) -> int:
 def _resolve_anchored(text: str, anchor: PartialDate | None) -> PartialDate | None:
     if anchor is None:
         return None
+    if match := _ANCHOR_IN_YEAR.match(text):
+        if anchor.year is None:
+            return None
+        month = _MONTH_NAMES.index(match.group(1)[:3]) + 1
+        day = int(match.group(2)) if match.group(2) else None
+        try:
+            date(anchor.year, month, day or 1)
+        except ValueError:
+            return None
+        return PartialDate(anchor.year, month, day)
     unit, step = _anchored_step(text)
     return _shift(anchor, unit, step)
 
@@ -206,7 +221,9 @@ def _resolve_anchored(text: str, anchor: PartialDate | None) -> PartialDate | No
 def _anchored_step(text: str) -> tuple[str, int]:
     """The unit (day, month, year) and the signed number of units a chained expression moves."""
     unit, step = "day", 0
-    if match := _ANCHOR_SAME.match(text):
+    if _ANCHOR_IN_YEAR.match(text):
+        unit = "year"
+    elif match := _ANCHOR_SAME.match(text):
         unit = match.group(1)
     elif match := _ANCHOR_STEP.match(text):
         unit = match.group(3)

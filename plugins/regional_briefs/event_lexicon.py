@@ -147,7 +147,8 @@ def _neighbour_lemmas(token) -> set[str]:
         words.add("@person")
     level = [token]
     for _ in range(3):
-        level = [c for node in level for c in node.children if c.dep_ not in _CLAUSE_EDGES]
+        level = [c for node in level for c in node.children if c.dep_ not in _CLAUSE_EDGES
+                 and c.lower_ != "according"]  # "according to X" attributes; "accord" is no companion
         for node in level:
             words.update((node.lemma_.lower(), node.lower_))
     return words
