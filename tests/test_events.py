@@ -6,7 +6,8 @@ import re
 import pytest
 
 from regional_briefs.event_lexicon import Lexicon
-from regional_briefs.events import default_nlp, detect_events, merge_events
+from regional_briefs.events import detect_events, merge_events
+from regional_briefs.mentions import load_nlp
 from regional_briefs.model import EVENT_TYPES, Article, Mention, Paragraph, PartialDate, Sentence
 
 DEMONYMS = {"armenian": "Armenia", "georgian": "Georgia", "mongolian": "Mongolia", "nepali": "Nepal"}
@@ -37,7 +38,7 @@ NAMES = {
 
 @pytest.fixture(scope="module")
 def nlp():
-    return default_nlp()
+    return load_nlp()
 
 
 def article(paragraphs, published=None, id="a1"):

