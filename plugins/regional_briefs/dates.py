@@ -41,7 +41,6 @@ _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_RE = re.compile(rf"\b(?:{_MONTH})\b\.?")
 _YEAR_RE = re.compile(r"(?<![\d,.])(1[0-9]{3}|20[0-9]{2})(?![\d,])")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -206,14 +205,8 @@ def _resolve_anchored(text: str, anchor: PartialDate | None) -> PartialDate | No
         return None
     if match := _ANCHOR_IN_YEAR.match(text):
         if anchor.year is None:
-            return None
-        month = _MONTH_NAMES.index(match.group(1)[:3]) + 1
-        day = int(match.group(2)) if match.group(2) else None
-        try:
-            date(anchor.year, month, day or 1)
-        except ValueError:
-            return None
-        return PartialDate(anchor.year, month, day)
+            return None  # "that year" is the anchor's year, read as if the text had written it
+        return _resolve_calendar(f"{match.group(1)} {match.group(2) or ''} {anchor.year}", None)
     unit, step = _anchored_step(text)
     return _shift(anchor, unit, step)
 
