@@ -132,7 +132,8 @@ def test_network_nodes_are_the_actors_and_the_places_relations_name_with_their_b
 def test_an_empty_site_has_an_empty_network_and_map():
     site = Site(articles={}, entities={}, events={}, briefs={}, mentions={})
     assert network_json(site)["edges"] == [] and network_json(site)["nodes"] == []
-    assert map_json(site) == {"version": "1.0", "bounds": None, "places": [], "unlocated": []}
+    assert map_json(site) == {"version": "1.1", "bounds": None, "years": [], "places": [], "unlocated": [],
+                              "countries": [], "events": []}
 
 
 # --- map.json ----------------------------------------------------------------------------------
@@ -144,6 +145,63 @@ def test_map_places_are_sized_by_their_own_events_and_places_without_coordinates
     assert data["places"][0]["lat"] == 40.06 and data["places"][0]["page"] == "places/batken/"
     assert [(p["id"], p["events"]) for p in data["unlocated"]] == [("isfara-valley", 1)]
     assert data["bounds"] == {"south": 39.85, "west": 70.58, "north": 40.06, "east": 70.82}
+
+
+def country(id_: str, name: str, code: str) -> Entity:
+    return Entity(id=id_, kind="place", type="country", name=name, articles=["a1"], country=code, code=code)
+
+
+def dated(id_: str, year: int, places: list[str], article: str = "a1") -> Event:
+    return Event(id=id_, date=PartialDate(year, 3, 1), type="armed-clash", title=id_, actors=["kyrgyzstan-gov"],
+                 places=places, sources=[EventSource(article, 0, "They clashed.")])
+
+
+def years_site() -> Site:
+    """The border site over three years, with countries, a province (an outline, no coordinates),
+    a river and an undated event."""
+    site = border_site()
+    site.entities["batken"].country = site.entities["vorukh"].country = "KG"
+    for entity in (country("kyrgyzstan", "Kyrgyzstan", "KG"), country("tajikistan", "Tajikistan", "TJ"),
+                   country("afghanistan", "Afghanistan", "AF"),
+                   Entity(id="balkh", kind="place", type="province", name="Balkh", articles=["a1"], country="AF", code="AF-BAL"),
+                   Entity(id="a-river", kind="place", type="river", name="A river", articles=["a1"], lat=37.9, lon=71.5)):
+        site.entities[entity.id] = entity
+    site.events = {e.id: e for e in [
+        dated("e2023", 2023, ["batken"]), dated("e2024", 2024, ["tajikistan", "a-river"]),
+        dated("e2025", 2025, ["balkh", "batken"]), dated("e2025b", 2025, ["afghanistan"]),
+        Event(id="undated", date=None, type="armed-clash", title="undated", actors=[], places=["vorukh"], sources=[]),
+        Event(id="nowhere", date=PartialDate(2022), type="armed-clash", title="nowhere", actors=[], places=[], sources=[]),
+    ]}
+    return site
+
+
+def test_map_counts_events_per_country_and_year_and_draws_countries_and_provinces_from_their_codes():
+    data = map_json(years_site())
+    assert data["years"] == [2023, 2024, 2025]  # the event with no place is not on the map
+    shapes = {p["id"]: p.get("shape") for p in data["places"]}
+    assert shapes["kyrgyzstan"] == shapes["afghanistan"] == "country" and shapes["balkh"] == "region"
+    assert shapes["a-river"] is None and "lat" in next(p for p in data["places"] if p["id"] == "a-river")
+    assert data["unlocated"] == [next(p for p in data["unlocated"])] and data["unlocated"][0]["id"] == "isfara-valley"
+    countries = {c["code"]: c for c in data["countries"]}
+    assert {c: countries[c]["events"] for c in countries} == {"AF": 2, "KG": 3, "TJ": 1}
+    assert countries["KG"]["shape"] == "417" and countries["KG"]["page"] == "places/kyrgyzstan/"
+    events = {e["id"]: e for e in data["events"]}
+    assert events["e2025"] == {"id": "e2025", "date": "2025-03-01", "year": 2025, "places": ["balkh", "batken"],
+                               "countries": ["AF", "KG"]}
+    assert events["undated"]["year"] is None and "nowhere" not in events
+    assert json.dumps(data, sort_keys=True) == json.dumps(map_json(years_site()), sort_keys=True)  # same input, same map
+
+
+def test_network_edges_carry_the_years_of_their_articles_or_events():
+    site = years_site()
+    site.articles["a1"].published = PartialDate(2024, 1, 2)
+    data = network_json(site)
+    relations = edges_of(data, "relation")
+    assert relations[("kyrgyzstan-gov", "accuses", "tajikistan-gov")]["years"] == [2024]
+    assert relations[("kyrgyzstan-gov", "meets", "tajikistan-gov")]["years"] == []  # a2 has no date
+    site.events["e2023"].actors = site.events["e2025"].actors = ["kyrgyzstan-gov", "border-guard"]
+    shared = edges_of(network_json(site), "event")
+    assert shared[("border-guard", "", "kyrgyzstan-gov")]["years"] == [2023, 2025]
 
 
 # --- pages and assets --------------------------------------------------------------------------
