@@ -241,7 +241,9 @@ def test_assets_ship_the_script_the_libraries_and_their_licences():
     files = assets()
     for path in ("assets/briefs/visuals.js", "assets/briefs/visuals.css", "assets/briefs/vendor/force-graph.min.js",
                  "assets/briefs/vendor/force-graph.LICENSE", "assets/briefs/vendor/topojson-client.min.js",
-                 "assets/briefs/vendor/countries-50m.json", "assets/briefs/vendor/THIRD-PARTY-LICENSES.txt"):
+                 "assets/briefs/vendor/countries-50m.json", "assets/briefs/vendor/THIRD-PARTY-LICENSES.txt",
+                 "assets/briefs/vendor/admin1.json", "assets/briefs/vendor/rivers-50m.json",
+                 "assets/briefs/vendor/natural-earth.LICENSE"):
         assert files.get(path), path
     script = files["assets/briefs/visuals.js"].decode()
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "document.write" not in script
@@ -355,7 +357,9 @@ def test_the_map_draws_outlines_and_markers_that_open_places_and_lists_the_rest(
             for (let i = 0; i < d.length; i += 4 * 97) seen.add(d[i] + "," + d[i + 1] + "," + d[i + 2]);
             return seen.size; }""")
         assert colours > 3, "water, land and borders should all be drawn"
-        assert view.get_attribute("data-markers") == str(len(data["places"]))
+        located = [p for p in data["places"] if "lat" in p]
+        assert int(view.get_attribute("data-markers")) >= len(located)  # and countries, provinces in view
+        assert view.get_attribute("data-shown") == str(len(data["places"]))
         for place in data["places"]:
             href = page.locator(f'a.rb-map__marker[data-place="{place["id"]}"]').get_attribute("href")
             assert href == urljoin(tab.base, place["page"])
@@ -451,3 +455,160 @@ def test_several_hundred_actors_with_hostile_names_draw_and_stay_text(chromium, 
         tab.screenshot("map-crowded")
         assert page.evaluate("window.__pwned === undefined")
         assert page.locator(".rb-map img, .rb-network img").count() == 0
+
+
+# --- the map's shapes, the years shown, every place of the seed ---------------------------------
+
+GOLD = REPO.parent / "shared" / "corpus" / "seed-000.gold.yml"
+
+
+def test_every_place_of_the_seed_is_on_the_map(seed_site):
+    """Every place the seed's site knows (and every place its gold file lists) is in map.json as a
+    point or as an outline the vendored data has; none is left in ``unlocated``."""
+    graph = seed_site.graph
+    places = {e["id"]: e for e in graph["entities"] if e["kind"] == "place"}
+    data = json.loads((seed_site.site / "export" / "map.json").read_text(encoding="utf-8"))
+    assert data["unlocated"] == []
+    on_map = {p["id"]: p for p in data["places"]}
+    assert set(places) == set(on_map)
+    for place in on_map.values():
+        assert "lat" in place or place["shape"] in ("country", "region"), place["id"]
+    codes = {c["code"] for c in data["countries"]}
+    assert all(p["code"] in codes for p in on_map.values() if p["type"] == "country")
+    if GOLD.exists():  # outside the repository: the corpus's annotation of the seed
+        gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+        names = {n.casefold() for p in on_map.values() for n in [p["name"], *places[p["id"]].get("aliases", [])]}
+        missing = [p["name"] for p in gold["places"] if p["name"].casefold() not in names]
+        assert not missing, missing
+
+
+@pytest.mark.browser
+def test_every_place_of_the_seed_has_a_marker_on_the_drawn_map(chromium, seed_site):
+    data = json.loads((seed_site.site / "export" / "map.json").read_text(encoding="utf-8"))
+    with visit(chromium, seed_site) as tab:
+        page = tab.page
+        tab.open("map/")
+        tab.wait("[data-rb-map][data-ready=true]")
+        for place in data["places"]:
+            marker = page.locator(f'a.rb-map__marker[data-place="{place["id"]}"]')
+            assert marker.count() == 1 and marker.is_visible() is not None, place["id"]
+            marker.focus()  # a place out of view comes into view when the keyboard reaches it
+            assert page.evaluate("(id) => { const m = document.querySelector(`a.rb-map__marker[data-place='${id}']`);"
+                                 " const b = m.getBoundingClientRect(), v = m.closest('.rb-map').getBoundingClientRect();"
+                                 " const x = b.left + b.width / 2, y = b.top + b.height / 2;"
+                                 " return x >= v.left && x <= v.right && y >= v.top && y <= v.bottom; }", place["id"]), place["id"]
+        shaded = page.evaluate("window.__rbMap.shading()")
+        assert set(shaded) == {c["code"] for c in data["countries"] if c["events"]}
+
+
+def years_map_site(seed: Build, root: Path) -> Path:
+    """A copy of the built seed site whose map shows ``years_site``: events in 2023, 2024 and 2025."""
+    site = root / "site"
+    shutil.copytree(seed.site, site)
+    (site / "export" / "map.json").write_text(json.dumps(map_json(years_site())), encoding="utf-8")
+    return site
+
+
+SHADE_PIXELS = """(colour) => {
+    const c = document.querySelector(".rb-map canvas");
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) n += d[i] === r && d[i + 1] === g && d[i + 2] === b;
+    return n; }"""
+
+
+def _list_of_map(page) -> tuple[set, set]:
+    items = page.locator(".rb-map__list li")
+    countries = {items.nth(i).get_attribute("data-country") for i in range(items.count())} - {None}
+    places = {items.nth(i).get_attribute("data-place") for i in range(items.count())} - {None}
+    return countries, places
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_the_map_shades_countries_by_the_years_chosen_with_the_keyboard(chromium, seed_site, tmp_path, color_scheme):
+    site = years_map_site(seed_site, tmp_path)
+    with visit(chromium, seed_site, site=site, color_scheme=color_scheme) as tab:
+        page = tab.page
+        tab.open("map/")
+        tab.wait("[data-rb-map][data-ready=true]")
+        view = page.locator("[data-rb-map]")
+        # Every year: Kyrgyzstan 3 events and Afghanistan 2 (the step "2–3"), Tajikistan 1 (the step "1").
+        shading = page.evaluate("window.__rbMap.shading()")
+        assert set(shading) == {"KG", "AF", "TJ"} and shading["KG"] == shading["AF"] != shading["TJ"]
+        for code, colour in shading.items():
+            assert page.evaluate(SHADE_PIXELS, colour) > 300, f"{code} should be filled with {colour}"
+        assert view.get_attribute("data-shown") == str(len(map_json(years_site())["places"]))
+        assert page.locator(".rb-map__legend").inner_text().split() == \
+            ["Events", "per", "country:", "none", "1", "2–3", "river", "province", "or", "region", "place,", "sized", "by", "its", "events"]
+        page.locator(".rb-map__list summary").click()
+        assert _list_of_map(page)[0] == {"KG", "AF", "TJ"}
+        tab.screenshot(f"map-years-all-{color_scheme}")
+
+        # By keyboard: Tab reaches the "From" year, whose label is on screen; arrows choose 2025.
+        page.locator(".md-content h1").first.click()
+        start = page.locator('select[name="map-years-from"]')
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.name") == "map-years-from":
+                break
+        else:
+            pytest.fail("Tab never reached the years")
+        assert start.is_visible() and page.locator(".rb-years legend").first.inner_text() == "Years"
+        assert page.locator("label", has=start).inner_text().startswith("From")
+        page.keyboard.press("End")
+        assert start.input_value() == "2025"
+        assert view.get_attribute("data-years") == "2025-2025"
+        shading = page.evaluate("window.__rbMap.shading()")
+        assert set(shading) == {"AF", "KG"}  # Balkh and Afghanistan, Batken: 2 and 1
+        assert shading["AF"] != shading["KG"]
+        assert page.evaluate(SHADE_PIXELS, shading["KG"]) > 300
+        assert view.get_attribute("data-shown") == "3"
+        assert page.locator('a.rb-map__marker[data-place="vorukh"]').is_hidden()
+        assert _list_of_map(page) == ({"AF", "KG"}, {"balkh", "batken", "afghanistan"})
+        assert "2025: 2 events" in page.locator(".rb-map__controls .rb-network__count").inner_text()
+        tab.screenshot(f"map-years-2025-{color_scheme}")
+
+        # A "To" before the "From" moves the "From" back with it.
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.name") == "map-years-to"
+        page.keyboard.press("Home")
+        assert (start.input_value(), view.get_attribute("data-years")) == ("2023", "2023-2023")
+        assert set(page.evaluate("window.__rbMap.shading()")) == {"KG"}
+        assert _list_of_map(page) == ({"KG"}, {"batken"})
+        # The hidden places are out of the tab order: Tab from the map reaches the one place shown.
+        view.focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.dataset.place") == "batken"
+
+
+@pytest.mark.browser
+def test_the_network_follows_the_years_chosen_and_so_does_its_list(chromium, seed_site):
+    data = json.loads((seed_site.site / "export" / "network.json").read_text(encoding="utf-8"))
+    years = sorted({y for e in data["edges"] for y in e["years"]})
+    assert len(years) >= 2, "the seed's links should span more than one year"
+    with visit(chromium, seed_site) as tab:
+        page = tab.page
+        tab.open("network/")
+        tab.wait('[data-rb-network="site"][data-settled="true"]')
+        view = page.locator('[data-rb-network="site"]')
+        assert view.get_attribute("data-visible-edges") == str(len(data["edges"]))
+        start = page.locator('select[name="network-years-from"]')
+        start.focus()
+        page.keyboard.press("End")
+        latest = years[-1]
+        assert start.input_value() == str(latest)
+        expected = [e for e in data["edges"] if latest in e["years"]]
+        assert view.get_attribute("data-visible-edges") == str(len(expected))
+        ends = {e["source"] for e in expected} | {e["target"] for e in expected}
+        assert set(page.evaluate("window.__rbNetwork.shownNodes()")) == ends
+        listed = page.locator(".rb-network__list a[data-node]")
+        assert {listed.nth(i).get_attribute("data-node") for i in range(listed.count())} == ends
+        assert f"{latest}" in page.locator(".rb-network__count").inner_text()
+        page.locator(".rb-network__canvas").scroll_into_view_if_needed()
+        tab.screenshot("network-latest-year")
+        page.locator('select[name="network-years-to"]').focus()
+        page.keyboard.press("Home")
+        assert start.input_value() == str(years[0])  # moved back with "To"
+        assert view.get_attribute("data-visible-edges") == str(sum(years[0] in e["years"] for e in data["edges"]))

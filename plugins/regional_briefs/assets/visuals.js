@@ -507,10 +507,10 @@
     return steps;
   }
 
-  // The last step reaches the busiest country's number (over all years), which no choice of years passes.
+  // The last step ends at the busiest country's number over all years, which no choice of years passes.
   function stepText(steps, i, max) {
     const low = steps[i], high = i + 1 < steps.length ? steps[i + 1] - 1 : max;
-    return high === low ? String(low) : i + 1 < steps.length ? `${low}–${high}` : `${low}+`;
+    return high === low ? String(low) : `${low}–${high}`;
   }
 
   function buildMapLegend(steps, max) {
@@ -796,17 +796,37 @@
       // Places: every one while all years are shown, else those with events in the years chosen.
       let inFrame = 0, shownMarkers = 0;
       markers.forEach((marker) => {
-        const { place, link, label, at } = marker;
+        const { place, link } = marker;
         marker.shown = years.range.all ? place.events : byPlace.get(place.id) || 0;
-        const hidden = !years.range.all && !marker.shown;
-        link.hidden = hidden;
+        marker.hidden = !years.range.all && !marker.shown;
+        link.hidden = marker.hidden;
         const eventText = marker.shown ? ` · ${marker.shown} event${marker.shown > 1 ? "s" : ""}` : "";
         link.setAttribute("aria-label", `${place.name}, ${place.type}${eventText}`);
         link.title = `${place.name} (${place.type})${eventText}`;
-        const size = 2 * Math.min(22, marker.shown ? 5 + 3 * Math.sqrt(marker.shown) : 4);
-        link.style.width = link.style.height = `${size}px`;
+        marker.size = 2 * Math.min(22, marker.shown ? 5 + 3 * Math.sqrt(marker.shown) : 4);
+        link.style.width = link.style.height = `${marker.size}px`;
         link.classList.toggle("rb-map__marker--quiet", !marker.shown);
-        const [x, y] = project(at, width, height);
+        marker.xy = project(marker.at, width, height);
+      });
+      // A country's or a province's circle stands in the middle of its outline, which is a choice,
+      // not a coordinate: when it would crowd another circle (closer than the 24px a target needs,
+      // WCAG 2.2, 2.5.8), it moves to the nearest free spot around there. Points never move.
+      const placed = markers.filter((m) => !m.hidden && !m.place.shape);
+      const free = ([x, y], size) => placed.every((o) => Math.hypot(o.xy[0] - x, o.xy[1] - y) >= Math.max(24, (o.size + size) / 2) + 1);
+      markers.filter((m) => !m.hidden && m.place.shape).forEach((marker) => {
+        const [x0, y0] = marker.xy;
+        search: for (let ring = 0; ring <= 8; ring += 1) {
+          for (let k = 0; k < (ring ? 12 : 1); k += 1) {
+            const angle = (k * Math.PI) / 6;
+            const xy = [x0 + ring * 10 * Math.cos(angle), y0 + ring * 10 * Math.sin(angle)];
+            if (free(xy, marker.size)) { marker.xy = xy; break search; }
+          }
+        }
+        placed.push(marker);
+      });
+      markers.forEach((marker) => {
+        const { link, label, size, hidden } = marker;
+        const [x, y] = marker.xy;
         const visibleHere = !hidden && x >= 0 && x <= width && y >= 0 && y <= height;
         marker.visible = visibleHere;
         inFrame += visibleHere;
