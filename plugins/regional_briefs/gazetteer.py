@@ -45,7 +45,7 @@ from .model import ACTOR_TYPES, KINDS, PLACE_TYPES
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 # Bump when the way entries are built changes, so that caches keyed on `Gazetteer.version` expire.
-BUILD_SCHEMA = "1"
+BUILD_SCHEMA = "2"  # 2: entries carry their ISO code (`code`)
 
 LABEL = "GAZ"
 AMBIGUOUS_LABEL = "GAZ_AMBIGUOUS"

@@ -183,6 +183,11 @@ def _country_of(place: Entity):
     return place.country
 
 
+def on_map(place: Entity) -> bool:
+    """Whether the map shows the place: it has coordinates, or an outline in the map's data."""
+    return (place.lat is not None and place.lon is not None) or _shape_of(place) is not None
+
+
 def _shape_of(place: Entity):
     if place.type == "country" and place.code in _country_shapes():
         return "country"
