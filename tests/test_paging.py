@@ -82,6 +82,8 @@ def _links(path: str, page: Page, backlinks: bool = True) -> list[tuple[str, str
     """(site path, anchor) of every link on the page (``backlinks=False``: in its body only)."""
     out = []
     for target in LINK.findall(page.body if backlinks else _body(page)):
+        if re.match(r"^[a-z]+:", target):  # the article's original, on the web
+            continue
         target_path, _, anchor = target.partition("#")
         out.append((posixpath.normpath(posixpath.join(posixpath.dirname(path), target_path)), anchor))
     return out
@@ -353,8 +355,8 @@ def test_the_jump_line_leads_to_the_page_where_each_year_begins(odd_site):
                 first.setdefault(label, path)
         assert {"Year not stated", "Undated"} <= set(first), (base, sorted(first))
         for path in paths:
-            jump = next(line for line in pages[path].body.splitlines() if line.startswith("[") and "#" in line)
-            labels = re.findall(r"\[([^\]]+)\]\(", jump)
+            jump = next(line for line in pages[path].body.splitlines() if line.startswith('<p class="rb-jump"'))
+            labels = re.findall(r'<a href="[^"]+">([^<]+)</a>', jump)
             assert labels == list(first), (path, labels)
             for label, (target, anchor) in zip(labels, _links(path, Page(path, "", jump))):
                 assert target == first[label], (path, label, target)
