@@ -328,3 +328,29 @@ def test_passages_in_the_sites_own_language_or_an_unknown_one_carry_none():
     hostile = render_site(_site_with_an_article_in('ru" onmouseover="alert(1)'), language="en")
     assert not any("onmouseover" in p.body for p in hostile.values())
     assert foreign("RU", "ru") is None and foreign("ru-RU", "en") == "ru-RU" and foreign("", "en") is None
+
+
+@pytest.mark.browser
+def test_the_manual_has_no_serious_wcag_violation_in_light_or_dark(browser, tmp_path):
+    """The tool's own manual (manual/), built as `make manual-build` builds it, is held to the same
+    bar. Its pages are all of one kind (Material's page of Markdown): the home page and the pages
+    with wide tables, images and links in running text stand for the rest (axe on every page in
+    both palettes takes two minutes)."""
+    import subprocess
+    import sys
+
+    manual = Path(__file__).resolve().parents[1] / "manual"
+    out = tmp_path / "manual"
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(manual / "mkdocs.yml"),
+                          "-d", str(out)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    build = Build(manual, out, run.returncode, run.stderr)
+    pages = sorted(str(p.relative_to(out).parent).replace(".", "") + "/" if p.name == "index.html" else
+                   str(p.relative_to(out)) for p in out.rglob("*.html") if "assets" not in p.parts)
+    pages = [p.lstrip("/") for p in pages]
+    assert len(pages) >= 12
+    pages = [p for p in pages if p in ("", "quality/", "benchmarks/", "briefing/", "publishing/", "404.html")]
+    assert len(pages) == 6, pages
+    with serve(build) as url, open_tab(browser, url) as tab:
+        problems = check_kinds(tab, pages, offered_palettes(build))
+    assert not problems, f"{len(problems)} serious or critical WCAG 2.2 AA violations:\n" + "\n".join(problems)

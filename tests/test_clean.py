@@ -78,6 +78,11 @@ def test_dateline_without_date_still_names_the_outlet(tmp_path):
     assert article.outlet == "Mountain Post" and article.published is None
 
 
+def test_a_date_inside_the_credit_of_a_dateline_is_the_publication_date(tmp_path):
+    article = _article(tmp_path, "credit.txt", "Court rules on the canal dispute\n\nOSH (Valley Wire / Agency - 3rd March, 2023) " + "\n".join(STORY))
+    assert article.published == PartialDate(2023, 3, 3)
+
+
 def test_date_line_above_story(tmp_path):
     article = _article(tmp_path, "dated.txt", "Ministers meet in Almaty\n07.10.2024, 10:15\n" + "\n".join(STORY))
     assert article.published == PartialDate(2024, 10, 7)

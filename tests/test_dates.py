@@ -171,3 +171,11 @@ def test_weekdays_land_within_the_week_before_publication(published, weekday):
     assert plain_day.weekday() == weekday == last_day.weekday()
     assert 0 <= (published - plain_day).days <= 6
     assert 1 <= (published - last_day).days <= 7
+
+
+def test_a_month_of_that_year_takes_the_year_last_talked_about():
+    assert resolve_date("in November of that year", None, D(2020)) == D(2020, 11)
+    assert resolve_date("March 3 the same year", D(2024, 5, 1), D(2019, 7, 2)) == D(2019, 3, 3)
+    assert resolve_date("February 30 of that year", None, D(2020)) is None
+    assert resolve_date("in November of that year", None, None) is None
+    assert anchor_unit("November of that year") == "year"

@@ -23,7 +23,7 @@ from conftest import CORPUS, SEED, check_links, make_project, mkdocs_build
 from regional_briefs.links import Linker, list_path, source_url
 from regional_briefs.pages import Limits, Page, render_site
 from regional_briefs.pipeline import Options, build_site
-from regional_briefs.visuals import render_map_page
+from regional_briefs.visuals import map_json, render_map_page
 
 TINY = Limits(per_page=3, preview=2, top=2, sources=1, latest=2)
 LINK = re.compile(r'<a href="([^"]+)"')  # pages rendered with links to the Markdown files (source_url)
@@ -306,8 +306,10 @@ def test_indexes_show_the_top_entities_and_the_latest_events_per_type(site, page
 def test_the_map_lists_at_most_its_limit_of_places_and_points_to_the_index(site):
     linker = Linker(current="map.md", url_for=source_url)
     body = render_map_page(site, linker, 2)
-    located = sum(e.kind == "place" and e.lat is not None and e.lon is not None for e in site.entities.values())
-    unlocated = sum(e.kind == "place" for e in site.entities.values()) - located
+    # On the map: a place with coordinates, or a country or province with an outline in the map's data.
+    data = map_json(site)
+    located, unlocated = len(data["places"]), len(data["unlocated"])
+    assert located + unlocated == sum(e.kind == "place" for e in site.entities.values())
     assert located > 2 and unlocated > 2
     for heading, hidden in (("### Not on the map", unlocated - 2), ("## Places on the map", located - 2)):
         section = _section(body, heading)

@@ -145,3 +145,21 @@ def test_more_verbs_of_speech_and_according_to_him(tmp_path, gazetteer):
             "\"The border is calm now,\" the head of the district, Rustam Karimov, assured reporters.\n")
     assert quotes_of(tmp_path, gazetteer, text) == [
         ("Emomali Rahmon", "the"), ("Bahrom Saidov", "We"), ("Rustam Karimov", "The")]
+
+
+def test_an_unnamed_official_speaks_for_the_body_and_he_goes_on_speaking(tmp_path, gazetteer):
+    text = ("The lawyer Bakhtiyor Usmonov was stopped at the airport on Friday, the "
+            "Migration Service confirmed to the Forum 21 Press Service.\n\n"
+            "Usmonov had planned to attend a conference abroad. \"We stopped him at the gate – his name "
+            "is on the list,\" a Migration Service officer told the Forum 21 Press Service. \"Nobody "
+            "leaves without a reason from the government,\" he added. \"Sometimes we act alone, "
+            "sometimes with the police,\" the official said.\n")
+    quotes = quotes_of(tmp_path, gazetteer, text)
+    assert quotes == [("Migration Service", "We"), ("Migration Service", "Nobody"),
+                      ("Migration Service", "Sometimes")], quotes
+
+
+def test_a_number_inside_a_name_of_words_keeps_the_name(tmp_path, gazetteer):
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "The rights monitor Forum 21 Press Service reported the arrest of two journalists in Osh on Monday.\n"))
+    assert "Forum 21 Press Service" in extraction.entities

@@ -132,7 +132,8 @@ def test_network_nodes_are_the_actors_and_the_places_relations_name_with_their_b
 def test_an_empty_site_has_an_empty_network_and_map():
     site = Site(articles={}, entities={}, events={}, briefs={}, mentions={})
     assert network_json(site)["edges"] == [] and network_json(site)["nodes"] == []
-    assert map_json(site) == {"version": "1.0", "bounds": None, "places": [], "unlocated": []}
+    assert map_json(site) == {"version": "1.1", "bounds": None, "years": [], "places": [], "unlocated": [],
+                              "countries": [], "events": []}
 
 
 # --- map.json ----------------------------------------------------------------------------------
@@ -144,6 +145,63 @@ def test_map_places_are_sized_by_their_own_events_and_places_without_coordinates
     assert data["places"][0]["lat"] == 40.06 and data["places"][0]["page"] == "places/batken/"
     assert [(p["id"], p["events"]) for p in data["unlocated"]] == [("isfara-valley", 1)]
     assert data["bounds"] == {"south": 39.85, "west": 70.58, "north": 40.06, "east": 70.82}
+
+
+def country(id_: str, name: str, code: str) -> Entity:
+    return Entity(id=id_, kind="place", type="country", name=name, articles=["a1"], country=code, code=code)
+
+
+def dated(id_: str, year: int, places: list[str], article: str = "a1") -> Event:
+    return Event(id=id_, date=PartialDate(year, 3, 1), type="armed-clash", title=id_, actors=["kyrgyzstan-gov"],
+                 places=places, sources=[EventSource(article, 0, "They clashed.")])
+
+
+def years_site() -> Site:
+    """The border site over three years, with countries, a province (an outline, no coordinates),
+    a river and an undated event."""
+    site = border_site()
+    site.entities["batken"].country = site.entities["vorukh"].country = "KG"
+    for entity in (country("kyrgyzstan", "Kyrgyzstan", "KG"), country("tajikistan", "Tajikistan", "TJ"),
+                   country("afghanistan", "Afghanistan", "AF"),
+                   Entity(id="balkh", kind="place", type="province", name="Balkh", articles=["a1"], country="AF", code="AF-BAL"),
+                   Entity(id="a-river", kind="place", type="river", name="A river", articles=["a1"], lat=37.9, lon=71.5)):
+        site.entities[entity.id] = entity
+    site.events = {e.id: e for e in [
+        dated("e2023", 2023, ["batken"]), dated("e2024", 2024, ["tajikistan", "a-river"]),
+        dated("e2025", 2025, ["balkh", "batken"]), dated("e2025b", 2025, ["afghanistan"]),
+        Event(id="undated", date=None, type="armed-clash", title="undated", actors=[], places=["vorukh"], sources=[]),
+        Event(id="nowhere", date=PartialDate(2022), type="armed-clash", title="nowhere", actors=[], places=[], sources=[]),
+    ]}
+    return site
+
+
+def test_map_counts_events_per_country_and_year_and_draws_countries_and_provinces_from_their_codes():
+    data = map_json(years_site())
+    assert data["years"] == [2023, 2024, 2025]  # the event with no place is not on the map
+    shapes = {p["id"]: p.get("shape") for p in data["places"]}
+    assert shapes["kyrgyzstan"] == shapes["afghanistan"] == "country" and shapes["balkh"] == "region"
+    assert shapes["a-river"] is None and "lat" in next(p for p in data["places"] if p["id"] == "a-river")
+    assert data["unlocated"] == [next(p for p in data["unlocated"])] and data["unlocated"][0]["id"] == "isfara-valley"
+    countries = {c["code"]: c for c in data["countries"]}
+    assert {c: countries[c]["events"] for c in countries} == {"AF": 2, "KG": 3, "TJ": 1}
+    assert countries["KG"]["shape"] == "417" and countries["KG"]["page"] == "places/kyrgyzstan/"
+    events = {e["id"]: e for e in data["events"]}
+    assert events["e2025"] == {"id": "e2025", "date": "2025-03-01", "year": 2025, "places": ["balkh", "batken"],
+                               "countries": ["AF", "KG"]}
+    assert events["undated"]["year"] is None and "nowhere" not in events
+    assert json.dumps(data, sort_keys=True) == json.dumps(map_json(years_site()), sort_keys=True)  # same input, same map
+
+
+def test_network_edges_carry_the_years_of_their_articles_or_events():
+    site = years_site()
+    site.articles["a1"].published = PartialDate(2024, 1, 2)
+    data = network_json(site)
+    relations = edges_of(data, "relation")
+    assert relations[("kyrgyzstan-gov", "accuses", "tajikistan-gov")]["years"] == [2024]
+    assert relations[("kyrgyzstan-gov", "meets", "tajikistan-gov")]["years"] == []  # a2 has no date
+    site.events["e2023"].actors = site.events["e2025"].actors = ["kyrgyzstan-gov", "border-guard"]
+    shared = edges_of(network_json(site), "event")
+    assert shared[("border-guard", "", "kyrgyzstan-gov")]["years"] == [2023, 2025]
 
 
 # --- pages and assets --------------------------------------------------------------------------
@@ -183,7 +241,9 @@ def test_assets_ship_the_script_the_libraries_and_their_licences():
     files = assets()
     for path in ("assets/briefs/visuals.js", "assets/briefs/visuals.css", "assets/briefs/vendor/force-graph.min.js",
                  "assets/briefs/vendor/force-graph.LICENSE", "assets/briefs/vendor/topojson-client.min.js",
-                 "assets/briefs/vendor/countries-50m.json", "assets/briefs/vendor/THIRD-PARTY-LICENSES.txt"):
+                 "assets/briefs/vendor/countries-50m.json", "assets/briefs/vendor/THIRD-PARTY-LICENSES.txt",
+                 "assets/briefs/vendor/admin1.json", "assets/briefs/vendor/rivers-50m.json",
+                 "assets/briefs/vendor/natural-earth.LICENSE"):
         assert files.get(path), path
     script = files["assets/briefs/visuals.js"].decode()
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "document.write" not in script
@@ -297,7 +357,9 @@ def test_the_map_draws_outlines_and_markers_that_open_places_and_lists_the_rest(
             for (let i = 0; i < d.length; i += 4 * 97) seen.add(d[i] + "," + d[i + 1] + "," + d[i + 2]);
             return seen.size; }""")
         assert colours > 3, "water, land and borders should all be drawn"
-        assert view.get_attribute("data-markers") == str(len(data["places"]))
+        located = [p for p in data["places"] if "lat" in p]
+        assert int(view.get_attribute("data-markers")) >= len(located)  # and countries, provinces in view
+        assert view.get_attribute("data-shown") == str(len(data["places"]))
         for place in data["places"]:
             href = page.locator(f'a.rb-map__marker[data-place="{place["id"]}"]').get_attribute("href")
             assert href == urljoin(tab.base, place["page"])
@@ -393,3 +455,160 @@ def test_several_hundred_actors_with_hostile_names_draw_and_stay_text(chromium, 
         tab.screenshot("map-crowded")
         assert page.evaluate("window.__pwned === undefined")
         assert page.locator(".rb-map img, .rb-network img").count() == 0
+
+
+# --- the map's shapes, the years shown, every place of the seed ---------------------------------
+
+GOLD = REPO.parent / "shared" / "corpus" / "seed-000.gold.yml"
+
+
+def test_every_place_of_the_seed_is_on_the_map(seed_site):
+    """Every place the seed's site knows (and every place its gold file lists) is in map.json as a
+    point or as an outline the vendored data has; none is left in ``unlocated``."""
+    graph = seed_site.graph
+    places = {e["id"]: e for e in graph["entities"] if e["kind"] == "place"}
+    data = json.loads((seed_site.site / "export" / "map.json").read_text(encoding="utf-8"))
+    assert data["unlocated"] == []
+    on_map = {p["id"]: p for p in data["places"]}
+    assert set(places) == set(on_map)
+    for place in on_map.values():
+        assert "lat" in place or place["shape"] in ("country", "region"), place["id"]
+    codes = {c["code"] for c in data["countries"]}
+    assert all(p["code"] in codes for p in on_map.values() if p["type"] == "country")
+    if GOLD.exists():  # outside the repository: the corpus's annotation of the seed
+        gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+        names = {n.casefold() for p in on_map.values() for n in [p["name"], *places[p["id"]].get("aliases", [])]}
+        missing = [p["name"] for p in gold["places"] if p["name"].casefold() not in names]
+        assert not missing, missing
+
+
+@pytest.mark.browser
+def test_every_place_of_the_seed_has_a_marker_on_the_drawn_map(chromium, seed_site):
+    data = json.loads((seed_site.site / "export" / "map.json").read_text(encoding="utf-8"))
+    with visit(chromium, seed_site) as tab:
+        page = tab.page
+        tab.open("map/")
+        tab.wait("[data-rb-map][data-ready=true]")
+        for place in data["places"]:
+            marker = page.locator(f'a.rb-map__marker[data-place="{place["id"]}"]')
+            assert marker.count() == 1 and marker.is_visible() is not None, place["id"]
+            marker.focus()  # a place out of view comes into view when the keyboard reaches it
+            assert page.evaluate("(id) => { const m = document.querySelector(`a.rb-map__marker[data-place='${id}']`);"
+                                 " const b = m.getBoundingClientRect(), v = m.closest('.rb-map').getBoundingClientRect();"
+                                 " const x = b.left + b.width / 2, y = b.top + b.height / 2;"
+                                 " return x >= v.left && x <= v.right && y >= v.top && y <= v.bottom; }", place["id"]), place["id"]
+        shaded = page.evaluate("window.__rbMap.shading()")
+        assert set(shaded) == {c["code"] for c in data["countries"] if c["events"]}
+
+
+def years_map_site(seed: Build, root: Path) -> Path:
+    """A copy of the built seed site whose map shows ``years_site``: events in 2023, 2024 and 2025."""
+    site = root / "site"
+    shutil.copytree(seed.site, site)
+    (site / "export" / "map.json").write_text(json.dumps(map_json(years_site())), encoding="utf-8")
+    return site
+
+
+SHADE_PIXELS = """(colour) => {
+    const c = document.querySelector(".rb-map canvas");
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) n += d[i] === r && d[i + 1] === g && d[i + 2] === b;
+    return n; }"""
+
+
+def _list_of_map(page) -> tuple[set, set]:
+    items = page.locator(".rb-map__list li")
+    countries = {items.nth(i).get_attribute("data-country") for i in range(items.count())} - {None}
+    places = {items.nth(i).get_attribute("data-place") for i in range(items.count())} - {None}
+    return countries, places
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+def test_the_map_shades_countries_by_the_years_chosen_with_the_keyboard(chromium, seed_site, tmp_path, color_scheme):
+    site = years_map_site(seed_site, tmp_path)
+    with visit(chromium, seed_site, site=site, color_scheme=color_scheme) as tab:
+        page = tab.page
+        tab.open("map/")
+        tab.wait("[data-rb-map][data-ready=true]")
+        view = page.locator("[data-rb-map]")
+        # Every year: Kyrgyzstan 3 events and Afghanistan 2 (the step "2–3"), Tajikistan 1 (the step "1").
+        shading = page.evaluate("window.__rbMap.shading()")
+        assert set(shading) == {"KG", "AF", "TJ"} and shading["KG"] == shading["AF"] != shading["TJ"]
+        for code, colour in shading.items():
+            assert page.evaluate(SHADE_PIXELS, colour) > 300, f"{code} should be filled with {colour}"
+        assert view.get_attribute("data-shown") == str(len(map_json(years_site())["places"]))
+        assert page.locator(".rb-map__legend").inner_text().split() == \
+            ["Events", "per", "country:", "none", "1", "2–3", "river", "province", "or", "region", "place,", "sized", "by", "its", "events"]
+        page.locator(".rb-map__list summary").click()
+        assert _list_of_map(page)[0] == {"KG", "AF", "TJ"}
+        tab.screenshot(f"map-years-all-{color_scheme}")
+
+        # By keyboard: Tab reaches the "From" year, whose label is on screen; arrows choose 2025.
+        page.locator(".md-content h1").first.click()
+        start = page.locator('select[name="map-years-from"]')
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.name") == "map-years-from":
+                break
+        else:
+            pytest.fail("Tab never reached the years")
+        assert start.is_visible() and page.locator(".rb-years legend").first.inner_text() == "Years"
+        assert page.locator("label", has=start).inner_text().startswith("From")
+        page.keyboard.press("End")
+        assert start.input_value() == "2025"
+        assert view.get_attribute("data-years") == "2025-2025"
+        shading = page.evaluate("window.__rbMap.shading()")
+        assert set(shading) == {"AF", "KG"}  # Balkh and Afghanistan, Batken: 2 and 1
+        assert shading["AF"] != shading["KG"]
+        assert page.evaluate(SHADE_PIXELS, shading["KG"]) > 300
+        assert view.get_attribute("data-shown") == "3"
+        assert page.locator('a.rb-map__marker[data-place="vorukh"]').is_hidden()
+        assert _list_of_map(page) == ({"AF", "KG"}, {"balkh", "batken", "afghanistan"})
+        assert "2025: 2 events" in page.locator(".rb-map__controls .rb-network__count").inner_text()
+        tab.screenshot(f"map-years-2025-{color_scheme}")
+
+        # A "To" before the "From" moves the "From" back with it.
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.name") == "map-years-to"
+        page.keyboard.press("Home")
+        assert (start.input_value(), view.get_attribute("data-years")) == ("2023", "2023-2023")
+        assert set(page.evaluate("window.__rbMap.shading()")) == {"KG"}
+        assert _list_of_map(page) == ({"KG"}, {"batken"})
+        # The hidden places are out of the tab order: Tab from the map reaches the one place shown.
+        view.focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.dataset.place") == "batken"
+
+
+@pytest.mark.browser
+def test_the_network_follows_the_years_chosen_and_so_does_its_list(chromium, seed_site):
+    data = json.loads((seed_site.site / "export" / "network.json").read_text(encoding="utf-8"))
+    years = sorted({y for e in data["edges"] for y in e["years"]})
+    assert len(years) >= 2, "the seed's links should span more than one year"
+    with visit(chromium, seed_site) as tab:
+        page = tab.page
+        tab.open("network/")
+        tab.wait('[data-rb-network="site"][data-settled="true"]')
+        view = page.locator('[data-rb-network="site"]')
+        assert view.get_attribute("data-visible-edges") == str(len(data["edges"]))
+        start = page.locator('select[name="network-years-from"]')
+        start.focus()
+        page.keyboard.press("End")
+        latest = years[-1]
+        assert start.input_value() == str(latest)
+        expected = [e for e in data["edges"] if latest in e["years"]]
+        assert view.get_attribute("data-visible-edges") == str(len(expected))
+        ends = {e["source"] for e in expected} | {e["target"] for e in expected}
+        assert set(page.evaluate("window.__rbNetwork.shownNodes()")) == ends
+        listed = page.locator(".rb-network__list a[data-node]")
+        assert {listed.nth(i).get_attribute("data-node") for i in range(listed.count())} == ends
+        assert f"{latest}" in page.locator(".rb-network__count").inner_text()
+        page.locator(".rb-network__canvas").scroll_into_view_if_needed()
+        tab.screenshot("network-latest-year")
+        page.locator('select[name="network-years-to"]').focus()
+        page.keyboard.press("Home")
+        assert start.input_value() == str(years[0])  # moved back with "To"
+        assert view.get_attribute("data-visible-edges") == str(sum(years[0] in e["years"] for e in data["edges"]))

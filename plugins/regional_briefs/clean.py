@@ -24,9 +24,13 @@ _DATE_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\
 # A dateline in any case, with its date: "ALMATY/APRIL 14 2024 (Wire) —", "Ashgabat, 15 March 2022
 # (TDI):", "BISHKEK, January 10." Only its date is read; the stricter _DATELINE gives the outlet.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = rf"{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
 _LOOSE_DATELINE = re.compile(
-    rf"^[A-Z][\w.'’\- ]{{1,40}}(?:/|,\s*)(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
+    rf"^[A-Z][\w.'’\- ]{{1,40}}(?:/|,\s*)(?P<date>{_DATE})"
     r"\s*(?:\([^)]{1,60}\))?\s*[-–—:.]", re.I)
+# The date inside the credit: "ASTANA (Some News / Agency - 28th October, 2022)".
+_CREDIT_DATELINE = re.compile(rf"^[A-Z][\w.'’\- ]{{1,40}}\s*\([^()]{{1,60}}?[-–—,]\s*(?P<date>{_DATE})\s*\)", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]+)?),\s+"
     r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)"
@@ -76,7 +80,7 @@ def clean(doc: RawDocument) -> Article:
             outlet = outlet or dateline.group("outlet") or dateline.group("outlet2") or None
             if dateline.group("date"):
                 published = published or dateline_date(dateline.group("date"))
-        loose = _LOOSE_DATELINE.match(paragraphs[0].text)
+        loose = _LOOSE_DATELINE.match(paragraphs[0].text) or _CREDIT_DATELINE.match(paragraphs[0].text)
         if loose and published is None:
             published = dateline_date(loose.group("date"))
     title_derived = False

@@ -20,6 +20,7 @@ from .lists import MONTHS, count, event_line, format_date
 from .markup import bullets, strong
 from .model import Event, PartialDate
 from .site_view import SiteView
+from .visuals import on_map
 
 HOME_COUNTRIES = 8  # countries with their latest events on the home page
 HOME_EVENTS = 5  # latest events per country on the home page
@@ -197,10 +198,10 @@ def _places(country: str, view: SiteView, linker: Linker) -> list[str]:
         return []
     events_at: Counter = Counter(p for e in view.by_country.get(country, []) for p in set(e.places))
     inside.sort(key=lambda e: (-events_at[e.id], e.name.casefold()))
-    lines = ["## Places", "", f"Its places in the articles; those with coordinates are on the {linker.link('map', MAP)}.", ""]
+    lines = ["## Places", "", f"Its places in the articles, each marked when it is on the {linker.link('map', MAP)}.", ""]
     items = []
     for place in inside[:view.limits.per_page]:
-        located = " · on the map" if place.lat is not None and place.lon is not None else ""
+        located = " · on the map" if on_map(place) else ""
         n = events_at[place.id]
         items.append(f"{linker.link(place.name, entity_path(place))} · {place.type}"
                      f"{' · ' + count(n, 'event') if n else ''}{located}")

@@ -79,6 +79,10 @@ _ANCHOR_STEP = re.compile(
     r"^(?:the\s+(next|following|previous|preceding)|(following|preceding))\s+"
     r"(day|night|evening|morning|month|year)$"
 )
+# "November of that year", "on March 3 the same year": a calendar day in the year last talked about
+_ANCHOR_IN_YEAR = re.compile(
+    rf"^({_MONTH})(?:\s+(\d{{1,2}}))?,?\s+(?:of\s+)?(?:that|the same)\s+year$"
+)
 _ANCHOR_DAY_AROUND = re.compile(r"^the\s+(day|night|month|year)\s+(before|after|earlier|later)$")
 _ANCHOR_OFFSET = re.compile(
     rf"^{_COUNT}\s+(day|week|month|year)s?\s+(later|after|afterwards|earlier|before|previously)$"
@@ -188,7 +192,7 @@ def _normalise(expression: str) -> str:
 def _is_anchored(text: str) -> bool:
     return bool(
         _ANCHOR_SAME.match(text) or _ANCHOR_STEP.match(text)
-        or _ANCHOR_DAY_AROUND.match(text) or _ANCHOR_OFFSET.match(text)
+        or _ANCHOR_DAY_AROUND.match(text) or _ANCHOR_OFFSET.match(text) or _ANCHOR_IN_YEAR.match(text)
     )
 
 
@@ -199,6 +203,10 @@ def _count(word: str) -> int:
 def _resolve_anchored(text: str, anchor: PartialDate | None) -> PartialDate | None:
     if anchor is None:
         return None
+    if match := _ANCHOR_IN_YEAR.match(text):
+        if anchor.year is None:
+            return None  # "that year" is the anchor's year, read as if the text had written it
+        return _resolve_calendar(f"{match.group(1)} {match.group(2) or ''} {anchor.year}", None)
     unit, step = _anchored_step(text)
     return _shift(anchor, unit, step)
 
@@ -206,7 +214,9 @@ def _resolve_anchored(text: str, anchor: PartialDate | None) -> PartialDate | No
 def _anchored_step(text: str) -> tuple[str, int]:
     """The unit (day, month, year) and the signed number of units a chained expression moves."""
     unit, step = "day", 0
-    if match := _ANCHOR_SAME.match(text):
+    if _ANCHOR_IN_YEAR.match(text):
+        unit = "year"
+    elif match := _ANCHOR_SAME.match(text):
         unit = match.group(1)
     elif match := _ANCHOR_STEP.match(text):
         unit = match.group(3)

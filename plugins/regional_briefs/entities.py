@@ -394,6 +394,7 @@ def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> E
         id="", kind=kind, type=type_, name=name, aliases=sorted(aliases, key=str.casefold),
         roles=roles, articles=articles,
         lat=entry.lat if entry else None, lon=entry.lon if entry else None,
+        country=entry.country if entry else None, code=entry.code if entry else None,
     )
 
 

@@ -139,9 +139,16 @@ def _neighbour_lemmas(token) -> set[str]:
     words = {token.head.lemma_.lower(), token.head.lower_}
     # "found him guilty": the predicate adjective, however the parser labels its edge
     words.update(c.lower_ for c in token.children if c.pos_ == "ADJ")
+    # "@person": the one acted on is a person ("Karimov was fired", "fired him"), not a thing: a
+    # name that is no place or product (the model often mistypes a surname)
+    if any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in ("him", "her") or c.ent_type_ == "PERSON" or (
+            c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "FAC", "PRODUCT")))
+           for c in token.children):
+        words.add("@person")
     level = [token]
     for _ in range(3):
-        level = [c for node in level for c in node.children if c.dep_ not in _CLAUSE_EDGES]
+        level = [c for node in level for c in node.children if c.dep_ not in _CLAUSE_EDGES
+                 and c.lower_ != "according"]  # "according to X" attributes; "accord" is no companion
         for node in level:
             words.update((node.lemma_.lower(), node.lower_))
     return words

@@ -46,6 +46,8 @@ def event_title(trigger, sent, dates: list, lex: Lexicon, name_for: Optional[Cal
         if subject is not None:  # "... and charged the following year" needs its "He"
             auxiliaries = [c for c in head.head.children if c.dep_ in ("aux", "auxpass") and c.i < head.head.i]
             tokens = list(subject.subtree) + auxiliaries + tokens
+    tokens = _impersonal(head, tokens, drop) or _appositive_name(head, tokens) or tokens
+    tokens = _noun_antecedent(tokens, drop) or tokens
     text = _named(tokens, _join(tokens), name_for)
     if len(text.split()) < 3:  # a clause too broken to stand alone: the sentence, undated
         text = _join(_tidy([t for t in sent if not t.is_space and t.i not in undated]))
@@ -72,6 +74,71 @@ def _named(tokens: list, text: str, name_for: Optional[Callable]) -> str:
     if word in _POSSESSIVE_PRONOUNS and first.dep_ == "poss":
         return f"{name}’s" + rest
     return text
+
+
+def _impersonal(head, tokens: list, drop: set[int]) -> Optional[list]:
+    """"It has been reported that the park was opened" tells of the opening: an impersonal "it"
+    with a that-clause gives the title to the clause."""
+    subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ != "it" or not tokens or tokens[0].i != subject.i:
+        return None
+    clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i > head.i), None)
+    if clause is None or not any(c.dep_ == "mark" for c in clause.children):
+        return None
+    kept = _tidy([t for t in clause.subtree if t.i not in drop and not (t.dep_ == "mark" and t.head.i == clause.i)])
+    return kept if len(kept) >= 3 else None
+
+
+def _appositive_name(head, tokens: list) -> Optional[list]:
+    """"Its president, Serdar Berdimuhamedov, hosted" names him: a subject whose pronoun owner is
+    followed by a name set off by commas is told by the name ("Serdar Berdimuhamedov hosted")."""
+    subject = next((c for c in head.children if c.dep_ in SUBJECTS and c.i < head.i), None)
+    if subject is None or not tokens or tokens[0].lower_ not in _POSSESSIVE_PRONOUNS:
+        return None
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and _set_off(c)), None)
+    if name is None:
+        return None
+    phrase = {t.i for t in subject.subtree}
+    return [t for t in name.subtree if not t.is_punct] + [t for t in tokens if t.i not in phrase]
+
+
+def _noun_antecedent(tokens: list, drop: set[int]) -> Optional[list]:
+    """"Japarov and Rahmon signed the treaty. It ended 23 years of talks": a leading "it" or "they"
+    stands for the noun phrase of the sentence before it, its subject when that agrees (a thing for
+    "it", several for "they") and is no pronoun, else its object."""
+    first = tokens[0] if tokens else None
+    if first is None or first.lower_ not in ("it", "they") or first.dep_ not in SUBJECTS:
+        return None
+    sentence = first.sent
+    if sentence.start == 0:
+        return None
+    before = first.doc[sentence.start - 1].sent
+    plural = first.lower_ == "they"
+    for dep in (("nsubj", "nsubjpass"), ("dobj",)):
+        noun = next((c for c in before.root.children if c.dep_ in dep), None)
+        if noun is None or noun.pos_ == "PRON" or noun.ent_type_ == "PERSON":
+            continue
+        several = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
+        if several != plural:
+            continue
+        phrase = [t for t in noun.subtree if t.i not in _asides_of(noun)]
+        while phrase and (phrase[-1].is_punct or phrase[-1].dep_ in ("cc", "prep")):
+            phrase.pop()
+        if not 1 <= len(phrase) <= 10:
+            return None
+        return phrase + tokens[1:]
+    return None
+
+
+def _asides_of(noun) -> set[int]:
+    """Relative clauses and set-off appositions of a noun phrase, with their commas."""
+    drop: set[int] = set()
+    for token in noun.subtree:
+        if token.i != noun.i and (token.dep_ == "relcl" or (token.dep_ == "appos" and _set_off(token))):
+            drop.update(t.i for t in token.subtree)
+            drop.update(i for i in (token.left_edge.i - 1, token.right_edge.i + 1)
+                        if 0 <= i < len(noun.doc) and noun.doc[i].text in (",", "(", ")"))
+    return drop
 
 
 def _clause_head(trigger, scene_prepositions: frozenset[str]):
@@ -142,9 +209,10 @@ def _tidy(tokens: list) -> list:
 def _antecedent(noun):
     """The noun phrase a relative clause describes. The parser often hangs the clause on the
     last noun of "papers for the Accord on Fisheries between the two states, which ..."; the
-    phrase is the whole chain of nouns and prepositions."""
+    phrase is the whole chain of nouns and prepositions. A clause on a name ("the World Bank,
+    which announced") is about the name."""
     node = noun
-    while (node.dep_ == "pobj" and node.head.dep_ == "prep"
+    while (node.pos_ != "PROPN" or node.i != noun.i) and (node.dep_ == "pobj" and node.head.dep_ == "prep"
            and node.head.head.pos_ in ("NOUN", "PROPN") and node.head.head.dep_ != "ROOT"):
         node = node.head.head
     return node

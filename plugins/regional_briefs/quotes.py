@@ -21,6 +21,8 @@ MIN_CHARACTERS = 12  # shorter quoted words are scare quotes or names, not quota
 WINDOW_AFTER = 90  # how far after a quotation its attribution may stand
 _OPENING, _CLOSING = "“«„", "”»"
 _PRONOUNS = r"(?:he|she|they)"
+# "the official said": an unnamed speaker the text has already introduced, read like a pronoun
+_BACK_REFERENCES = r"(?:the\s+(?:official|officer|spokesman|spokeswoman|spokesperson|source))"
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
 # A sentence ends at . ! ? (not after a title like "Ms.") or where another quotation opens.
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
@@ -93,7 +95,8 @@ class _Reader:
         self.entities = entities
         verbs = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
-        self.pronoun_verb = re.compile(rf"^\W*(?:{_PRONOUNS}\s+(?:{verbs})|(?:{verbs})\s+{_PRONOUNS})\b", re.I)
+        speaker = rf"(?:{_PRONOUNS}|{_BACK_REFERENCES})"
+        self.pronoun_verb = re.compile(rf"^\W*(?:{speaker}\s+(?:{verbs})|(?:{verbs})\s+{speaker})\b", re.I)
         # ", Aibek Sultanov said." or "said Aziza." closing a paragraph (names checked against mentions)
         self.said_at_end = re.compile(
             rf"(?:,\s*(?:[A-Z][\w'’-]+\s+){{1,4}}(?:{verbs})|[,.]?\s+(?:{verbs})\s+(?:[A-Z][\w'’-]+\s*){{1,4}})[.!]?$")
@@ -121,7 +124,8 @@ class _Reader:
         previous: Optional[QuoteSpan] = None
         continuing = self.running_on or whole
         for span in spans:
-            speaker = self._after(span, outside_text, actors, mentions) or self._before(span, outside_text, actors, mentions)
+            speaker = (self._after(span, outside_text, actors, out[-1] if out else None)
+                       or self._before(span, outside_text, actors, mentions))
             if speaker is None:
                 gap = outside_text[previous.end: span.start] if previous else outside_text[: span.start]
                 carries = (previous is not None or continuing) and (
@@ -196,8 +200,10 @@ class _Reader:
             return self._person_before(len(outside), actors)
         return None
 
-    def _after(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
-        """`"...," X said`, `"...," said X`, `"...," he said`."""
+    def _after(self, span: QuoteSpan, outside: str, actors: list[Mention],
+               previous: Optional[tuple[QuoteSpan, Optional[str]]]) -> Optional[str]:
+        """`"...," X said`, `"...," said X`, `"...," he said` (he: the speaker of the paragraph's
+        last quotation when no person is named since, else the last person named)."""
         window = outside[span.end: span.end + WINDOW_AFTER]
         cut = _SENTENCE_END.search(window)
         window = window[: cut.start() + 1] if cut else window
@@ -207,6 +213,10 @@ class _Reader:
         if not self.verb.search(window):
             return None
         if self.pronoun_verb.search(window):
+            if previous is not None and previous[1] is not None and not any(
+                    previous[0].end <= m.start < span.start and self.entities[m.name].get("type") == "person"
+                    for m in actors):
+                return previous[1]
             return self._person_before(span.start, actors)
         near = [m for m in actors if span.end <= m.start < span.end + len(window)]
         return self._pick(near)

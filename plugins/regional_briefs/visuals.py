@@ -7,6 +7,7 @@ inside that JSON, which the script puts on screen with ``textContent`` or on a c
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from collections import Counter, defaultdict
@@ -17,10 +18,10 @@ from typing import Callable
 from .escape import md_text
 from .links import NETWORK, PLACES_INDEX, RELATIONS_INDEX, Linker, article_path, directory_url, entity_path, relation_path
 from .markup import bullets
-from .model import RELATION_PREDICATES, Site
+from .model import RELATION_PREDICATES, Entity, Event, Site
 from .pairs import actor_pairs
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 ASSETS_DIR = Path(__file__).parent / "assets"
 SITE_ASSETS = "assets/briefs"  # where the built site serves ``assets()``
 SCRIPT = f"{SITE_ASSETS}/visuals.js"  # for ``extra_javascript``
@@ -29,6 +30,9 @@ NETWORK_EXPORT = "export/network.json"
 MAP_EXPORT = "export/map.json"
 TOP_CONNECTED = 25  # actors listed under the network page's canvas
 MAX_EVIDENCE = 20  # sentences kept per relation edge; the rest are counted
+COUNTRY_SHAPES = ASSETS_DIR / "vendor" / "countries-50m.json"  # world-atlas: ids are ISO 3166-1 numeric
+REGION_SHAPES = ASSETS_DIR / "vendor" / "admin1.json"  # Natural Earth admin-1: ISO 3166-2 codes
+SHAPED_TYPES = {"province", "region"}  # place types drawn as an admin-1 outline when their code has one
 
 
 def _briefs_of_articles(site: Site) -> dict[str, list[str]]:
@@ -53,6 +57,7 @@ def network_json(site: Site, url_for: Callable[[str], str] = directory_url) -> d
     """
     entities = site.entities
     briefs_of_article = _briefs_of_articles(site)
+    published = {a.id: a.published.year for a in site.articles.values() if a.published and a.published.year}
 
     grouped: dict[tuple[str, str, str], list] = defaultdict(list)
     for relation in site.relations:
@@ -71,6 +76,7 @@ def network_json(site: Site, url_for: Callable[[str], str] = directory_url) -> d
             "allegation": all(r.allegation for r in relations), "denied": any(r.denied for r in relations),
             "count": len(relations), "evidence": evidence,
             "briefs": _briefs_of((r.article for r in relations), briefs_of_article),
+            "years": sorted({published[r.article] for r in relations if r.article in published}),
         })
 
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -80,7 +86,8 @@ def network_json(site: Site, url_for: Callable[[str], str] = directory_url) -> d
             shared[pair].append(event.id)
     event_edges = [
         {"kind": "event", "source": a, "target": b, "events": events, "count": len(events),
-         "briefs": _briefs_of((art for e in events for art in site.events[e].articles), briefs_of_article)}
+         "briefs": _briefs_of((art for e in events for art in site.events[e].articles), briefs_of_article),
+         "years": sorted({y for e in events if (y := _year(site.events[e])) is not None})}
         for (a, b), events in sorted(shared.items())
     ]
 
@@ -114,9 +121,13 @@ def network_json(site: Site, url_for: Callable[[str], str] = directory_url) -> d
 
 
 def map_json(site: Site, url_for: Callable[[str], str] = directory_url) -> dict:
-    """Places with coordinates (``places``, most events first) and those without (``unlocated``).
+    """Places the map can show (``places``, most events first), those it cannot (``unlocated``),
+    the countries events happened in (``countries``) and the events with their dates (``events``).
 
-    A place's ``events`` counts the events whose places include it, not those of places within it.
+    A place is on the map when it has coordinates, or when it is a country or a province whose
+    ISO code has an outline in the vendored Natural Earth data (``shape``: ``country`` or
+    ``region``). A place's ``events`` counts the events whose places include it, not those of
+    places within it; a country's counts every event with a place in it.
     """
     events_at: Counter = Counter(p for e in site.events.values() for p in set(e.places))
     places, unlocated = [], []
@@ -124,16 +135,88 @@ def map_json(site: Site, url_for: Callable[[str], str] = directory_url) -> dict:
         if entity.kind != "place":
             continue
         record = {"id": entity.id, "name": entity.name, "type": entity.type, "page": url_for(entity_path(entity)),
-                  "events": events_at[entity.id], "articles": len(entity.articles), "within": entity.within}
-        if entity.lat is None or entity.lon is None:
-            unlocated.append(record)
+                  "events": events_at[entity.id], "articles": len(entity.articles), "within": entity.within,
+                  "country": entity.country, "code": entity.code}
+        shape = _shape_of(entity)
+        if entity.lat is not None and entity.lon is not None:
+            places.append({**record, "shape": shape, "lat": round(entity.lat, 5), "lon": round(entity.lon, 5)})
+        elif shape:
+            places.append({**record, "shape": shape})
         else:
-            places.append({**record, "lat": round(entity.lat, 5), "lon": round(entity.lon, 5)})
+            unlocated.append(record)
+    points = [p for p in places if "lat" in p]
     bounds = None
-    if places:
-        bounds = {"south": min(p["lat"] for p in places), "west": min(p["lon"] for p in places),
-                  "north": max(p["lat"] for p in places), "east": max(p["lon"] for p in places)}
-    return {"version": SCHEMA_VERSION, "bounds": bounds, "places": places, "unlocated": unlocated}
+    if points:
+        bounds = {"south": min(p["lat"] for p in points), "west": min(p["lon"] for p in points),
+                  "north": max(p["lat"] for p in points), "east": max(p["lon"] for p in points)}
+    events = []
+    for event in sorted(site.events.values(), key=lambda e: e.id):
+        where = [p for p in dict.fromkeys(event.places) if p in site.entities]
+        if not where:
+            continue
+        countries = sorted({c for p in where if (c := _country_of(site.entities[p]))})
+        events.append({"id": event.id, "date": event.date.iso() if event.date else "", "year": _year(event),
+                       "places": where, "countries": countries})
+    in_country: Counter = Counter(c for e in events for c in e["countries"])
+    by_code = {e.code: e for e in site.entities.values() if e.kind == "place" and e.type == "country" and e.code}
+    countries = []
+    for code in sorted(set(in_country) | set(by_code)):
+        shape = _country_shapes().get(code)
+        if not shape:
+            continue
+        entity = by_code.get(code)
+        countries.append({"code": code, "shape": shape, "name": entity.name if entity else _country_name(code),
+                          "id": entity.id if entity else None, "page": url_for(entity_path(entity)) if entity else None,
+                          "events": in_country[code]})
+    years = sorted({e["year"] for e in events if e["year"] is not None})
+    return {"version": SCHEMA_VERSION, "bounds": bounds, "years": years, "places": places, "unlocated": unlocated,
+            "countries": countries, "events": events}
+
+
+def _year(event: Event):
+    return event.date.year if event.date and event.date.year else None
+
+
+def _country_of(place: Entity):
+    """The ISO 3166-1 alpha-2 code of the country a place lies in; none for a river or a region across borders."""
+    if place.type == "country":
+        return place.code or place.country
+    return place.country
+
+
+def on_map(place: Entity) -> bool:
+    """Whether the map shows the place: it has coordinates, or an outline in the map's data."""
+    return (place.lat is not None and place.lon is not None) or _shape_of(place) is not None
+
+
+def _shape_of(place: Entity):
+    if place.type == "country" and place.code in _country_shapes():
+        return "country"
+    if place.type in SHAPED_TYPES and place.code in _region_codes():
+        return "region"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _country_shapes() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> the id of its outline in world-atlas (the numeric code)."""
+    import pycountry
+
+    topology = json.loads(COUNTRY_SHAPES.read_text(encoding="utf-8"))
+    ids = {str(g["id"]) for g in topology["objects"]["countries"]["geometries"] if "id" in g}
+    return {c.alpha_2: c.numeric for c in pycountry.countries if c.numeric in ids}
+
+
+@functools.lru_cache(maxsize=1)
+def _region_codes() -> frozenset[str]:
+    return frozenset(r["code"] for r in json.loads(REGION_SHAPES.read_text(encoding="utf-8"))["regions"])
+
+
+def _country_name(code: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or country.name if country else code
 
 
 def dumps(data: dict) -> str:
@@ -185,27 +268,33 @@ def render_map_page(site: Site, linker: Linker, limit: int = 100) -> str:
     Each list shows the ``limit`` places with most events; every place is on the places index."""
     data = map_json(site)
     located, unlocated = data["places"], data["unlocated"]
+    placeless = len(site.events) - len(data["events"])
     lines = [
         "# Map", "",
-        f"{len(located)} places with coordinates · {len(unlocated)} without.", "",
+        f"{len(located)} places on the map · {len(unlocated)} not on it"
+        + (f" · {placeless} event{'s' if placeless != 1 else ''} with no place, not counted here." if placeless else "."), "",
         "Each circle is a place, sized by the events that happened there; click it to open its page. "
+        "A country is shaded by the number of events in it in the years chosen above the map (the legend gives "
+        "the steps); a province or region the articles name is outlined, and rivers are drawn in blue. "
         "Drag to move; double-click or use the buttons to zoom. By keyboard, Tab moves from place to place, "
         "most events first; on the map itself, arrow keys move it and plus and minus zoom. "
-        "Country outlines: Natural Earth.", "",
+        "Outlines and rivers: Natural Earth.", "",
         '<div class="rb-map-layout" markdown>', "",
         '<div class="rb-map" data-rb-map data-search-exclude></div>', "",
         '<div class="rb-map-unlocated" markdown>', "",
         "### Not on the map", "",
     ]
     if unlocated:
-        lines += ["These places have no coordinates in the gazetteer:", ""]
+        lines += ["These places have no coordinates in the gazetteer and no outline in the map's data:", ""]
         lines += bullets([_place_line(site, p, linker) for p in unlocated[:limit]]
                          + _more_places(len(unlocated) - limit, linker))
     else:
-        lines.append("Every place has coordinates.")
+        lines.append("Every place is on the map.")
     lines += ["", "</div>", "", "</div>", ""]
     if located:
-        places = bullets([f"{_place_line(site, p, linker)} · {p['lat']:.2f}, {p['lon']:.2f}" for p in located[:limit]]
+        places = bullets([f"{_place_line(site, p, linker)} · "
+                          + (f"{p['lat']:.2f}, {p['lon']:.2f}" if "lat" in p else "outline")
+                          for p in located[:limit]]
                          + _more_places(len(located) - limit, linker))
         lines += ["## Places on the map", "", '<div class="rb-map-places" data-search-exclude>', *places[:-1], "</div>", ""]
     lines += [f"The data behind this view: {_data_link(MAP_EXPORT, linker)}.", ""]

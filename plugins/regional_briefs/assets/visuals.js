@@ -243,7 +243,8 @@
     };
     readTheme();
 
-    const edgeShown = (e) => (!state.brief || e.briefs.includes(state.brief))
+    let years = null;
+    const edgeShown = (e) => (!state.brief || e.briefs.includes(state.brief)) && (!years || years.has(e.years))
       && (e.kind === "event" ? state.sharedEvents : state.predicates.has(e.predicate));
     const nodeShown = (n) => n.id === centre || state.degree.get(n.id) > 0;
     const labelled = new Set(nodes.slice().sort((a, b) => b.degree - a.degree).slice(0, 12).map((n) => n.id));
@@ -255,6 +256,10 @@
     let selected = null;
     const canvasBox = element("div", "rb-network__canvas");
     const { controls, count } = buildControls(data, state, () => refresh());
+    // The years of the links' articles (a relation) or events (shared events) on screen.
+    const yearsShown = [...new Set(edges.flatMap((e) => e.years || []))].sort((a, b) => a - b);
+    years = buildYearFilter(yearsShown, "network-years", () => refresh());
+    controls.insertBefore(years.box, count);
     const nodeList = buildNodeList((id) => select(id));
     container.replaceChildren(controls, canvasBox, nodeList.details);
 
@@ -369,7 +374,7 @@
       const shownNodes = nodes.filter(nodeShown).length;
       container.dataset.visibleEdges = String(shown);
       container.dataset.visibleNodes = String(shownNodes);
-      count.textContent = `${shownNodes} on screen · ${shown} of ${edges.length} links shown`;
+      count.textContent = `${shownNodes} on screen · ${shown} of ${edges.length} links shown · ${years.text()}`;
       graph.linkVisibility(edgeShown).nodeVisibility(nodeShown);
       const listed = nodes.filter(nodeShown).map((n) => ({ ...n, shown: state.degree.get(n.id) || 0 }))
         .sort((a, b) => b.shown - a.shown || a.name.localeCompare(b.name));
@@ -407,42 +412,152 @@
     return view;
   }
 
+  // --- the years shown --------------------------------------------------------------------------
+
+  /* A "From" and a "To" year under a visible legend, as native selects (the keyboard works as it
+     does everywhere). ``range.all`` is true while they span every year; a thing with no year (an
+     undated event) is shown only then. */
+  function buildYearFilter(years, name, onChange) {
+    const box = element("fieldset", "rb-years");
+    box.appendChild(element("legend", "", "Years"));
+    const first = years[0], last = years[years.length - 1];
+    const range = { from: first, to: last, all: true };
+    const selects = ["From", "To"].map((text, i) => {
+      const label = element("label", "rb-years__label", `${text} `);
+      const select = element("select");
+      select.name = `${name}-${text.toLowerCase()}`;
+      years.forEach((y) => select.appendChild(new Option(String(y), String(y))));
+      select.value = String(i ? last : first);
+      label.appendChild(select);
+      box.appendChild(label);
+      return select;
+    });
+    selects.forEach((select, i) => select.addEventListener("change", () => {
+      let from = Number(selects[0].value), to = Number(selects[1].value);
+      if (from > to) {
+        if (i === 0) to = from; else from = to;
+        selects[0].value = String(from);
+        selects[1].value = String(to);
+      }
+      Object.assign(range, { from, to, all: from === first && to === last });
+      onChange();
+    }));
+    if (!years.length) box.hidden = true;
+    const has = (list) => range.all || (list || []).some((y) => y >= range.from && y <= range.to);
+    const text = () => (range.all ? "all years" : range.from === range.to ? String(range.from) : `${range.from}–${range.to}`);
+    return { box, range, has, text };
+  }
+
   // --- the map ----------------------------------------------------------------------------------
 
-  let countries = null; // country outlines, decoded once per visit
+  let countries = null; // country outlines by world-atlas id, decoded once per visit
+  let regions = null; // provinces and regions (Natural Earth admin-1) by ISO 3166-2 code
+  let rivers = null; // river lines (Natural Earth)
 
   function mercator(lon, lat) {
     const phi = Math.max(-85, Math.min(85, lat)) * Math.PI / 180;
     return [lon * Math.PI / 180, Math.log(Math.tan(Math.PI / 4 + phi / 2))];
   }
 
-  // Rings in projected units; a ring that crosses the antimeridian goes on past ±180°, off screen.
+  // Projected rings with their box and the middle of the largest (where a label or marker goes).
+  // A ring that crosses the antimeridian goes on past ±180°, off screen.
+  function projectRings(lonLatRings) {
+    const rings = [];
+    let box = [Infinity, Infinity, -Infinity, -Infinity];
+    let largest = null;
+    lonLatRings.forEach((ring) => {
+      let shift = 0, previous = null;
+      const points = ring.map(([lon, lat]) => {
+        if (previous !== null && Math.abs(lon + shift - previous) > 180) shift += previous > lon + shift ? 360 : -360;
+        previous = lon + shift;
+        return mercator(lon + shift, lat);
+      });
+      rings.push(points);
+      const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
+      const ringBox = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+      box = [Math.min(box[0], ringBox[0]), Math.min(box[1], ringBox[1]), Math.max(box[2], ringBox[2]), Math.max(box[3], ringBox[3])];
+      const area = (ringBox[2] - ringBox[0]) * (ringBox[3] - ringBox[1]);
+      if (!largest || area > largest.area) {
+        largest = { area, at: [xs.reduce((a, b) => a + b, 0) / xs.length, ys.reduce((a, b) => a + b, 0) / ys.length] };
+      }
+    });
+    return { rings, box, labelAt: largest && largest.at };
+  }
+
   function decodeCountries(topology) {
     const collection = topojson.feature(topology, topology.objects.countries);
-    return collection.features.map((feature) => {
+    const byId = new Map();
+    collection.features.forEach((feature) => {
       const g = feature.geometry;
       const polygons = !g ? [] : g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
-      const rings = [];
-      let box = [Infinity, Infinity, -Infinity, -Infinity];
-      let largest = null;
-      polygons.forEach((polygon) => polygon.forEach((ring, i) => {
-        let shift = 0, previous = null;
-        const points = ring.map(([lon, lat]) => {
-          if (previous !== null && Math.abs(lon + shift - previous) > 180) shift += previous > lon + shift ? 360 : -360;
-          previous = lon + shift;
-          return mercator(lon + shift, lat);
-        });
-        rings.push(points);
-        const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
-        const ringBox = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-        box = [Math.min(box[0], ringBox[0]), Math.min(box[1], ringBox[1]), Math.max(box[2], ringBox[2]), Math.max(box[3], ringBox[3])];
-        const area = (ringBox[2] - ringBox[0]) * (ringBox[3] - ringBox[1]);
-        if (i === 0 && (!largest || area > largest.area)) {
-          largest = { area, at: [xs.reduce((a, b) => a + b, 0) / xs.length, ys.reduce((a, b) => a + b, 0) / ys.length] };
-        }
-      }));
-      return { name: (feature.properties && feature.properties.name) || "", rings, box, labelAt: largest && largest.at };
+      // Outer rings decide where the label goes; holes are drawn (even-odd) but do not.
+      const shape = projectRings(polygons.map((p) => p[0]).filter(Boolean));
+      shape.rings = projectRings(polygons.flat()).rings;
+      byId.set(String(feature.id), { id: String(feature.id), name: (feature.properties && feature.properties.name) || "", ...shape });
     });
+    return byId;
+  }
+
+  const inBox = (box, left, right, bottom, top) => box[0] < right && box[2] > left && box[1] < top && box[3] > bottom;
+
+  // Shading steps of 1, 2–3, 4–7, 8–15 and 16 or more events: as many as the busiest country needs.
+  function shadingSteps(max) {
+    const steps = [];
+    for (let low = 1; low <= max && steps.length < 5; low *= 2) steps.push(low);
+    return steps;
+  }
+
+  // The last step ends at the busiest country's number over all years, which no choice of years passes.
+  function stepText(steps, i, max) {
+    const low = steps[i], high = i + 1 < steps.length ? steps[i + 1] - 1 : max;
+    return high === low ? String(low) : `${low}–${high}`;
+  }
+
+  function buildMapLegend(steps, max) {
+    const legend = element("div", "rb-map__legend");
+    legend.appendChild(element("span", "rb-map__legend-title", "Events per country:"));
+    const swatches = [];
+    const add = (cls, text) => {
+      const item = element("span", "rb-map__legend-item");
+      const swatch = element("span", cls);
+      item.append(swatch, document.createTextNode(text));
+      legend.appendChild(item);
+      return swatch;
+    };
+    add("rb-map__swatch rb-map__swatch--none", "none");
+    steps.forEach((_, i) => swatches.push(add("rb-map__swatch", stepText(steps, i, max))));
+    add("rb-map__line rb-map__line--river", "river");
+    add("rb-map__line rb-map__line--region", "province or region");
+    add("rb-map__dot", "place, sized by its events");
+    return { legend, swatches };
+  }
+
+  /* The keyboard's and the screen reader's list of what the map shows in the years chosen: the
+     countries with events (and their number) and the places. */
+  function buildMapList() {
+    const details = element("details", "rb-network__list rb-map__list");
+    const summary = element("summary");
+    const list = element("ul");
+    details.append(summary, list);
+    function fill(shaded, places, years) {
+      summary.textContent = `List the ${shaded.length} countries with events and the ${places.length} places shown (${years})`;
+      const item = (name, page, text) => {
+        const li = element("li");
+        if (page) {
+          const link = element("a", "", name);
+          link.href = new URL(page, ROOT).href;
+          li.appendChild(link);
+        } else li.appendChild(document.createTextNode(name));
+        li.appendChild(document.createTextNode(text));
+        return li;
+      };
+      const events = (n) => `${n} event${n === 1 ? "" : "s"}`;
+      list.replaceChildren(
+        ...shaded.map((c) => { const li = item(c.name, c.page, ` · country · ${events(c.shown)}`); li.dataset.country = c.code; return li; }),
+        ...places.map((p) => { const li = item(p.name, p.page, ` · ${p.type} · ${events(p.shown)}`); li.dataset.place = p.id; return li; }),
+      );
+    }
+    return { details, fill };
   }
 
   // The places' extent with a margin, at least 6° across, in projected units.
@@ -455,17 +570,45 @@
   }
 
   async function mountMap(container) {
-    const [data, topology] = await Promise.all([
-      load("export/map.json"), load(`${VENDOR}countries-50m.json`), load(`${VENDOR}topojson-client.min.js`),
+    const wantsRegions = (places) => places.some((p) => p.shape === "region");
+    const [data, topology, riverData] = await Promise.all([
+      load("export/map.json"), load(`${VENDOR}countries-50m.json`), load(`${VENDOR}rivers-50m.json`),
+      load(`${VENDOR}topojson-client.min.js`),
     ]);
     countries = countries || decodeCountries(topology);
+    rivers = rivers || riverData.rivers.map((line) => {
+      const points = line.map(([lon, lat]) => mercator(lon, lat));
+      const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
+      return { points, box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
+    });
+    if (!regions && wantsRegions(data.places)) {
+      const admin1 = await load(`${VENDOR}admin1.json`);
+      regions = new Map(admin1.regions.map((r) => [r.code, projectRings(r.rings)]));
+    }
     if (!data.places.length) {
-      container.replaceChildren(element("p", "rb-visual__message", "No place has coordinates yet."));
+      container.replaceChildren(element("p", "rb-visual__message", "No place can be put on the map yet."));
       container.dataset.markers = "0";
       return null;
     }
+    const events = data.events || [];
+    const countryOf = new Map((data.countries || []).map((c) => [c.code, c]));
+    const busiest = Math.max(0, ...(data.countries || []).map((c) => c.events));
+    const steps = shadingSteps(busiest);
+
+    // Above the map the years and the legend; below it the list of what it shows.
+    const frame = element("div", "rb-map-frame");
+    const controls = element("div", "rb-network__controls rb-map__controls");
+    const years = buildYearFilter(data.years || [], "map-years", () => draw());
+    const { legend, swatches } = buildMapLegend(steps, busiest);
+    const count = element("span", "rb-network__count");
+    count.setAttribute("aria-live", "polite");
+    controls.append(years.box, legend, count);
+    const mapList = buildMapList();
+    container.replaceWith(frame);
+    frame.append(controls, container, mapList.details);
+
     const canvas = element("canvas");
-    canvas.setAttribute("aria-hidden", "true"); // the outlines; the places are the links on top
+    canvas.setAttribute("aria-hidden", "true"); // the shapes; the places are the links on top, and the list below
     const layer = element("div", "rb-map__markers");
     const zoom = element("div", "rb-map__zoom");
     const buttons = [["+", "Zoom in", 1.5], ["−", "Zoom out", 1 / 1.5], ["⟲", "Show all places", 0]].map(([text, label, factor]) => {
@@ -481,28 +624,32 @@
     // Tab goes from place to place (most events first); on the map itself, arrows move and +/− zoom.
     container.tabIndex = 0;
     container.setAttribute("role", "region");
-    container.setAttribute("aria-label", `Map of ${data.places.length} places, the places with most events first. `
+    container.setAttribute("aria-label", `Map of ${data.places.length} places, the places with most events first; `
+      + "countries are shaded by their events in the years chosen above it. "
       + "Tab moves from place to place; arrow keys move the map, plus and minus zoom, 0 shows every place.");
 
+    // Where a place goes: its coordinates, or the middle of its country's or region's outline.
+    const anchor = (place) => {
+      if (place.lat !== undefined && place.lon !== undefined) return mercator(place.lon, place.lat);
+      const shape = place.shape === "country" ? countries.get((countryOf.get(place.code) || {}).shape)
+        : place.shape === "region" && regions ? regions.get(place.code) : null;
+      return shape && shape.labelAt;
+    };
     const markers = data.places.map((place, rank) => {
+      const at = anchor(place);
+      if (!at) return null;
       const link = element("a", "rb-map__marker");
       link.href = new URL(place.page, ROOT).href;
-      const events = place.events ? ` · ${place.events} event${place.events > 1 ? "s" : ""}` : "";
-      link.setAttribute("aria-label", `${place.name}, ${place.type}${events}`);
-      link.title = `${place.name} (${place.type})${events}`;
       link.dataset.place = place.id;
-      const size = 2 * Math.min(22, place.events ? 5 + 3 * Math.sqrt(place.events) : 4);
-      link.style.width = link.style.height = `${size}px`;
-      if (!place.events) link.classList.add("rb-map__marker--quiet");
+      if (place.shape) link.classList.add(`rb-map__marker--${place.shape}`);
       layer.appendChild(link);
       let label = null;
       if (rank < 15) {
         label = element("span", "rb-map__label", place.name);
         label.setAttribute("aria-hidden", "true"); // the marker's own name says it
-        label.style.marginLeft = `${size / 2 + 3}px`;
         layer.appendChild(label);
       }
-      const marker = { place, link, label, at: mercator(place.lon, place.lat), visible: false };
+      const marker = { place, link, label, at, visible: false, shown: 0 };
       // A place out of view stays in the tab order; reaching it brings it into view.
       link.addEventListener("focus", () => {
         if (!marker.visible) {
@@ -511,8 +658,10 @@
         }
       });
       return marker;
-    });
+    }).filter(Boolean);
 
+    // A country that is a place has its marker and label; the canvas does not name it again.
+    const marked = new Set(data.places.filter((p) => p.shape === "country").map((p) => (countryOf.get(p.code) || {}).shape));
     const view = { kind: "map", container, centre: [0, 0], scale: 1 };
     container.addEventListener("keydown", (event) => {
       if (event.target !== container || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -527,7 +676,15 @@
       else return;
       event.preventDefault();
     });
-    const home = extent(data.bounds);
+    // Home: the places with coordinates, or else the outlines of those without.
+    let home;
+    if (data.bounds) home = extent(data.bounds);
+    else {
+      const boxes = data.places.map((p) => (p.shape === "country" ? countries.get((countryOf.get(p.code) || {}).shape)
+        : regions && regions.get(p.code))).filter(Boolean).map((s) => s.box);
+      home = [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
+        Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+    }
 
     function reset() {
       const width = container.clientWidth, height = container.clientHeight;
@@ -543,6 +700,33 @@
 
     const project = ([x, y], width, height) => [width / 2 + (x - view.centre[0]) * view.scale, height / 2 - (y - view.centre[1]) * view.scale];
 
+    // What the years chosen show: events per country and per place.
+    function tally() {
+      const byCountry = new Map(), byPlace = new Map();
+      let shownEvents = 0;
+      events.forEach((e) => {
+        if (!years.has(e.year === null || e.year === undefined ? [] : [e.year])) return;
+        shownEvents += 1;
+        e.countries.forEach((c) => byCountry.set(c, (byCountry.get(c) || 0) + 1));
+        e.places.forEach((p) => byPlace.set(p, (byPlace.get(p) || 0) + 1));
+      });
+      return { byCountry, byPlace, shownEvents };
+    }
+
+    const stepOf = (n) => { let i = -1; steps.forEach((low, j) => { if (n >= low) i = j; }); return i; };
+    const shadeColour = (i) => {
+      const n = steps.length, index = n === 1 ? 3 : Math.round(1 + (i * 4) / (n - 1)); // 1..5 of the ramp
+      return cssVar(container, `--rb-shade-${Math.min(5, Math.max(1, index))}`, "#f79a5c");
+    };
+    let shading = new Map(); // country code -> index of its step, for the years shown
+
+    function trace(ctx, rings, width, height) {
+      rings.forEach((ring) => ring.forEach((p, i) => {
+        const [x, y] = project(p, width, height);
+        if (i) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+      }));
+    }
+
     function draw() {
       const width = container.clientWidth, height = container.clientHeight, ratio = window.devicePixelRatio || 1;
       canvas.width = Math.round(width * ratio);
@@ -555,43 +739,123 @@
       ctx.fillRect(0, 0, width, height);
       const left = view.centre[0] - width / 2 / view.scale, right = view.centre[0] + width / 2 / view.scale;
       const bottom = view.centre[1] - height / 2 / view.scale, top = view.centre[1] + height / 2 / view.scale;
-      const inView = countries.filter((c) => c.box[0] < right && c.box[2] > left && c.box[1] < top && c.box[3] > bottom);
+      const visible = (box) => inBox(box, left, right, bottom, top);
+      const inView = [...countries.values()].filter((c) => visible(c.box));
+      const { byCountry, byPlace, shownEvents } = tally();
+      shading = new Map();
+      byCountry.forEach((n, code) => { if (countryOf.has(code) && stepOf(n) >= 0) shading.set(code, stepOf(n)); });
+
+      // Land, then each shaded country in its step's colour, then every boundary.
       ctx.beginPath();
-      inView.forEach((c) => c.rings.forEach((ring) => ring.forEach((p, i) => {
-        const [x, y] = project(p, width, height);
-        if (i) ctx.lineTo(x, y); else ctx.moveTo(x, y);
-      })));
+      inView.forEach((c) => trace(ctx, c.rings, width, height));
       ctx.fillStyle = cssVar(container, "--rb-land", "#f4f1e8");
       ctx.fill("evenodd");
-      ctx.lineWidth = 0.8;
-      ctx.strokeStyle = cssVar(container, "--rb-border", "#999");
+      shading.forEach((step, code) => {
+        const shape = countries.get(countryOf.get(code).shape);
+        if (!shape || !visible(shape.box)) return;
+        ctx.beginPath();
+        trace(ctx, shape.rings, width, height);
+        ctx.fillStyle = shadeColour(step);
+        ctx.fill("evenodd");
+      });
+      // Rivers, then the provinces and regions the articles name, then the boundaries on top.
+      ctx.beginPath();
+      rivers.filter((r) => visible(r.box)).forEach((r) => trace(ctx, [r.points], width, height));
+      ctx.lineWidth = 1.2;
+      ctx.lineJoin = "round";
+      ctx.strokeStyle = cssVar(container, "--rb-river", "#1f6fb2");
+      ctx.stroke();
+      if (regions) {
+        ctx.beginPath();
+        data.places.forEach((p) => {
+          const shape = p.shape === "region" && regions.get(p.code);
+          if (shape && visible(shape.box)) trace(ctx, shape.rings, width, height);
+        });
+        ctx.fillStyle = cssVar(container, "--rb-region-fill", "rgba(94, 53, 177, 0.12)");
+        ctx.fill("evenodd");
+        ctx.setLineDash([5, 3]);
+        ctx.lineWidth = 2;
+        ctx.strokeStyle = cssVar(container, "--rb-region", "#5e35b1");
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      ctx.beginPath();
+      inView.forEach((c) => trace(ctx, c.rings, width, height));
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = cssVar(container, "--rb-border", "#333");
       ctx.stroke();
       ctx.font = "11px sans-serif";
       ctx.textAlign = "center";
-      ctx.fillStyle = cssVar(container, "--rb-label", "#888");
+      ctx.fillStyle = cssVar(container, "--rb-label", "#555");
       inView.forEach((c) => {
-        if (!c.labelAt || (c.box[2] - c.box[0]) * view.scale < 70) return;
+        if (!c.labelAt || marked.has(c.id) || (c.box[2] - c.box[0]) * view.scale < 70) return;
         const [x, y] = project(c.labelAt, width, height);
         if (x > 0 && x < width && y > 0 && y < height) ctx.fillText(c.name.toUpperCase(), x, y);
       });
-      let shown = 0;
+
+      // Places: every one while all years are shown, else those with events in the years chosen.
+      let inFrame = 0, shownMarkers = 0;
       markers.forEach((marker) => {
-        const { link, label, at } = marker;
-        const [x, y] = project(at, width, height);
-        const visible = x >= 0 && x <= width && y >= 0 && y <= height;
-        marker.visible = visible;
-        shown += visible;
-        if (label) label.hidden = !visible;
-        // Out of view, a marker is moved just outside the map (which clips it), not hidden.
-        link.style.left = `${Math.max(-50, Math.min(width + 50, x))}px`;
-        link.style.top = `${Math.max(-50, Math.min(height + 50, y))}px`;
+        const { place, link } = marker;
+        marker.shown = years.range.all ? place.events : byPlace.get(place.id) || 0;
+        marker.hidden = !years.range.all && !marker.shown;
+        link.hidden = marker.hidden;
+        const eventText = marker.shown ? ` · ${marker.shown} event${marker.shown > 1 ? "s" : ""}` : "";
+        link.setAttribute("aria-label", `${place.name}, ${place.type}${eventText}`);
+        link.title = `${place.name} (${place.type})${eventText}`;
+        marker.size = 2 * Math.min(22, marker.shown ? 5 + 3 * Math.sqrt(marker.shown) : 4);
+        link.style.width = link.style.height = `${marker.size}px`;
+        link.classList.toggle("rb-map__marker--quiet", !marker.shown);
+        marker.xy = project(marker.at, width, height);
+      });
+      // A country's or a province's circle stands in the middle of its outline, which is a choice,
+      // not a coordinate: when it would crowd another circle (closer than the 24px a target needs,
+      // WCAG 2.2, 2.5.8), it moves to the nearest free spot around there. Points never move.
+      const placed = markers.filter((m) => !m.hidden && !m.place.shape);
+      const free = ([x, y], size) => placed.every((o) => Math.hypot(o.xy[0] - x, o.xy[1] - y) >= Math.max(24, (o.size + size) / 2) + 1);
+      markers.filter((m) => !m.hidden && m.place.shape).forEach((marker) => {
+        const [x0, y0] = marker.xy;
+        search: for (let ring = 0; ring <= 8; ring += 1) {
+          for (let k = 0; k < (ring ? 12 : 1); k += 1) {
+            const angle = (k * Math.PI) / 6;
+            const xy = [x0 + ring * 10 * Math.cos(angle), y0 + ring * 10 * Math.sin(angle)];
+            if (free(xy, marker.size)) { marker.xy = xy; break search; }
+          }
+        }
+        placed.push(marker);
+      });
+      markers.forEach((marker) => {
+        const { link, label, size, hidden } = marker;
+        const [x, y] = marker.xy;
+        const visibleHere = !hidden && x >= 0 && x <= width && y >= 0 && y <= height;
+        marker.visible = visibleHere;
+        inFrame += visibleHere;
+        shownMarkers += !hidden;
         if (label) {
+          label.hidden = !visibleHere;
+          label.style.marginLeft = `${size / 2 + 3}px`;
           label.style.left = `${x}px`;
           label.style.top = `${y}px`;
         }
+        // Out of view, a marker is moved just outside the map (which clips it), not hidden.
+        link.style.left = `${Math.max(-50, Math.min(width + 50, x))}px`;
+        link.style.top = `${Math.max(-50, Math.min(height + 50, y))}px`;
       });
+      steps.forEach((_, i) => { swatches[i].style.background = shadeColour(i); });
+      const shaded = [...shading.keys()].map((code) => ({ ...countryOf.get(code), shown: byCountry.get(code) }))
+        .sort((a, b) => b.shown - a.shown || a.name.localeCompare(b.name));
+      const placesShown = markers.filter((m) => !m.link.hidden).map((m) => ({ ...m.place, shown: m.shown }));
+      const summary = `${years.text()}: ${shownEvents} event${shownEvents === 1 ? "" : "s"} · `
+        + `${shaded.length} ${shaded.length === 1 ? "country" : "countries"} shaded · ${shownMarkers} places`;
+      if (count.textContent !== summary) {
+        count.textContent = summary;
+        mapList.fill(shaded, placesShown, years.text());
+      }
       container.dataset.countries = String(inView.length);
-      container.dataset.markers = String(shown);
+      container.dataset.shaded = String(shading.size);
+      container.dataset.markers = String(inFrame);
+      container.dataset.shown = String(shownMarkers);
+      container.dataset.years = years.range.all ? "all" : `${years.range.from}-${years.range.to}`;
       container.dataset.ready = "true";
     }
 
@@ -624,7 +888,11 @@
     });
     resize.observe(container);
     reset();
-    Object.assign(view, { repaint: draw, destroy: () => resize.disconnect(), markers: () => markers.length });
+    Object.assign(view, {
+      repaint: draw, destroy: () => resize.disconnect(), markers: () => markers.length,
+      // For tests and for people scripting the page: each shaded country's colour, in the years shown.
+      shading: () => Object.fromEntries([...shading].map(([code, step]) => [code, shadeColour(step)])),
+    });
     window.__rbMap = view;
     return view;
   }

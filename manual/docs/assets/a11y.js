@@ -1,0 +1,1 @@
+../../../plugins/regional_briefs/assets/a11y.js
