@@ -317,9 +317,9 @@ def test_passages_from_an_article_in_another_language_carry_its_lang():
     assert '{: #p1 .rb-para lang="ru" }' in article
     actor = next(p.body for path, p in pages.items() if path.startswith("actors/minister"))
     assert '<span lang="ru">Мы готовы к диалогу</span>' in actor  # the quote
-    assert '<span lang="ru">**Министр**' in actor  # the mention in its context
+    assert '<span lang="ru"><strong>Министр</strong>' in actor  # the mention in its context
     event = next(p.body for path, p in pages.items() if path.startswith("events/"))
-    assert '> <span lang="ru">Министр' in event  # the source sentence
+    assert '<p><span lang="ru">Министр' in event  # the source sentence
 
 
 def test_passages_in_the_sites_own_language_or_an_unknown_one_carry_none():

@@ -292,7 +292,7 @@ def test_what_one_said_of_the_other_is_a_quote_of_it_or_its_people_that_names_th
     page = render_site(site)["relations/tajikistan--taliban.md"].body
     said = page[page.index("## What each said of the other"):page.index("## Relations found")]
     assert said.count("The Taliban must stop,") == 1 and "We are calm" not in said
-    assert "(for Tajikistan), [Article a](../articles/a.md#p1), [Article b](../articles/b.md#p1)" in said
+    assert '(for Tajikistan), <a href="../../articles/a/#p1">Article a</a>, <a href="../../articles/b/#p1">Article b</a>' in said
 
 
 def test_relation_pages_are_linked_both_ways_from_actors_events_and_the_network(seed_site):

@@ -6,6 +6,7 @@ each must give the same export.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -63,7 +64,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path, mkdocs_site):
 
 # --- plain Markdown ----------------------------------------------------------------------------
 
-_LINK = re.compile(r"\]\(([^)\s]+)\)")
+_LINK = re.compile(r'\]\(([^)\s]+)\)|href="([^"]+)"')
 _ANCHOR = re.compile(r'(?:id="|\{: #)([\w-]+)')
 
 
@@ -110,7 +111,8 @@ def test_markdown_pages_link_to_each_other_by_relative_paths_that_resolve(markdo
     anchors = {page: set(_ANCHOR.findall(page.read_text(encoding="utf-8"))) for page in pages}
     links = 0
     for page in pages:
-        for href in _LINK.findall(page.read_text(encoding="utf-8")):
+        for markdown_href, html_href in _LINK.findall(page.read_text(encoding="utf-8")):
+            href = html.unescape(markdown_href or html_href)
             if re.match(r"^[a-z]+:", href):
                 continue
             path, _, fragment = href.partition("#")

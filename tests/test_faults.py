@@ -240,3 +240,39 @@ def test_bidirectional_controls_in_a_file_name_and_title_never_reach_the_site(tm
         if path.is_file() and path.suffix in (".html", ".json", ".csv", ".xml"):
             text = path.read_text(encoding="utf-8")
             assert not any(c in text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), path
+
+
+# --- 6. Generated links -----------------------------------------------------------------------
+
+# A hook (run after the plugin's on_files) that drops one generated page: the pages that link to it
+# now hold a broken link, which MkDocs cannot see (the links are raw HTML) and the plugin must report.
+DROP_A_PAGE_HOOK = '''
+from pathlib import Path
+
+def on_files(files, config):
+    page = next(f for f in files if f.src_uri.startswith("places/") and f.src_uri != "places/index.md")
+    files.remove(page)
+    Path(config.config_file_path).with_name("dropped.txt").write_text(page.src_uri, encoding="utf-8")
+    return files
+'''
+
+
+def test_a_generated_link_to_a_page_the_site_lacks_fails_the_strict_build(tmp_path):
+    config = "site_name: Test brief\ntheme: material\nplugins: [search, briefs]\nhooks: [drop.py]\n"
+    root = make_project(tmp_path / "p", {"story.txt": STORY}, config=config)
+    (root / "drop.py").write_text(DROP_A_PAGE_HOOK, encoding="utf-8")
+    strict = mkdocs_build(root, strict=True, site=tmp_path / "strict")
+    assert strict.returncode != 0
+    dropped = (root / "dropped.txt").read_text(encoding="utf-8")
+    warnings = [w for w in regional_warnings(strict) if "generated link to" in w]
+    assert any(f"generated link to '{dropped}', which is not in the site" in w for w in warnings), strict.log
+    assert any("articles/" in w for w in warnings), "the warning names a page that holds the link"
+    build = mkdocs_build(root, strict=False)
+    assert build.returncode == 0, build.log
+
+
+def test_a_site_with_every_page_has_no_broken_generated_link(tmp_path):
+    root = make_project(tmp_path / "p", {"story.txt": STORY})
+    build = mkdocs_build(root, strict=True)
+    assert build.returncode == 0, build.log
+    assert not [w for w in build.warnings if "generated link" in w or "link to" in w]

@@ -20,14 +20,14 @@ import yaml
 
 from conftest import CORPUS, SEED, check_links, make_project, mkdocs_build
 
-from regional_briefs.links import Linker, list_path
+from regional_briefs.links import Linker, list_path, source_url
 from regional_briefs.pages import Limits, Page, render_site
 from regional_briefs.pipeline import Options, build_site
 from regional_briefs.visuals import map_json, render_map_page
 
 TINY = Limits(per_page=3, preview=2, top=2, sources=1, latest=2)
-LINK = re.compile(r"\]\(([^)\s]+)\)")
-PAGER = re.compile(r"\*\*Page (\d+) of (\d+)\*\*")
+LINK = re.compile(r'<a href="([^"]+)"')  # pages rendered with links to the Markdown files (source_url)
+PAGER = re.compile(r"<strong>Page (\d+) of (\d+)</strong>")
 NAV_LISTS = ("timeline.md", "articles/index.md")  # lists whose first page is an index in the nav
 INDEXES = ("index.md", "timeline.md", "articles/index.md", "actors/index.md", "places/index.md", "events/index.md")
 
@@ -70,7 +70,7 @@ def odd_site(site):
 
 @pytest.fixture(scope="module")
 def pages(site):
-    return render_site(site, limits=TINY)
+    return render_site(site, limits=TINY, url_for=source_url)
 
 
 def _body(page: Page) -> str:
@@ -82,6 +82,8 @@ def _links(path: str, page: Page, backlinks: bool = True) -> list[tuple[str, str
     """(site path, anchor) of every link on the page (``backlinks=False``: in its body only)."""
     out = []
     for target in LINK.findall(page.body if backlinks else _body(page)):
+        if re.match(r"^[a-z]+:", target):  # the article's original, on the web
+            continue
         target_path, _, anchor = target.partition("#")
         out.append((posixpath.normpath(posixpath.join(posixpath.dirname(path), target_path)), anchor))
     return out
@@ -101,7 +103,7 @@ def _lists(pages: dict[str, Page]) -> dict[str, list[str]]:
 def _items(page: Page) -> list[str]:
     """The entries of a list page: bullets, and the attribution line of each quoted source."""
     return [line for line in _body(page).splitlines()
-            if (line.startswith("- ") or line.startswith("> — ")) and not line.startswith("- … and")]
+            if (line.startswith("<li>") or line.startswith("<p>— ")) and not line.startswith("<li>… and")]
 
 
 def _section(body: str, heading: str) -> str:
@@ -171,11 +173,11 @@ def test_the_pages_of_a_list_agree_on_page_k_of_n(pages):
                 continue
             assert pagers == [(str(number), str(total))] * 2, (path, pagers)  # above and below the list
             first_item = page.body.index("\n" + _items(page)[0])
-            assert page.body.index("**Page") < first_item < page.body.rindex("**Page"), path
+            assert page.body.index("<strong>Page") < first_item < page.body.rindex("<strong>Page"), path
             if number > 1:
                 assert page.title.endswith(f"(page {number} of {total})") and not page.in_nav, path
             for label, near in (("← Previous", number - 1), ("Next →", number + 1)):
-                arrows = re.findall(rf"\[{re.escape(label)}\]\(([^)\s]+)\)", page.body)
+                arrows = re.findall(rf'<a href="([^"]+)">{re.escape(label)}</a>', page.body)
                 if 1 <= near <= total:
                     assert [posixpath.normpath(posixpath.join(posixpath.dirname(path), t)) for t in arrows] \
                         == [paths[near - 1]] * 2, (path, label)
@@ -232,16 +234,16 @@ def test_entity_pages_show_a_preview_of_each_list_and_link_the_whole_timeline(si
         if "## Roles and affiliations" in body:
             section = _section(body, "## Roles and affiliations")
             items = _items(Page(path, "", section))
-            assert len([i for i in items if not i.startswith("- Affiliated with")]) <= TINY.preview, path
-            assert len([i for i in items if i.startswith("- Affiliated with")]) <= TINY.preview, path
-            capped.update(["roles"] if "- … and" in section else [])
+            assert len([i for i in items if not i.startswith("<li>Affiliated with")]) <= TINY.preview, path
+            assert len([i for i in items if i.startswith("<li>Affiliated with")]) <= TINY.preview, path
+            capped.update(["roles"] if "<li>… and" in section else [])
         if "## Quotes" in body:
-            assert _section(body, "## Quotes").count("> “") <= TINY.preview, path
+            assert _section(body, "## Quotes").count("<p>“") <= TINY.preview, path
         if "## Relations" in body:
             relations = _section(body, "## Relations")
             for kind in re.findall(r"^### .+$", relations, re.M):
                 assert len(_items(Page(path, "", _section(relations, kind)))) <= TINY.preview, (path, kind)
-            capped.update(["relations"] if "- … and" in relations else [])
+            capped.update(["relations"] if "<li>… and" in relations else [])
         events = site.events
         mine = [e for e in events.values() if entity.id in {*e.actors, *e.places}]
         if mine:
@@ -264,7 +266,7 @@ def test_the_brief_shows_its_newest_articles_and_links_its_articles_and_timeline
     body = _body(brief)
     articles = _section(body, "## Articles")
     assert len(_items(Page("", "", articles))) == TINY.preview
-    assert "(all/articles.md)" in articles and "(all/timeline.md)" in _section(body, "## Timeline")
+    assert 'href="all/articles.md"' in articles and 'href="all/timeline.md"' in _section(body, "## Timeline")
     assert len(_items(Page("", "", _section(body, "## Latest events")))) <= TINY.preview
     assert not re.search(r"^### ", _section(body, "## Timeline"), re.M)  # no timeline on the page itself
     listed = {t for p in _lists(pages)["briefs/all/articles.md"] for t, _ in _links(p, pages[p], False) if t.startswith("articles/")}
@@ -283,7 +285,7 @@ def test_event_pages_quote_their_first_sources_and_list_the_rest(site, pages):
         rest = f"events/{event.id}/sources.md"
         if len(event.sources) > TINY.sources:
             several += 1
-            assert "(" + rest.split("/", 1)[1] + ")" in body
+            assert 'href="' + rest.split("/", 1)[1] + '"' in body
             quoted = [(t, a) for p in _lists(pages)[rest] for t, a in _links(p, pages[p], False) if t.startswith("articles/")]
             assert quoted == [(f"articles/{s.article}.md", f"p{s.paragraph + 1}") for s in event.sources[TINY.sources:]]
         else:
@@ -294,15 +296,15 @@ def test_event_pages_quote_their_first_sources_and_list_the_rest(site, pages):
 def test_indexes_show_the_top_entities_and_the_latest_events_per_type(site, pages):
     actors = _body(pages["actors/index.md"])
     person = _section(actors, "## Person")
-    assert len(_items(Page("", "", person))) == TINY.top and "(../lists/actors/person.md)" in person
+    assert len(_items(Page("", "", person))) == TINY.top and 'href="../lists/actors/person.md"' in person
     events = _body(pages["events/index.md"])
     economic = _section(events, "## economic")
     assert len(_items(Page("", "", economic))) == TINY.latest
-    assert f"[All {sum(e.type == 'economic' for e in site.events.values())} economic events]" in economic.replace("&#45;", "-")
+    assert f">All {sum(e.type == 'economic' for e in site.events.values())} economic events</a>" in economic.replace("&#45;", "-")
 
 
 def test_the_map_lists_at_most_its_limit_of_places_and_points_to_the_index(site):
-    linker = Linker(current="map.md")
+    linker = Linker(current="map.md", url_for=source_url)
     body = render_map_page(site, linker, 2)
     # On the map: a place with coordinates, or a country or province with an outline in the map's data.
     data = map_json(site)
@@ -312,7 +314,7 @@ def test_the_map_lists_at_most_its_limit_of_places_and_points_to_the_index(site)
     for heading, hidden in (("### Not on the map", unlocated - 2), ("## Places on the map", located - 2)):
         section = _section(body, heading)
         assert len(_items(Page("map.md", "", section))) == 2, heading
-        assert f"- … and {hidden} more, every one on the [places index](places/index.md)" in section, heading
+        assert f'<li>… and {hidden} more, every one on the <a href="places/index.md">places index</a></li>' in section, heading
     assert "map.md" in linker.links["places/index.md"]
 
 
@@ -346,7 +348,7 @@ def test_every_article_entity_and_event_is_reached_from_the_indexes_through_the_
 
 
 def test_the_jump_line_leads_to_the_page_where_each_year_begins(odd_site):
-    pages = render_site(odd_site, limits=TINY)
+    pages = render_site(odd_site, limits=TINY, url_for=source_url)
     for base in ("timeline.md", "articles/index.md"):
         paths = _lists(pages)[base]
         first: dict[str, str] = {}  # heading -> the first page it is on
@@ -355,8 +357,8 @@ def test_the_jump_line_leads_to_the_page_where_each_year_begins(odd_site):
                 first.setdefault(label, path)
         assert {"Year not stated", "Undated"} <= set(first), (base, sorted(first))
         for path in paths:
-            jump = next(line for line in pages[path].body.splitlines() if line.startswith("[") and "#" in line)
-            labels = re.findall(r"\[([^\]]+)\]\(", jump)
+            jump = next(line for line in pages[path].body.splitlines() if line.startswith('<p class="rb-jump"'))
+            labels = re.findall(r'<a href="[^"]+">([^<]+)</a>', jump)
             assert labels == list(first), (path, labels)
             for label, (target, anchor) in zip(labels, _links(path, Page(path, "", jump))):
                 assert target == first[label], (path, label, target)
@@ -364,7 +366,7 @@ def test_the_jump_line_leads_to_the_page_where_each_year_begins(odd_site):
 
 
 def test_undated_events_are_on_the_timeline_last(odd_site):
-    pages = render_site(odd_site, limits=TINY)
+    pages = render_site(odd_site, limits=TINY, url_for=source_url)
     paths = _lists(pages)["timeline.md"]
     undated = {f"events/{e.id}.md" for e in odd_site.events.values() if e.date is None}
     assert undated
@@ -376,7 +378,7 @@ def test_undated_events_are_on_the_timeline_last(odd_site):
 
 
 def test_with_default_limits_the_corpus_needs_no_pager_and_the_timeline_lists_every_event(site):
-    pages = render_site(site)
+    pages = render_site(site, url_for=source_url)
     assert not [p for p, page in pages.items() if PAGER.search(page.body)]
     assert not [p for p in pages if p.startswith("timeline/") or p.startswith("articles/index/")]
     timeline = {t for t, _ in _links("timeline.md", pages["timeline.md"], False) if t.startswith("events/")}

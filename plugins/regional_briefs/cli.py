@@ -129,7 +129,8 @@ def run_score(args) -> int:
 
 
 def run_markdown(args) -> int:
-    output = build_output(Options(seeds_dir=Path(args.seeds), briefs_dir=Path(args.briefs)))
+    # Links name the Markdown files: an engine rewrites no link written as HTML.
+    output = build_output(Options(seeds_dir=Path(args.seeds), briefs_dir=Path(args.briefs)), markdown_links=True)
     for warning in output.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     out = Path(args.out)

@@ -13,10 +13,11 @@ from .briefing import countries_of, is_dated, latest_first, months
 from .escape import md_text
 from .links import (
     ACTORS_INDEX, ARTICLES_INDEX, COUNTRIES_INDEX, EVENTS_INDEX, INDEX_PAGES, MAP, NETWORK, PLACES_INDEX,
-    RELATIONS_INDEX, SITE_FEED, TIMELINE, Linker, brief_path, country_feed_path, country_path, entity_path,
+    RELATIONS_INDEX, SITE_FEED, TIMELINE, Linker, article_path, brief_path, country_feed_path, country_path, entity_path,
     relation_path,
 )
 from .lists import MONTHS, count, event_line, format_date
+from .markup import bullets, strong
 from .model import Event, PartialDate
 from .site_view import SiteView
 from .visuals import on_map
@@ -37,8 +38,8 @@ def _day(date: PartialDate) -> str:
 
 def new_line(event: Event, view: SiteView, linker: Linker) -> str:
     """A list item for an event, marked **New** when it is."""
-    mark = "**New** · " if event.id in view.news.events else ""
-    return f"- {mark}{event_line(event, linker)}"
+    mark = strong("New") + " · " if event.id in view.news.events else ""
+    return f"{mark}{event_line(event, linker)}"
 
 
 def edition_line(view: SiteView) -> str:
@@ -65,33 +66,29 @@ def render_home(view: SiteView, linker: Linker) -> str:
     for country in order[:HOME_COUNTRIES]:
         entity = site.entities[country]
         lines += [f"### {linker.link(entity.name, country_path(country))}", ""]
-        lines += [new_line(e, view, linker) for e in first_country[country][:HOME_EVENTS]] + [""]
+        lines += bullets(new_line(e, view, linker) for e in first_country[country][:HOME_EVENTS])
     if len(order) > HOME_COUNTRIES:
         lines += [f"{count(len(order) - HOME_COUNTRIES, 'more country')} on the "
                   f"{linker.link('countries index', COUNTRIES_INDEX)}.", ""]
     if NO_COUNTRY in first_country:
         lines += [f"### {NO_COUNTRY}", "", "Events placed in no country:", ""]
-        lines += [new_line(e, view, linker) for e in first_country[NO_COUNTRY][:HOME_EVENTS]] + [""]
+        lines += bullets(new_line(e, view, linker) for e in first_country[NO_COUNTRY][:HOME_EVENTS])
     new_articles = [a for a in site.articles.values() if a.id in view.news.articles]
     if new_articles:
-        lines += ["## New articles", ""]
-        for article in sorted(new_articles, key=lambda a: (a.published.sort_key(), a.id), reverse=True)[:HOME_EVENTS * 2]:
-            lines.append(f"- {md_text(article.published.iso())} · {linker.link(article.title, f'articles/{article.id}.md')}")
+        items = [f"{md_text(article.published.iso())} · {linker.link(article.title, article_path(article.id))}"
+                 for article in sorted(new_articles, key=lambda a: (a.published.sort_key(), a.id), reverse=True)[:HOME_EVENTS * 2]]
         if len(new_articles) > HOME_EVENTS * 2:
-            lines.append(f"- … and {len(new_articles) - HOME_EVENTS * 2} more on the {linker.link('articles index', ARTICLES_INDEX)}")
-        lines.append("")
+            items.append(f"… and {len(new_articles) - HOME_EVENTS * 2} more on the {linker.link('articles index', ARTICLES_INDEX)}")
+        lines += ["## New articles", ""] + bullets(items)
     if site.briefs:
-        lines += ["## Briefs", ""]
-        for brief in site.briefs.values():
-            lines.append(f"- {linker.link(brief.title, brief_path(brief.id))} · {count(len(brief.articles), 'article')}")
-        lines.append("")
+        lines += ["## Briefs", ""] + bullets(f"{linker.link(brief.title, brief_path(brief.id))} · "
+                                             f"{count(len(brief.articles), 'article')}" for brief in site.briefs.values())
     lines += ["## The whole briefing", "",
               f"{count(len(site.articles), 'article')} · {count(sum(e.kind == 'actor' for e in site.entities.values()), 'actor')} · "
               f"{count(sum(e.kind == 'place' for e in site.entities.values()), 'place')} · {count(len(site.events), 'event')}", ""]
-    for target in (COUNTRIES_INDEX, TIMELINE, NETWORK, MAP, ACTORS_INDEX, PLACES_INDEX, EVENTS_INDEX, RELATIONS_INDEX,
-                   ARTICLES_INDEX):
-        lines.append(f"- {linker.link(INDEX_PAGES[target], target)}")
-    lines += ["", f"Follow it in a feed reader: [Atom feed of the whole briefing]({linker.href(SITE_FEED)}).", ""]
+    lines += bullets(linker.link(INDEX_PAGES[target], target) for target in (
+        COUNTRIES_INDEX, TIMELINE, NETWORK, MAP, ACTORS_INDEX, PLACES_INDEX, EVENTS_INDEX, RELATIONS_INDEX, ARTICLES_INDEX))
+    lines += [f"Follow it in a feed reader: {linker.link('Atom feed of the whole briefing', SITE_FEED, track=False)}.", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -104,14 +101,15 @@ def render_countries_index(view: SiteView, linker: Linker) -> str:
     countries = sorted(view.by_country, key=lambda c: site.entities[c].name.casefold())
     number = f"{len(countries)} {'country' if len(countries) == 1 else 'countries'}"
     lines = ["# Countries", "", f"{number} with events, A–Z. {edition_line(view)}", ""]
+    items = []
     for country in countries:
         events = view.by_country[country]
         new = sum(e.id in view.news.events for e in events)
         latest = latest_first(events)
         when = f" · latest {md_text(format_date(latest[0]))}" if latest else ""
-        lines.append(f"- {linker.link(site.entities[country].name, country_path(country))} · "
-                     f"{count(len(events), 'event')}{f' · **{new} new**' if new else ''}{when}")
-    return "\n".join(lines) + "\n"
+        items.append(f"{linker.link(site.entities[country].name, country_path(country))} · "
+                     f"{count(len(events), 'event')}{' · ' + strong(f'{new} new') if new else ''}{when}")
+    return "\n".join(lines + bullets(items)) + "\n"
 
 
 def render_country(country: str, view: SiteView, linker: Linker) -> str:
@@ -129,14 +127,14 @@ def render_country(country: str, view: SiteView, linker: Linker) -> str:
         facts.append(f"**{len(new)} new** in the week to {_day(view.news.newest)}")
     lines += [" · ".join(facts), "",
               f"Its own page, with every mention and event: {linker.link(entity.name, entity_path(entity))}. "
-              f"Follow this country in a feed reader: [Atom feed]({linker.href(country_feed_path(country))}).", ""]
+              f"Follow this country in a feed reader: {linker.link('Atom feed', country_feed_path(country), track=False)}.", ""]
     lines += ["## Latest events", ""]
-    lines += [new_line(e, view, linker) for e in latest[:COUNTRY_EVENTS]] or ["No dated event."]
+    items = [new_line(e, view, linker) for e in latest[:COUNTRY_EVENTS]]
     undated = len(events) - len(latest)
     if len(latest) > COUNTRY_EVENTS or undated:
-        lines.append(f"- … {count(len(events), 'event')} in all, on the timeline of "
+        items.append(f"… {count(len(events), 'event')} in all, on the timeline of "
                      f"{linker.link(entity.name, entity_path(entity))}")
-    lines.append("")
+    lines += (["No dated event.", ""] if not latest else []) + bullets(items)
     lines += _key_actors(country, events, view, linker)
     lines += _month_chart(entity.name, events)
     lines += _pairs(country, events, view, linker)
@@ -150,10 +148,9 @@ def _key_actors(country: str, events: list[Event], view: SiteView, linker: Linke
     if not counts:
         return []
     lines = ["## Key actors", "", "The actors in most of its events:", ""]
-    for actor, n in sorted(counts.items(), key=lambda kv: (-kv[1], site.entities[kv[0]].name.casefold()))[:KEY_ACTORS]:
-        other = site.entities[actor]
-        lines.append(f"- {linker.link(other.name, entity_path(other))} · {other.type} · {count(n, 'event')}")
-    return lines + [""]
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], site.entities[kv[0]].name.casefold()))[:KEY_ACTORS]
+    return lines + bullets(f"{linker.link(site.entities[actor].name, entity_path(site.entities[actor]))} · "
+                           f"{site.entities[actor].type} · {count(n, 'event')}" for actor, n in top)
 
 
 def _month_chart(name: str, events: list[Event]) -> list[str]:
@@ -189,10 +186,8 @@ def _pairs(country: str, events: list[Event], view: SiteView, linker: Linker) ->
     mine = [p for p in view.pairs if country in (p.first, p.second)]
     if not mine:
         return []
-    lines = ["## Relations", ""]
-    for pair in mine:
-        lines.append(f"- {linker.link(pair.title(site), relation_path(pair.first, pair.second))} · {pair.summary()}")
-    return lines + [""]
+    return ["## Relations", ""] + bullets(f"{linker.link(pair.title(site), relation_path(pair.first, pair.second))} · "
+                                          f"{pair.summary()}" for pair in mine)
 
 
 def _places(country: str, view: SiteView, linker: Linker) -> list[str]:
@@ -204,12 +199,13 @@ def _places(country: str, view: SiteView, linker: Linker) -> list[str]:
     events_at: Counter = Counter(p for e in view.by_country.get(country, []) for p in set(e.places))
     inside.sort(key=lambda e: (-events_at[e.id], e.name.casefold()))
     lines = ["## Places", "", f"Its places in the articles, each marked when it is on the {linker.link('map', MAP)}.", ""]
+    items = []
     for place in inside[:view.limits.per_page]:
         located = " · on the map" if on_map(place) else ""
         n = events_at[place.id]
-        lines.append(f"- {linker.link(place.name, entity_path(place))} · {place.type}"
+        items.append(f"{linker.link(place.name, entity_path(place))} · {place.type}"
                      f"{' · ' + count(n, 'event') if n else ''}{located}")
     if len(inside) > view.limits.per_page:
-        lines.append(f"- … and {len(inside) - view.limits.per_page} more")
-    return lines + [""]
+        items.append(f"… and {len(inside) - view.limits.per_page} more")
+    return lines + bullets(items)
 

@@ -15,6 +15,7 @@ from .lists import (
     article_group, article_order, count, event_line, event_order, paginate, render_article_list, render_timeline,
     timeline_group, timeline_order,
 )
+from .markup import bullets
 from .model import ACTOR_TYPES, EVENT_TYPES, PLACE_TYPES, Entity, Event
 from .relation_pages import render_relations_index
 from .site_view import SiteView
@@ -22,7 +23,7 @@ from .visuals import render_map_page, render_network_page
 
 
 def _entity_line(entity: Entity, linker: Linker) -> str:
-    return f"- {linker.link(entity.name, entity_path(entity))} · {count(len(entity.articles), 'article')}"
+    return f"{linker.link(entity.name, entity_path(entity))} · {count(len(entity.articles), 'article')}"
 
 
 def render_index(path: str, view: SiteView, linker: Linker) -> str:
@@ -44,16 +45,16 @@ def render_index(path: str, view: SiteView, linker: Linker) -> str:
                 continue
             lines += [f"## {type_.capitalize()}", ""]
             if len(group) <= limits.top:
-                lines += [_entity_line(e, linker) for e in group] + [""]
+                lines += bullets(_entity_line(e, linker) for e in group)
                 continue
             full = type_list_path(path, type_)
             paginate(view, linker, full, f"{label}: {type_}", "Indexes", group,
-                     lambda chunk, anchors: [_entity_line(e, linker) for e in chunk] + [""],
+                     lambda chunk, anchors: bullets(_entity_line(e, linker) for e in chunk),
                      intro=lambda: [f"{count(len(group), kind)} of the type {type_}, A–Z. "
                             f"Back to {linker.link(label.lower(), path, track=False)}.", ""])
             most = sorted(group, key=lambda e: (-len(e.articles), e.name.casefold(), e.id))[:limits.top]
             lines += [f"The {limits.top} of {len(group)} with the most articles:", ""]
-            lines += [_entity_line(e, linker) for e in most] + [""]
+            lines += bullets(_entity_line(e, linker) for e in most)
             lines += [f"{linker.link(f'All {len(group)}, A–Z', full)}", ""]
         return "\n".join(lines) + "\n"
     if path == EVENTS_INDEX:
@@ -65,11 +66,11 @@ def render_index(path: str, view: SiteView, linker: Linker) -> str:
             group = sorted(by_type.get(type_, []), key=event_order, reverse=True)
             if not group:
                 continue
-            lines += [f"## {type_}", ""] + [f"- {event_line(e, linker)}" for e in group[:limits.latest]] + [""]
+            lines += [f"## {type_}", ""] + bullets(event_line(e, linker) for e in group[:limits.latest])
             if len(group) > limits.latest:
                 full = type_list_path(path, type_)
                 paginate(view, linker, full, f"Events: {type_}", "Indexes", group,
-                         lambda chunk, anchors: [f"- {event_line(e, linker)}" for e in chunk] + [""],
+                         lambda chunk, anchors: bullets(event_line(e, linker) for e in chunk),
                          intro=lambda: [f"{count(len(group), type_ + ' event')}, latest first. "
                                 f"Back to {linker.link('events', path, track=False)}.", ""])
                 lines += [linker.link(f"All {len(group)} {type_} events", full), ""]

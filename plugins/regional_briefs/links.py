@@ -2,7 +2,11 @@
 pages. No MkDocs here.
 
 A page's path is the path of its Markdown source from the docs root (``actors/x.md``). Every module
-takes page paths from here; ``url_style`` turns one into a URL, ``relative`` into a link.
+takes page paths from here; ``url_style`` turns one into a URL, ``relative_url`` into a link.
+
+Links are written as HTML (``<a href>``) with the address the engine will serve the target at, so
+that Markdown passes them through without inline processing and MkDocs no longer checks them: each
+page records the pages it links to (``Page.links``), and ``broken_links`` checks them instead.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .escape import md_text
+from .escape import attr_text, md_text
 from .model import Entity
 
 HOME = "index.md"  # generated only when the docs have no home page of their own
@@ -84,18 +88,6 @@ def type_list_path(index: str, type_: str) -> str:
     return f"lists/{index.split('/')[0]}/{type_}.md"
 
 
-def relative(target: str, current: str) -> str:
-    """The link from page ``current`` to page ``target``, both site-relative paths like
-    ``actors/x.md`` (posixpath.relpath gives the same, but asks the OS for the working folder
-    on every call, which dominated rendering on large sites)."""
-    here = current.split("/")[:-1]
-    there = target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
-
-
 def directory_url(path: str) -> str:
     """``actors/x.md`` -> ``actors/x/`` (MkDocs' default ``use_directory_urls``)."""
     stem = path[:-3]
@@ -111,28 +103,69 @@ def file_url(path: str) -> str:
     return path[:-3] + ".html"
 
 
+def source_url(path: str) -> str:
+    """``actors/x.md`` -> ``actors/x.md``: for engines that are handed Markdown files and serve them as they are."""
+    return path
+
+
 def url_style(directory_urls: bool) -> Callable[[str], str]:
     """A page's URL from its Markdown path, as the engine writes it."""
     return directory_url if directory_urls else file_url
 
 
+def relative_url(target: str, current: str) -> str:
+    """The link from the page served at URL ``current`` to URL ``target``, both site-relative
+    (``actors/x/``, ``actors/x.html``, ``""`` for the home page), as MkDocs writes it."""
+    here = current.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "./"
+
+
+def broken_links(pages: dict[str, tuple[str, ...]], exists: Callable[[str], bool]) -> list[str]:
+    """A warning per link target that ``exists`` does not know, naming up to three pages that link to
+    it. ``pages``: each page's path -> the paths it links to (``Page.links``)."""
+    missing: dict[str, list[str]] = defaultdict(list)
+    for path, targets in sorted(pages.items()):
+        for target in targets:
+            if not exists(target):
+                missing[target].append(path)
+    return [f"generated link to '{target}', which is not in the site, on {', '.join(sources[:3])}"
+            + (f" and {len(sources) - 3} more pages" if len(sources) > 3 else "")
+            for target, sources in sorted(missing.items())]
+
+
 @dataclass
 class Linker:
-    """Writes links between generated pages and remembers them for the backlinks."""
+    """Writes links between generated pages as HTML, remembers them for the backlinks, and records
+    every target of each page (``targets``) for ``broken_links``.
+
+    ``url_for`` is the engine's URL style (``url_style``); a target that is not a page (a data file,
+    a feed) is served at its own path."""
 
     titles: dict[str, str] = field(default_factory=dict)
     sections: dict[str, str] = field(default_factory=dict)
     links: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    targets: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    url_for: Callable[[str], str] = directory_url
     current: str = ""
 
     def link(self, label: str, target: str, anchor: str = "", escaped: bool = False, track: bool = True) -> str:
-        """``track=False`` for links that are navigation (pagers, a list back to its owner), not backlinks."""
+        """``<a href>`` to ``target`` with ``label`` (untrusted text, escaped here unless ``escaped``);
+        valid both in Markdown and in raw HTML. ``track=False`` for links that are navigation
+        (pagers, a list back to its owner), not backlinks."""
         if track and target != self.current:
             self.links[target].add(self.current)
         href = self.href(target)
         href += f"#{anchor}" if anchor else ""
-        return f"[{label if escaped else md_text(label)}]({href})"
+        return f'<a href="{attr_text(href)}">{label if escaped else md_text(label)}</a>'
 
     def href(self, target: str) -> str:
         """The address of ``target`` (a page or a data file) from the page being written; no backlink."""
-        return relative(target, self.current)
+        self.targets[self.current].add(target)
+        return relative_url(self.url_of(target), self.url_of(self.current))
+
+    def url_of(self, path: str) -> str:
+        return self.url_for(path) if path.endswith(".md") else path

@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Sequence
 
 from .escape import md_text
 from .links import Linker, article_path, event_path, list_path
+from .markup import bullets, paragraph, strong
 from .model import Article, Event
 from .site_view import Page, SiteView
 
@@ -55,7 +56,7 @@ def paginate(view: SiteView, linker: Linker, base: str, title: str, section: str
         lines = [f"# {md_text(page_title)}", "", *intro(), *pager]
         if starts:
             jumps = [linker.link(label, paths[start - 1], group_anchor(label), track=False) for label, start in starts.items()]
-            lines += [" · ".join(jumps), "{: .rb-jump data-search-exclude }", ""]
+            lines += paragraph(" · ".join(jumps), ' class="rb-jump" data-search-exclude')
         lines += render(chunk, total > 1)
         if pager:
             lines += [""] + pager
@@ -71,7 +72,7 @@ def paginate(view: SiteView, linker: Linker, base: str, title: str, section: str
 def _pager(paths: list[str], number: int, linker: Linker) -> list[str]:
     """'Page 2 of 7', previous and next, and the numbers of the pages around this one, the first and the last."""
     total = len(paths)
-    parts = [f"**Page {number} of {total}**"]
+    parts = [strong(f"Page {number} of {total}")]
     if number > 1:
         parts.append(linker.link("← Previous", paths[number - 2], track=False))
     shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
@@ -79,11 +80,11 @@ def _pager(paths: list[str], number: int, linker: Linker) -> list[str]:
     for n in shown:
         if n - last > 1:
             parts.append("…")
-        parts.append(f"**{n}**" if n == number else linker.link(str(n), paths[n - 1], track=False))
+        parts.append(strong(str(n)) if n == number else linker.link(str(n), paths[n - 1], track=False))
         last = n
     if number < total:
         parts.append(linker.link("Next →", paths[number], track=False))
-    return [" · ".join(parts), '{: .rb-pager role="navigation" aria-label="Pages" data-search-exclude }', ""]
+    return paragraph(" · ".join(parts), ' class="rb-pager" role="navigation" aria-label="Pages" data-search-exclude')
 
 
 def group_anchor(label: str) -> str:
@@ -158,9 +159,7 @@ def render_timeline(events: Iterable[Event], linker: Linker, heading_level: int 
         for month, items in groups[year].items():
             if month:
                 lines += [f"{hashes}# {month}", ""]
-            for event in items:
-                lines.append(f"- {event_line(event, linker)}")
-            lines.append("")
+            lines += bullets(event_line(event, linker) for event in items)
     return lines
 
 
@@ -175,12 +174,10 @@ def article_group(article: Article) -> str:
 def render_article_list(articles: Sequence[Article], linker: Linker, heading_level: int = 2, anchors: bool = False) -> list[str]:
     """Articles (in ``article_order``) under a heading per year."""
     lines: list[str] = []
-    current = None
+    groups: dict[str, list[str]] = defaultdict(list)  # in article order
     for article in articles:
-        group = article_group(article)
-        if group != current:
-            lines += ([""] if current is not None else []) + [_heading("#" * heading_level, group, anchors), ""]
-            current = group
         date = article.published.iso() if article.published else "undated"
-        lines.append(f"- {linker.link(article.title, article_path(article.id))} · {md_text(date)}")
-    return lines + ([""] if lines else [])
+        groups[article_group(article)].append(f"{linker.link(article.title, article_path(article.id))} · {md_text(date)}")
+    for group, items in groups.items():
+        lines += [_heading("#" * heading_level, group, anchors), ""] + bullets(items)
+    return lines

@@ -22,13 +22,13 @@ from .curation import curation_files
 from .export import events_csv, graph_json
 from .feeds import atom_files
 from .gazetteer import fingerprint
-from .links import url_style
+from .links import source_url, url_style
 from .model import Site
 from .pages import Page, assets, render_site
 from .pipeline import PIPELINE_VERSION, Options, build_site
 
 # Bump when the shape of a cached output changes.
-OUTPUT_VERSION = "3"  # 3: map.json 1.1 (countries, events, years), network edges with years
+OUTPUT_VERSION = "5"  # 3: map.json 1.1 (countries, events, years), network edges with years; 4: raw-HTML lists; 5: search marks (Pagefind filters, aliases)
 
 
 @dataclass
@@ -41,13 +41,18 @@ class Output:
 
 
 def build_output(options: Options, home: bool = True, directory_urls: bool = True, site_url: str = "",
-                 site_name: str = "", *, language: str = "en") -> Output:
+                 site_name: str = "", *, language: str = "en", markdown_links: bool = False) -> Output:
     """Every page and data file of the site, from the site cache when nothing changed.
+
+    ``directory_urls`` is the engine's URL style (``links.url_style``), which the data files and
+    the pages' links are written in; with ``markdown_links`` the pages link the Markdown files
+    instead, for an engine handed them as they are (``regional-briefs markdown``).
 
     ``site_url`` and ``site_name`` go into the feeds (absolute links, titles); ``language`` is the
     site's (the theme's)."""
     cache = SiteCache(options.cache_dir) if options.cache_dir is not None else None
-    key = site_key(options, home, directory_urls, site_url, site_name, language) if cache is not None else ""
+    key = site_key(options, home, directory_urls, site_url, site_name, language, markdown_links) \
+        if cache is not None else ""
     if cache is not None:
         stored = cache.get(key)
         output = _from_json(stored) if stored is not None else None
@@ -56,7 +61,8 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
         if stored is not None:
             cache.problem(cache.path, "does not hold a site's pages; rebuilt")
     site = build_site(options)
-    output = render_output(site, home, directory_urls, site_url, site_name, language=language)
+    output = render_output(site, home, directory_urls, site_url, site_name, language=language,
+                           markdown_links=markdown_links)
     if cache is not None:
         cache.put(key, _to_json(output))
         # Said once per build: the extraction cache in the same folder may have said it already.
@@ -66,7 +72,7 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
 
 
 def render_output(site: Site, home: bool = True, directory_urls: bool = True, site_url: str = "",
-                  site_name: str = "", *, language: str = "en") -> Output:
+                  site_name: str = "", *, language: str = "en", markdown_links: bool = False) -> Output:
     url_for = url_style(directory_urls)
     data = {
         "export/graph.json": graph_json(site, url_for),
@@ -75,7 +81,8 @@ def render_output(site: Site, home: bool = True, directory_urls: bool = True, si
         visuals.MAP_EXPORT: visuals.dumps(visuals.map_json(site, url_for)),
         **atom_files(site, url_for, site_url, site_name),
     }
-    return Output(render_site(site, home=home, language=language), data, list(site.warnings), dict(site.stats), site)
+    pages = render_site(site, home=home, language=language, url_for=source_url if markdown_links else url_for)
+    return Output(pages, data, list(site.warnings), dict(site.stats), site)
 
 
 def static_files() -> dict[str, bytes]:
@@ -84,7 +91,7 @@ def static_files() -> dict[str, bytes]:
 
 
 def site_key(options: Options, home: bool, directory_urls: bool, site_url: str = "", site_name: str = "",
-             language: str = "en") -> str:
+             language: str = "en", markdown_links: bool = False) -> str:
     """A hash of everything a build reads. Reading and hashing the seeds is cheap next to
     extracting them (about 30 ms per 1,000 articles of a few kilobytes)."""
     digest = hashlib.sha256()
@@ -96,7 +103,7 @@ def site_key(options: Options, home: bool, directory_urls: bool, site_url: str =
     gazetteer_files = tuple(options.gazetteer_files)
     part("version", OUTPUT_VERSION.encode())
     part("environment", environment_key(fingerprint(gazetteer_files), PIPELINE_VERSION).encode())
-    part("options", repr((home, directory_urls, options.max_bytes, site_url, site_name, language)).encode())
+    part("options", repr((home, directory_urls, options.max_bytes, site_url, site_name, language, markdown_links)).encode())
     for label, paths in (("curation", curation_files(options.briefs_dir, options.project)),
                          ("seed", options.seeds()[0])):
         for path in paths:
@@ -121,7 +128,8 @@ def _from_json(stored: dict) -> Optional[Output]:
         pages = {}
         for fields in stored["pages"]:
             page = Page(**{**fields, "tags": tuple(fields.get("tags", ())),
-                           "feeds": tuple(tuple(f) for f in fields.get("feeds", ()))})
+                           "feeds": tuple(tuple(f) for f in fields.get("feeds", ())),
+                           "links": tuple(fields.get("links", ()))})
             pages[page.path] = page
         stats = dict(stored["stats"])
         data = {str(k): str(v) for k, v in stored["data"].items()}

@@ -11,20 +11,21 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .escape import attr_text, md_text
 from .country_pages import render_country
 from .index_pages import render_index
 from .language import in_language, lang_attr
 from .links import (
-    HOME, INDEX_PAGES, Linker, article_path, brief_path, country_feed_path, country_path, entity_path, event_path,
-    part_path, relation_path,
+    HOME, INDEX_PAGES, Linker, article_path, brief_path, country_feed_path, country_path, directory_url, entity_path,
+    event_path, part_path, relation_path,
 )
 from .lists import (
     article_group, article_order, count, event_line, event_order, format_date, paginate, render_article_list,
     render_timeline, timeline_group, timeline_order,
 )
+from .markup import blockquote, bullets, strong
 from .model import Article, Entity, Event, Mention, Site
 from .relation_pages import relation_links, render_relation
 from .search import marks as search_marks
@@ -35,14 +36,17 @@ MAX_CONTEXTS = 30  # mentions shown in context on an entity page; the rest are c
 MAX_BACKLINKS = 60
 
 
-def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, language: str = "en") -> dict[str, Page]:
+def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, language: str = "en",
+                url_for: Callable[[str], str] = directory_url) -> dict[str, Page]:
     """Every generated page of the site. ``home`` adds an ``index.md`` (when the docs have none);
-    ``language`` is the site's, which marks passages from articles in other languages (``language.py``).
+    ``language`` is the site's, which marks passages from articles in other languages (``language.py``);
+    ``url_for`` is the engine's URL style (``links.url_style``), which the links are written in.
+    Each page's ``links`` lists what it links to, for ``links.broken_links``.
 
     Lists longer than ``limits`` allow are paginated (``list_path``) or summarised with a link to
     their pages, so no page grows with the site.
     """
-    linker = Linker()
+    linker = Linker(url_for=url_for)
     pages: dict[str, Page] = {}
 
     def add(page: Page) -> Page:
@@ -91,6 +95,8 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, lan
             page.body = render_index(path, view, linker)
     for path, page in pages.items():
         page.body += render_backlinks(path, linker)
+    for path, page in pages.items():
+        page.links = tuple(sorted(linker.targets.get(path, ())))
     return pages
 
 
@@ -126,12 +132,12 @@ def render_article(article: Article, view: SiteView, linker: Linker) -> str:
     actors = [site.entities[e] for e in entity_ids if e in site.entities and site.entities[e].kind == "actor"]
     places = [site.entities[e] for e in entity_ids if e in site.entities and site.entities[e].kind == "place"]
     if actors:
-        lines += ["## Actors", ""] + [f"- {linker.link(a.name, entity_path(a))} · {a.type}" for a in actors] + [""]
+        lines += ["## Actors", ""] + bullets(f"{linker.link(a.name, entity_path(a))} · {a.type}" for a in actors)
     if places:
-        lines += ["## Places", ""] + [f"- {linker.link(p.name, entity_path(p))} · {p.type}" for p in places] + [""]
+        lines += ["## Places", ""] + bullets(f"{linker.link(p.name, entity_path(p))} · {p.type}" for p in places)
     events = sorted(view.event_ids_of_article.get(article.id, []), key=event_order)
     if events:
-        lines += ["## Events", ""] + [f"- {event_line(e, linker)}" for e in events] + [""]
+        lines += ["## Events", ""] + bullets(event_line(e, linker) for e in events)
     return "\n".join(lines) + "\n"
 
 
@@ -168,18 +174,18 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
         lines += [md_text(entity.description), ""]
     preview = view.limits.preview
     if entity.roles or entity.affiliations:
-        lines += ["## Roles and affiliations", ""]
+        items = []
         for role in entity.roles[:preview]:
             article = site.articles.get(role.article)
             source = linker.link(article.title if article else role.article, article_path(role.article),
                                  f"p{role.paragraph + 1}") if article else ""
-            lines.append(f"- {md_text(role.text)} — {source}")
-        lines += _more(len(entity.roles) - preview, "more roles")
+            items.append(f"{md_text(role.text)} — {source}")
+        items += _more(len(entity.roles) - preview, "more roles")
         affiliated = [site.entities[i] for i in entity.affiliations if i in site.entities]
         for other in affiliated[:preview]:
-            lines.append(f"- Affiliated with {linker.link(other.name, entity_path(other))}")
-        lines += _more(len(affiliated) - preview, "more affiliations")
-        lines.append("")
+            items.append(f"Affiliated with {linker.link(other.name, entity_path(other))}")
+        items += _more(len(affiliated) - preview, "more affiliations")
+        lines += ["## Roles and affiliations", ""] + (bullets(items) or [""])
     lines += _relation_lines(entity, view, linker)
     lines += relation_links(view.pairs_of.get(entity.id, []), view, linker, "## With other actors")
     if entity.id in view.networked:
@@ -187,16 +193,15 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
     contained = sorted(view.contains.get(entity.id, []), key=lambda e: e.name.casefold())
     if contained:
         shown = view.limits.per_page
-        lines += ["## Places within", ""] + [f"- {linker.link(e.name, entity_path(e))} · {e.type}" for e in contained[:shown]]
-        lines += _more(len(contained) - shown)
-        lines.append("")
+        lines += ["## Places within", ""] + bullets([f"{linker.link(e.name, entity_path(e))} · {e.type}" for e in contained[:shown]]
+                                                  + _more(len(contained) - shown))
     if entity.quotes:
         lines += ["## Quotes", ""]
         for quote in entity.quotes[:preview]:
             article = site.articles.get(quote.article)
             source = linker.link(article.title, article_path(quote.article), f"p{quote.paragraph + 1}") if article else ""
             language = article.language if article else None
-            lines += [f"> “{in_language(md_text(quote.text), language, view.language)}”", ">", f"> — {source}", ""]
+            lines += blockquote(f"“{in_language(md_text(quote.text), language, view.language)}”", source)
         if len(entity.quotes) > preview:
             lines += [f"… and {count(len(entity.quotes) - preview, 'more quote')}, on the pages of the articles.", ""]
     events = timeline_order(view.events_of.get(entity.id, []))
@@ -228,6 +233,7 @@ def _relation_lines(entity: Entity, view: SiteView, linker: Linker) -> list[str]
     for predicate in sorted(groups):
         lines += [f"### {predicate.replace('-', ' ').capitalize()}", ""]
         verb = predicate.replace("-", " ")
+        items = []
         for r in groups[predicate][:preview]:
             subject, obj = site.entities[r.subject], site.entities[r.object]
             if r.subject == entity.id:
@@ -236,8 +242,8 @@ def _relation_lines(entity: Entity, view: SiteView, linker: Linker) -> list[str]
                 line = f"{linker.link(subject.name, entity_path(subject))} {verb} {md_text(entity.name)}"
             flags = [label for flag, label in ((r.allegation, "alleged"), (r.denied, "denied")) if flag]
             source = linker.link(site.articles[r.article].title, article_path(r.article), f"p{r.paragraph + 1}")
-            lines.append(f"- {line}{' (' + ', '.join(flags) + ')' if flags else ''} — {source}")
-        lines += _more(len(groups[predicate]) - preview) + [""]
+            items.append(f"{line}{' (' + ', '.join(flags) + ')' if flags else ''} — {source}")
+        lines += bullets(items + _more(len(groups[predicate]) - preview))
     return lines
 
 
@@ -252,24 +258,25 @@ def _mention_contexts(entity: Entity, view: SiteView, linker: Linker) -> list[st
         contexts.append((article_id, m))
     if not contexts:
         return []
-    lines = ["## Mentions { data-search-exclude }", "", '<div class="rb-mentions" data-search-exclude markdown>', ""]
+    items = []
     for article_id, m in contexts[:MAX_CONTEXTS]:
         article = site.articles[article_id]
         text = article.paragraphs[m.paragraph].text
         start, end = max(0, m.start - 90), min(len(text), m.end + 90)
-        snippet = ("…" if start else "") + md_text(text[start:m.start]) + "**" + md_text(text[m.start:m.end]) + "**" \
+        snippet = ("…" if start else "") + md_text(text[start:m.start]) + strong(md_text(text[m.start:m.end])) \
             + md_text(text[m.end:end]) + ("…" if end < len(text) else "")
         snippet = in_language(snippet, article.language, view.language)
-        lines.append(f"- {snippet} — {linker.link(article.title, article_path(article_id), f'p{m.paragraph + 1}')}")
+        items.append(f"{snippet} — {linker.link(article.title, article_path(article_id), f'p{m.paragraph + 1}')}")
     rest = contexts[MAX_CONTEXTS:]
     if rest:
-        lines.append(f"- … and {count(len(rest), 'more paragraph')} in {count(len({a for a, _ in rest}), 'article')}")
-    lines += ["", "</div>", ""]
-    return lines
+        items.append(f"… and {count(len(rest), 'more paragraph')} in {count(len({a for a, _ in rest}), 'article')}")
+    return ["## Mentions { data-search-exclude }", "", '<div class="rb-mentions" data-search-exclude>',
+            *bullets(items)[:-1], "</div>", ""]
 
 
 def _more(hidden: int, noun: str = "more") -> list[str]:
-    return [f"- … and {hidden} {noun}"] if hidden > 0 else []
+    """The last item of a list that shows only some: "… and 3 more"."""
+    return [f"… and {hidden} {noun}"] if hidden > 0 else []
 
 
 # --- events ------------------------------------------------------------------------------------
@@ -320,7 +327,7 @@ def _source_lines(sources: Sequence, view: SiteView, linker: Linker) -> list[str
         if source.fatalities is not None:
             extra.append(f"fatalities: {source.fatalities}")
         sentence = in_language(md_text(source.sentence), article.language, view.language)
-        lines += [f"> {sentence}", ">", f"> — {link}" + (f" ({'; '.join(extra)})" if extra else ""), ""]
+        lines += blockquote(sentence, link + (f" ({'; '.join(extra)})" if extra else ""))
     return lines
 
 
@@ -343,20 +350,18 @@ def render_brief(brief, view: SiteView, linker: Linker) -> str:
     lines += [f"{count(len(articles), 'article')} · {count(len(events), 'event')}", ""]
     if events:
         latest = sorted(events, key=event_order, reverse=True)[:min(10, preview)]
-        lines += ["## Latest events", ""] + [f"- {event_line(e, linker)}" for e in latest] + [""]
+        lines += ["## Latest events", ""] + bullets(event_line(e, linker) for e in latest)
     for kind, heading in (("actor", "Main actors"), ("place", "Main places")):
         top = [e for e in sorted(counts, key=lambda e: (-counts[e], e))
                if e in site.entities and site.entities[e].kind == kind][:min(12, preview)]
         if top:
             lines += [f"## {heading}", ""]
-            lines += [f"- {linker.link(site.entities[e].name, entity_path(site.entities[e]))} · {site.entities[e].type} · {counts[e]} mentions" for e in top]
-            lines.append("")
+            lines += bullets(f"{linker.link(site.entities[e].name, entity_path(site.entities[e]))} · "
+                             f"{site.entities[e].type} · {counts[e]} mentions" for e in top)
     if articles:
         lines += ["## Articles", ""]
-        for article in articles[:preview]:
-            date = article.published.iso() if article.published else "undated"
-            lines.append(f"- {md_text(date)} · {linker.link(article.title, article_path(article.id))}")
-        lines.append("")
+        lines += bullets(f"{md_text(article.published.iso() if article.published else 'undated')} · "
+                         f"{linker.link(article.title, article_path(article.id))}" for article in articles[:preview])
         if len(articles) > preview:
             full = part_path(brief_path(brief.id), "articles")
             paginate(view, linker, full, f"Articles: {brief.title}", "Briefs", articles,
@@ -390,18 +395,16 @@ def render_backlinks(path: str, linker: Linker) -> str:
     groups: dict[str, list[str]] = defaultdict(list)
     for source in sources:
         groups[linker.sections.get(source, "")].append(source)
-    lines = ["", "## Linked from { data-search-exclude }", "", '<div class="rb-backlinks" data-search-exclude markdown>', ""]
-    shown = 0
+    items = []
     for section in sorted(groups):
         for source in sorted(groups[section], key=lambda s: linker.titles.get(s, s).casefold()):
-            if shown >= MAX_BACKLINKS:
+            if len(items) >= MAX_BACKLINKS:
                 break
-            href = linker.href(source)
-            lines.append(f"- {section}: [{md_text(linker.titles.get(source, source))}]({href})")
-            shown += 1
-    if len(sources) > shown:
-        lines.append(f"- … and {len(sources) - shown} more pages")
-    lines += ["", "</div>", ""]
+            items.append(f"{section}: {linker.link(linker.titles.get(source, source), source, track=False)}")
+    if len(sources) > len(items):
+        items.append(f"… and {len(sources) - len(items)} more pages")
+    lines = ["", "## Linked from { data-search-exclude }", "", '<div class="rb-backlinks" data-search-exclude>',
+             *bullets(items)[:-1], "</div>", ""]
     linker.current = previous
     return "\n".join(lines)
 

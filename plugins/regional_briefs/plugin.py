@@ -11,7 +11,7 @@ from mkdocs.utils import get_relative_url
 
 from . import search, visuals
 from .config import BriefsConfig
-from .links import SITE_FEED
+from .links import SITE_FEED, broken_links
 from .outputs import build_output, static_files
 from .pdf import PdfUnavailable, write_pdf
 from .pages import assets
@@ -79,6 +79,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         # Which pages announce a feed of their own (a country's) besides the site's; small, kept for on_post_page.
         self.page_feeds = {page.path: [(path, f"{config.site_name}: {title}") for path, title in page.feeds]
                            for page in output.pages.values() if page.feeds}
+        # What each page links to: written as HTML, MkDocs no longer checks them; on_env does.
+        self.page_links = {page.path: page.links for page in output.pages.values()}
         # (built HTML, PDF) of each country page, for on_post_build when `country_pdfs` is on.
         self.country_pdfs: list[tuple[Path, Path]] = []
         for page in output.pages.values():
@@ -94,6 +96,18 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         for path, content in {**output.data, **static_files()}.items():
             files.append(File.generated(config, path, content=content))
         return files
+
+    # Priority: -50, run late, once every plugin has added or removed its files.
+    @event_priority(-50)
+    def on_env(self, env, *, config, files: Files):
+        """A warning (which fails ``--strict``) for each generated link to a page the site will not have."""
+        def exists(path: str) -> bool:
+            file = files.get_file_from_path(path)
+            return file is not None and not file.inclusion.is_excluded()
+
+        for warning in broken_links(self.page_links, exists):
+            log.warning(warning)
+        return env
 
     def on_post_page(self, output: str, *, page, config) -> str:
         """Every page names the site's Atom feed in its head, a country page its own feed too, so

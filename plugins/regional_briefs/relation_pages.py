@@ -12,6 +12,7 @@ from .briefing import latest_first
 from .escape import md_text
 from .links import Linker, article_path, entity_path, relation_path
 from .lists import count, render_timeline
+from .markup import blockquote, bullets
 from .pairs import MIN_SHARED_EVENTS, Pair, said_of, speaks_for
 from .site_view import SiteView
 
@@ -49,8 +50,7 @@ def render_relation(pair: Pair, view: SiteView, linker: Linker) -> str:
             more = f" and {count(len(reports) - view.limits.preview, 'more article')}" \
                 if len(reports) > view.limits.preview else ""
             on_behalf = "" if who.id == speaker.id else f" (for {md_text(speaker.name)})"
-            lines += [f"> “{md_text(text)}”", ">",
-                      f"> — {linker.link(who.name, entity_path(who))}{on_behalf}, {sources}{more}", ""]
+            lines += blockquote(f"“{md_text(text)}”", f"{linker.link(who.name, entity_path(who))}{on_behalf}, {sources}{more}")
         if len(same) > view.limits.preview:
             lines += [f"… and {count(len(same) - view.limits.preview, 'more quote')}.", ""]
     if not quoted:
@@ -69,16 +69,17 @@ def _relations(pair: Pair, view: SiteView, linker: Linker) -> list[str]:
     lines = ["## Relations found", ""]
     for predicate in sorted(groups):
         lines += [f"### {predicate.replace('-', ' ').capitalize()}", ""]
+        items = []
         for r in groups[predicate][:view.limits.preview]:
             subject, obj = site.entities[r.subject], site.entities[r.object]
             flags = [label for flag, label in ((r.allegation, "alleged"), (r.denied, "denied")) if flag]
             source = linker.link(site.articles[r.article].title, article_path(r.article), f"p{r.paragraph + 1}") \
                 if r.article in site.articles else ""
-            lines += [f"- {md_text(subject.name)} {predicate.replace('-', ' ')} {md_text(obj.name)}"
-                      f"{' (' + ', '.join(flags) + ')' if flags else ''} — {source}",
-                      f"  > {md_text(r.sentence)}"]
+            items.append(f"{md_text(subject.name)} {predicate.replace('-', ' ')} {md_text(obj.name)}"
+                         f"{' (' + ', '.join(flags) + ')' if flags else ''} — {source}"
+                         f"<blockquote><p>{md_text(r.sentence)}</p></blockquote>")
         hidden = len(groups[predicate]) - view.limits.preview
-        lines += ([f"- … and {hidden} more"] if hidden > 0 else []) + [""]
+        lines += bullets(items + ([f"… and {hidden} more"] if hidden > 0 else []))
     return lines
 
 
@@ -87,8 +88,8 @@ def render_relations_index(view: SiteView, linker: Linker) -> str:
     lines = ["# Relations", "",
              f"{count(len(view.pairs), 'pair')} of actors with a page: those with a relation stated in the articles, "
              f"or at least {MIN_SHARED_EVENTS} events in common. Most evidence first.", ""]
-    for pair in view.pairs:
-        lines.append(f"- {linker.link(pair.title(site), relation_path(pair.first, pair.second))} · {md_text(pair.summary())}")
+    lines += bullets(f"{linker.link(pair.title(site), relation_path(pair.first, pair.second))} · {md_text(pair.summary())}"
+                     for pair in view.pairs)
     return "\n".join(lines) + "\n"
 
 
@@ -96,10 +97,8 @@ def relation_links(pairs: list[Pair], view: SiteView, linker: Linker, heading: s
     """A section linking the relation pages of ``pairs`` (on an actor's or an event's page)."""
     if not pairs:
         return []
-    lines = [heading, ""]
-    for pair in pairs[:view.limits.per_page]:
-        lines.append(f"- {linker.link(pair.title(view.site), relation_path(pair.first, pair.second))} · "
-                     f"{md_text(pair.summary())}")
+    items = [f"{linker.link(pair.title(view.site), relation_path(pair.first, pair.second))} · {md_text(pair.summary())}"
+             for pair in pairs[:view.limits.per_page]]
     if len(pairs) > view.limits.per_page:
-        lines.append(f"- … and {len(pairs) - view.limits.per_page} more")
-    return lines + [""]
+        items.append(f"… and {len(pairs) - view.limits.per_page} more")
+    return [heading, ""] + bullets(items)

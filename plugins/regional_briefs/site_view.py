@@ -43,6 +43,7 @@ class Page:
     search_boost: bool = False
     search_exclude: bool = False  # pages of a list beyond the indexes: search shows the entities, not lists
     feeds: tuple[tuple[str, str], ...] = ()  # (site path, title) of Atom feeds the page announces besides the site's
+    links: tuple[str, ...] = ()  # the site paths it links to, sorted (links.broken_links checks them)
 
     @property
     def text(self) -> str:

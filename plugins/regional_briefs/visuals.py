@@ -17,6 +17,7 @@ from typing import Callable
 
 from .escape import md_text
 from .links import NETWORK, PLACES_INDEX, RELATIONS_INDEX, Linker, article_path, directory_url, entity_path, relation_path
+from .markup import bullets
 from .model import RELATION_PREDICATES, Entity, Event, Site
 from .pairs import actor_pairs
 
@@ -245,21 +246,19 @@ def render_network_page(site: Site, linker: Linker) -> str:
         '<div class="rb-network rb-network--site" data-rb-network="site" data-search-exclude></div>', "",
     ]
     if connected:
-        lines += ["## Most connected", ""]
+        items = []
         for node in connected[:TOP_CONNECTED]:
             entity = site.entities[node["id"]]
-            lines.append(f"- {linker.link(entity.name, entity_path(entity))} · {entity.type} · "
+            items.append(f"{linker.link(entity.name, entity_path(entity))} · {entity.type} · "
                          f"{node['degree']} link{'s' if node['degree'] > 1 else ''}")
         if len(connected) > TOP_CONNECTED:
-            lines.append(f"- … and {len(connected) - TOP_CONNECTED} more")
-        lines.append("")
+            items.append(f"… and {len(connected) - TOP_CONNECTED} more")
+        lines += ["## Most connected", ""] + bullets(items)
     if relations:
         counts = Counter(e["predicate"] for e in relations)
-        lines += ["## Relations by kind", ""]
-        lines += [f"- {md_text(p)}: {counts[p]}" for p in data["predicates"]]
-        lines.append("")
+        lines += ["## Relations by kind", ""] + bullets(f"{md_text(p)}: {counts[p]}" for p in data["predicates"])
     lines += [f"The story of each pair of actors with enough in common: {linker.link('relations', RELATIONS_INDEX)}.", ""]
-    lines += [f"The data behind this view: [`{NETWORK_EXPORT}`]({linker.href(NETWORK_EXPORT)}).", ""]
+    lines += [f"The data behind this view: {_data_link(NETWORK_EXPORT, linker)}.", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -287,25 +286,29 @@ def render_map_page(site: Site, linker: Linker, limit: int = 100) -> str:
     ]
     if unlocated:
         lines += ["These places have no coordinates in the gazetteer and no outline in the map's data:", ""]
-        lines += [f"- {_place_line(site, p, linker)}" for p in unlocated[:limit]]
-        lines += _more_places(len(unlocated) - limit, linker)
+        lines += bullets([_place_line(site, p, linker) for p in unlocated[:limit]]
+                         + _more_places(len(unlocated) - limit, linker))
     else:
         lines.append("Every place is on the map.")
     lines += ["", "</div>", "", "</div>", ""]
     if located:
-        lines += ["## Places on the map", "", '<div class="rb-map-places" data-search-exclude markdown>', ""]
-        lines += [f"- {_place_line(site, p, linker)} · " + (f"{p['lat']:.2f}, {p['lon']:.2f}" if "lat" in p else "outline")
-                  for p in located[:limit]]
-        lines += _more_places(len(located) - limit, linker)
-        lines += ["", "</div>", ""]
-    lines += [f"The data behind this view: [`{MAP_EXPORT}`]({linker.href(MAP_EXPORT)}).", ""]
+        places = bullets([f"{_place_line(site, p, linker)} · "
+                          + (f"{p['lat']:.2f}, {p['lon']:.2f}" if "lat" in p else "outline")
+                          for p in located[:limit]]
+                         + _more_places(len(located) - limit, linker))
+        lines += ["## Places on the map", "", '<div class="rb-map-places" data-search-exclude>', *places[:-1], "</div>", ""]
+    lines += [f"The data behind this view: {_data_link(MAP_EXPORT, linker)}.", ""]
     return "\n".join(lines) + "\n"
 
 
 def _more_places(hidden: int, linker: Linker) -> list[str]:
     if hidden <= 0:
         return []
-    return [f"- … and {hidden} more, every one on the {linker.link('places index', PLACES_INDEX)}"]
+    return [f"… and {hidden} more, every one on the {linker.link('places index', PLACES_INDEX)}"]
+
+
+def _data_link(path: str, linker: Linker) -> str:
+    return f'<a href="{html.escape(linker.href(path), quote=True)}"><code>{html.escape(path)}</code></a>'
 
 
 def _place_line(site: Site, place: dict, linker: Linker) -> str:
@@ -320,7 +323,7 @@ def entity_network_block(entity_id: str, linker: Linker) -> str:
         "## Network", "",
         f'<div class="rb-network rb-network--entity" data-rb-network="entity" '
         f'data-rb-entity="{html.escape(entity_id, quote=True)}" data-search-exclude></div>', "",
-        f"[The whole network]({linker.href(NETWORK)})", "",
+        linker.link("The whole network", NETWORK, track=False), "",
     ]) + "\n"
 
 
