@@ -100,13 +100,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     # Priority: -50, run late, once every plugin has added or removed its files.
     @event_priority(-50)
     def on_env(self, env, *, config, files: Files):
-        """A warning (which fails ``--strict``) for each generated link to a page the site will not have."""
+        """A warning (which fails ``--strict``) for each generated link to a page the site will not
+        have; and which search the header offers (templates/partials/header.html)."""
         def exists(path: str) -> bool:
             file = files.get_file_from_path(path)
             return file is not None and not file.inclusion.is_excluded()
 
         for warning in broken_links(self.page_links, exists):
             log.warning(warning)
+        env.globals["briefs_search"] = self.config.search
         return env
 
     def on_post_page(self, output: str, *, page, config) -> str:
@@ -119,11 +121,6 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             for path, title in feeds)
         head = output.find("</head>")
         return output[:head] + links + output[head:] if head >= 0 else output
-
-    def on_env(self, env, *, config, files):
-        # Which search the header offers (templates/partials/header.html).
-        env.globals["briefs_search"] = self.config.search
-        return env
 
     # Priority: -50, run late, so that the index reads the site as every other plugin left it.
     @event_priority(-50)
