@@ -1,6 +1,7 @@
-"""Other engines: the plugin under ProperDocs, and ``regional-briefs markdown`` for any engine at all.
+"""Other engines: the plugin under ProperDocs, ``regional-briefs markdown`` for any engine at all, and
+``regional-briefs markdown --project`` built by Zensical.
 
-One small project (the seed and the repository's briefs and configuration) goes through all three;
+One small project (the seed and the repository's briefs and configuration) goes through all four;
 each must give the same export.
 """
 
@@ -17,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED, Build, make_project, mkdocs_build
+from browsing import open_tab, serve
+from conftest import REPO, SEED, Build, check_links, make_project, mkdocs_build
 
 PROPERDOCS = [sys.executable, "-m", "properdocs"]
 
@@ -56,7 +58,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path, mkdocs_site):
     assert not build.warnings, build.warnings
     assert _pages(build.site) == _pages(mkdocs_site.site)
     assert build.graph == mkdocs_site.graph
-    for name in ("export/events.csv", "404.html", "search/search_index.json"):
+    for name in ("export/events.csv", "404.html", "pagefind/pagefind.js"):  # the search index (Pagefind)
         assert (build.site / name).is_file(), name
     assert (build.site / "export" / "events.csv").read_text(encoding="utf-8") == \
         (mkdocs_site.site / "export" / "events.csv").read_text(encoding="utf-8")
@@ -128,3 +130,57 @@ def test_markdown_export_matches_the_mkdocs_build(markdown_out, mkdocs_site):
     assert Build(markdown_out, markdown_out, 0, "").graph == mkdocs_site.graph
     assert (markdown_out / "export" / "events.csv").read_text(encoding="utf-8") == \
         (mkdocs_site.site / "export" / "events.csv").read_text(encoding="utf-8")
+
+
+# --- Zensical ----------------------------------------------------------------------------------
+# Material's successor reads mkdocs.yml but runs no plugins: `regional-briefs markdown --project`
+# writes a project it builds as it is (engine_project.py).
+
+ZENSICAL = shutil.which("zensical", path=str(Path(sys.executable).parent))
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory, mkdocs_site) -> Build:
+    if ZENSICAL is None:
+        pytest.skip("zensical is not installed (pip install -e '.[test]' installs it)")
+    project = tmp_path_factory.mktemp("zensical") / "briefing"
+    shutil.copytree(mkdocs_site.project, project, ignore=shutil.ignore_patterns("site", ".cache"))
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "docs" / "about.md").write_text("# About this briefing\n\nWritten by its publisher.\n", encoding="utf-8")
+    out = project.parent / "engine-project"
+    result = subprocess.run(_command() + ["markdown", "--project", "--out", str(out)], cwd=project,
+                            capture_output=True, text=True, timeout=900, env=dict(os.environ, PYTHONHASHSEED="0"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr
+    built = subprocess.run([ZENSICAL, "build", "--strict"], cwd=out, capture_output=True, text=True, timeout=900)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return Build(out, out / "site", built.returncode, built.stdout + built.stderr)
+
+
+def test_zensical_builds_the_same_pages_with_working_links(zensical_site, mkdocs_site):
+    assert "No issues found" in zensical_site.log, zensical_site.log
+    mkdocs_pages = _pages(mkdocs_site.site)
+    assert _pages(zensical_site.site) == mkdocs_pages | {"about/index.html"}
+    check_links(zensical_site.site)  # every link between pages, and its #paragraph, lands
+    assert zensical_site.graph == mkdocs_site.graph
+    for name in ("export/events.csv", "feed.xml", "assets/briefs/visuals.js", "assets/briefs/briefs.css"):
+        assert (zensical_site.site / name).is_file(), name
+    home = (zensical_site.site / "index.html").read_text(encoding="utf-8")
+    assert "assets/briefs/visuals.css" in home and "assets/briefs/visuals.js" in home
+    assert re.search(r'href="(\./)?about/"', home)  # the publisher's own page is in the navigation
+
+
+def test_zensical_site_searches_and_a_result_opens_its_page(zensical_site, browser):
+    from playwright.sync_api import expect
+
+    actor = next(e for e in zensical_site.graph["entities"] if e["name"] == "Taliban")
+    with serve(zensical_site) as base, open_tab(browser, base) as tab:  # under site_url's subpath
+        tab.open("")
+        tab.page.locator("button.md-search__button").first.click()
+        tab.page.keyboard.type("Taliban")
+        results = tab.page.get_by_role("listbox", name="Search results").get_by_role("option")
+        results.first.wait_for(state="visible", timeout=30_000)
+        results.first.click()
+        tab.page.wait_for_url(re.compile(re.escape(f"/actors/{actor['id']}/")))
+        expect(tab.page.locator("article h1").first).to_have_text(re.compile(r"^\s*Taliban\W*$"))  # swapped in
+        tab.assert_no_errors()

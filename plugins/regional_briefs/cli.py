@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import evaluation
 from .export import graph
+from .engine_project import read_settings, write_project
 from .outputs import build_output
 from .pipeline import Options, build_site
 
@@ -40,6 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     md.add_argument("--seeds", default="seeds")
     md.add_argument("--briefs", default="briefs")
     md.add_argument("--out", default="build/markdown")
+    md.add_argument("--project", action="store_true",
+                    help="write a project another engine builds as it is (Zensical: `zensical build -f OUT/mkdocs.yml`): "
+                         "OUT/docs/ with the pages, data, assets and the publisher's own docs/, and OUT/mkdocs.yml")
+    md.add_argument("--docs", default="docs", help="with --project: the publisher's own pages, copied (default: docs)")
+    md.add_argument("--config", default="mkdocs.yml",
+                    help="with --project: the site's settings (name, theme, Markdown extensions) come from it")
     args = parser.parse_args(argv)
     if args.command == "eval":
         return run_eval(args)
@@ -129,6 +136,8 @@ def run_score(args) -> int:
 
 
 def run_markdown(args) -> int:
+    if args.project:
+        return run_project(args)
     # Links name the Markdown files: an engine rewrites no link written as HTML.
     output = build_output(Options(seeds_dir=Path(args.seeds), briefs_dir=Path(args.briefs)), markdown_links=True)
     for warning in output.warnings:
@@ -140,6 +149,29 @@ def run_markdown(args) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     print(f"wrote {len(output.pages)} pages and {len(output.data)} data files to {out}/")
+    return 0
+
+
+def run_project(args) -> int:
+    """``markdown --project``: a project Zensical (or MkDocs without our plugin) builds as it is."""
+    project = Path.cwd()
+    docs = Path(args.docs)
+    settings, _ = read_settings(Path(args.config))
+    home = not (docs / "index.md").is_file()
+    # Links name the Markdown files, which Zensical rewrites to the URLs it serves, in raw HTML too
+    # (an href written as a URL it would take as a file's path); the data files hold URLs.
+    output = build_output(Options(seeds_dir=Path(args.seeds), briefs_dir=Path(args.briefs)), home=home,
+                          markdown_links=True,
+                          directory_urls=settings.get("use_directory_urls", True) is not False,
+                          site_url=str(settings.get("site_url") or ""), site_name=str(settings["site_name"]),
+                          language=str((settings.get("theme") or {}).get("language") or "en")
+                          if isinstance(settings.get("theme"), dict) else "en")
+    out = Path(args.out)
+    written = write_project(output, out, project, docs if docs.is_dir() else None, Path(args.config))
+    for warning in output.warnings + written.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"wrote {written.pages} pages and {written.files} other files to {out}/docs/, and {out}/mkdocs.yml; "
+          f"build it with: zensical build -f {out}/mkdocs.yml")
     return 0
 
 

@@ -34,6 +34,8 @@ from .visuals import entity_network_block
 
 MAX_CONTEXTS = 30  # mentions shown in context on an entity page; the rest are counted
 MAX_BACKLINKS = 60
+# The Markdown extensions the pages are written for (an engine must enable them).
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition")
 
 
 def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, language: str = "en",

@@ -14,12 +14,11 @@ from .config import BriefsConfig
 from .links import SITE_FEED, broken_links
 from .outputs import build_output, static_files
 from .pdf import PdfUnavailable, write_pdf
-from .pages import assets
+from .pages import REQUIRED_EXTENSIONS, assets
 from .pipeline import Options
 
 log = get_plugin_logger(__name__)
 
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition")
 # Partials that replace the theme's where its markup fails WCAG (docs/accessibility.md).
 TEMPLATES = Path(__file__).parent / "templates"
 
