@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test eval bench bench-search markdown manual manual-build clean
+.PHONY: serve build test eval bench bench-search markdown zensical manual manual-build clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ bench-search: $(STAMP)
 
 markdown: $(STAMP)
 	$(BIN)/regional-briefs markdown --out build/markdown
+
+# The briefing built by Zensical, Material's successor, instead of MkDocs: build/zensical/site/.
+zensical: $(STAMP)
+	$(BIN)/regional-briefs markdown --project --out build/zensical
+	cd build/zensical && ../../$(BIN)/zensical build --strict
 
 # The network view's and the map's browser libraries, reinstalled from package-lock.json (in build/,
 # out of git) and copied with their licences into the package, where they are committed.
