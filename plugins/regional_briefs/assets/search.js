@@ -1,5 +1,6 @@
 /* Regional Briefs: the header's search button opens a dialog with Pagefind's UI (search.py).
-   Pagefind's script, stylesheet and index are fetched on the first search only; the index is read
+   Pagefind's script, stylesheet and index are fetched when a search is coming (a pointer over the
+   search button, the keyboard's focus on it, the dialog opened), never on a page view alone; the index is read
    in chunks, so a query loads only what it needs. The site may live under a subpath (a GitHub
    Pages project site): every address is taken from the site's root as Material computes it. */
 (() => {
@@ -7,7 +8,6 @@
   const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
   const root = new URL((config.base || ".") + "/", location.href);  // the site's root, with its subpath
   const bundle = new URL("pagefind/", root);
-  let ui = null;
 
   function load(tag, attributes) {
     return new Promise((resolve, reject) => {
@@ -18,11 +18,16 @@
     });
   }
 
-  async function start() {
-    if (ui) return ui;
+  let starting = null;  // one load, however many times a search is announced
+  function start() {
+    starting ??= loadUi().catch((error) => { starting = null; throw error; });
+    return starting;
+  }
+
+  async function loadUi() {
     await Promise.all([load("link", { rel: "stylesheet", href: new URL("pagefind-ui.css", bundle).href }),
                        load("script", { src: new URL("pagefind-ui.js", bundle).href })]);
-    ui = new PagefindUI({
+    const ui = new PagefindUI({
       element: "#rb-search-ui",
       bundlePath: bundle.pathname,
       baseUrl: root.pathname,
@@ -33,6 +38,11 @@
       debounceTimeoutMs: 100,  // Pagefind waits 300 ms after a key by default; a chunk loads in less
       translations: { placeholder: "Search actors, places, events, articles", zero_results: "Nothing found for [SEARCH_TERM]" },
     });
+    // Pagefind's WebAssembly and the index's entry load now, while the reader types, not after the
+    // first key: the UI imports the same module (one instance per address) and finds it ready.
+    import(new URL("pagefind.js", bundle).href)
+      .then(async (pagefind) => { await pagefind.options({ baseUrl: root.pathname }); await pagefind.init(); })
+      .catch(() => {});  // the UI reports a failure itself when it loads the module
     return ui;
   }
 
@@ -52,6 +62,14 @@
     else if (target?.closest("#rb-search a[href]")) document.getElementById("rb-search")?.close();
     else if (target?.matches("dialog#rb-search")) target.close();  // a click on the backdrop
   });
+  // A pointer over the search button or the keyboard's focus on it says a search is coming: Pagefind's
+  // script and stylesheet start loading then, so the dialog opens ready.
+  const intent = (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest("[data-rb-search-open]")) start().catch(() => {});
+  };
+  document.addEventListener("pointerover", intent);
+  document.addEventListener("focusin", intent);
   document.addEventListener("keydown", (event) => {
     const typing = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
     if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
