@@ -124,7 +124,7 @@ def test_gh_deploy_pushes_the_site_to_the_gh_pages_branch(tmp_path, git_env):
     assert result.returncode == 0, result.stdout + result.stderr
 
     deployed = set(_git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote, env=git_env).splitlines())
-    for name in ("index.html", ".nojekyll", "404.html", "sitemap.xml", "search/search_index.json",
+    for name in ("index.html", ".nojekyll", "404.html", "sitemap.xml", "pagefind/pagefind.js",
                  "export/graph.json", "export/events.csv"):
         assert name in deployed, name
     graph = json.loads(_git("show", "gh-pages:export/graph.json", cwd=remote, env=git_env))
