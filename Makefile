@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test eval bench bench-search markdown zensical manual manual-build clean
+.PHONY: serve build test eval bench bench-search markdown zensical screenshots manual manual-build clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ manual-build: $(STAMP)
 	$(BIN)/mkdocs build --strict -f manual/mkdocs.yml
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 eval: $(STAMP)
 	$(BIN)/regional-briefs eval ../shared/corpus/dev ../shared/corpus/seed-000.gold.yml --seeds seeds --relations eval/relations --real eval/real --out manual/docs/quality.md
@@ -51,6 +51,10 @@ markdown: $(STAMP)
 zensical: $(STAMP)
 	$(BIN)/regional-briefs markdown --project --out build/zensical
 	cd build/zensical && ../../$(BIN)/zensical build --strict
+
+# The README's screenshots (manual/docs/assets/screenshots/), of the briefing built from seeds/.
+screenshots: build
+	$(BIN)/python tools/screenshots.py --site site
 
 # The network view's and the map's browser libraries, reinstalled from package-lock.json (in build/,
 # out of git) and copied with their licences into the package, where they are committed.
