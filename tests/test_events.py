@@ -220,6 +220,17 @@ def test_a_title_names_who_for_its_it_and_a_name_in_apposition(nlp):
     assert ("Mongolia gained independence", "1991") in [(e["title"], e["date"]) for e in inside]
 
 
+def test_a_happening_told_beside_an_earlier_one_is_titled_by_its_own_phrase(nlp):
+    """"This visit followed a trip by X": the clause says nothing of who made the trip but X."""
+    events = events_of(nlp, [
+        "Georgian officials visited Ulaanbaatar on May 6 for talks on fisheries.",
+        "The visit followed an earlier trip in April by Davit Melikyan, the Armenian envoy, who heads the "
+        "fisheries commission.",
+    ], PartialDate(2024, 5, 10))
+    titles = {e["date"]: e["title"] for e in events}
+    assert titles.get("2024-04") == "An earlier trip by Davit Melikyan", titles
+
+
 def test_an_impersonal_report_is_titled_by_what_it_reports(nlp):
     events = events_of(nlp, ["It was reported on May 4 that the Erdenet mine was closed."], PartialDate(2024, 5, 10))
     assert [e["title"] for e in events] == ["The Erdenet mine was closed"]

@@ -28,10 +28,19 @@ def event_title(trigger, sent, dates: list, lex: Lexicon, name_for: Optional[Cal
     introduces them and a wire dateline are left out. At most ``TITLE_LIMIT`` characters, made
     only of the sentence's words in their order (a borrowed subject comes first)."""
     head = _clause_head(trigger, lex.relative_prepositions | lex.setting_prepositions)
+    phrase = list(head.subtree)
     dateline_end = lex.dateline_end(sent)
     undated = _date_tokens(dates, sent) | {t.i for t in sent if t.idx < dateline_end}
-    drop = _asides(head) | undated
-    tokens = _tidy([t for t in head.subtree if t.i not in drop])
+    if _retold_subject(head, trigger, lex):
+        # "The visit followed an earlier trip by X": the title is X's trip, with its "by X"
+        # wherever the parser hung it
+        agents = [c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > trigger.i]
+        head = trigger
+        phrase = sorted({*trigger.subtree, *(t for a in agents for t in a.subtree)}, key=lambda t: t.i)
+        drop = _asides(head) | undated | {i for a in agents for o in a.children for i in _asides_of(o)}
+    else:
+        drop = _asides(head) | undated
+    tokens = _tidy([t for t in phrase if t.i not in drop])
     if head.dep_ in ("relcl", "acl") and head.head.i != head.i:
         relative = [t for t in tokens if t.tag_ in ("WDT", "WP", "WP$", "WRB") and t.head.i == head.i]
         tokens = [t for t in tokens if t not in relative]
@@ -139,6 +148,21 @@ def _asides_of(noun) -> set[int]:
             drop.update(i for i in (token.left_edge.i - 1, token.right_edge.i + 1)
                         if 0 <= i < len(noun.doc) and noun.doc[i].text in (",", "(", ")"))
     return drop
+
+
+def _retold_subject(head, trigger, lex: Lexicon) -> bool:
+    """Whether the clause around a trigger noun is about another happening told before it: its
+    subject is a definite event noun ("The visit followed a trip", "This meeting came after
+    talks"), so the clause says who did what only of that one, and the trigger's own phrase
+    tells its happening."""
+    if head.i == trigger.i or trigger.pos_ != "NOUN":
+        return False
+    subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.i == trigger.i or subject.pos_ != "NOUN":
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                   for c in subject.children)
+    return definite and lex.trigger(subject) is not None
 
 
 def _clause_head(trigger, scene_prepositions: frozenset[str]):
