@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from regional_briefs.clean import clean
 from regional_briefs.ingest import read_seed
 from regional_briefs.model import PartialDate
@@ -86,6 +88,14 @@ def test_a_date_inside_the_credit_of_a_dateline_is_the_publication_date(tmp_path
 def test_date_line_above_story(tmp_path):
     article = _article(tmp_path, "dated.txt", "Ministers meet in Almaty\n07.10.2024, 10:15\n" + "\n".join(STORY))
     assert article.published == PartialDate(2024, 10, 7)
+
+
+@pytest.mark.parametrize("line", ["2024-10-07 10:15 Last Updated At:18:57", "October 7, 2024 | Updated: October 8, 2024",
+                                  "07.10.2024, 10:15"])
+def test_a_date_line_with_its_update_stamp_gives_the_publication_date(tmp_path, line):
+    article = _article(tmp_path, "stamped.txt", "Ministers meet in Almaty\n" + line + "\n" + "\n".join(STORY))
+    assert article.published == PartialDate(2024, 10, 7)
+    assert [p.text for p in article.paragraphs] == STORY
 
 
 def test_hard_wrapped_lines_are_joined_into_one_paragraph(tmp_path):

@@ -211,6 +211,8 @@ def _date_line(block: str) -> Optional[PartialDate]:
         candidate = PartialDate(year, month, day)
         return candidate if candidate.is_valid() else None
     text = re.sub(r"^(published|updated|posted|date)\s*:?\s*", "", block.strip(), flags=re.I)
+    # "2024-12-28 14:45 Last Updated At:18:57": the first date is the publication's
+    text = re.sub(r"(?<=\S)\s*[|/·,]?\s*(?:last\s+)?(?:updated|modified|edited)\b.*$", "", text, flags=re.I)
     first, _, rest = text.partition(" ")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first) and not re.search(r"[A-Za-z]{3}", rest):
         return as_partial_date(first)  # "2025-08-19", "2025-08-19 16:40"
