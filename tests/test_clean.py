@@ -98,6 +98,16 @@ def test_a_date_line_with_its_update_stamp_gives_the_publication_date(tmp_path, 
     assert [p.text for p in article.paragraphs] == STORY
 
 
+def test_a_date_line_below_a_photo_caption_and_headline_dates_the_page_and_is_no_paragraph(tmp_path):
+    caption = ("A border guard stands at the checkpoint on the road from Osh to the Tajik border, where traffic "
+               "has been halted for a week, on October 2, 2024. © Photo agency")
+    text = "\n\n".join([caption, "Ministers meet in Almaty", "Talks resume after a week of closures.",
+                         "Monday, 7 October, 2024", *STORY])
+    article = _article(tmp_path, "captioned.txt", text)
+    assert article.published == PartialDate(2024, 10, 7)
+    assert not any(p.text == "Monday, 7 October, 2024" for p in article.paragraphs)
+
+
 def test_hard_wrapped_lines_are_joined_into_one_paragraph(tmp_path):
     wrapped = ("The foreign ministers of Kazakhstan and Kyrgyzstan met on\n"
                "Tuesday in Almaty to discuss how the two countries share\n"

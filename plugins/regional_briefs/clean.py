@@ -58,6 +58,7 @@ def clean(doc: RawDocument) -> Article:
     paragraphs: list[Paragraph] = []
     furniture: list[str] = []
     line_date: Optional[PartialDate] = None
+    late_date: Optional[PartialDate] = None  # the first date line inside the story, if none is above it
     for block, role in zip(blocks, roles):
         if role == "title":
             if title is None:
@@ -69,11 +70,13 @@ def clean(doc: RawDocument) -> Article:
         elif role == "date":
             # The last date line before the story is the story's: a page's header date comes first.
             line_date = _date_line(block) or line_date
+        elif role == "late date":
+            late_date = late_date or _date_line(block)
         elif role in ("story", "heading"):
             paragraphs.append(Paragraph(len(paragraphs), block, heading=role == "heading"))
         else:
             furniture.append(block)
-    published = published or line_date
+    published = published or line_date or late_date
     if paragraphs:
         dateline = _DATELINE.match(paragraphs[0].text)
         if dateline:
@@ -144,6 +147,12 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
         for j in run:
             block = blocks[j]
             if _POINTER.match(block):
+                continue
+            if _date_line(block):
+                # a line that is only a date is the page's, not the story's: when a photo
+                # caption above the headline reads as prose, the date line below the headline
+                # falls inside the story and still dates the page
+                roles[j] = "late date"
                 continue
             if j in headings or (not is_list and _is_heading(block, latin)):
                 roles[j] = "heading"
