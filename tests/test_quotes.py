@@ -163,3 +163,15 @@ def test_a_number_inside_a_name_of_words_keeps_the_name(tmp_path, gazetteer):
     extraction = extraction_of(tmp_path, gazetteer, (
         "The rights monitor Forum 21 Press Service reported the arrest of two journalists in Osh on Monday.\n"))
     assert "Forum 21 Press Service" in extraction.entities
+
+
+def test_the_verb_that_names_the_speaker_and_the_one_quoted_as_saying(tmp_path, gazetteer):
+    text = ("Farmers in the valley counted their losses on Tuesday.\n\n"
+            "Asked about the harvest, Bahodir Ergashev replied: “It is too early to say anything about it.”\n\n"
+            "“There were no casualties among the border guards,” the ministry’s press service said in a statement.\n\n"
+            "The agency quoted Deputy Minister Jamshid Kholmatov as saying that “water quotas will be cut by a third.”\n")
+    quotes = quotes_of(tmp_path, gazetteer, text)
+    assert ("Bahodir Ergashev", "It") in quotes  # "Asked ..." names nobody; "X replied" does
+    # a quotation that closed its own paragraph introduces none in the next one
+    assert not any(first == "There" and speaker is not None for speaker, first in quotes), quotes
+    assert ("Jamshid Kholmatov", "water") in quotes  # the one quoted, not the one quoting

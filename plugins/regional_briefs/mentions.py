@@ -561,6 +561,8 @@ def _kind_and_type(text: str, label: str, tokens, patterns: Patterns) -> tuple[s
     context = _context_type(tokens, patterns)
     if context and len(tokens) <= 3:
         return "place", place_type or context  # "the village of Dostuk", whatever the model said
+    if label in ("FAC", "LOC", "GPE") and not place_type and _shaped_like_a_person(tokens, patterns):
+        return "actor", "person"  # "Rustam Aliev" that the model took for a building
     if label == "PERSON":
         actor_type = patterns.actor_type(text)
         if actor_type != "organization" or re.search(r"\b(University|Institute|Bank|Company)\b", text):
@@ -579,6 +581,16 @@ def _kind_and_type(text: str, label: str, tokens, patterns: Patterns) -> tuple[s
     if label == "LOC":
         return "place", place_type or context or "other"
     return "place", place_type or context or "city"
+
+
+def _shaped_like_a_person(tokens, patterns: Patterns) -> bool:
+    """Two or three capitalised words, the last shaped like one of the region's surnames
+    ("Aziz Nazarov", "Gulnara Bakirova"): a person's name, whatever label the model gave it."""
+    words = [t for t in tokens if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
+        return False
+    last = words[-1].lower_
+    return len(last) >= 5 and last.endswith(patterns.surname_endings)
 
 
 def _context_type(tokens, patterns: Patterns) -> Optional[str]:

@@ -143,9 +143,10 @@ class _Reader:
         if persons:
             self.last_person = persons[-1]
         self.running_on = bool(spans) and spans[-1].runs_on
-        introduced = self._introduces(outside_text, actors) or (
+        # only a paragraph that itself ends at the colon: in 'X said: "..."' the quotation followed
+        introduced = text.rstrip().endswith(":") and (self._introduces(outside_text, actors) or (
             # 'X stated that this is "...". Indeed, ...:' the paragraph's speaker goes on
-            outside_text.rstrip().endswith(":") and next((who for _, who in reversed(out) if who), None))
+            next((who for _, who in reversed(out) if who), None)))
         if introduced:  # 'X said:' closing a paragraph introduces the quotation that follows
             self.last_speaker, self.running_on = introduced, True
         elif not spans:
@@ -240,7 +241,22 @@ class _Reader:
             # 'Aziza Karimova: "..."': a name and a colon, as in an interview's transcript
             named = [m for m in actors if offset <= m.start and re.fullmatch(r"\s*:\s*", outside[m.end: span.start])]
             return named[-1].name if named else None
-        verb = verbs[0]
+        # 'TASS quoted X as saying that "..."': the one quoted speaks, not the one quoting
+        quoted_as = re.search(r"\bquoted\b(.{1,80}?)\bas\s+saying\b", sentence, re.I)
+        if quoted_as:
+            named = [m for m in actors if offset + quoted_as.start(1) <= m.start < offset + quoted_as.end(1)]
+            if named:
+                return self._pick(named, last=True)
+        # 'Asked about the talks, X replied: "..."': a verb that names nobody gives way to the next
+        for verb in verbs:
+            speaker = self._speaker_of(verb, sentence, offset, span, actors)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _speaker_of(self, verb, sentence: str, offset: int, span: QuoteSpan, actors: list[Mention]) -> Optional[str]:
+        """The speaker one verb of speech names: its subject ('X said'), a pronoun's person ('he
+        said'), or the name right after it ('said X, a ...')."""
         if self.pronoun_before.search(sentence[: verb.end()]) and not [
                 m for m in actors if offset <= m.start < offset + verb.start()]:
             return self._person_before(span.start, actors)
