@@ -175,3 +175,16 @@ def test_the_verb_that_names_the_speaker_and_the_one_quoted_as_saying(tmp_path, 
     # a quotation that closed its own paragraph introduces none in the next one
     assert not any(first == "There" and speaker is not None for speaker, first in quotes), quotes
     assert ("Jamshid Kholmatov", "water") in quotes  # the one quoted, not the one quoting
+
+
+def test_a_long_title_a_body_named_before_and_a_repeated_fragment(tmp_path, gazetteer):
+    text = ("Security officials briefed the press in Bishkek on Monday.\n\n"
+            "“We have evidence that the group received money from abroad,” the chairman of the State Committee "
+            "for National Security of the Kyrgyz Republic, Kamchybek Tashiev, told a briefing in Bishkek.\n\n"
+            "The Foreign Ministry of Kazakhstan also commented. “Kazakhstan follows the events closely and hopes "
+            "for calm,” the ministry said.\n\n"
+            "Tashiev, speaking later to state television, repeated that the “instigators are known and will be found.”\n")
+    quotes = quotes_of(tmp_path, gazetteer, text)
+    assert ("Kamchybek Tashiev", "We") in quotes  # his name 110 characters after the quotation
+    assert any(first == "Kazakhstan" and speaker and "Ministry" in speaker for speaker, first in quotes), quotes
+    assert ("Kamchybek Tashiev", "instigators") in quotes

@@ -18,11 +18,15 @@ from typing import Any, Optional
 from .model import Article, Mention
 
 MIN_CHARACTERS = 12  # shorter quoted words are scare quotes or names, not quotations
-WINDOW_AFTER = 90  # how far after a quotation its attribution may stand
+WINDOW_AFTER = 160  # how far after a quotation its attribution may stand (a title can be long:
+# '"...," the chairman of the State Committee for National Security, K. T., told ...')
 _OPENING, _CLOSING = "“«„", "”»"
 _PRONOUNS = r"(?:he|she|they)"
 # "the official said": an unnamed speaker the text has already introduced, read like a pronoun
 _BACK_REFERENCES = r"(?:the\s+(?:official|officer|spokesman|spokeswoman|spokesperson|source))"
+# "the ministry said": a body the paragraph has named, read back by the head word of its name
+_BODY_REFERENCE = re.compile(r"^\W*the\s+(ministry|committee|agency|service|office|court|government|embassy|"
+                             r"commission|council|company|party|mission|department)(?:'s\s+\w+)?\s+(\w+)", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
 # A sentence ends at . ! ? (not after a title like "Ms.") or where another quotation opens.
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
@@ -220,7 +224,19 @@ class _Reader:
                 return previous[1]
             return self._person_before(span.start, actors)
         near = [m for m in actors if span.end <= m.start < span.end + len(window)]
+        if not near:
+            return self._body_named(window, span.start, actors)
         return self._pick(near)
+
+    def _body_named(self, window: str, position: int, actors: list[Mention]) -> Optional[str]:
+        """'"...," the ministry said': the last body named before it whose name has that word."""
+        match = _BODY_REFERENCE.match(window)
+        if match is None or not self.verb.fullmatch(match.group(2)):
+            return None
+        word = match.group(1).lower()
+        bodies = [m for m in actors if m.end <= position and word in m.name.lower().split()
+                  and self.entities[m.name].get("type") != "person"]
+        return bodies[-1].name if bodies else None
 
     def _before(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
         """`X said: "..."`, `X said the talks were "difficult"`, `according to X, "..."`: the
