@@ -597,3 +597,11 @@ def test_according_to_is_no_accord(nlp):
     events = events_of(nlp, ["According to the audit, the costs of the unfinished road reached $4 million in May 2024."],
                        PartialDate(2025, 3, 12))
     assert all(e["type"] != "agreement" for e in events), events
+
+
+def test_a_noun_after_an_infinitive_to_is_a_verb_not_yet_done(nlp):
+    """"the need to battle corruption": the tagger reads "battle" as a noun; nothing happened."""
+    events = events_of(nlp, ["In 2019 Otgon cited the need to battle corruption."], PartialDate(2024, 5, 10))
+    assert not any(e["trigger"] == "battle" for e in events), events
+    held = events_of(nlp, ["Georgian and Armenian officials returned to talks in Tbilisi on May 6."], PartialDate(2024, 5, 10))
+    assert [e["date"] for e in held] == ["2024-05-06"], held

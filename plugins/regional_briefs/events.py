@@ -223,6 +223,8 @@ class _ArticleReader:
             return False  # "little was done"
         if coarse_pos(token) == "VERB":
             return not expected(token, self.lex)
+        if token.i > 0 and token.nbor(-1).tag_ == "TO" and token.tag_ in ("NN", "NNS"):
+            return False  # "the need to battle corruption": a verb the tagger read as a noun, and unreal
         if token.dep_ == "compound":
             return False  # "the earthquake season", "an election commission": a modifier, not news
         if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in self.lex.unreal_modifiers
