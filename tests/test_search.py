@@ -66,6 +66,7 @@ def test_an_entity_is_found_by_near_spellings_of_its_name():
     assert set(near_spellings("Khujand")) >= {"hujand", "khudzhand"}
     assert not any(v.endswith("ov") for v in near_spellings("Khujand")), "an ending only for a person"
     assert near_spellings("Shavkat Mirziyoyev") and "skhavkat" not in near_spellings("Shavkat Mirziyoyev")
+    assert "pandzh" in near_spellings("Panj River") and not {"riwer", "rivver"} & set(near_spellings("Panj River"))
     assert near_spellings("Amir Sarydala") == ["saridala"]  # short words stay exact
     person = _site().entities["amir-sarydala"]
     assert {"saridala", "sarydalaov"} <= set(other_names(person))

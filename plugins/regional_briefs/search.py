@@ -92,16 +92,21 @@ SPELLINGS = ((r"kh", "h"), (r"(?<![kszcgt])h", "kh"), (r"dzh", "j"), (r"(?<!d)j"
              (r"v", "w"), (r"([a-z])\1", r"\1"))
 ENDING = re.compile(r"(?:ov|ev|ova|eva)$")  # Russian-style surname endings, dropped or added
 NEAR_MAX = 24  # near spellings per name, at most
+COMMON_WORD_ZIPF = 4.3  # an English word this frequent ("river", "ministry") is typed as it is written
 
 
 def near_spellings(name: str, person: bool = False) -> list[str]:
     """Other Latin spellings of the words of ``name`` a reader may type: one letter group swapped
     for another ("Rakhmon" for "Rahmon"), doubled letters written once and, for a person, a
     Russian surname ending dropped or added ("Rahmonov", "Rakhmonov"). Only words of four letters
-    or more, so that short words stay exact."""
+    or more, so that short words stay exact, and no common English word ("River", "Ministry")."""
+    from wordfreq import zipf_frequency
+
     found: list[str] = []
     for word in re.findall(r"[A-Za-z][A-Za-z'-]{3,}", unidecode(name)):
         lower = word.casefold()
+        if zipf_frequency(lower, "en") >= COMMON_WORD_ZIPF:
+            continue  # "Panj River": "pandzh" helps a reader, "riwer" does not
         variants = [lower] + [re.sub(pattern, swap, lower) for pattern, swap in SPELLINGS]
         if person:
             variants += [ENDING.sub("", v) if ENDING.search(v) else v + "ov" for v in variants]
