@@ -605,3 +605,9 @@ def test_a_noun_after_an_infinitive_to_is_a_verb_not_yet_done(nlp):
     assert not any(e["trigger"] == "battle" for e in events), events
     held = events_of(nlp, ["Georgian and Armenian officials returned to talks in Tbilisi on May 6."], PartialDate(2024, 5, 10))
     assert [e["date"] for e in held] == ["2024-05-06"], held
+
+
+def test_a_dateline_without_a_dash_is_left_out_of_the_title(nlp):
+    events = events_of(nlp, ["Osh, May 2 (SWN) A mudslide hit on Monday."], PartialDate(2024, 5, 2))
+    # the dateline is neither in the title nor the event's date: Monday is the one before May 2
+    assert [(e["title"], e["date"]) for e in events] == [("A mudslide hit", "2024-04-29")], events
