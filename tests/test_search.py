@@ -294,3 +294,27 @@ def site_url_of(project: Path) -> str:
     import yaml
 
     return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+
+
+def test_a_build_of_the_same_pages_reuses_the_index_and_a_changed_page_is_indexed(tmp_path):
+    """The index is kept in the cache under its pages: an unchanged rebuild copies it back, byte
+    for byte; a page that changes (here the publisher's own) makes Pagefind run again."""
+    root = make_project(tmp_path / "p", {}, config=MINIMAL_CONFIG.replace("plugins: [search, briefs]", "plugins: [briefs]"),
+                        docs={"about.md": "# About\n\nA briefing on the valley.\n"})
+    shutil.copy(SEED, root / "seeds" / SEED.name)
+
+    def bundle(build: Build) -> dict[str, bytes]:
+        folder = build.site / "pagefind"
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    first = mkdocs_build(root)
+    assert first.returncode == 0, first.log
+    assert "the same pages" not in first.log
+    indexed = bundle(first)
+    again = mkdocs_build(root)
+    assert again.returncode == 0 and "search index:" in again.log and "the same pages" in again.log, again.log
+    assert bundle(again) == indexed
+    (root / "docs" / "about.md").write_text("# About\n\nA briefing on the valley and its rivers.\n", encoding="utf-8")
+    changed = mkdocs_build(root)
+    assert changed.returncode == 0 and "the same pages" not in changed.log, changed.log
+    assert bundle(changed) != indexed

@@ -127,11 +127,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """Pagefind's index over the built site; with ``country_pdfs``, a PDF of every country page."""
         if self.config.search == "pagefind":
             try:
-                run = search.write_index(Path(config.site_dir))
+                run = search.write_index(Path(config.site_dir), self.options.cache_dir)
             except search.IndexUnavailable as exc:
                 log.warning(f"the search index was not written: {exc}")
             else:
-                log.info(f"search index: {run.files} files, {run.bytes / 1024:,.0f} KiB in {run.seconds:.1f} s")
+                how = " (the last build's: the same pages)" if run.log.startswith("reused") else ""
+                log.info(f"search index: {run.files} files, {run.bytes / 1024:,.0f} KiB in {run.seconds:.1f} s{how}")
         if self.config.country_pdfs:
             self.write_country_pdfs()
 

@@ -19,11 +19,12 @@ import hashlib
 import html
 import json
 import re
+import shutil
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from unidecode import unidecode
 
@@ -170,19 +171,70 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def write_index(site_dir: Path) -> IndexRun:
-    """Run Pagefind over the built site in ``site_dir``; its bundle goes to ``site_dir/pagefind``."""
+def write_index(site_dir: Path, cache_dir: Optional[Path] = None) -> IndexRun:
+    """Run Pagefind over the built site in ``site_dir``; its bundle goes to ``site_dir/pagefind``.
+
+    With ``cache_dir``, the bundle is kept there under a key of every HTML page's path and bytes
+    (and Pagefind's command): a build whose pages are the same as the last one's copies the last
+    bundle back instead of indexing again — the index is byte-identical for the same pages
+    (``sort_filters``), so nothing but the time differs."""
     command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
                *(arg for selector in EXCLUDED for arg in ("--exclude-selectors", selector)), "--quiet"]
     start = time.perf_counter()
+    bundle = site_dir / BUNDLE
+    kept = None
+    if cache_dir is not None:
+        kept = cache_dir / "pagefind" / _pages_key(site_dir, command[1:])
+        try:
+            if (kept / "pagefind-entry.json").is_file():
+                shutil.rmtree(bundle, ignore_errors=True)
+                shutil.copytree(kept, bundle)
+                return _run(bundle, start, "reused the index of the same pages")
+        except OSError:
+            shutil.rmtree(bundle, ignore_errors=True)  # a cache that cannot be read: index anew
     result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
     log = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         raise IndexUnavailable(f"pagefind exited with {result.returncode}: {log[-2000:]}")
-    sort_filters(site_dir / BUNDLE)
-    seconds = time.perf_counter() - start
-    files = [p for p in (site_dir / BUNDLE).rglob("*") if p.is_file()]
-    return IndexRun(seconds, sum(p.stat().st_size for p in files), len(files), log)
+    sort_filters(bundle)
+    if kept is not None:
+        try:
+            shutil.rmtree(kept.parent, ignore_errors=True)  # one bundle kept: the last build's
+            partial = kept.with_name(kept.name + ".partial")
+            shutil.copytree(bundle, partial)
+            partial.rename(kept)  # whole or not at all
+        except OSError:
+            pass  # the cache's own problem is reported once, by the cache stage; the index is written
+    return _run(bundle, start, log)
+
+
+def _run(bundle: Path, start: float, log: str) -> IndexRun:
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    return IndexRun(time.perf_counter() - start, sum(p.stat().st_size for p in files), len(files), log)
+
+
+def _pages_key(site_dir: Path, arguments: list[str]) -> str:
+    """What the index is made of: Pagefind's version and arguments (the site's folder aside) and
+    every HTML page outside the bundle, by its path and bytes."""
+    digest = hashlib.sha256()
+    for argument in [_pagefind_version(), *arguments]:
+        if argument != str(site_dir):
+            digest.update(argument.encode() + b"\0")
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith(BUNDLE + "/"):
+            continue
+        digest.update(relative.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind-bin")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 # --- the same site, the same index -------------------------------------------------------------------------
