@@ -703,7 +703,8 @@ def search_report(results: list[Result]) -> list[str]:
     lines = ["## Search", "",
              "The site's search is Pagefind's chunked index (`pagefind/`, written after the build by "
              "`search.py`; manual: search.md). *Index time* is Pagefind's run in the build (with the sorting of "
-             "its filter files), against the warm build it is part of; *bytes* are what Chromium fetched "
+             "its filter files), against the warm build it is part of (a warm build's pages are the last build's, so "
+             "its index is copied back from the cache, not written anew); *bytes* are what Chromium fetched "
              "(as a plain static server sends them, headers included; Pagefind's index files are gzipped already) "
              "from clicking the search button to the first result of the first query of a visit: Pagefind's "
              "script, WebAssembly, index entry and the chunks and fragment the query needs. *Dialog ready* is "
