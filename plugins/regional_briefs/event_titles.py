@@ -28,7 +28,6 @@ def event_title(trigger, sent, dates: list, lex: Lexicon, name_for: Optional[Cal
     introduces them and a wire dateline are left out. At most ``TITLE_LIMIT`` characters, made
     only of the sentence's words in their order (a borrowed subject comes first)."""
     head = _clause_head(trigger, lex.relative_prepositions | lex.setting_prepositions)
-    phrase = list(head.subtree)
     dateline_end = lex.dateline_end(sent)
     undated = _date_tokens(dates, sent) | {t.i for t in sent if t.idx < dateline_end}
     if _retold_subject(head, trigger, lex):
@@ -39,6 +38,7 @@ def event_title(trigger, sent, dates: list, lex: Lexicon, name_for: Optional[Cal
         phrase = sorted({*trigger.subtree, *(t for a in agents for t in a.subtree)}, key=lambda t: t.i)
         drop = _asides(head) | undated | {i for a in agents for o in a.children for i in _asides_of(o)}
     else:
+        phrase = list(head.subtree)
         drop = _asides(head) | undated
     tokens = _tidy([t for t in phrase if t.i not in drop])
     if head.dep_ in ("relcl", "acl") and head.head.i != head.i:
@@ -160,8 +160,7 @@ def _retold_subject(head, trigger, lex: Lexicon) -> bool:
     subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
     if subject is None or subject.i == trigger.i or subject.pos_ != "NOUN":
         return False
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-                   for c in subject.children)
+    definite = any(c.dep_ == "det" and (c.lower_ == "the" or c.lower_ in _DEMONSTRATIVES) for c in subject.children)
     return definite and lex.trigger(subject) is not None
 
 

@@ -131,7 +131,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             except search.IndexUnavailable as exc:
                 log.warning(f"the search index was not written: {exc}")
             else:
-                how = " (the last build's: the same pages)" if run.log.startswith("reused") else ""
+                how = " (the last build's: the same pages)" if run.reused else ""
                 log.info(f"search index: {run.files} files, {run.bytes / 1024:,.0f} KiB in {run.seconds:.1f} s{how}")
         if self.config.country_pdfs:
             self.write_country_pdfs()

@@ -28,6 +28,7 @@ from typing import Any, Optional
 
 from unidecode import unidecode
 
+from .cache import package_version
 from .model import Article, Brief, Entity, Event
 from .pairs import Pair
 
@@ -161,6 +162,7 @@ class IndexRun:
     bytes: int  # the whole bundle: index chunks, fragments, filters, script, UI
     files: int
     log: str
+    reused: bool = False  # copied back from the cache: the pages were the last build's
 
 
 def pagefind_executable() -> Path:
@@ -189,7 +191,7 @@ def write_index(site_dir: Path, cache_dir: Optional[Path] = None) -> IndexRun:
             if (kept / "pagefind-entry.json").is_file():
                 shutil.rmtree(bundle, ignore_errors=True)
                 shutil.copytree(kept, bundle)
-                return _run(bundle, start, "reused the index of the same pages")
+                return _run(bundle, start, "", reused=True)
         except OSError:
             shutil.rmtree(bundle, ignore_errors=True)  # a cache that cannot be read: index anew
     result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
@@ -208,16 +210,16 @@ def write_index(site_dir: Path, cache_dir: Optional[Path] = None) -> IndexRun:
     return _run(bundle, start, log)
 
 
-def _run(bundle: Path, start: float, log: str) -> IndexRun:
+def _run(bundle: Path, start: float, log: str, reused: bool = False) -> IndexRun:
     files = [p for p in bundle.rglob("*") if p.is_file()]
-    return IndexRun(time.perf_counter() - start, sum(p.stat().st_size for p in files), len(files), log)
+    return IndexRun(time.perf_counter() - start, sum(p.stat().st_size for p in files), len(files), log, reused)
 
 
 def _pages_key(site_dir: Path, arguments: list[str]) -> str:
     """What the index is made of: Pagefind's version and arguments (the site's folder aside) and
     every HTML page outside the bundle, by its path and bytes."""
     digest = hashlib.sha256()
-    for argument in [_pagefind_version(), *arguments]:
+    for argument in [package_version("pagefind-bin"), *arguments]:
         if argument != str(site_dir):
             digest.update(argument.encode() + b"\0")
     for path in sorted(site_dir.rglob("*.html")):
@@ -227,14 +229,6 @@ def _pages_key(site_dir: Path, arguments: list[str]) -> str:
         digest.update(relative.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
-
-def _pagefind_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("pagefind-bin")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 # --- the same site, the same index -------------------------------------------------------------------------
