@@ -21,7 +21,7 @@ def foreign(language: str | None, site_language: str) -> str | None:
 
 
 def lang_attr(language: str | None, site_language: str) -> str:
-    """For an attr_list (``{: #p1 lang="ru" }``): ``lang="ru"`` with a leading space, or nothing."""
+    """For an attr_list (``{: #p1 lang="ru" }``) or an HTML tag: ``lang="ru"`` with a leading space, or nothing."""
     tag = foreign(language, site_language)
     return f' lang="{tag}"' if tag else ""
 

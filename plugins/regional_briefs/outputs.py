@@ -28,7 +28,7 @@ from .pages import Page, assets, render_site
 from .pipeline import PIPELINE_VERSION, Options, build_site
 
 # Bump when the shape of a cached output changes.
-OUTPUT_VERSION = "5"  # 3: map.json 1.1 (countries, events, years), network edges with years; 4: raw-HTML lists; 5: search marks (Pagefind filters, aliases)
+OUTPUT_VERSION = "6"  # 3: map.json 1.1 (countries, events, years), network edges with years; 4: raw-HTML lists; 5: search marks (Pagefind filters, aliases); 6: raw-HTML article paragraphs
 
 
 @dataclass

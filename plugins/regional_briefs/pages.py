@@ -25,7 +25,7 @@ from .lists import (
     article_group, article_order, count, event_line, event_order, format_date, paginate, render_article_list,
     render_timeline, timeline_group, timeline_order,
 )
-from .markup import blockquote, bullets, strong
+from .markup import blockquote, bullets, paragraph as html_paragraph, strong
 from .model import Article, Entity, Event, Mention, Site
 from .relation_pages import relation_links, render_relation
 from .search import marks as search_marks
@@ -123,12 +123,14 @@ def render_article(article: Article, view: SiteView, linker: Linker) -> str:
         mentions_by_para[m.paragraph].append(m)
     for paragraph in article.paragraphs:
         text = _linked_text(paragraph.text, mentions_by_para[paragraph.index], site, linker)
-        # attr_list gives the paragraph itself the anchor, so a cited paragraph can be highlighted.
-        attrs = f"#{paragraph.anchor} .rb-para{lang_attr(article.language, view.language)}"
+        # The paragraph itself carries the anchor, so a cited paragraph can be highlighted. A heading
+        # stays Markdown (the table of contents lists it); a paragraph is raw HTML, as attr_list
+        # would write it: its text is escaped, so Markdown would only pass it through, slowly.
+        language = lang_attr(article.language, view.language)
         if paragraph.heading:
-            lines += [f"### {text} {{: {attrs} }}", ""]
+            lines += [f"### {text} {{: #{paragraph.anchor} .rb-para{language} }}", ""]
         else:
-            lines += [text, f"{{: {attrs} }}", ""]
+            lines += html_paragraph(text, f' class="rb-para" id="{paragraph.anchor}"{language}')
     entity_ids = sorted({m.entity for m in site.mentions.get(article.id, [])},
                         key=lambda e: site.entities[e].name.casefold() if e in site.entities else e)
     actors = [site.entities[e] for e in entity_ids if e in site.entities and site.entities[e].kind == "actor"]

@@ -12,6 +12,7 @@ from mkdocs.utils import get_relative_url
 from . import search, visuals
 from .config import BriefsConfig
 from .links import SITE_FEED, broken_links
+from .markup import block_ids, put_back, set_aside
 from .outputs import build_output, static_files
 from .pdf import PdfUnavailable, write_pdf
 from .pages import REQUIRED_EXTENSIONS, assets
@@ -82,11 +83,16 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.page_links = {page.path: page.links for page in output.pages.values()}
         # (built HTML, PDF) of each country page, for on_post_build when `country_pdfs` is on.
         self.country_pdfs: list[tuple[Path, Path]] = []
+        # The generated pages (their raw HTML is set aside from Markdown) and, while one is being
+        # converted, its blocks.
+        self.generated: set[str] = set()
+        self.set_aside: dict[str, list[str]] = {}
         for page in output.pages.values():
             if files.get_file_from_path(page.path) is not None:
                 log.warning(f"docs/{page.path} exists; the generated page of that name is not added")
                 continue
             file = File.generated(config, page.path, content=page.text)
+            self.generated.add(page.path)
             if not page.in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
@@ -109,6 +115,31 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             log.warning(warning)
         env.globals["briefs_search"] = self.config.search
         return env
+
+    # Priority: -100, run last, so that the blocks are set aside from Markdown other plugins have edited.
+    @event_priority(-100)
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        """A generated page's raw HTML blocks (link lists, quotes, article paragraphs) replaced by
+        placeholders: Markdown would only pass them through, at the cost of parsing them twice."""
+        if page.file.src_uri not in self.generated:
+            return markdown
+        markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
+        return markdown
+
+    # Priority: 100, run first, so that other plugins (search, tags) see the whole page.
+    @event_priority(100)
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        """The blocks set into the converted page, and their ids made known to MkDocs' anchor check."""
+        blocks = self.set_aside.pop(page.file.src_uri, None)
+        if blocks is None:
+            return html
+        html, lost = put_back(html, blocks)
+        if lost:
+            log.warning(f"{page.file.src_uri}: {lost} generated blocks of HTML lost their place in the page "
+                        f"(another plugin rewrote its Markdown)")
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= block_ids(blocks)
+        return html
 
     def on_post_page(self, output: str, *, page, config) -> str:
         """Every page names the site's Atom feed in its head, a country page its own feed too, so
