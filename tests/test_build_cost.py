@@ -1,12 +1,14 @@
 """What keeps a generated page as cheap to build as a plain one, without changing what a reader gets:
-its raw HTML set aside from Markdown (markup.set_aside). It is checked against the page as
-Markdown converts it whole."""
+its raw HTML set aside from Markdown (markup.set_aside) and the navigation sidebar rendered once
+per folder (nav_cache.py). Each is checked against the page as MkDocs builds it without them."""
 
 from __future__ import annotations
 
 import re
 import shutil
+from types import SimpleNamespace
 
+import jinja2
 import markdown
 import pytest
 
@@ -14,6 +16,7 @@ from conftest import REPO, mkdocs_build
 from regional_briefs.escape import md_text
 from regional_briefs.links import source_url
 from regional_briefs.markup import block_ids, put_back, set_aside
+from regional_briefs.nav_cache import NAV_TEMPLATE, NavCache, cache_nav
 from regional_briefs.pages import Limits, render_site
 from regional_briefs.pipeline import Options, build_site
 
@@ -69,7 +72,81 @@ def test_a_placeholder_written_in_an_article_stays_text():
     assert put_back(f"<p>{escaped}</p>", ["<b>block</b>"]) == (f"<p>{escaped}</p>", 1)
 
 
+# --- the navigation once per folder ------------------------------------------------------------
+
+NAV = """{% macro link(item) %}<a href="{{ item.url | rel }}"{% if item is sameas page %} class="active"{% endif %}>{{ item.title }}</a>{% endmacro %}
+{% for item in nav.items %}{% if item.children %}{{ item.title }}: {% for child in item.children %}{{ link(child) }}{% endfor %}
+{% else %}{{ link(item) }}
+{% endif %}{% endfor %}"""
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.DictLoader({NAV_TEMPLATE: NAV}))
+    env.filters["rel"] = jinja2.pass_context(lambda context, url: _relative(url, context["page"].url))
+    return env
+
+
+def _relative(target: str, current: str) -> str:
+    here, there = current.split("/")[:-1], target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "./"
+
+
+def _page(url: str, parent=None):
+    return SimpleNamespace(url=url, parent=parent, title=url)
+
+
+def test_the_navigation_is_rendered_once_per_folder_and_the_same_as_for_each_page():
+    section = SimpleNamespace(url=None, title="Actors", children=[_page("actors/")])
+    nav = SimpleNamespace(items=[_page(""), section, _page("actors/putin/timeline/")], pages=[])
+    nav.pages = [nav.items[0], section.children[0], nav.items[2]]
+    section.children[0].parent = section
+    plain, cached = _environment(), _environment()
+    assert cache_nav(cached)
+    pages = [_page(u) for u in ("actors/a/", "actors/b/", "events/e/", "actors/a/timeline/", "actors/putin/")]
+    pages += nav.pages
+    for page in pages:
+        context = {"nav": nav, "page": page, "config": {"theme": {}, "extra": {}}}
+        assert cached.get_template(NAV_TEMPLATE).render(context) == plain.get_template(NAV_TEMPLATE).render(context)
+    cache = cached.get_template(NAV_TEMPLATE).root_render_func
+    assert isinstance(cache, NavCache)
+    # actors/a/ and actors/b/ share one; actors/putin/ has a page of the navigation under it; pages in it are their own.
+    assert sorted(cache.rendered) == ["actors/", "actors/a/", "events/"]
+
+
+def test_a_theme_without_a_navigation_template_is_left_alone():
+    assert not cache_nav(jinja2.Environment(loader=jinja2.DictLoader({})))
+
+
 # --- a real build -------------------------------------------------------------------------------
+
+# Hooks that run after the plugin's on_env: one reports how many sidebars the cache kept, the other
+# takes the cache out, so that the site can be built as MkDocs and Material build it alone.
+REPORT_HOOK = '''
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+@event_priority(-100)
+def on_env(env, config, files):
+    global template
+    template = env.get_template("partials/nav.html")
+    return env
+
+def on_post_build(config):
+    rendered = getattr(template.root_render_func, "rendered", {})
+    Path(config.config_file_path).with_name("sidebars.txt").write_text(str(len(rendered)), encoding="utf-8")
+'''
+UNCACHED_HOOK = '''
+from mkdocs.plugins import event_priority
+
+@event_priority(-100)
+def on_env(env, config, files):
+    template = env.get_template("partials/nav.html")
+    template.root_render_func = getattr(template.root_render_func, "render", template.root_render_func)
+    return env
+'''
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +155,28 @@ def project(tmp_path_factory):
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     for folder in ("docs", "seeds", "briefs"):
         shutil.copytree(REPO / folder, root / folder)
+    (root / "report.py").write_text(REPORT_HOOK, encoding="utf-8")
+    (root / "uncached.py").write_text(UNCACHED_HOOK, encoding="utf-8")
     return root
+
+
+def _with_hook(project, hook: str) -> None:
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config + f"\nhooks: [{hook}]\n", encoding="utf-8")
+
+
+def test_the_site_is_the_same_with_the_navigation_rendered_once_per_folder(project, tmp_path):
+    _with_hook(project, "report.py")
+    cached = mkdocs_build(project, site=tmp_path / "cached")
+    assert cached.returncode == 0, cached.log
+    assert 0 < int((project / "sidebars.txt").read_text()) < 20  # a handful of folders for dozens of pages
+    _with_hook(project, "uncached.py")
+    plain = mkdocs_build(project, site=tmp_path / "plain")
+    assert plain.returncode == 0, plain.log
+    pages = sorted(p.relative_to(plain.site) for p in plain.site.rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        assert (cached.site / page).read_bytes() == (plain.site / page).read_bytes(), page
 
 
 def test_mkdocs_still_checks_links_to_a_paragraph_set_aside(project, tmp_path):

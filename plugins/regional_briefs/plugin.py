@@ -13,6 +13,7 @@ from . import search, visuals
 from .config import BriefsConfig
 from .links import SITE_FEED, broken_links
 from .markup import block_ids, put_back, set_aside
+from .nav_cache import cache_nav
 from .outputs import build_output, static_files
 from .pdf import PdfUnavailable, write_pdf
 from .pages import REQUIRED_EXTENSIONS, assets
@@ -106,7 +107,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     @event_priority(-50)
     def on_env(self, env, *, config, files: Files):
         """A warning (which fails ``--strict``) for each generated link to a page the site will not
-        have; and which search the header offers (templates/partials/header.html)."""
+        have; which search the header offers (templates/partials/header.html); and the navigation
+        sidebar rendered once per folder for the pages outside the navigation (nav_cache.py)."""
         def exists(path: str) -> bool:
             file = files.get_file_from_path(path)
             return file is not None and not file.inclusion.is_excluded()
@@ -114,6 +116,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         for warning in broken_links(self.page_links, exists):
             log.warning(warning)
         env.globals["briefs_search"] = self.config.search
+        cache_nav(env)
         return env
 
     # Priority: -100, run last, so that the blocks are set aside from Markdown other plugins have edited.
