@@ -128,9 +128,12 @@ def broken_links(pages: dict[str, tuple[str, ...]], exists: Callable[[str], bool
     """A warning per link target that ``exists`` does not know, naming up to three pages that link to
     it. ``pages``: each page's path -> the paths it links to (``Page.links``)."""
     missing: dict[str, list[str]] = defaultdict(list)
+    found: dict[str, bool] = {}  # each target asked once: a site links to a few thousand, a hundred thousand times
     for path, targets in sorted(pages.items()):
         for target in targets:
-            if not exists(target):
+            if target not in found:
+                found[target] = exists(target)
+            if not found[target]:
                 missing[target].append(path)
     return [f"generated link to '{target}', which is not in the site, on {', '.join(sources[:3])}"
             + (f" and {len(sources) - 3} more pages" if len(sources) > 3 else "")
