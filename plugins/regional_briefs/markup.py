@@ -58,16 +58,23 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
     """
     if _MARKDOWN_IN_HTML.search(markdown):
         return markdown, []
-    chunks = markdown.split("\n\n")
+    body = markdown.rstrip("\n")
+    kept: list[str] = []
     blocks: list[str] = []
-    for number, chunk in enumerate(chunks):
+    after_block = False  # blocks in a row share one placeholder
+    for chunk in body.split("\n\n"):
         opened = _RAW_BLOCK.match(chunk)
-        if opened and chunk.rstrip("\n").endswith(f"</{opened.group(1)}>"):
-            chunks[number] = f"<!--rb-html-{len(blocks)}-->"
-            blocks.append(chunk.rstrip("\n"))
-            if chunk.endswith("\n"):  # the end of the page: keep its newline
-                chunks[number] += "\n"
-    return "\n\n".join(chunks), blocks
+        if opened and chunk.endswith(f"</{opened.group(1)}>"):
+            if after_block:
+                blocks[-1] += "\n\n" + chunk
+            else:
+                kept.append(f"<!--rb-html-{len(blocks)}-->")
+                blocks.append(chunk)
+            after_block = True
+        elif not (chunk == "" and after_block):
+            kept.append(chunk)
+            after_block = False
+    return "\n\n".join(kept) + markdown[len(body):], blocks
 
 
 def put_back(html: str, blocks: list[str]) -> tuple[str, int]:

@@ -8,6 +8,7 @@ scraped markup, Markdown syntax and template braces stay the characters they are
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -108,14 +109,14 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, lan
 def render_article(article: Article, view: SiteView, linker: Linker) -> str:
     site = view.site
     lines = [f"# {md_text(article.title)}", ""]
-    facts = [f"**Published:** {md_text(article.published.iso()) if article.published else 'undated'}"]
+    facts = [f"{strong('Published:')} {md_text(article.published.iso()) if article.published else 'undated'}"]
     if article.outlet:
-        facts.append(f"**Source:** {md_text(article.outlet)}")
+        facts.append(f"{strong('Source:')} {md_text(article.outlet)}")
     if article.url and re.match(r"^https?://", article.url):
-        facts.append(f'**Original:** <a href="{attr_text(article.url)}" rel="nofollow noopener">{md_text(article.url)}</a>')
-    facts.append(f"**Seed file:** `{article.source.replace('`', '')}`" if "`" not in article.source
-                 else f"**Seed file:** {md_text(article.source)}")
-    lines += [" · ".join(facts), ""]
+        facts.append(f'{strong("Original:")} <a href="{attr_text(article.url)}" rel="nofollow noopener">{md_text(article.url)}</a>')
+    facts.append(f"{strong('Seed file:')} <code>{html.escape(article.source.strip(), quote=False)}</code>"
+                 if "`" not in article.source else f"{strong('Seed file:')} {md_text(article.source)}")
+    lines += html_paragraph(" · ".join(facts))
     if article.title_derived:
         lines += ["*The seed has no title; this one is its first sentence. Give it a title in `briefs/`.*", ""]
     mentions_by_para: dict[int, list[Mention]] = defaultdict(list)
@@ -289,19 +290,19 @@ def _more(hidden: int, noun: str = "more") -> list[str]:
 def render_event(event: Event, view: SiteView, linker: Linker) -> str:
     site = view.site
     lines = [f"# {md_text(event.title)}", ""]
-    facts = [f"**Date:** {md_text(format_date(event))} ({event.date.precision if event.date else 'undated'})",
-             f"**Type:** {event.type}"]
+    facts = [f"{strong('Date:')} {md_text(format_date(event))} ({event.date.precision if event.date else 'undated'})",
+             f"{strong('Type:')} {event.type}"]
     if event.fatalities is not None:
-        facts.append(f"**Fatalities:** {event.fatalities}")
-    lines += [" · ".join(facts), ""]
+        facts.append(f"{strong('Fatalities:')} {event.fatalities}")
+    lines += html_paragraph(" · ".join(facts))
     for label, ids in (("Actors", event.actors), ("Places", event.places)):
         names = [linker.link(site.entities[i].name, entity_path(site.entities[i])) for i in ids if i in site.entities]
         if names:
-            lines += [f"**{label}:** " + ", ".join(names), ""]
+            lines += html_paragraph(f"{strong(label + ':')} " + ", ".join(names))
     pairs = view.pairs_of.get(event.id, [])
     if pairs:
-        lines += ["**Relations:** " + ", ".join(linker.link(p.title(site), relation_path(p.first, p.second))
-                                                for p in pairs), ""]
+        lines += html_paragraph(f"{strong('Relations:')} " + ", ".join(
+            linker.link(p.title(site), relation_path(p.first, p.second)) for p in pairs))
     if event.disagreements:
         lines += ['!!! warning "Sources disagree"', ""] + [f"    - {md_text(d)}" for d in event.disagreements] + [""]
     # The sentences are searchable on their articles; here they would double the index (a quarter of it).
