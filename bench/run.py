@@ -835,10 +835,27 @@ def main(argv: Optional[list[str]] = None) -> None:
     write_report(results, args)
 
 
+# Sections of the report that another script measures (against_text.py), carried over when it is rewritten.
+KEPT_SECTIONS = ("## Against plain article text",)
+
+
+def kept_sections(out: Path) -> str:
+    """The sections ``KEPT_SECTIONS`` of the report at ``out`` as they are, each up to the next heading."""
+    text = out.read_text(encoding="utf-8") if out.exists() else ""
+    kept = []
+    for heading in KEPT_SECTIONS:
+        start = text.find(f"\n{heading}\n")
+        if start >= 0:
+            end = text.find("\n## ", start + 1)
+            kept.append(text[start + 1: end if end >= 0 else len(text)].strip("\n"))
+    return "".join(f"\n{section}\n" for section in kept)
+
+
 def write_report(results: list[Result], args) -> None:
     image = args.out.parent / "assets" / "benchmarks.png"
     plot(results, image)
-    args.out.write_text(report(results, args, args.out, image) + "\n", encoding="utf-8")
+    kept = kept_sections(args.out)
+    args.out.write_text(report(results, args, args.out, image) + "\n" + kept, encoding="utf-8")
     say(f"wrote {args.out} and {image}")
 
 
