@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from .ingest import RawDocument, as_partial_date
+from .language import detect
 from .model import Article, Paragraph, PartialDate
 from .text import latin_share, slug
 
@@ -20,7 +21,7 @@ _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
 _DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+\d{1,2}:\d{2})?\s*$")
 # A date label before the story's first words, as saved pages and feeds give it:
 # "date 2025-08-19 Kabul residents ...", "Published: 2024-05-12".
-_DATE_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]+)?\b\s*", re.I)
+_DATE_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}(?:-\d{2})?)(?:[T ][\d:.+Z-]+)?\b\s*", re.I)
 # A dateline in any case, with its date: "ALMATY/APRIL 14 2024 (Wire) —", "Ashgabat, 15 March 2022
 # (TDI):", "BISHKEK, January 10." Only its date is read; the stricter _DATELINE gives the outlet.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -98,7 +99,7 @@ def clean(doc: RawDocument) -> Article:
         published=published,
         url=doc.url,
         outlet=outlet,
-        language=doc.language or "en",
+        language=doc.language or detect(" ".join(p.text for p in paragraphs)),
         title_derived=title_derived,
         furniture=furniture,
         digest=doc.digest,
@@ -223,6 +224,7 @@ def _date_line(block: str) -> Optional[PartialDate]:
     # "2024-12-28 14:45 Last Updated At:18:57": the first date is the publication's
     text = re.sub(r"(?<=\S)\s*[|/·,]?\s*(?:last\s+)?(?:updated|modified|edited)\b.*$", "", text, flags=re.I)
     first, _, rest = text.partition(" ")
+    rest = re.split(r"\s*[丨|·]", rest)[0]  # "2018-11-14 08:16:10丨Outlet": the outlet follows a bar
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first) and not re.search(r"[A-Za-z]{3}", rest):
         return as_partial_date(first)  # "2025-08-19", "2025-08-19 16:40"
     # "November 16, 2018 / 3:16 PM / in 8 months": the date is the first of the parts

@@ -24,11 +24,12 @@ _STOP_EDGE = {"of", "for", "the", "and", "in", "on", "at", "de"}
 
 
 def resolve_article(article: Article, mentions: list[Mention], sentences: list[Sentence],
-                    gazetteer: Gazetteer) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+                    gazetteer: Gazetteer, language: str = "en") -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
     """Give each mention the article-local name it stands for; describe each named entity.
 
     Returns the entities (name -> kind, type, aliases, roles, affiliations, within, ref) and the
     quotations attributed to them. Mentions that stay ambiguous are removed from ``mentions``.
+    Roles and quotations are read in English; for another ``language`` its reader finds them.
     """
     patterns = load_patterns()
     _join_explicit_aliases(article, mentions)
@@ -44,6 +45,8 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
     by_para: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_para[m.paragraph].append(m)
+    if language != "en":
+        return entities, []
     for paragraph in article.paragraphs:
         _read_roles(paragraph.index, paragraph.text, by_para[paragraph.index], entities, patterns)
     quotes = read_quotes(article, by_para, entities, patterns.speech_verbs)

@@ -30,3 +30,41 @@ def in_language(markdown: str, language: str | None, site_language: str) -> str:
     """Inline Markdown (already escaped) wrapped in ``<span lang>`` when its language is foreign."""
     tag = foreign(language, site_language)
     return f'<span lang="{tag}">{markdown}</span>' if tag else markdown
+
+
+# --- which language an article is written in ------------------------------------------------------
+
+# Letters of Cyrillic alphabets that Russian does not use, by the language that does, checked in
+# this order: Tajik's and Kazakh's own first, then Kyrgyz's (whose ң, ө, ү Kazakh has too).
+_OWN_LETTERS = {"tg": "ӣӯҳҷ", "kk": "әұһі", "ky": "ңөү"}
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+SUPPORTED = ("en", "ru")  # languages extraction reads; another is read by the reader of its script
+
+
+def detect(text: str) -> str:
+    """The language of an article's text: ``ru`` when most of its letters are Cyrillic (``kk``,
+    ``tg`` or ``ky`` when the letters only those alphabets have are common), else ``en``."""
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    if not letters:
+        return "en"
+    cyrillic = [c.casefold() for c in letters if _CYRILLIC.match(c)]
+    if len(cyrillic) * 2 <= len(letters):
+        return "en"
+    for tag, own in _OWN_LETTERS.items():
+        if sum(1 for c in cyrillic if c in own) >= max(3, len(cyrillic) // 200):
+            return tag
+    return "ru"
+
+
+def primary(tag: str | None) -> str:
+    """The primary subtag, lower case: ``ru`` of ``ru-RU``; ``en`` for a missing or invalid tag."""
+    if not tag or not _TAG.fullmatch(tag):
+        return "en"
+    return tag.split("-")[0].casefold()
+
+
+def reader(tag: str | None) -> str:
+    """Which extraction reads an article in this language: ``ru`` for Russian and the other
+    languages written in Cyrillic, ``en`` for the rest."""
+    language = primary(tag)
+    return "ru" if language in ("ru", "kk", "ky", "tg", "uk", "be") or (tag or "").endswith("-Cyrl") else "en"

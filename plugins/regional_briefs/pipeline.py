@@ -23,7 +23,8 @@ from .gazetteer import Gazetteer, GazetteerError
 from .ingest import DEFAULT_MAX_BYTES, SUFFIXES, SeedError, read_seed, source_name
 from .mentions import find_mentions, load_nlp, parse
 from .relations import detect_relations
-from .model import Brief, Entity, Extraction, Relation, Site
+from .language import primary, reader
+from .model import Article, Brief, Entity, Extraction, Relation, Site
 from .project_files import listing, project_root
 from .text import name_key, short_hash
 
@@ -82,6 +83,8 @@ def extract(path: Path, gazetteer: Gazetteer, curation: Curation, max_bytes: int
     if not article.paragraphs:
         raise SeedError("no story text found (only page furniture)")
     curation_stage.apply_article_fix(article, curation.articles.get(source_name(path.name)))
+    if reader(article.language) == "ru":
+        return _extract_russian(article, gazetteer, doc.warnings)
     docs = parse(article, nlp)
     mentions, sentences = find_mentions(article, gazetteer, docs=docs)
     entities, quotes = resolve_article(article, mentions, sentences, gazetteer)
@@ -89,6 +92,17 @@ def extract(path: Path, gazetteer: Gazetteer, curation: Curation, max_bytes: int
     events = detect_events(article, sentences, mentions, demonym_of=demonym_of, docs=docs)
     relations = detect_relations(article, docs, mentions, entities, demonym_of)
     return Extraction(article, mentions, sentences, entities, quotes, events, list(doc.warnings), relations)
+
+
+def _extract_russian(article: Article, gazetteer: Gazetteer, warnings: list[str]) -> Extraction:
+    """A Russian article (or one in another language written in Cyrillic, read as Russian)."""
+    from .russian.extract import extract as extract_russian
+
+    warnings = list(warnings)
+    if primary(article.language) != "ru":
+        warnings.append(f"language '{article.language}' is read as Russian: extraction reads English and Russian only")
+    mentions, sentences, entities, quotes, events = extract_russian(article, gazetteer)
+    return Extraction(article, mentions, sentences, entities, quotes, events, warnings, [])
 
 
 def _demonym_names(gazetteer: Gazetteer) -> Callable[[str], Optional[str]]:

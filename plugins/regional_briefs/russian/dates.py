@@ -1,0 +1,153 @@
+"""Dates as Russian writes them, resolved against the article's own date.
+
+«25 декабря», «16 сентября 2022 г.», «4–5 января», «16.09.2022», «в марте прошлого года», «в 2021
+году», «вчера», «в понедельник». A day and month without a year take the article's year, or the
+year before when that would put them more than a week after the article; without the article's
+date they stay year-less (``--12-25``), as the gold writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ..model import PartialDate
+from .lexicon import RussianLexicon
+
+LATE_DAYS = 7  # a year-less date this far after the article's is last year's
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    date: PartialDate
+
+
+def _forms(lemma: str) -> list[str]:
+    """The inflected forms of a month's name: январь -> январь, января, январе, январю."""
+    if lemma[-1] in "ьй":
+        stem = lemma[:-1]
+        return [lemma, stem + "я", stem + "е", stem + "ю"]
+    return [lemma, lemma + "а", lemma + "е", lemma + "у"]
+
+
+@lru_cache(maxsize=4)
+def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
+    month_of: dict[str, int] = {}
+    for lemma, number in lexicon.months.items():
+        for form in _forms(lemma):
+            month_of[form] = number
+    for abbreviation, number in lexicon.month_abbreviations.items():
+        month_of.setdefault(abbreviation, number)
+    names = "|".join(sorted(map(re.escape, month_of), key=len, reverse=True))
+    year = r"(?:\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г(?:од[ау]?)?\b\.?))?)?"
+    day_month = re.compile(
+        rf"(?<![\w.])(?P<day>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w){year}", re.I)
+    rest = re.compile(
+        rf"(?P<numeric>(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>(?:19|20)\d{{2}})(?!\d))"
+        rf"|(?P<inmonth>\b(?:в|во|с|до|на|к)\s+(?P<month2>{names})(?!\w)(?:\s+(?P<year2>(?:19|20)\d{{2}})\s*(?:г(?:од[ау]?)?\b\.?)?"
+        rf"|\s+(?P<rel2>[^\W\d_]+)\s+года)?)"
+        rf"|(?P<yearonly>(?<!\d)(?P<year3>(?:19|20)\d{{2}})\s*(?:-?(?:м|го|й))?\s+(?:год[уаеом]*|г\.))"
+        rf"|(?P<relyear>\b(?:в|во)\s+(?P<rel3>[^\W\d_]+)\s+году\b|\b(?P<rel4>[^\W\d_]+)\s+года\b)"
+        rf"|(?P<relday>\b(?P<dayword>\w+)\b)",
+        re.I)
+    return day_month, rest, month_of
+
+
+def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDate]) -> list[FoundDate]:
+    """The dates a sentence gives, in order, each resolved against ``published``."""
+    day_month, rest, month_of = _patterns(lexicon)
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for match in day_month.finditer(text):
+        month = month_of[match.group("month").casefold()]
+        day = int(match.group("day"))
+        year = int(match.group("year")) if match.group("year") else None
+        date = PartialDate(year, month, day)
+        if not date.is_valid():
+            continue
+        found.append(FoundDate(match.start(), match.end(), _with_year(date, published)))
+        taken.append((match.start(), match.end()))
+    for match in rest.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        date = _other(match, lexicon, month_of, published)
+        if date is not None and date.is_valid():
+            found.append(FoundDate(match.start(), match.end(), date))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
+           published: Optional[PartialDate]) -> Optional[PartialDate]:
+    if match.group("numeric"):
+        return PartialDate(int(match.group("ny")), int(match.group("nm")), int(match.group("nd")))
+    if match.group("inmonth"):
+        month = month_of[match.group("month2").casefold()]
+        if match.group("year2"):
+            return PartialDate(int(match.group("year2")), month)
+        relative = _relative_year(match.group("rel2"), lexicon)
+        if relative is not None:
+            return PartialDate(published.year - relative, month) if published and published.year else None
+        if published is None or published.year is None:
+            return PartialDate(None, month)
+        year = published.year - (1 if published.month is not None and month > published.month + 1 else 0)
+        return PartialDate(year, month)
+    if match.group("yearonly"):
+        return PartialDate(int(match.group("year3")))
+    if match.group("relyear"):
+        relative = _relative_year(match.group("rel3") or match.group("rel4"), lexicon)
+        if relative is None or published is None or published.year is None:
+            return None
+        return PartialDate(published.year - relative)
+    word = match.group("dayword").casefold()
+    if published is None or published.day is None or published.year is None:
+        return None
+    day = dt.date(published.year, published.month, published.day)
+    if word in lexicon.relative_days:
+        day -= dt.timedelta(days=lexicon.relative_days[word])
+    elif word in _weekday_forms(lexicon):
+        before = (day.weekday() - _weekday_forms(lexicon)[word]) % 7
+        day -= dt.timedelta(days=before)
+    else:
+        return None
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _relative_year(word: Optional[str], lexicon: RussianLexicon) -> Optional[int]:
+    if not word:
+        return None
+    word = word.casefold()
+    for lemma, years in lexicon.relative_years.items():
+        stem = lemma[:-2]  # прошл: прошлого, прошлом, прошлый
+        if word.startswith(stem) and len(word) - len(stem) <= 3:
+            return years
+    return None
+
+
+@lru_cache(maxsize=4)
+def _weekday_forms(lexicon: RussianLexicon) -> dict[str, int]:
+    """понедельник, в среду, в пятницу: the nominative and accusative of each weekday."""
+    forms: dict[str, int] = {}
+    for lemma, number in lexicon.weekdays.items():
+        forms[lemma] = number
+        if lemma.endswith("а"):
+            forms[lemma[:-1] + "у"] = number
+    return forms
+
+
+def _with_year(date: PartialDate, published: Optional[PartialDate]) -> PartialDate:
+    if date.year is not None or published is None or published.year is None:
+        return date
+    year = published.year
+    if published.month is not None:
+        reference = dt.date(year, published.month, published.day or 28)
+        try:
+            if dt.date(year, date.month, date.day or 1) > reference + dt.timedelta(days=LATE_DAYS):
+                year -= 1
+        except ValueError:
+            pass
+    return PartialDate(year, date.month, date.day)

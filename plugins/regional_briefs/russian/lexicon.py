@@ -1,0 +1,93 @@
+"""``data/russian.yml`` read into a typed record; a missing or mistyped key names the file and key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .. import safe_yaml
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "russian.yml"
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: loaded once, a key of caches
+class RussianLexicon:
+    triggers: dict[str, str]  # lemma -> event type (the first type listing it)
+    type_order: tuple[str, ...]  # the types as listed: earlier wins within a sentence
+    weak_types: frozenset[str]
+    setting_prepositions: tuple[str, ...]
+    speech_verbs: frozenset[str]
+    source_words: frozenset[str]
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    relative_years: dict[str, int]
+    place_heads: dict[str, str]
+    actor_heads: dict[str, str]  # word -> actor type
+    role_words: frozenset[str]
+    person_pronouns: frozenset[str]
+    not_names: frozenset[str]
+    patronymic_words: frozenset[str]
+    credit_words: frozenset[str]
+
+
+def _get(data: dict, key: str, kind: type, path: Path) -> Any:
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise LexiconError(f"{path.name}: '{key}' must be a {'mapping' if kind is dict else 'list'}")
+    return value
+
+
+def _words(values: list, key: str, path: Path) -> list[str]:
+    if not all(isinstance(v, str) for v in values):
+        raise LexiconError(f"{path.name}: every entry of '{key}' must be a word")
+    return [v.casefold() for v in values]
+
+
+def _numbers(data: dict, key: str, path: Path) -> dict[str, int]:
+    table = _get(data, key, dict, path)
+    if not all(isinstance(k, str) and isinstance(v, int) for k, v in table.items()):
+        raise LexiconError(f"{path.name}: '{key}' maps words to numbers")
+    return {k.casefold(): v for k, v in table.items()}
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = DATA) -> RussianLexicon:
+    data = safe_yaml.load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path.name}: not a mapping")
+    triggers: dict[str, str] = {}
+    table = _get(data, "triggers", dict, path)
+    for type_, words in table.items():
+        for word in _words(_get(table, type_, list, path), f"triggers.{type_}", path):
+            triggers.setdefault(word, type_)
+    actor_heads: dict[str, str] = {}
+    heads = _get(data, "actor_heads", dict, path)
+    for type_, words in heads.items():
+        for word in _words(_get(heads, type_, list, path), f"actor_heads.{type_}", path):
+            actor_heads.setdefault(word, type_)
+    places = _get(data, "place_heads", dict, path)
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in places.items()):
+        raise LexiconError(f"{path.name}: 'place_heads' maps words to place types")
+
+    def words(key: str) -> list[str]:
+        return _words(_get(data, key, list, path), key, path)
+
+    return RussianLexicon(
+        triggers=triggers, type_order=tuple(table), weak_types=frozenset(words("weak_types")),
+        setting_prepositions=tuple(words("setting_prepositions")), speech_verbs=frozenset(words("speech_verbs")),
+        source_words=frozenset(words("source_words")), months=_numbers(data, "months", path),
+        month_abbreviations=_numbers(data, "month_abbreviations", path), weekdays=_numbers(data, "weekdays", path),
+        relative_days=_numbers(data, "relative_days", path), relative_years=_numbers(data, "relative_years", path),
+        place_heads={k.casefold(): v for k, v in places.items()}, actor_heads=actor_heads,
+        role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
+        not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")),
+        credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),
+    )

@@ -1,0 +1,155 @@
+"""A name as the text inflects it, brought to the nominative («Баткенской области» ->
+Баткенская область, «Эмомали Рахмона» -> Эмомали Рахмон).
+
+The words that agree with the name's head (the word the others depend on) take the nominative
+with it; a dependent in another case stays as written («Погранслужбы ГКНБ» -> Погранслужба ГКНБ,
+«Министерства иностранных дел» -> Министерство иностранных дел). A person's name is all head:
+given name, patronymic and surname each take the nominative.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+# Natasha's (Universal Dependencies) cases and pymorphy3's grammemes.
+CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Par": "gent", "Voc": "nomn"}
+_POS = {"NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "ADJ": {"ADJF", "PRTF"}, "DET": {"ADJF", "NPRO"}, "VERB": {"PRTF"}}
+_NAME_TAGS = ("Surn", "Name", "Patr")
+
+
+def nominative(tokens: Sequence, analyzer, person: bool = False) -> str:
+    """The nominative of a name spanning ``tokens`` (Natasha tokens of one sentence)."""
+    if not tokens:
+        return ""
+    if person:
+        return _person(tokens, analyzer)
+    ids = {t.id for t in tokens}
+    root = next((t for t in tokens if t.head_id not in ids), tokens[0])
+    case = (root.feats or {}).get("Case")
+    words: list[str] = []
+    gender, number = None, None
+    # The head first: its gender and number are the ones its adjectives take.
+    head_form = _inflect(root, analyzer, person=person) if case and case != "Nom" else None
+    if head_form is not None:
+        gender, number = head_form[1], head_form[2]
+    for token in tokens:
+        feats = token.feats or {}
+        agrees = person and token.pos in ("PROPN", "NOUN", "ADJ") or (
+            token is root or (feats.get("Case") == case and token.pos in ("ADJ", "DET", "PROPN", "NOUN")
+                              and _depends_on(token, root, tokens)))
+        if token is root and head_form is not None:
+            words.append(_cased(head_form[0], token.text))
+        elif agrees and feats.get("Case") not in (None, "Nom"):
+            form = _inflect(token, analyzer, gender=gender, number=number, person=person)
+            words.append(_cased(form[0], token.text) if form else token.text)
+        else:
+            words.append(token.text)
+    return _join(tokens, words)
+
+
+def _person(tokens: Sequence, analyzer) -> str:
+    """A person's name: every word in the case and gender the surname has (the tagger reads a
+    surname better than a given name it may not know), brought to the nominative."""
+    surname = next((t for t in reversed(tokens) if _SURNAME.search(t.text)), tokens[-1])
+    feats = dict(surname.feats or {})
+    words = []
+    for token in tokens:
+        if token.text[:1].islower() or not feats.get("Case") or feats.get("Case") == "Nom":
+            words.append(token.text)  # «уулу», «кызы»: a patronymic's word stays
+            continue
+        own = _Token(token.text, token.pos, {**(token.feats or {}), "Case": feats["Case"], "Gender": feats.get("Gender", "Masc")})
+        form = _inflect(own, analyzer, person=True)
+        words.append(_cased(form[0], token.text) if form else _masculine_stem(token.text, CASES.get(feats["Case"]))
+                     if feats.get("Gender", "Masc") == "Masc" else token.text)
+    return _join(tokens, words)
+
+
+class _Token:
+    """A token with the features the name's surname gives it."""
+
+    def __init__(self, text: str, pos: str, feats: dict):
+        self.text, self.pos, self.feats = text, pos, feats
+
+
+def _depends_on(token, root, tokens) -> bool:
+    """Whether ``token`` hangs (directly or through other words of the name) on ``root``."""
+    by_id = {t.id: t for t in tokens}
+    seen = set()
+    while token is not None and token.id not in seen:
+        if token.head_id == root.id:
+            return True
+        seen.add(token.id)
+        token = by_id.get(token.head_id)
+    return False
+
+
+def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str] = None,
+             person: bool = False) -> Optional[tuple[str, Optional[str], Optional[str]]]:
+    """(nominative form, its gender, its number) of a token, or None when no reading fits."""
+    text = token.text
+    if "-" in text and not person:
+        return None  # «Ош-Баткен-Исфана»: a compound's case is a guess; it stays as written
+    if text.isupper() and len(text) > 1:
+        return None  # an abbreviation does not inflect
+    feats = token.feats or {}
+    case = CASES.get(feats.get("Case", ""), None)
+    wanted_pos = _POS.get(token.pos, {"NOUN", "ADJF"})
+    parses = [p for p in analyzer.parse(text) if p.tag.POS in wanted_pos]
+    known_name = any(p.is_known and any(tag in p.tag for tag in _NAME_TAGS) for p in parses)
+    if (person and not known_name and not _SURNAME.search(text)) or (
+            token.pos in ("NOUN", "PROPN") and not any(p.is_known for p in parses)):
+        # A name the dictionary does not know («Болота», «Велаята»): a masculine noun's case ending
+        # comes off; a name ending otherwise («Гурбангулы», «Эмомали») does not decline.
+        if feats.get("Gender", "Masc") == "Masc" and feats.get("Number") != "Plur":
+            return _masculine_stem(text, case), "masc", "sing"
+        if not parses:
+            return None
+    if case:
+        parses = [p for p in parses if p.tag.case == case] or parses
+    if person:
+        parses = sorted(parses, key=lambda p: not any(tag in p.tag for tag in _NAME_TAGS))
+    if feats.get("Number") == "Sing":
+        parses = sorted(parses, key=lambda p: p.tag.number != "sing")
+    for parse in parses:
+        if parse.tag.POS in ("ADJF", "PRTF"):
+            number = number or parse.tag.number or "sing"
+            tries = [{"nomn", number} | ({gender or parse.tag.gender} if number != "plur" and (gender or parse.tag.gender) else set())]
+        else:
+            tries = [{"nomn", "plur" if feats.get("Number") == "Plur" else "sing"}]
+        for grammemes in tries + [{"nomn"}]:
+            form = parse.inflect(grammemes)
+            if form is not None:
+                return form.word, form.tag.gender, form.tag.number
+    return None
+
+
+# A surname the dictionary's predictor declines well: -ов, -ев, -ин and their case forms.
+_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой)?$", re.I)
+# Case endings of a masculine noun with a consonant stem, by case.
+_MASCULINE_ENDINGS = {"gent": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ым", "ом", "ем"), "loct": ("е",), "accs": ("а", "я")}
+
+
+def _masculine_stem(word: str, case: Optional[str]) -> str:
+    for ending in _MASCULINE_ENDINGS.get(case or "", ()):
+        if word.casefold().endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            return stem + ("й" if ending in ("я", "ю", "ем") and stem[-1:] in "аеиоу" else "")
+    return word
+
+
+def _cased(word: str, like: str) -> str:
+    """``word`` written in the letter case of ``like`` (capitals where the text has them)."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return "-".join(part[:1].upper() + part[1:] for part in word.split("-")) if "-" in like else word[:1].upper() + word[1:]
+    return word
+
+
+def _join(tokens: Sequence, words: list[str]) -> str:
+    """The words with the spacing the text had between their tokens."""
+    out = words[0]
+    for previous, token, word in zip(tokens, tokens[1:], words[1:]):
+        out += (" " if token.start > previous.stop else "") + word
+    return out

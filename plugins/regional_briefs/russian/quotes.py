@@ -1,0 +1,101 @@
+"""Direct quotations in Russian, attributed to their speaker.
+
+The forms Russian news uses:
+
+- «…», — сказал он.  /  «…», — заявил министр Иванов.   (the speaker after the quotation)
+- — …, — сказал он.                                         (the dash style, a paragraph of speech)
+- Иванов заявил: «…»  /  По словам Иванова, «…»            (the speaker before it)
+- Как заявили в Кремле, поездка отражает «…»                (a quotation inside a reported sentence)
+- a paragraph that is a quotation alone: the speaker is the person the story was about just before.
+
+A speaker is an actor the article names: the person (else the organisation) named in the words
+around the quotation that are not quoted, or, for «он»/«она», the last person named before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Article, Mention
+from .lexicon import RussianLexicon
+
+MIN_WORDS = 4  # «Кок-Таш», «Айт, Айт»: names in quotation marks are not quotations
+# A quotation in guillemets (closed, or running to the end of the paragraph).
+_GUILLEMETS = re.compile(r"«((?:[^«»]|«[^«»]*»)*)(»|$)")
+# The dash style: a paragraph opening with a dash, the speech up to ", — " or the paragraph's end.
+_DASH = re.compile(r"^\s*[—–-]\s+(?P<speech>.+?)(?:[,!?.…]\s*[—–]\s+(?P<after>.*))?$", re.S)
+_AFTER = re.compile(r"^\s*[,!?.…]?\s*[—–-]\s+(?P<attribution>[^«»]*?)(?:[.!?](?:\s|$)|$)")
+
+
+def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexicon: RussianLexicon,
+                lemma_of) -> list[dict]:
+    """``{speaker, text, paragraph}`` for each quotation whose speaker is one of ``entities``.
+    ``lemma_of(word)``: a word's lemma."""
+    reader = _Reader(mentions, entities, lexicon, lemma_of)
+    quotes: list[dict] = []
+    for paragraph in article.paragraphs:
+        if paragraph.heading:
+            continue
+        for start, end, text in _quotations(paragraph.text):
+            if len(text.split()) < MIN_WORDS:
+                continue
+            speaker = reader.speaker(paragraph.index, paragraph.text, start, end)
+            if speaker:
+                quotes.append({"speaker": speaker, "text": text, "paragraph": paragraph.index})
+    return quotes
+
+
+def _quotations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, quoted text) of each quotation: in guillemets, or a paragraph of dash speech."""
+    dash = _DASH.match(text)
+    if dash and "«" not in text[:dash.end("speech")]:
+        return [(dash.start("speech"), dash.end("speech"), dash.group("speech").strip(" ,"))]
+    return [(m.start(), m.end(), m.group(1).strip(" ,")) for m in _GUILLEMETS.finditer(text)]
+
+
+class _Reader:
+    def __init__(self, mentions: list[Mention], entities: dict, lexicon: RussianLexicon, lemma_of):
+        self.mentions = sorted(mentions, key=lambda m: (m.paragraph, m.start))
+        self.entities = entities
+        self.lex = lexicon
+        self.lemma_of = lemma_of
+
+    def speaker(self, paragraph: int, text: str, start: int, end: int) -> Optional[str]:
+        after = _AFTER.match(text[end:])
+        if after and self._speaks(after.group("attribution")):
+            # «…», — сказал X.
+            span = (end + after.start("attribution"), end + after.end("attribution"))
+            return self._named(paragraph, *span) or self._pronoun(after.group("attribution"), paragraph, start)
+        sentence_start = max(text.rfind(". ", 0, start) + 1, 0)
+        before = text[sentence_start:start]
+        if self._speaks(before) or before.rstrip().endswith(":"):
+            # X заявил: «…» / По словам X, «…» / Как заявили в X, … «…»
+            return self._named(paragraph, sentence_start, start) or self._pronoun(before, paragraph, start)
+        if not text[:start].strip(" —–-"):
+            # a paragraph that is a quotation: the person the story was about
+            return self._last_person(paragraph, start)
+        return None
+
+    def _speaks(self, words: str) -> bool:
+        lemmas = {self.lemma_of(w) for w in re.findall(r"[^\W\d_]+", words)}
+        return bool(lemmas & self.lex.speech_verbs) or bool(
+            re.search(r"\bпо\s+(?:словам|данным|информации|сообщению|заявлению)\b", words, re.I))
+
+    def _named(self, paragraph: int, start: int, end: int) -> Optional[str]:
+        inside = [m for m in self.mentions if m.paragraph == paragraph and start <= m.start and m.end <= end
+                  and m.name in self.entities and self.entities[m.name]["kind"] == "actor"]
+        people = [m for m in inside if self.entities[m.name]["type"] == "person"]
+        chosen = (people or inside)[:1]
+        return chosen[0].name if chosen else None
+
+    def _pronoun(self, words: str, paragraph: int, start: int) -> Optional[str]:
+        if set(re.findall(r"[^\W\d_]+", words.casefold())) & self.lex.person_pronouns:
+            return self._last_person(paragraph, start)
+        return None
+
+    def _last_person(self, paragraph: int, start: int) -> Optional[str]:
+        people = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
+                  and paragraph - m.paragraph <= 2 and m.name in self.entities
+                  and self.entities[m.name]["type"] == "person"]
+        return people[-1].name if people else None

@@ -1,0 +1,66 @@
+"""Cyrillic names in Latin letters, as the common systems write them, and the key a name shares
+with its spellings in the other script.
+
+``romanizations`` gives a Cyrillic name as Wikipedia's system, BGN/PCGN, the passport system
+(ICAO Doc 9303) and the Uzbek Latin-based one write it (iuliia): «Кош-Тепа» -> Kosh-Tepa, Qosh-Tepa
+is not among them, which is why the gazetteer keeps both. ``skeleton`` is what those spellings and
+the English press's share: the consonants, with the sounds the systems write differently brought
+to one letter (kh/x/h, zh/j/dzh, q/k), so that «Эмомали Рахмон» (Emomali Rakhmon) and Emomali
+Rahmon, «Жапаров» (Zhaparov) and Japarov, Berdymukhamedov and Berdimuhamedov meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+SCHEMAS = ("WIKIPEDIA", "BGN_PCGN", "ICAO_DOC_9303", "UZ")
+
+
+def is_cyrillic(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if _CYRILLIC.match(c)) * 2 > len(letters)
+
+
+@lru_cache(maxsize=20_000)
+def romanizations(name: str) -> tuple[str, ...]:
+    """The name in each system, without repeats; the name itself when it is not Cyrillic."""
+    if not is_cyrillic(name):
+        return (name,)
+    import iuliia
+
+    out: list[str] = []
+    for schema in SCHEMAS:
+        latin = getattr(iuliia, schema).translate(name)
+        if latin not in out:
+            out.append(latin)
+    return tuple(out)
+
+
+# Sounds the systems and the press write differently, to one letter each (applied in order).
+_FOLDS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("x", "h"), ("q", "k"), ("ck", "k"),
+          ("ph", "f"), ("w", "v"), ("gh", "g"), ("ts", "c"), ("ch", "c"), ("sh", "s"))
+
+
+def skeleton(name: str) -> str:
+    """The consonants of a Latin spelling, folded as ``_FOLDS`` says, doubled letters once; words
+    kept apart by a space (hyphens are spaces)."""
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in text if c.isascii() and (c.isalpha() or c in " -"))
+    for old, new in _FOLDS:
+        text = text.replace(old, new)
+    words = []
+    for word in re.split(r"[\s-]+", text):
+        consonants = re.sub(r"[aeiouy']", "", word)
+        consonants = re.sub(r"(.)\1+", r"\1", consonants)
+        if consonants:
+            words.append(consonants)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=20_000)
+def skeletons(name: str) -> frozenset[str]:
+    """The skeletons of a name's spellings (every romanization of a Cyrillic one)."""
+    return frozenset(s for s in (skeleton(latin) for latin in romanizations(name)) if s)
