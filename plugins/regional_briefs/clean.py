@@ -16,8 +16,10 @@ from .language import detect
 from .model import Article, Paragraph, PartialDate
 from .text import latin_share, slug
 
+_INNER_SENTENCE = re.compile(r"\w[.!?…][\"'”’»)]*\s+[A-ZА-ЯЁ]\w")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
+_LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*[|丨·,]?\s*\d{1,2}:\d{2})?\s*[|丨·]\s*")
 _DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+\d{1,2}:\d{2})?\s*$")
 # A date label before the story's first words, as saved pages and feeds give it:
 # "date 2025-08-19 Kabul residents ...", "Published: 2024-05-12".
@@ -78,6 +80,15 @@ def clean(doc: RawDocument) -> Article:
         else:
             furniture.append(block)
     published = published or line_date or late_date
+    if paragraphs and not paragraphs[0].heading:
+        # "03.10.2022 | 15:58 | Headline…": a page's date stamp run into its first line
+        stamp = _LEADING_STAMP.match(paragraphs[0].text)
+        if stamp and stamp.end() < len(paragraphs[0].text):
+            day, month, year = (int(g) for g in stamp.groups())
+            candidate = PartialDate(year, month, day)
+            if candidate.is_valid():
+                published = published or candidate
+                paragraphs[0] = Paragraph(0, paragraphs[0].text[stamp.end():])
     if paragraphs:
         dateline = _DATELINE.match(paragraphs[0].text)
         if dateline:
@@ -184,7 +195,10 @@ def _is_prose(block: str, latin: bool = True) -> bool:
     words = block.split()
     if not _is_readable(block, latin) or _POINTER.match(block):
         return False
-    return (len(words) >= 4 and bool(_SENTENCE_END.search(block))) or len(words) >= 25
+    # A story's last paragraph may be cut off mid-sentence (a page saved in part): two sentences
+    # inside it still make it prose.
+    return ((len(words) >= 4 and bool(_SENTENCE_END.search(block))) or len(words) >= 25
+            or (len(words) >= 12 and bool(_INNER_SENTENCE.search(block))))
 
 
 def _is_readable(block: str, latin: bool = True) -> bool:

@@ -16,13 +16,14 @@ from ..model import Article, Mention, PartialDate
 from .dates import find_dates
 from .lexicon import RussianLexicon
 from .mentions import ParsedParagraph
+from .quotes import quotations
 
 TITLE_WORDS = 24  # a title longer than this is cut, with an ellipsis
 _FATALITIES = re.compile(
     r"(?P<n1>\d+)\s+(?:\w+\s+){0,2}(?:погиб\w*|убит\w*|жертв\w*|погибш\w*)|(?:погиб\w*|убит\w*|жертвами\s+стали)\s+(?:\w+\s+){0,2}(?P<n2>\d+)",
     re.I)
 _LEAD_IN = re.compile(r"^(?:(?:при этом|также|позже|ранее|кроме того|между тем|в свою очередь|более того|сейчас|в настоящее время)\s*,?\s*)+", re.I)
-_QUOTED = re.compile(r"«(?:[^«»]|«[^«»]*»)*(?:»|$)")
+_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][\w.\- ]{1,30},\s*\d{1,2}\s+[а-яё]{3,9}\.?\s*(?:/[^/]{1,40}/\s*)?(?:[-–—]{1,2}\s*[^.]{0,40}?\.\s|[-–—]{1,2}\s)")
 
 
 def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: list[Mention],
@@ -33,58 +34,104 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
     lead = next((p.index for p in article.paragraphs if not p.heading and p.text.strip()), None)
     story: Optional[PartialDate] = article.published
     for para in parsed:
-        if next((p for p in article.paragraphs if p.index == para.index and p.heading), None):
-            continue
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(para.text)]
+        doc = para.events_doc or para.doc
+        quoted = [(start, end) for start, end, _ in quotations(para.text)]
         current: Optional[PartialDate] = article.published if para.index == lead else None
-        for sent in para.doc.sents:
+        for sent in doc.sents:
             reference = story if story is not None and story.day is not None else article.published
-            dates = find_dates(sent.text, lexicon, reference)
+            dates = [d for d in find_dates(sent.text, lexicon, reference)
+                     if not dateline_end(para.text, lexicon) > sent.start + d.start]
             if dates:
                 current = dates[0].date
-                if current.day is not None and current.year is not None:
-                    story = current
-            trigger = _trigger(sent, quoted, lexicon, lemma_of)
-            if trigger is None:
-                continue
-            type_, token = trigger
+                for found in dates:
+                    if found.date.day is not None and found.date.year is not None:
+                        story = found.date
+            if any(s < sent.start < e for s, e in quoted):
+                continue  # «…», — заявил он: the attribution of a quotation, not a happening
             inside = [m for m in mentions if m.paragraph == para.index and sent.start <= m.start < sent.stop]
-            events.append({
-                "type": type_,
-                "date": current.iso() if current else None,
-                "precision": current.precision if current else None,
-                "title": _title(sent.text),
-                "actors": list(dict.fromkeys(m.name for m in inside if m.kind == "actor")),
-                "places": list(dict.fromkeys(m.name for m in inside if m.kind == "place")),
-                "fatalities": _fatalities(sent.text) if type_ in ("attack", "armed-clash", "disaster") else None,
-                "paragraph": para.index,
-                "sentence": sent.text.strip(),
-                "trigger": token.text,
-            })
+            for type_, token in _triggers(sent, quoted, lexicon, lemma_of):
+                date = _nearest(dates, token.start - sent.start) if dates else current
+                if date is None and type_ not in lexicon.weak_types and story is not None and story.day is not None:
+                    date = story  # the story goes on at the day it has reached
+                events.append({
+                    "type": type_,
+                    "date": date.iso() if date else None,
+                    "precision": date.precision if date else None,
+                    "title": _title(sent.text),
+                    "actors": list(dict.fromkeys(m.name for m in inside if m.kind == "actor")),
+                    "places": list(dict.fromkeys(m.name for m in inside if m.kind == "place")),
+                    "fatalities": _fatalities(sent.text) if type_ in ("attack", "armed-clash", "disaster") else None,
+                    "paragraph": para.index,
+                    "sentence": sent.text.strip(),
+                    "trigger": token.text,
+                })
     return _merged(events)
 
 
-def _trigger(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemma_of) -> Optional[tuple[str, object]]:
-    """(type, trigger token) of the happening a sentence reports, or None."""
+def _nearest(dates: list, offset: int) -> PartialDate:
+    """The date written nearest the trigger: «16 ноября примут участие» in a sentence opening with another."""
+    return min(dates, key=lambda d: min(abs(d.start - offset), abs(d.end - offset))).date
+
+
+def dateline_end(text: str, lexicon: RussianLexicon) -> int:
+    """Where a wire dateline ends («ТАШКЕНТ, 16 апр – РИА Новости.», «Ташкент, 13 ноября /Синьхуа/ --»),
+    or 0: its date is the article's, not a happening's."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemma_of) -> list[tuple[str, object]]:
+    """(type, trigger token) of each happening a sentence reports: none, one, or a statement and
+    what it reports, or coordinated happenings («прибыл … и провел переговоры»)."""
     found = []
-    for token in sent.tokens:
+    tokens = list(sent.tokens)
+    for i, token in enumerate(tokens):
         if any(s <= token.start < e for s, e in quoted):
             continue  # what a speaker says is theirs, not a happening the article reports
         type_ = lexicon.triggers.get(lemma_of(token))
-        if type_:
-            found.append((type_, token))
+        if not type_:
+            continue
+        before = " ".join(t.text.casefold() for t in tokens[max(0, i - 2):i])
+        if token.pos == "NOUN" and any(before == p or before.endswith(" " + p) for p in lexicon.setting_prepositions):
+            continue  # «в ходе встречи», «после пуска»: the setting of what the clause tells
+        if token.pos == "NOUN" and any(lemma_of(t) in lexicon.pointing_words for t in tokens[max(0, i - 2):i]):
+            continue  # «в том голосовании»: a happening told before, retold
+        if i > 0 and tokens[i - 1].text.casefold() in ("не", "ни"):
+            continue  # «не сообщала»: what did not happen
+        found.append((type_, token))
     if not found:
-        return None
-    root = next((t for t in sent.tokens if t.rel == "root"), None)
-    if root is not None and lemma_of(root) in lexicon.speech_verbs and _has_subject(root, sent):
-        return "statement", root
+        return []
+    verbs = [t for t in tokens if t.pos in ("VERB", "AUX")]
+    if not verbs:
+        return []  # a caption or a headline fragment: «Путин и Токаев на встрече в Акорде»
+    root = next((t for t in tokens if t.rel == "root"), None)
+    if root is not None and lemma_of(root) in lexicon.state_verbs:
+        return []  # «Афганистан не является участником договоров»: a state, not a happening
     strong = [f for f in found if f[0] not in lexicon.weak_types]
+    main = {root.id} | {t.id for t in tokens if t.head_id == root.id and t.rel == "conj"} if root is not None else set()
+    # «провел переговоры», «подписали соглашение»: the happening is the main verb's object
+    main |= {t.id for t in tokens if t.head_id in main and t.rel in ("obj", "nsubj", "nsubj:pass") and t.pos == "NOUN"}
+    speech = [t for t in tokens if lemma_of(t) in lexicon.speech_verbs and t.pos == "VERB"
+              and t.id in {f[1].id for f in found}]
+    lowered = " " + sent.text.casefold().replace("ё", "е") + " "
+    if speech and not strong and any(f" {p} " in lowered for p in lexicon.source_phrases):
+        return []  # «Об этом сообщает РИА Новости»: the source of the news, not a statement
+    if speech and (_has_subject(speech[0], sent) or speech[0].id in main):
+        said = speech[0]
+        reported = [f for f in strong if f[1].pos == "VERB" and f[1].start > said.start]
+        if not strong or reported or all(f[1].start > said.start for f in strong):
+            # «X заявил, что…»: a statement, and what it reports when that is a happening told by a verb
+            return [("statement", said)] + reported[:1]
+        # «…идут переговоры, сообщила X»: the talks, reported
     if strong:
+        coordinated = [f for f in strong if f[1].id in main]
+        if len({f[0] for f in coordinated}) > 1:
+            return list({f[0]: f for f in reversed(coordinated)}.values())[::-1]
         on_root = [f for f in strong if root is not None and f[1].id == root.id]
-        verbs = [f for f in strong if f[1].pos == "VERB"]
-        return (on_root or verbs or strong)[0]
+        verb_triggers = [f for f in strong if f[1].pos == "VERB"]
+        return [(on_root or verb_triggers or strong)[0]]
     statements = [f for f in found if f[0] == "statement"]
-    return (statements or found)[0]
+    return [(statements or found)[0]]
 
 
 def _has_subject(verb, sent) -> bool:
@@ -101,17 +148,30 @@ def _title(sentence: str) -> str:
     return text.rstrip(".")
 
 
+def _share(first: dict, second: dict) -> bool:
+    return bool(set(first["actors"] + first["places"]) & set(second["actors"] + second["places"]))
+
+
 def _fatalities(sentence: str) -> Optional[int]:
     match = _FATALITIES.search(sentence)
     return int(match.group("n1") or match.group("n2")) if match else None
 
 
 def _merged(events: list[dict]) -> list[dict]:
-    """One event per (paragraph, type, date): a paragraph telling one happening in several sentences."""
+    """One event per happening: sentences of one paragraph with one type and date, and sentences
+    of the article with one type, a shared participant and dates that agree (an undated one taking
+    the other's date: a lead retold with its date further down)."""
     out: list[dict] = []
     for event in events:
-        same = next((e for e in out if e["paragraph"] == event["paragraph"] and e["type"] == event["type"]
-                     and e["date"] == event["date"]), None)
+        same = next((e for e in out if e["type"] == event["type"] and (
+            (e["paragraph"] == event["paragraph"] and e["date"] == event["date"])
+            or (event["type"] not in ("statement", "other") and _share(e, event)
+                and (e["date"] == event["date"] or e["date"] is None or event["date"] is None)))), None)
+        if same is not None and same["date"] is None and event["date"] is not None:
+            same["date"], same["precision"] = event["date"], event["precision"]
+            for other in out:  # «прибыл … и провел переговоры»: the sentence's other happening too
+                if other["sentence"] == same["sentence"] and other["date"] is None:
+                    other["date"], other["precision"] = event["date"], event["precision"]
         if same is None:
             out.append(event)
             continue

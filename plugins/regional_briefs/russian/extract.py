@@ -7,10 +7,11 @@ from typing import Any, Optional
 
 from ..entities import resolve_article
 from ..gazetteer import Gazetteer
-from ..model import Article, Mention, Sentence
+from ..model import Article, Mention, PartialDate, Sentence
 from . import lexicon as lexicon_module
 from . import nlp as nlp_module
-from .events import detect_events
+from .dates import find_dates
+from .events import dateline_end, detect_events
 from .mentions import ParsedParagraph, find_mentions, lemma
 from .names import nominative
 from .quotes import read_quotes
@@ -22,7 +23,11 @@ def extract(article: Article, gazetteer: Gazetteer, nlp: Optional[nlp_module.Rus
     nlp = nlp or nlp_module.load()
     lexicon = lexicon_module.load()
     analyzer = nlp.analyzer
-    parsed = [ParsedParagraph(p.index, p.text, nlp.parse(p.text)) for p in article.paragraphs if p.text.strip()]
+    parsed = [ParsedParagraph(p.index, p.text, nlp.parse(p.text),
+                              nlp.parse(_sentence_case(p.text)) if p.heading and p.text.isupper() else None)
+              for p in article.paragraphs if p.text.strip()]
+    if article.published is None:
+        article.published = dateline_date(article, lexicon)
     mentions, sentences = find_mentions(article, parsed, gazetteer, lexicon, analyzer)
     spoken = {(m.paragraph, m.start): _spoken_form(m, parsed, analyzer) for m in mentions}
     roles = {(m.paragraph, m.start): m.title for m in mentions if m.title}
@@ -37,6 +42,17 @@ def extract(article: Article, gazetteer: Gazetteer, nlp: Optional[nlp_module.Rus
     quotes = read_quotes(article, mentions, entities, lexicon, lambda word: _word_lemma(word, analyzer))
     events = detect_events(article, parsed, mentions, lexicon, lambda token: lemma(token, analyzer))
     return mentions, sentences, entities, quotes, events
+
+
+def dateline_date(article: Article, lexicon) -> Optional[PartialDate]:
+    """The date of a wire dateline opening the story («МОСКВА, 7 окт — РИА Новости.»): only what
+    it states, a day and month."""
+    for paragraph in [p for p in article.paragraphs if not p.heading and p.text.strip()][:2]:
+        end = dateline_end(paragraph.text, lexicon)
+        found = find_dates(paragraph.text[:end], lexicon, None) if end else []
+        if found:
+            return found[0].date
+    return None
 
 
 def _spoken_form(mention: Mention, parsed: list[ParsedParagraph], analyzer) -> str:
@@ -62,3 +78,9 @@ def _nominative_aliases(entities: dict[str, dict], mentions: list[Mention], spok
 def _word_lemma(word: str, analyzer) -> str:
     parses = analyzer.parse(word)
     return parses[0].normal_form.replace("ё", "е") if parses else word.casefold()
+
+
+def _sentence_case(text: str) -> str:
+    """«НА ГРАНИЦЕ ПРОДОЛЖАЮТСЯ БОИ» -> «На границе продолжаются бои» (same length: offsets hold)."""
+    lower = text.lower()
+    return lower[:1].upper() + lower[1:] if len(lower) == len(text) else text

@@ -22,7 +22,10 @@ class RussianLexicon:
     type_order: tuple[str, ...]  # the types as listed: earlier wins within a sentence
     weak_types: frozenset[str]
     setting_prepositions: tuple[str, ...]
+    pointing_words: frozenset[str]
+    source_phrases: tuple[str, ...]
     speech_verbs: frozenset[str]
+    state_verbs: frozenset[str]
     source_words: frozenset[str]
     months: dict[str, int]
     month_abbreviations: dict[str, int]
@@ -48,7 +51,7 @@ def _get(data: dict, key: str, kind: type, path: Path) -> Any:
 def _words(values: list, key: str, path: Path) -> list[str]:
     if not all(isinstance(v, str) for v in values):
         raise LexiconError(f"{path.name}: every entry of '{key}' must be a word")
-    return [v.casefold() for v in values]
+    return [v.casefold().replace("ё", "е") for v in values]  # lemmas are compared without ё
 
 
 def _numbers(data: dict, key: str, path: Path) -> dict[str, int]:
@@ -82,7 +85,8 @@ def load(path: Path = DATA) -> RussianLexicon:
 
     return RussianLexicon(
         triggers=triggers, type_order=tuple(table), weak_types=frozenset(words("weak_types")),
-        setting_prepositions=tuple(words("setting_prepositions")), speech_verbs=frozenset(words("speech_verbs")),
+        setting_prepositions=tuple(words("setting_prepositions")), pointing_words=frozenset(words("pointing_words")),
+        source_phrases=tuple(words("source_phrases")), speech_verbs=frozenset(words("speech_verbs")), state_verbs=frozenset(words("state_verbs")),
         source_words=frozenset(words("source_words")), months=_numbers(data, "months", path),
         month_abbreviations=_numbers(data, "month_abbreviations", path), weekdays=_numbers(data, "weekdays", path),
         relative_days=_numbers(data, "relative_days", path), relative_years=_numbers(data, "relative_years", path),

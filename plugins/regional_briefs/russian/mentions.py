@@ -29,6 +29,8 @@ class ParsedParagraph:
     index: int
     text: str
     doc: object  # natasha Doc
+    # A heading in capitals read again in sentence case, for its events (the tagger reads capitals poorly).
+    events_doc: object = None
 
 
 def lemma(token, analyzer) -> str:
@@ -147,15 +149,14 @@ def _gazetteer_mention(entry: GazetteerEntry, text: str, paragraph: int, start: 
 
 def _lookup(gazetteer: Gazetteer, forms: tuple[str, ...], country: Optional[str]) -> Optional[GazetteerEntry]:
     """The entry any of the forms names, tried as written and in the common romanizations."""
-    for form in forms:
-        entry = gazetteer.lookup(form, country)
-        if entry is not None:
-            return entry
-    for form in forms[:1]:
-        for latin in romanizations(form):
-            entry = gazetteer.lookup(latin, country)
-            if entry is not None:
-                return entry
+    candidates = [(form, gazetteer.lookup(form, country)) for form in forms]
+    candidates += [(latin, gazetteer.lookup(latin, country)) for latin in romanizations(forms[0])]
+    for form, entry in candidates:
+        if entry is None:
+            continue
+        if entry.kind == "actor" and len(form) <= 5 and entry.country and entry.country != country:
+            continue  # «МИД» is the foreign ministry of the country the article is about, not another's
+        return entry
     return None
 
 

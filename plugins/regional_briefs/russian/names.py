@@ -35,9 +35,11 @@ def nominative(tokens: Sequence, analyzer, person: bool = False) -> str:
         gender, number = head_form[1], head_form[2]
     for token in tokens:
         feats = token.feats or {}
-        agrees = person and token.pos in ("PROPN", "NOUN", "ADJ") or (
-            token is root or (feats.get("Case") == case and token.pos in ("ADJ", "DET", "PROPN", "NOUN")
-                              and _depends_on(token, root, tokens)))
+        # Adjectives and participles agree with the head; a noun only when it stands beside it
+        # («город Ош»), not when it completes it («партии Туркменистана»).
+        modifier = token.pos in ("ADJ", "DET") or (token.pos == "VERB" and feats.get("VerbForm") == "Part")
+        beside = token.pos in ("PROPN", "NOUN") and (token.rel or "").startswith(("flat", "appos"))
+        agrees = token is root or (feats.get("Case") == case and (modifier or beside) and _depends_on(token, root, tokens))
         if token is root and head_form is not None:
             words.append(_cased(head_form[0], token.text))
         elif agrees and feats.get("Case") not in (None, "Nom"):
@@ -140,8 +142,8 @@ def _masculine_stem(word: str, case: Optional[str]) -> str:
 
 def _cased(word: str, like: str) -> str:
     """``word`` written in the letter case of ``like`` (capitals where the text has them)."""
-    if like.isupper() and len(like) > 1:
-        return word.upper()
+    if (like.isupper() and len(like) > 1) or like[:2].isupper():
+        return word.upper()  # «ЦИКа» -> ЦИК
     if like[:1].isupper():
         return "-".join(part[:1].upper() + part[1:] for part in word.split("-")) if "-" in like else word[:1].upper() + word[1:]
     return word

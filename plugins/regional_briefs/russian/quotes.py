@@ -21,11 +21,16 @@ from ..model import Article, Mention
 from .lexicon import RussianLexicon
 
 MIN_WORDS = 4  # «Кок-Таш», «Айт, Айт»: names in quotation marks are not quotations
-# A quotation in guillemets (closed, or running to the end of the paragraph).
-_GUILLEMETS = re.compile(r"«((?:[^«»]|«[^«»]*»)*)(»|$)")
+# A quotation in guillemets (closed, or running to the end of the paragraph; guillemets may
+# nest), in German-style or English-style marks, or in straight double quotes.
+_QUOTATION = re.compile(r"«((?:[^«»]|«[^«»]*»)*)(?:»|$)|„([^„“”]*)[“”]|“([^“”]*)”|(?<![\w\"])\"([^\"]+)\"(?!\w)")
+_MARKS = re.compile(r"[«„“\"]")
+# The attribution inside a broken quotation: «…, — заявил он. — …» (a comma or mark, a dash, the
+# words, a full stop or comma, a dash).
+_INSIDE = re.compile(r"[,!?…]\s*[—–]\s*(?P<attribution>[^—–«»]{3,80}?)[.,:]\s*[—–]\s*")
 # The dash style: a paragraph opening with a dash, the speech up to ", — " or the paragraph's end.
 _DASH = re.compile(r"^\s*[—–-]\s+(?P<speech>.+?)(?:[,!?.…]\s*[—–]\s+(?P<after>.*))?$", re.S)
-_AFTER = re.compile(r"^\s*[,!?.…]?\s*[—–-]\s+(?P<attribution>[^«»]*?)(?:[.!?](?:\s|$)|$)")
+_AFTER = re.compile(r"^[»“”\"]?\s*[,!?.…]?\s*[—–-]\s*(?P<attribution>[^«»]*?)(?:[.!?](?:\s|$)|$)")
 
 
 def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexicon: RussianLexicon,
@@ -37,21 +42,39 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexic
     for paragraph in article.paragraphs:
         if paragraph.heading:
             continue
-        for start, end, text in _quotations(paragraph.text):
+        for start, end, text in quotations(paragraph.text):
+            text, inner = _interrupted(text)
             if len(text.split()) < MIN_WORDS:
                 continue
-            speaker = reader.speaker(paragraph.index, paragraph.text, start, end)
+            speaker = None
+            if inner is not None:  # «…, — заявил он. — …»: the attribution inside the marks
+                offset = start + 1 + inner[0]
+                attribution = paragraph.text[offset:start + 1 + inner[1]]
+                speaker = (reader._named(paragraph.index, offset, start + 1 + inner[1])
+                           or reader._pronoun(attribution, paragraph.index, start))
+            speaker = speaker or reader.speaker(paragraph.index, paragraph.text, start, end)
             if speaker:
                 quotes.append({"speaker": speaker, "text": text, "paragraph": paragraph.index})
     return quotes
 
 
-def _quotations(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, quoted text) of each quotation: in guillemets, or a paragraph of dash speech."""
+def quotations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, quoted text) of each quotation: in quotation marks («…», „…“, “…”, "…"), or a
+    paragraph of dash speech."""
     dash = _DASH.match(text)
-    if dash and "«" not in text[:dash.end("speech")]:
+    if dash and not _MARKS.search(text[:dash.end("speech")]):
         return [(dash.start("speech"), dash.end("speech"), dash.group("speech").strip(" ,"))]
-    return [(m.start(), m.end(), m.group(1).strip(" ,")) for m in _GUILLEMETS.finditer(text)]
+    return [(m.start(), m.end(), next(g for g in m.groups() if g is not None).strip(" ,"))
+            for m in _QUOTATION.finditer(text)]
+
+
+def _interrupted(text: str) -> tuple[str, Optional[tuple[int, int]]]:
+    """A quotation broken by its attribution («Мы готовы, — заявил он. — Наши страны…»): the
+    quoted words joined, and where the attribution lies in ``text``; else the text and None."""
+    match = _INSIDE.search(text)
+    if match is None:
+        return text, None
+    return (text[:match.start()] + ", " + text[match.end():]).strip(" ,"), (match.start("attribution"), match.end("attribution"))
 
 
 class _Reader:
@@ -66,7 +89,8 @@ class _Reader:
         if after and self._speaks(after.group("attribution")):
             # «…», — сказал X.
             span = (end + after.start("attribution"), end + after.end("attribution"))
-            return self._named(paragraph, *span) or self._pronoun(after.group("attribution"), paragraph, start)
+            return (self._named(paragraph, *span) or self._pronoun(after.group("attribution"), paragraph, start)
+                    or self._source(after.group("attribution"), paragraph, start))
         sentence_start = max(text.rfind(". ", 0, start) + 1, 0)
         before = text[sentence_start:start]
         if self._speaks(before) or before.rstrip().endswith(":"):
@@ -88,6 +112,14 @@ class _Reader:
         people = [m for m in inside if self.entities[m.name]["type"] == "person"]
         chosen = (people or inside)[:1]
         return chosen[0].name if chosen else None
+
+    def _source(self, words: str, paragraph: int, start: int) -> Optional[str]:
+        """«— говорится в сообщении»: the statement of the actor the paragraph quoted last."""
+        if not re.search(r"\bговорится\b", words):
+            return None
+        actors = [m for m in self.mentions if m.paragraph == paragraph and m.start < start
+                  and m.name in self.entities and self.entities[m.name]["kind"] == "actor"]
+        return actors[-1].name if actors else None
 
     def _pronoun(self, words: str, paragraph: int, start: int) -> Optional[str]:
         if set(re.findall(r"[^\W\d_]+", words.casefold())) & self.lex.person_pronouns:
