@@ -31,7 +31,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 eval: $(STAMP)
-	$(BIN)/regional-briefs eval ../shared/corpus/dev ../shared/corpus/seed-000.gold.yml --seeds seeds --relations eval/relations --real eval/real --out manual/docs/quality.md
+	$(BIN)/regional-briefs eval ../shared/corpus/dev ../shared/corpus/seed-000.gold.yml --seeds seeds --relations eval/relations --real eval/real eval/real-ru --mixed eval/real-ru/pairs.yml --out manual/docs/quality.md
 
 # The benchmark against plain MkDocs; `make bench SIZES=100,1000` for a quick run (10,000 takes long).
 SIZES ?= 100,1000,10000

@@ -25,8 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--briefs", default="briefs", help="curation folder to apply (default: briefs)")
     ev.add_argument("--out", default="manual/docs/quality.md", help="where to write the quality page")
     ev.add_argument("--relations", help="folder of NAME.relations.yml gold relations (e.g. eval/relations)")
-    ev.add_argument("--real", help="the real development set (eval/real): both halves scored, the held-back "
-                                   "half in the headline only")
+    ev.add_argument("--real", nargs="+", default=[],
+                    help="real development sets (eval/real, eval/real-ru): both halves scored, the held-back "
+                         "half in the headline only")
+    ev.add_argument("--mixed", help="pairs of a Russian and an English real article on the same events "
+                                    "(eval/real-ru/pairs.yml): how many shared entities merged across scripts")
     ev.add_argument("--half", choices=("tuning", "held-back"),
                     help="score only the gold files of this half of the real set (for tuning: --half tuning)")
     sc = sub.add_parser("score", help="score an export/graph.json already written against gold files")
@@ -63,30 +66,65 @@ def run_eval(args) -> int:
     if main_report is None:
         return 2
     more: list[evaluation.ScoredSet] = []
-    if args.real:
-        real = evaluation.load_gold(evaluation.gold_files([args.real]))
+    for folder in args.real:
+        real = evaluation.load_gold(evaluation.gold_files([folder]))
+        name = _set_name(real)
         for half in ("tuning", "held-back"):
             chosen = [g for g in real if g.half == half]
             present = [g for g in chosen if _article_file(g, args.seeds) is not None]
             note = ""
             if len(present) < len(chosen):
                 note = (f"({len(chosen) - len(present)} of {len(chosen)} articles not scored: their text is not "
-                        f"in {Path(args.real) / 'text'}/; see eval/real/README.md)")
-                print(f"{half} half: {len(chosen) - len(present)} of {len(chosen)} texts missing", file=sys.stderr)
+                        f"in {Path(folder) / 'text'}/; see {Path(folder) / 'README.md'})")
+                print(f"{folder}, {half} half: {len(chosen) - len(present)} of {len(chosen)} texts missing",
+                      file=sys.stderr)
             if not present:
                 continue
             report = _score_set(args, present, quiet=half == "held-back", relations=False)
-            more.append(evaluation.ScoredSet(f"real articles, {half} half", report, half == "tuning", note))
-        if not more:
-            print(f"{args.real}: no article texts in {Path(args.real) / 'text'}/; the real set is not scored "
-                  "(eval/real/README.md says how to fill it)", file=sys.stderr)
+            more.append(evaluation.ScoredSet(f"{name}, {half} half", report, half == "tuning", note))
+        if not any(_article_file(g, args.seeds) for g in real):
+            print(f"{folder}: no article texts in {Path(folder) / 'text'}/; this real set is not scored "
+                  f"({Path(folder) / 'README.md'} says how to fill it)", file=sys.stderr)
+    mixed: list[evaluation.MixedSet] = []
+    if args.mixed:
+        mixed = _score_mixed(args)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(evaluation.render_markdown(main_report, more), encoding="utf-8")
+    Path(args.out).write_text(evaluation.render_markdown(main_report, more, mixed), encoding="utf-8")
     print(f"wrote {args.out}")
     print(evaluation.format_summary(main_report))
     for scored in more:
         print(f"\n{scored.label}:\n" + evaluation.format_summary(scored.report))
+    for merged in mixed:
+        print(f"\n{merged.label}:\n" + evaluation.format_mixed(merged.score))
     return 0
+
+
+def _set_name(golds) -> str:
+    """"real articles" (English) or "real Russian articles", as the golds' language says."""
+    languages = {g.language for g in golds}
+    return "real Russian articles" if languages == {"ru"} else "real articles"
+
+
+def _score_mixed(args) -> list:
+    """Each half's pairs (by the Russian article's half) built as one site and scored."""
+    try:
+        pairs = evaluation.load_pairs(Path(args.mixed), [Path(f) for f in args.real])
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return []
+    out = []
+    for half in ("tuning", "held-back"):
+        chosen = [(ru, en) for ru, en in pairs if ru.half == half]
+        present = [(ru, en) for ru, en in chosen if _article_file(ru, args.seeds) and _article_file(en, args.seeds)]
+        if not present:
+            continue
+        articles = sorted({_article_file(g, args.seeds) for pair in present for g in pair})
+        site = build_site(Options(seeds_dir=Path(args.seeds), briefs_dir=Path(args.briefs), paths=articles))
+        note = f"({len(chosen) - len(present)} of {len(chosen)} pairs not scored: texts missing)" \
+            if len(present) < len(chosen) else ""
+        out.append(evaluation.MixedSet(f"mixed Russian and English pairs, {half} half",
+                                       evaluation.score_pairs(graph(site), present), half == "tuning", note))
+    return out
 
 
 def _article_file(gold, seeds: str) -> Path | None:

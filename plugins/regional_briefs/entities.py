@@ -353,6 +353,8 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
                     for node in name_nodes[key]:
                         union(node_of[(ex.article.id, name)], node)
 
+    _join_across_scripts(extractions, node_of, find, union)
+
     members: dict[str, list[tuple[Extraction, str]]] = defaultdict(list)
     by_article = {ex.article.id: ex for ex in extractions}
     for (article_id, name), node in sorted(node_of.items()):
@@ -370,6 +372,33 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
     return entities, local_to_id
 
 
+CROSS_SCRIPT_MIN_CONSONANTS = 4  # a shorter skeleton («Ош»: sh) says too little to join on
+
+
+def _join_across_scripts(extractions: list[Extraction], node_of: dict[tuple[str, str], str], find, union) -> None:
+    """A name in Cyrillic and one in Latin letters join when they spell the same sounds
+    (``transliteration.skeletons``: «Эмомали Рахмон» and Emomali Rahmon), the same kind of thing
+    (a person with a person), and nothing else of either script spells them so: a skeleton two
+    entities of one script share joins none. Names the gazetteer knows have joined by its id already."""
+    from .russian.transliteration import is_cyrillic, skeletons
+
+    sides: dict[tuple[str, str], dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
+    for ex in sorted(extractions, key=lambda e: e.article.id):
+        for name, info in ex.entities.items():
+            root = find(node_of[(ex.article.id, name)])
+            person = info["type"] == "person"
+            for form in dict.fromkeys([name, *info["aliases"]]):
+                if person and len(form.split()) < 2:
+                    continue  # a surname alone may be anyone's
+                for key in skeletons(form):
+                    if len(key.replace(" ", "")) >= CROSS_SCRIPT_MIN_CONSONANTS:
+                        sides[(f"{info['kind']}:{person}", key)][is_cyrillic(form)].add(root)
+    for key, by_script in sorted(sides.items()):
+        cyrillic, latin = {find(n) for n in by_script[True]}, {find(n) for n in by_script[False]}
+        if len(cyrillic) == 1 and len(latin) == 1:
+            union(next(iter(cyrillic)), next(iter(latin)))
+
+
 def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> Entity:
     infos = [ex.entities[name] for ex, name in group]
     ref = next((i["ref"] for i in infos if i.get("ref")), "")
@@ -380,7 +409,12 @@ def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> E
     if entry is not None:
         name = entry.name
     else:
-        name = max(sorted(mentions), key=lambda n: (mentions[n], len(n)))
+        # Named in Latin letters when any article writes it so (the site's language is English;
+        # the Cyrillic spellings stay as aliases), else as most articles write it.
+        from .russian.transliteration import is_cyrillic
+
+        latin = [n for n in mentions if not is_cyrillic(n)] or list(mentions)
+        name = max(sorted(latin), key=lambda n: (mentions[n], len(n)))
     kinds = Counter(i["kind"] for i in infos)
     kind = entry.kind if entry else max(sorted(kinds), key=lambda k: kinds[k])
     types = Counter(i["type"] for i in infos if i["kind"] == kind)

@@ -46,13 +46,15 @@ from .gold import (
     RelationGold,
     gold_files,
     load_gold,
+    load_pairs,
     load_relation_gold,
     normalised_url,
     real_half,
     relation_gold_files,
 )
 from .matching import dates_agree, match_key
-from .render import ScoredSet, format_summary, render_markdown
+from .mixed import MixedScore, MixedSet, score_pairs
+from .render import ScoredSet, format_mixed, format_summary, render_markdown
 from .report import ArticleScore, Counts, EntityMatch, EventMatch, Ratio, RelationMatch, Report, Totals
 from .rules import PREDICATES, RELATION_RULES, RULES, SYMMETRIC_PREDICATES
 from .scoring import load_export, score
@@ -61,6 +63,7 @@ __all__ = [
     "ArticleScore", "Counts", "EntityMatch", "EventMatch", "Gold", "GoldEntity", "GoldEvent", "GoldQuote",
     "GoldRelation", "PREDICATES", "RELATION_RULES", "RULES", "Ratio", "RelationGold", "RelationMatch",
     "Report", "SYMMETRIC_PREDICATES", "ScoredSet", "Totals", "dates_agree", "format_summary", "gold_files",
+    "MixedScore", "MixedSet", "format_mixed", "load_pairs", "score_pairs",
     "load_export", "load_gold", "load_relation_gold", "match_key", "normalised_url", "real_half",
     "relation_gold_files", "render_markdown", "score",
 ]

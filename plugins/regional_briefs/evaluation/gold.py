@@ -64,6 +64,7 @@ class Gold:
     events: list[GoldEvent] = field(default_factory=list)
     quotes: list[GoldQuote] = field(default_factory=list)
     url: Optional[str] = None  # where a real article was published (the real development set)
+    language: str = "en"  # the article's language, as the gold says (the Russian set: ru)
 
     @property
     def half(self) -> Optional[str]:
@@ -178,6 +179,7 @@ def _gold_from_dict(data: dict, path: Path) -> Gold:
         events=events,
         quotes=quotes,
         url=str(data["url"]) if data.get("url") else None,
+        language=str(data.get("language") or "en"),
     )
 
 
@@ -293,3 +295,25 @@ def _relation_from_dict(item: Any, where: str) -> GoldRelation:
         optional=flags["optional"],
         evidence=str(item.get("evidence") or ""),
     )
+
+
+def load_pairs(path: Path, folders: Iterable[Path]) -> list[tuple[Gold, Gold]]:
+    """The mixed corpus's pairs (``eval/real-ru/pairs.yml``): each a Russian gold (by its file's
+    stem, beside the pairs file) and an English one (in one of ``folders``)."""
+    data = safe_yaml.load(Path(path).read_text(encoding="utf-8"))
+    items = data.get("pairs") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ValueError(f"{path}: expected 'pairs:' with a list of {{ru: NAME, en: NAME}}")
+    golds: dict[str, Gold] = {}
+    for folder in {Path(path).parent, *map(Path, folders)}:
+        for gold in load_gold(gold_files([folder])):
+            golds.setdefault(Path(gold.path).name[: -len(".gold.yml")], gold)
+    pairs = []
+    for item in items:
+        if not isinstance(item, dict) or not {"ru", "en"} <= set(item):
+            raise ValueError(f"{path}: each pair needs 'ru' and 'en' (gold file names without .gold.yml)")
+        missing = [str(item[k]) for k in ("ru", "en") if str(item[k]) not in golds]
+        if missing:
+            raise ValueError(f"{path}: no gold file named {', '.join(missing)}")
+        pairs.append((golds[str(item["ru"])], golds[str(item["en"])]))
+    return pairs

@@ -11,18 +11,52 @@ import html
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from .mixed import MixedScore, MixedSet
 from .report import ArticleScore, Counts, Ratio, Report, Totals
 from .rules import RELATION_RULES, RULES
 
 # The headline section's opening, shown when further sets (the real set's halves) are scored.
 REAL_SET_TEXT = """
 The development corpus (nine articles written for the project, and the seed) is what extraction was
-built on. The real development set (`eval/real/`) is real English news pages from many outlets,
-with gold written by us; it is split in two halves by a fixed rule (the hash of each page's
-address, `eval/real/README.md`). Extraction is tuned on the **tuning half** only; the
+built on. The real development sets are real news pages from many outlets, with gold written by
+us: English (`eval/real/`) and Russian (`eval/real-ru/`). Each is split in two halves by a fixed
+rule (the hash of each page's address, `eval/real/README.md`). Extraction is tuned on the **tuning half** only; the
 **held-back half** is never looked at while tuning, and is the figure to trust for articles the
 site has never seen. Its misses are deliberately not listed on this page.
 """
+
+
+MIXED_TEXT = """
+A Russian article and an English one about the same events (`eval/real-ru/pairs.yml`), built
+into one site: of the actors and places both golds name (a Russian gold name whose aliases hold the
+English gold's), how many the site found in both articles and put on **one page**, and how many
+pages **wrongly joined** a Russian and an English gold entity that are different. A pair belongs to
+the half of its Russian article.
+"""
+
+
+def _mixed_section(mixed: Sequence[MixedSet]) -> list[str]:
+    lines = ["", "### Merging across scripts", "", *MIXED_TEXT.strip().splitlines(), "",
+             "| Set | Pairs | Shared entities | Found in both | Merged | Wrong merges |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for item in mixed:
+        sc = item.score
+        lines.append(f"| {_cell(item.label)} | {sc.pairs} | {sc.shared} | {sc.found} | "
+                     f"{sc.merged} ({_fmt(sc.merged_share.value)}) | {sc.wrong} ({_fmt(sc.wrong_share.value)}) |")
+    notes = [item.note for item in mixed if item.note]
+    lines += [""] + ([" ".join(notes), ""] if notes else [])
+    for item in mixed:
+        if item.show_misses and (item.score.missed or item.score.wrongly):
+            lines += [f"Not merged ({item.label}): " + ("; ".join(map(_cell, item.score.missed)) or "none") + ".", "",
+                      f"Wrongly merged ({item.label}): " + ("; ".join(map(_cell, item.score.wrongly)) or "none") + ".", ""]
+    return lines
+
+
+def format_mixed(score: MixedScore) -> str:
+    """The terminal summary of one set of pairs."""
+    return (f"pairs      {score.pairs}; shared entities {score.shared}, found in both {score.found}\n"
+            f"merged     {_fmt(score.merged_share.value)}  ({score.merged}/{score.found})\n"
+            f"wrong      {_fmt(score.wrong_share.value)}  ({score.wrong} of {score.merged + score.wrong} merges)")
 
 
 def _fmt(value: Optional[float]) -> str:
@@ -129,7 +163,7 @@ def _headline(sets: Sequence[ScoredSet]) -> list[str]:
     return lines + [""]
 
 
-def render_markdown(report: Report, more: Sequence[ScoredSet] = ()) -> str:
+def render_markdown(report: Report, more: Sequence[ScoredSet] = (), mixed: Sequence[MixedSet] = ()) -> str:
     """The ``manual/docs/quality.md`` page: measures and rules, the table, and each article's misses.
 
     ``report`` is the development corpus; ``more`` are further sets (the real articles' halves),
@@ -163,9 +197,10 @@ def render_markdown(report: Report, more: Sequence[ScoredSet] = ()) -> str:
             "and `denied` flags.",
         ]
     rules = RULES.rstrip() + ("\n" + RELATION_RULES.rstrip() if report.relations_scored else "")
-    if more:
+    if more or mixed:
         sets = [ScoredSet("development corpus (tuned on)", report), *more]
-        lines[5:5] = ["## Headline", "", *REAL_SET_TEXT.strip().splitlines(), "", *_headline(sets)]
+        lines[5:5] = ["## Headline", "", *REAL_SET_TEXT.strip().splitlines(), "", *_headline(sets),
+                      *(_mixed_section(mixed) if mixed else [])]
     lines += ["", "## Matching rules", "", rules, "", "## Scores", ""]
     lines += _article_table(report)
     lines += ["", _micro_counts(report.micro), ""]
