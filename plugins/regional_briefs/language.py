@@ -68,3 +68,26 @@ def reader(tag: str | None) -> str:
     languages written in Cyrillic, ``en`` for the rest."""
     language = primary(tag)
     return "ru" if language in ("ru", "kk", "ky", "tg", "uk", "be") or (tag or "").endswith("-Cyrl") else "en"
+
+
+def script_language(text: str | None) -> str | None:
+    """``ru`` for a text mostly in Cyrillic letters (a name or title from a Russian article),
+    else None: what a label's own letters say, where no article tells its language."""
+    if not text:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    return "ru" if letters and sum(1 for c in letters if _CYRILLIC.match(c)) * 2 > len(letters) else None
+
+
+def in_script_language(markdown: str, plain: str | None, site_language: str) -> str:
+    """``in_language`` with the language ``script_language`` reads from the plain text."""
+    return in_language(markdown, script_language(plain), site_language)
+
+
+def language_name(tag: str | None) -> str:
+    """The English name of a language tag (``ru`` -> Russian), or the tag itself."""
+    import pycountry
+
+    code = primary(tag)
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
+    return found.name if found is not None else (tag or "unknown")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .escape import attr_text, md_text
+from .language import lang_attr, script_language
 from .model import Entity
 
 HOME = "index.md"  # generated only when the docs have no home page of their own
@@ -154,6 +155,7 @@ class Linker:
     targets: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     url_for: Callable[[str], str] = directory_url
     current: str = ""
+    language: str = "en"  # the site's: a label in another script is marked with its language
 
     def link(self, label: str, target: str, anchor: str = "", escaped: bool = False, track: bool = True) -> str:
         """``<a href>`` to ``target`` with ``label`` (untrusted text, escaped here unless ``escaped``);
@@ -163,7 +165,8 @@ class Linker:
             self.links[target].add(self.current)
         href = self.href(target)
         href += f"#{anchor}" if anchor else ""
-        return f'<a href="{attr_text(href)}">{label if escaped else md_text(label)}</a>'
+        lang = "" if escaped else lang_attr(script_language(label), self.language)
+        return f'<a href="{attr_text(href)}"{lang}>{label if escaped else md_text(label)}</a>'
 
     def href(self, target: str) -> str:
         """The address of ``target`` (a page or a data file) from the page being written; no backlink."""

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 from .escape import attr_text, md_text
 from .country_pages import render_country
 from .index_pages import render_index
-from .language import in_language, lang_attr
+from .language import in_language, in_script_language, lang_attr, language_name
 from .links import (
     HOME, INDEX_PAGES, Linker, article_path, brief_path, country_feed_path, country_path, directory_url, entity_path,
     event_path, part_path, relation_path,
@@ -49,7 +49,7 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, lan
     Lists longer than ``limits`` allow are paginated (``list_path``) or summarised with a link to
     their pages, so no page grows with the site.
     """
-    linker = Linker(url_for=url_for)
+    linker = Linker(url_for=url_for, language=language)
     pages: dict[str, Page] = {}
 
     def add(page: Page) -> Page:
@@ -108,10 +108,11 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, lan
 
 def render_article(article: Article, view: SiteView, linker: Linker) -> str:
     site = view.site
-    lines = [f"# {md_text(article.title)}", ""]
+    lines = [f"# {in_language(md_text(article.title), article.language, view.language)}", ""]
     facts = [f"{strong('Published:')} {md_text(article.published.iso()) if article.published else 'undated'}"]
     if article.outlet:
         facts.append(f"{strong('Source:')} {md_text(article.outlet)}")
+    facts.append(f"{strong('Language:')} {md_text(language_name(article.language))}")
     if article.url and re.match(r"^https?://", article.url):
         facts.append(f'{strong("Original:")} <a href="{attr_text(article.url)}" rel="nofollow noopener">{md_text(article.url)}</a>')
     facts.append(f"{strong('Seed file:')} <code>{html.escape(article.source.strip(), quote=False)}</code>"
@@ -164,7 +165,7 @@ def _linked_text(text: str, mentions: list[Mention], site: Site, linker: Linker)
 
 def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
     site = view.site
-    lines = [f"# {md_text(entity.name)}", ""]
+    lines = [f"# {in_script_language(md_text(entity.name), entity.name, view.language)}", ""]
     facts = [f"**{entity.kind.capitalize()}** · {entity.type}"]
     if entity.within and entity.within in site.entities:
         facts.append(f"in {linker.link(site.entities[entity.within].name, entity_path(site.entities[entity.within]))}")
@@ -289,7 +290,7 @@ def _more(hidden: int, noun: str = "more") -> list[str]:
 
 def render_event(event: Event, view: SiteView, linker: Linker) -> str:
     site = view.site
-    lines = [f"# {md_text(event.title)}", ""]
+    lines = [f"# {in_script_language(md_text(event.title), event.title, view.language)}", ""]
     facts = [f"{strong('Date:')} {md_text(format_date(event))} ({event.date.precision if event.date else 'undated'})",
              f"{strong('Type:')} {event.type}"]
     if event.fatalities is not None:

@@ -29,6 +29,7 @@ from typing import Any, Optional
 from unidecode import unidecode
 
 from .cache import package_version
+from .language import language_name
 from .model import Article, Brief, Entity, Event
 from .pairs import Pair
 
@@ -43,7 +44,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 # The filter names a reader sees in the search dialog.
-PAGE_TYPE, COUNTRY, YEAR, EVENT_TYPE = "Page type", "Country", "Year", "Event type"
+PAGE_TYPE, COUNTRY, YEAR, EVENT_TYPE, LANGUAGE = "Page type", "Country", "Year", "Event type", "Language"
 
 
 def assets() -> dict[str, bytes]:
@@ -64,7 +65,7 @@ def filters(record: Any, view) -> list[tuple[str, str]]:
         return [(COUNTRY, name) for name in names]
 
     if isinstance(record, Article):
-        found = [(PAGE_TYPE, "Article")]
+        found = [(PAGE_TYPE, "Article"), (LANGUAGE, language_name(record.language))]
         if record.published and record.published.year:
             found.append((YEAR, str(record.published.year)))
         mentioned = {m.entity for m in site.mentions.get(record.id, []) if m.entity}
@@ -74,6 +75,8 @@ def filters(record: Any, view) -> list[tuple[str, str]]:
         return found + country_names([view.country_of[record.id]] if record.id in view.country_of else [])
     if isinstance(record, Event):
         found = [(PAGE_TYPE, "Event"), (EVENT_TYPE, record.type.replace("-", " "))]
+        found += [(LANGUAGE, name) for name in sorted({language_name(site.articles[s.article].language)
+                                                       for s in record.sources if s.article in site.articles})]
         if record.date and record.date.year:
             found.append((YEAR, str(record.date.year)))
         return found + country_names(view.country_of[e] for e in [*record.places, *record.actors] if e in view.country_of)

@@ -18,6 +18,21 @@ from ..model import PartialDate
 from .lexicon import RussianLexicon
 
 LATE_DAYS = 7  # a year-less date this far after the article's is last year's
+# A wire dateline opening a paragraph: «ТАШКЕНТ, 16 апр – РИА Новости.», «Ташкент, 13 ноября /Синьхуа/ --».
+_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][\w.\- ]{1,30},\s*\d{1,2}\s+[а-яё]{3,9}\.?\s*"
+                       r"(?:/(?P<slashed>[^/]{1,40})/\s*)?(?:[-–—]{1,2}\s*(?P<named>[^.]{0,40}?)\.\s|[-–—]{1,2}\s)")
+
+
+def dateline(text: str) -> Optional[tuple[int, Optional[tuple[int, int]]]]:
+    """Where a dateline opening ``text`` ends, and where the outlet it names lies (start, end), or None."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    for group in ("slashed", "named"):
+        if match.group(group) and match.group(group).strip():
+            start = match.start(group) + len(match.group(group)) - len(match.group(group).lstrip())
+            return match.end(), (start, match.start(group) + len(match.group(group).rstrip()))
+    return match.end(), None
 
 
 @dataclass(frozen=True)
@@ -58,8 +73,10 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
     return day_month, rest, month_of
 
 
-def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDate]) -> list[FoundDate]:
-    """The dates a sentence gives, in order, each resolved against ``published``."""
+def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDate],
+               story: Optional[PartialDate] = None) -> list[FoundDate]:
+    """The dates a sentence gives, in order, each resolved against ``published`` (the article's
+    date); «накануне» against ``story``, the day the story has reached (else ``published``)."""
     day_month, rest, month_of = _patterns(lexicon)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -75,14 +92,14 @@ def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDa
     for match in rest.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
-        date = _other(match, lexicon, month_of, published)
+        date = _other(match, lexicon, month_of, published, story)
         if date is not None and date.is_valid():
             found.append(FoundDate(match.start(), match.end(), date))
     return sorted(found, key=lambda f: f.start)
 
 
 def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
-           published: Optional[PartialDate]) -> Optional[PartialDate]:
+           published: Optional[PartialDate], story: Optional[PartialDate]) -> Optional[PartialDate]:
     if match.group("numeric"):
         return PartialDate(int(match.group("ny")), int(match.group("nm")), int(match.group("nd")))
     if match.group("inmonth"):
@@ -104,10 +121,13 @@ def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
             return None
         return PartialDate(published.year - relative)
     word = match.group("dayword").casefold()
-    if published is None or published.day is None or published.year is None:
+    reference = (story or published) if word in lexicon.story_relative_days else published
+    if reference is None or reference.day is None or reference.year is None:
         return None
-    day = dt.date(published.year, published.month, published.day)
-    if word in lexicon.relative_days:
+    day = dt.date(reference.year, reference.month, reference.day)
+    if word in lexicon.story_relative_days:
+        day -= dt.timedelta(days=lexicon.story_relative_days[word])
+    elif word in lexicon.relative_days:
         day -= dt.timedelta(days=lexicon.relative_days[word])
     elif word in _weekday_forms(lexicon):
         before = (day.weekday() - _weekday_forms(lexicon)[word]) % 7

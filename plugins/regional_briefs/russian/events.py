@@ -13,7 +13,7 @@ import re
 from typing import Optional
 
 from ..model import Article, Mention, PartialDate
-from .dates import find_dates
+from .dates import dateline, find_dates
 from .lexicon import RussianLexicon
 from .mentions import ParsedParagraph
 from .quotes import quotations
@@ -23,9 +23,6 @@ _FATALITIES = re.compile(
     r"(?P<n1>\d+)\s+(?:\w+\s+){0,2}(?:погиб\w*|убит\w*|жертв\w*|погибш\w*)|(?:погиб\w*|убит\w*|жертвами\s+стали)\s+(?:\w+\s+){0,2}(?P<n2>\d+)",
     re.I)
 _LEAD_IN = re.compile(r"^(?:(?:при этом|также|позже|ранее|кроме того|между тем|в свою очередь|более того|сейчас|в настоящее время)\s*,?\s*)+", re.I)
-_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][\w.\- ]{1,30},\s*\d{1,2}\s+[а-яё]{3,9}\.?\s*(?:/[^/]{1,40}/\s*)?(?:[-–—]{1,2}\s*[^.]{0,40}?\.\s|[-–—]{1,2}\s)")
-
-
 def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: list[Mention],
                   lexicon: RussianLexicon, lemma_of) -> list[dict]:
     """Events with the fields of the English ones: type, date, precision, title, actors, places,
@@ -38,9 +35,9 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
         quoted = [(start, end) for start, end, _ in quotations(para.text)]
         current: Optional[PartialDate] = article.published if para.index == lead else None
         for sent in doc.sents:
-            reference = story if story is not None and story.day is not None else article.published
-            dates = [d for d in find_dates(sent.text, lexicon, reference)
-                     if not dateline_end(para.text, lexicon) > sent.start + d.start]
+            reference = story if story is not None and story.day is not None else None
+            dates = [d for d in find_dates(sent.text, lexicon, article.published or reference, reference)
+                     if not _dateline_end(para.text) > sent.start + d.start]
             if dates:
                 current = dates[0].date
                 for found in dates:
@@ -73,11 +70,9 @@ def _nearest(dates: list, offset: int) -> PartialDate:
     return min(dates, key=lambda d: min(abs(d.start - offset), abs(d.end - offset))).date
 
 
-def dateline_end(text: str, lexicon: RussianLexicon) -> int:
-    """Where a wire dateline ends («ТАШКЕНТ, 16 апр – РИА Новости.», «Ташкент, 13 ноября /Синьхуа/ --»),
-    or 0: its date is the article's, not a happening's."""
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
+def _dateline_end(text: str) -> int:
+    found = dateline(text)
+    return found[0] if found else 0
 
 
 def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemma_of) -> list[tuple[str, object]]:

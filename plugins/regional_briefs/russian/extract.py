@@ -10,8 +10,8 @@ from ..gazetteer import Gazetteer
 from ..model import Article, Mention, PartialDate, Sentence
 from . import lexicon as lexicon_module
 from . import nlp as nlp_module
-from .dates import find_dates
-from .events import dateline_end, detect_events
+from .dates import dateline, find_dates
+from .events import detect_events
 from .mentions import ParsedParagraph, find_mentions, lemma
 from .names import nominative
 from .quotes import read_quotes
@@ -48,8 +48,8 @@ def dateline_date(article: Article, lexicon) -> Optional[PartialDate]:
     """The date of a wire dateline opening the story («МОСКВА, 7 окт — РИА Новости.»): only what
     it states, a day and month."""
     for paragraph in [p for p in article.paragraphs if not p.heading and p.text.strip()][:2]:
-        end = dateline_end(paragraph.text, lexicon)
-        found = find_dates(paragraph.text[:end], lexicon, None) if end else []
+        line = dateline(paragraph.text)
+        found = find_dates(paragraph.text[:line[0]], lexicon, None) if line else []
         if found:
             return found[0].date
     return None

@@ -31,6 +31,7 @@ class RussianLexicon:
     month_abbreviations: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
+    story_relative_days: dict[str, int]
     relative_years: dict[str, int]
     place_heads: dict[str, str]
     actor_heads: dict[str, str]  # word -> actor type
@@ -89,7 +90,7 @@ def load(path: Path = DATA) -> RussianLexicon:
         source_phrases=tuple(words("source_phrases")), speech_verbs=frozenset(words("speech_verbs")), state_verbs=frozenset(words("state_verbs")),
         source_words=frozenset(words("source_words")), months=_numbers(data, "months", path),
         month_abbreviations=_numbers(data, "month_abbreviations", path), weekdays=_numbers(data, "weekdays", path),
-        relative_days=_numbers(data, "relative_days", path), relative_years=_numbers(data, "relative_years", path),
+        relative_days=_numbers(data, "relative_days", path), story_relative_days=_numbers(data, "story_relative_days", path), relative_years=_numbers(data, "relative_years", path),
         place_heads={k.casefold(): v for k, v in places.items()}, actor_heads=actor_heads,
         role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
         not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")),

@@ -17,6 +17,7 @@ from typing import Optional
 
 from ..gazetteer import Gazetteer, GazetteerEntry
 from ..model import Article, Mention, Sentence
+from .dates import dateline
 from .lexicon import RussianLexicon
 from .names import nominative
 from .transliteration import romanizations
@@ -79,6 +80,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
         mentions.append(Mention(span.text, para.index, span.start, span.stop, kind, type_, label, "model",
                                 name=name, title=_role_before(para.doc, span, lexicon, analyzer)))
     mentions += _gazetteer_only(parsed, mentions, gazetteer, country, analyzer)
+    _outlets_of_datelines(parsed, mentions)
     return sorted(mentions, key=lambda m: (m.paragraph, m.start)), sentences
 
 
@@ -141,6 +143,22 @@ def _credits(text: str, lexicon: RussianLexicon) -> list[tuple[int, int]]:
             end = min([i for i in (text.find(")", match.end()), text.find(". ", match.end())) if i >= 0] or [len(text)])
             out.append((match.start(), end))
     return out
+
+
+def _outlets_of_datelines(parsed: list[ParsedParagraph], mentions: list[Mention]) -> None:
+    """The outlet a wire dateline names («/Синьхуа/», «— РИА Новости.») is a medium, found or not."""
+    for para in parsed:
+        line = dateline(para.text)
+        if line is None or line[1] is None:
+            continue
+        start, end = line[1]
+        inside = [m for m in mentions if m.paragraph == para.index and start <= m.start < end]
+        for m in inside:
+            if m.origin != "gazetteer":
+                m.kind, m.type = "actor", "media"
+        if not inside and para.text[start:end][:1].isupper():
+            name = para.text[start:end]
+            mentions.append(Mention(name, para.index, start, end, "actor", "media", "ORG", "rule", name=name))
 
 
 def _gazetteer_mention(entry: GazetteerEntry, text: str, paragraph: int, start: int, end: int, label: str) -> Mention:
