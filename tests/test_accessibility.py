@@ -324,7 +324,12 @@ def test_passages_from_an_article_in_another_language_carry_its_lang():
 
 def test_passages_in_the_sites_own_language_or_an_unknown_one_carry_none():
     assert not any('lang="' in p.body for p in render_site(_site_with_an_article_in("ru"), language="ru").values())
-    assert not any('lang="' in p.body for p in render_site(_site_with_an_article_in("en"), language="en").values())
+    declared = render_site(_site_with_an_article_in("en"), language="en")
+    article = next(p.body for path, p in declared.items() if path.startswith("articles/ru1"))
+    assert '<p class="rb-para" id="p1">' in article  # the article says English: its passages carry none
+    # ...but a name or title written in Cyrillic says its language by its letters, wherever it is linked
+    assert re.search(r'<a href="[^"]*" lang="ru">Душанбе</a>', article)
+    assert not any(re.search(r'lang="ru">[A-Za-z]', p.body) for p in declared.values())
     hostile = render_site(_site_with_an_article_in('ru" onmouseover="alert(1)'), language="en")
     assert not any("onmouseover" in p.body for p in hostile.values())
     assert foreign("RU", "ru") is None and foreign("ru-RU", "en") == "ru-RU" and foreign("", "en") is None

@@ -82,21 +82,26 @@ def test_an_event_is_found_by_its_date_as_people_write_it():
     assert other_names(site.events["meeting"]) == []
 
 
-def test_every_page_states_its_type_country_year_and_event_type():
+def test_every_page_states_its_type_language_country_year_and_event_type():
     site = _site()
     view = SiteView(site)
-    assert filters(site.articles["a1"], view) == [("Page type", "Article"), ("Year", "2024"), ("Country", "Ruritania")]
+    assert filters(site.articles["a1"], view) == [("Page type", "Article"), ("Language", "English"), ("Year", "2024"),
+                                                  ("Country", "Ruritania")]
+    site.articles["a1"].language = "ru"
+    assert ("Language", "Russian") in filters(site.articles["a1"], view)
+    assert ("Language", "Russian") in filters(site.events["meeting"], view)  # the language of its articles
+    site.articles["a1"].language = "en"
     assert filters(site.entities["amir-sarydala"], view) == [("Page type", "Actor"), ("Country", "Ruritania")]
     assert filters(site.entities["kopetbulak"], view) == [("Page type", "Place"), ("Country", "Ruritania")]
     assert filters(site.events["meeting"], view) == [("Page type", "Event"), ("Event type", "diplomatic meeting"),
-                                                     ("Year", "2024"), ("Country", "Ruritania")]
+                                                     ("Language", "English"), ("Year", "2024"), ("Country", "Ruritania")]
     assert filters("ruritania", view) == [("Page type", "Country"), ("Country", "Ruritania")]
 
 
 def test_the_rendered_pages_carry_their_filters_in_a_hidden_block():
     pages = render_site(_site())
     stated = {path: FILTER.findall(page.body) for path, page in pages.items()}
-    assert stated["articles/a1.md"] == ["Page type:Article", "Year:2024", "Country:Ruritania"]
+    assert stated["articles/a1.md"] == ["Page type:Article", "Language:English", "Year:2024", "Country:Ruritania"]
     assert "Event type:diplomatic meeting" in next(v for p, v in stated.items() if p.startswith("events/"))
     assert stated["countries/ruritania.md"] == ["Page type:Country", "Country:Ruritania"]
     event = next(page.body for path, page in pages.items() if path.startswith("events/"))
@@ -130,7 +135,7 @@ def test_the_site_has_a_pagefind_index_over_page_content_only(seed_site):
     # The filters, each file's values sorted (search.sort_filters: the same site, the same index).
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     meta = _load(site / "pagefind" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
-    assert [name for name, _ in meta[3]] == ["Country", "Event type", "Page type", "Year"]
+    assert [name for name, _ in meta[3]] == ["Country", "Event type", "Language", "Page type", "Year"]
     for name, file in meta[3]:
         filter_name, values = _load(site / "pagefind" / "filter" / f"{file}.pf_filter")
         assert filter_name == name and values == sorted(values) and values

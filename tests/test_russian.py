@@ -1,0 +1,255 @@
+"""Russian-language sources (issue #19): language per article, Russian extraction (names in the
+nominative, dates, events, quotes) and one page per actor or place whatever the script, on
+articles written for these tests; and the mixed-corpus score of the quality page.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browsing import RESULT_LINKS, open_tab, result_count, search, serve, wait_for_results
+from conftest import MINIMAL_CONFIG, extraction_of, make_project, mkdocs_build
+
+from regional_briefs.evaluation import load_gold, score_pairs
+from regional_briefs.language import detect, language_name, reader, script_language
+from regional_briefs.model import PartialDate
+from regional_briefs.russian import lexicon as russian_lexicon
+from regional_briefs.russian.dates import find_dates
+from regional_briefs.russian.transliteration import romanizations, skeleton, skeletons
+
+RUSSIAN = """\
+---
+title: Таджикистан и Кыргызстан подписали договор о границе
+published: 2025-03-14
+source: Тестовое агентство
+---
+
+ДУШАНБЕ, 14 мар — Тестовое агентство. Президент Таджикистана Эмомали Рахмон и президент Кыргызстана Садыр Жапаров провели переговоры в Душанбе 13 марта и подписали договор о границе.
+
+По словам Рахмона, «договор открывает новую страницу в отношениях двух народов».
+
+«Мы решили вопрос, который оставался открытым тридцать лет, — заявил Жапаров. — Теперь жители Баткенской области могут жить спокойно».
+
+В сентябре 2022 года в Баткенской области шли бои между пограничниками двух стран, погибли 59 человек.
+"""
+
+ENGLISH = """\
+---
+title: Tajikistan and Kyrgyzstan sign border treaty
+published: 2025-03-14
+source: Test Wire
+---
+
+Tajik President Emomali Rahmon and Kyrgyz President Sadyr Japarov signed a treaty on their common border in Dushanbe on March 13, 2025.
+
+"This treaty opens a new page in the relations of our two peoples," Rahmon said.
+
+Fighting along the border in Batken Region in September 2022 killed 59 people.
+"""
+
+
+# --- language per article -------------------------------------------------------------------------
+
+
+def test_an_articles_language_is_read_from_its_letters():
+    assert detect("Президент Таджикистана Эмомали Рахмон заявил, что переговоры продолжатся.") == "ru"
+    assert detect("Tajik President Emomali Rahmon said the talks would go on.") == "en"
+    assert detect("Тоҷикистон ва Ҷумҳурии Қирғизистон ҳамкориро густариш медиҳанд") == "tg"
+    assert detect("Қазақстан Республикасының Президенті Әділет туралы айтты") == "kk"
+    assert detect("") == "en"
+    assert reader("ru-RU") == reader("kk") == reader("uz-Cyrl") == "ru"
+    assert reader("en") == reader(None) == reader("bad tag!") == "en"
+    assert language_name("ru") == "Russian" and language_name("en-GB") == "English"
+    assert script_language("Садыр Жапаров") == "ru" and script_language("Sadyr Japarov") is None
+
+
+def test_front_matter_language_overrides_the_letters(tmp_path, gazetteer):
+    text = RUSSIAN.replace("source: Тестовое агентство", "source: Тестовое агентство\nlanguage: en")
+    english_reading = extraction_of(tmp_path, gazetteer, text, "told.md")
+    assert english_reading.article.language == "en"
+    russian_reading = extraction_of(tmp_path, gazetteer, RUSSIAN, "found.md")
+    assert russian_reading.article.language == "ru"
+    # Read as Russian, a person's inflected name is brought to the nominative; read as English, not.
+    assert "Садыр Жапаров" in russian_reading.entities
+    assert not any(name.endswith("Жапарова") for name in russian_reading.entities)
+
+
+def test_a_language_extraction_does_not_read_is_read_by_its_scripts_reader_with_a_warning(tmp_path, gazetteer):
+    text = "---\nlanguage: kk\n---\n\n" + RUSSIAN.split("---\n", 2)[2]
+    extraction = extraction_of(tmp_path, gazetteer, text, "kazakh.md")
+    assert any("read as Russian" in w for w in extraction.warnings)
+    assert "Эмомали Рахмон" in extraction.entities
+
+
+# --- Russian extraction ------------------------------------------------------------------------------
+
+
+def test_names_are_brought_to_the_nominative_and_known_places_to_their_entry(tmp_path, gazetteer):
+    extraction = extraction_of(tmp_path, gazetteer, RUSSIAN, "story.md")
+    entities = extraction.entities
+    assert {"Эмомали Рахмон", "Садыр Жапаров"} <= set(entities)
+    assert entities["Эмомали Рахмон"]["type"] == "person"
+    assert "Рахмон" in entities["Эмомали Рахмон"]["aliases"]  # «Рахмона» resolved to the full name
+    # The gazetteer knows the region's names in Cyrillic: the entry, named in English, Russian aside.
+    assert entities["Batken Region"]["kind"] == "place" and "Баткенская область" in entities["Batken Region"]["aliases"]
+    assert {"Tajikistan", "Kyrgyzstan", "Dushanbe"} <= set(entities)
+    assert entities["Тестовое агентство"]["type"] == "media"  # the dateline's outlet
+    assert not any(re.search(r"(а|у|ом|ой|ы)$", name) and name.split()[-1] in ("Рахмона", "Жапарова")
+                   for name in entities)
+
+
+def test_dated_events_with_participants(tmp_path, gazetteer):
+    events = extraction_of(tmp_path, gazetteer, RUSSIAN, "story.md").events
+    by_type = {e["type"]: e for e in events}
+    assert by_type["diplomatic-meeting"]["date"] == "2025-03-13"  # not the dateline's 14 March
+    assert by_type["agreement"]["date"] == "2025-03-13"
+    assert {"Эмомали Рахмон", "Садыр Жапаров"} <= set(by_type["agreement"]["actors"])
+    assert by_type["armed-clash"]["date"] == "2022-09" and by_type["armed-clash"]["fatalities"] == 59
+    assert "Batken Region" in by_type["armed-clash"]["places"]
+    assert all(re.search("[а-я]", e["title"]) for e in events)  # titles stay in Russian
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Встреча прошла 25 декабря.", "2024-12-25"),
+    ("Бои начались 16 сентября 2022 г. утром.", "2022-09-16"),
+    ("По данным на 16.09.2022 ситуация стабильна.", "2022-09-16"),
+    ("Работы начались в марте прошлого года.", "2024-03"),
+    ("Сдача намечена на апрель следующего года.", "2026-04"),
+    ("Он родился в 1981 году.", "1981"),
+    ("Вчера в Бишкеке прошел митинг.", "2025-01-09"),
+    ("В понедельник министр посетил Хорог.", "2025-01-06"),
+])
+def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected):
+    # The article's date: Friday 10 January 2025 (so «25 декабря», long after it, is last year's).
+    found = find_dates(sentence, russian_lexicon.load(), PartialDate(2025, 1, 10))
+    assert found and found[0].date.iso() == expected, found
+
+
+def test_a_day_and_month_without_the_articles_date_keeps_no_year():
+    found = find_dates("Переговоры прошли 22 марта в Кабуле.", russian_lexicon.load(), None)
+    assert [f.date.iso() for f in found] == ["--03-22"]
+
+
+def test_quotations_in_every_style_are_attributed(tmp_path, gazetteer):
+    text = """\
+    Министр иностранных дел Таджикистана Сироджиддин Мухриддин встретился с послом Китая в Душанбе 3 марта.
+
+    «Мы готовы расширять сотрудничество во всех областях, — заявил Мухриддин. — Наши страны связывает давняя дружба».
+
+    Президент Узбекистана Шавкат Мирзиёев подчеркнул: „Водные ресурсы региона требуют совместного управления“.
+
+    — Мы ожидаем, что переговоры продолжатся в следующем месяце, — отметил Мирзиёев.
+
+    "Граница должна оставаться спокойной и открытой", - сказал Мирзиёев журналистам.
+    """
+    quotes = extraction_of(tmp_path, gazetteer, "\n".join(line.strip() for line in text.splitlines()), "q.txt").quotes
+    said = {(q["speaker"], q["text"].split()[0] + " " + q["text"].split()[1]) for q in quotes}
+    assert ("Сироджиддин Мухриддин", "Мы готовы") in said
+    assert ("Шавкат Мирзиёев", "Водные ресурсы") in said
+    assert ("Шавкат Мирзиёев", "Мы ожидаем,") in said
+    assert ("Шавкат Мирзиёев", "Граница должна") in said
+    broken = next(q for q in quotes if q["text"].startswith("Мы готовы"))
+    assert "заявил" not in broken["text"] and "давняя дружба" in broken["text"]  # the attribution taken out
+
+
+# --- one entity across scripts ----------------------------------------------------------------------
+
+
+def test_romanizations_and_their_skeletons_meet_the_english_spelling():
+    assert "Emomali Rakhmon" in romanizations("Эмомали Рахмон")
+    for russian, english in (("Эмомали Рахмон", "Emomali Rahmon"), ("Садыр Жапаров", "Sadyr Japarov"),
+                             ("Касым-Жомарт Токаев", "Kassym-Jomart Tokayev"),
+                             ("Гурбангулы Бердымухамедов", "Gurbanguly Berdimuhamedov")):
+        assert skeleton(english) in skeletons(russian), (russian, english)
+    assert skeleton("Sadyr Japarov") not in skeletons("Садыр Ташиев")
+
+
+@pytest.fixture(scope="module")
+def mixed_site(tmp_path_factory):
+    root = make_project(tmp_path_factory.mktemp("mixed"), {"ru-border-treaty.md": RUSSIAN,
+                                                             "en-border-treaty.md": ENGLISH})
+    build = mkdocs_build(root)
+    assert build.returncode == 0, build.log
+    return build
+
+
+def test_an_actor_named_in_both_scripts_has_one_page(mixed_site):
+    entities = mixed_site.graph["entities"]
+    japarov = [e for e in entities if "Japarov" in e["name"] or "Жапаров" in e["name"]]
+    assert len(japarov) == 1, japarov
+    assert japarov[0]["name"] == "Sadyr Japarov"  # the site's language's spelling
+    assert "Садыр Жапаров" in japarov[0]["aliases"]
+    assert len(japarov[0]["articles"]) == 2
+    rahmon = [e for e in entities if "Rahmon" in e["name"] or "Рахмон" in e["name"]]
+    assert len(rahmon) == 1 and len(rahmon[0]["articles"]) == 2
+    page = mixed_site.page(japarov[0]["page"].strip("/"))
+    assert "Садыр Жапаров" in page
+
+
+def test_the_article_page_names_its_language_and_marks_russian_text(mixed_site):
+    article = next(a for a in mixed_site.graph["articles"] if a["source"] == "ru-border-treaty.md")
+    page = mixed_site.page(article["page"].strip("/"))
+    assert re.search(r"<strong>Language:</strong>\s*Russian", page)
+    assert re.search(r'<p class="rb-para" id="p1" lang="ru">', page)
+    assert re.search(r'<h1[^>]*>\s*<span lang="ru">', page)
+    assert 'data-pagefind-filter="Language:Russian"' in page
+    english = next(a for a in mixed_site.graph["articles"] if a["source"] == "en-border-treaty.md")
+    assert 'data-pagefind-filter="Language:English"' in mixed_site.page(english["page"].strip("/"))
+    # A link whose label is Russian says so, wherever it is listed.
+    listing = (mixed_site.site / "articles" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="[^"]+" lang="ru">Таджикистан и Кыргызстан', listing)
+
+
+@pytest.mark.browser
+def test_search_finds_both_articles_and_the_language_filter_narrows_them(browser, mixed_site):
+    with serve(mixed_site) as url, open_tab(browser, url) as tab:
+        tab.open("")
+        search(tab, "Japarov")
+        everything = result_count(tab)
+        tab.page.locator("#rb-search summary", has_text="Language").click()  # the group opens, as a reader opens it
+        tab.page.locator('#rb-search input.pagefind-ui__filter-checkbox[name="Language"][value="Russian"]').check()
+        tab.page.wait_for_function(
+            "(before) => /^\\s*\\d+ results?/.test(document.querySelector('#rb-search .pagefind-ui__message').textContent)"
+            " && parseInt(document.querySelector('#rb-search .pagefind-ui__message').textContent) < before",
+            arg=everything)
+        wait_for_results(tab, "Japarov")
+        shown = tab.page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
+        russian = next(a for a in mixed_site.graph["articles"] if a["source"] == "ru-border-treaty.md")
+        assert shown and all(not href.endswith("en-border-treaty/") for href in shown), shown
+        assert any(href.endswith(russian["page"]) for href in shown), shown
+        tab.assert_no_errors()
+
+
+# --- the mixed-corpus score ---------------------------------------------------------------------------
+
+
+def test_the_mixed_score_counts_merged_missed_and_wrong(tmp_path):
+    (tmp_path / "ru.gold.yml").write_text(
+        "article: ru.md\nlanguage: ru\nactors:\n"
+        "  - {name: Садыр Жапаров, type: person, aliases: [Sadyr Japarov]}\n"
+        "  - {name: Камчыбек Ташиев, type: person, aliases: [Kamchybek Tashiev]}\n"
+        "places:\n  - {name: Баткен, type: city, aliases: [Batken]}\n", encoding="utf-8")
+    (tmp_path / "en.gold.yml").write_text(
+        "article: en.md\nactors:\n  - {name: Sadyr Japarov, type: person}\n  - {name: Kamchybek Tashiev, type: person}\n"
+        "  - {name: Akylbek Japarov, type: person}\nplaces:\n  - {name: Batken, type: city}\n", encoding="utf-8")
+    russian, english = sorted(load_gold([tmp_path / "ru.gold.yml", tmp_path / "en.gold.yml"]), key=lambda g: g.article,
+                              reverse=True)
+    export = {
+        "articles": [{"id": "ru", "source": "ru.md"}, {"id": "en", "source": "en.md"}],
+        "entities": [
+            {"id": "japarov", "name": "Sadyr Japarov", "aliases": ["Садыр Жапаров"], "articles": ["ru", "en"]},
+            {"id": "tashiev-ru", "name": "Камчыбек Ташиев", "aliases": [], "articles": ["ru"]},
+            {"id": "tashiev", "name": "Kamchybek Tashiev", "aliases": ["Akylbek Japarov"], "articles": ["en"]},
+            {"id": "batken", "name": "Batken", "aliases": ["Баткен"], "articles": ["ru", "en"]},
+        ],
+    }
+    result = score_pairs(export, [(russian, english)])
+    assert (result.pairs, result.shared, result.found, result.merged) == (1, 3, 3, 2)
+    assert result.missed == ["Камчыбек Ташиев / Kamchybek Tashiev"]
+    assert result.wrong == 0
+    export["entities"][2]["articles"] = ["en", "ru"]  # Tashiev's English page now also claims the Russian one
+    export["entities"][1]["articles"] = []
+    result = score_pairs(export, [(russian, english)])
+    assert result.merged == 3 and result.wrong == 1 and result.wrongly == ["Камчыбек Ташиев / Akylbek Japarov"]
