@@ -319,7 +319,8 @@ def test_passages_from_an_article_in_another_language_carry_its_lang():
     assert '<span lang="ru">Мы готовы к диалогу</span>' in actor  # the quote
     assert '<span lang="ru"><strong>Министр</strong>' in actor  # the mention in its context
     event = next(p.body for path, p in pages.items() if path.startswith("events/"))
-    assert '<p><span lang="ru">Министр' in event  # the source sentence
+    # the source sentence, its names linked as on the article's page
+    assert re.search(r'<p><span lang="ru"><a href="[^"]+"[^>]*>Министр</a> встретился', event)
 
 
 def test_passages_in_the_sites_own_language_or_an_unknown_one_carry_none():

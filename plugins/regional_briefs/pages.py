@@ -9,6 +9,7 @@ scraped markup, Markdown syntax and template braces stay the characters they are
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -332,9 +333,21 @@ def _source_lines(sources: Sequence, view: SiteView, linker: Linker) -> list[str
             extra.append(f"date as reported: {md_text(source.date)}")
         if source.fatalities is not None:
             extra.append(f"fatalities: {source.fatalities}")
-        sentence = in_language(md_text(source.sentence), article.language, view.language)
+        sentence = in_language(_linked_sentence(source, article, view.site, linker), article.language, view.language)
         lines += blockquote(sentence, link + (f" ({'; '.join(extra)})" if extra else ""))
     return lines
+
+
+def _linked_sentence(source, article: Article, site: Site, linker: Linker) -> str:
+    """The source's sentence with the names it holds linked to their pages, as on the article's page."""
+    paragraph = next((p for p in article.paragraphs if p.index == source.paragraph), None)
+    at = paragraph.text.find(source.sentence) if paragraph is not None and source.sentence else -1
+    if at < 0:
+        return md_text(source.sentence)
+    end = at + len(source.sentence)
+    inside = [replace(m, start=m.start - at, end=m.end - at) for m in site.mentions.get(article.id, [])
+              if m.paragraph == source.paragraph and at <= m.start and m.end <= end]
+    return _linked_text(source.sentence, inside, site, linker)
 
 
 # --- briefs ------------------------------------------------------------------------------------
