@@ -100,6 +100,39 @@ def test_names_are_brought_to_the_nominative_and_known_places_to_their_entry(tmp
                    for name in entities)
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("Мы видели Эмомали Рахмона.", "Эмомали Рахмон"),  # an indeclinable given name
+    ("Приехал к Садыру Жапарову.", "Садыр Жапаров"),  # a given name the dictionary does not know
+    ("Встреча с Касым-Жомартом Токаевым.", "Касым-Жомарт Токаев"),
+    ("Встреча с Элеонорой Алиевой прошла.", "Элеонора Алиева"),
+    ("Убийство Салтанат Нукеновой.", "Салтанат Нукенова"),  # a woman's surname, whatever the tagger read
+    ("Заявление Гульнары Каримовой.", "Гульнара Каримова"),
+])
+def test_a_persons_name_comes_to_the_nominative(sentence, name):
+    from regional_briefs.russian import nlp
+    from regional_briefs.russian.names import nominative
+
+    models = nlp.load()
+    doc = models.parse(sentence)
+    assert [nominative(s.tokens, models.analyzer, person=True) for s in doc.spans if s.type == "PER"] == [name]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Бои шли в Баткенской области.", "Баткенская область"),
+    ("Сотрудники Министерства иностранных дел Узбекистана прибыли.", "Министерство иностранных дел Узбекистана"),
+    ("Решение Демократической партии Туркменистана.", "Демократическая партия Туркменистана"),
+])
+def test_a_name_agrees_with_its_head_and_keeps_its_dependents(sentence, name):
+    from regional_briefs.russian import nlp
+    from regional_briefs.russian.mentions import _joined
+    from regional_briefs.russian import lexicon
+    from regional_briefs.russian.names import nominative
+
+    models = nlp.load()
+    doc = models.parse(sentence)
+    assert name in [nominative(s.tokens, models.analyzer) for s in _joined(doc, lexicon.load()) if s.type != "PER"]
+
+
 def test_dated_events_with_participants(tmp_path, gazetteer):
     events = extraction_of(tmp_path, gazetteer, RUSSIAN, "story.md").events
     by_type = {e["type"]: e for e in events}

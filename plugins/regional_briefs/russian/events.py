@@ -10,6 +10,7 @@ actors and places named in the sentence. Events of one type and date in one para
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..model import Article, Mention, PartialDate
@@ -19,9 +20,20 @@ from .mentions import ParsedParagraph
 from .quotes import quotations
 
 TITLE_WORDS = 24  # a title longer than this is cut, with an ellipsis
-_FATALITIES = re.compile(
-    r"(?P<n1>\d+)\s+(?:\w+\s+){0,2}(?:погиб\w*|убит\w*|жертв\w*|погибш\w*)|(?:погиб\w*|убит\w*|жертвами\s+стали)\s+(?:\w+\s+){0,2}(?P<n2>\d+)",
-    re.I)
+# A number of dead: «погибли 59 человек», «не менее 2 тысяч погибших», «жертвами стали двое».
+_MULTIPLIER = r"(?:\s+(?:тыс(?:яч[аи]?|\.)|сот(?:ен|ни)))?"
+
+
+@lru_cache(maxsize=4)
+def _fatality_pattern(lexicon: RussianLexicon) -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, lexicon.numbers), key=len, reverse=True))
+    number = rf"(?:\d+(?:[ \u00a0]\d{{3}})*|(?:{words})\b){_MULTIPLIER}"
+    return re.compile(
+        rf"(?<![\w-])(?P<n1>{number})\s+(?:\w+\s+){{0,2}}(?:погиб\w*|убит\w*|жертв\w*|погибш\w*)"
+        rf"|(?:погиб\w*|убит\w*|жертвами\s+стали)\s+(?:(?:не\s+менее|более|около|по\s+меньшей\s+мере|как\s+минимум)\s+)?"
+        rf"(?P<n2>{number})", re.I)
+
+
 _LEAD_IN = re.compile(r"^(?:(?:при этом|также|позже|ранее|кроме того|между тем|в свою очередь|более того|сейчас|в настоящее время)\s*,?\s*)+", re.I)
 def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: list[Mention],
                   lexicon: RussianLexicon, lemma_of) -> list[dict]:
@@ -46,7 +58,15 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
             if any(s < sent.start < e for s, e in quoted):
                 continue  # «…», — заявил он: the attribution of a quotation, not a happening
             inside = [m for m in mentions if m.paragraph == para.index and sent.start <= m.start < sent.stop]
-            for type_, token in _triggers(sent, quoted, lexicon, lemma_of):
+            found = _triggers(sent, quoted, lexicon, lemma_of)
+            dead = _fatalities(sent.text, lexicon)
+            if not found and dead is not None:
+                # «Погибли не менее 2 тысяч человек» after the quake: the toll of the last deadly happening
+                last = next((e for e in reversed(events) if e["type"] in lexicon.deadly_types
+                             and para.index - e["paragraph"] <= 1), None)
+                if last is not None and last["fatalities"] is None:
+                    last["fatalities"] = dead
+            for type_, token in found:
                 date = _nearest(dates, token.start - sent.start) if dates else current
                 if date is None and type_ not in lexicon.weak_types and story is not None and story.day is not None:
                     date = story  # the story goes on at the day it has reached
@@ -57,7 +77,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                     "title": _title(sent.text),
                     "actors": list(dict.fromkeys(m.name for m in inside if m.kind == "actor")),
                     "places": list(dict.fromkeys(m.name for m in inside if m.kind == "place")),
-                    "fatalities": _fatalities(sent.text) if type_ in ("attack", "armed-clash", "disaster") else None,
+                    "fatalities": _fatalities(sent.text, lexicon) if type_ in lexicon.deadly_types else None,
                     "paragraph": para.index,
                     "sentence": sent.text.strip(),
                     "trigger": token.text,
@@ -147,9 +167,31 @@ def _share(first: dict, second: dict) -> bool:
     return bool(set(first["actors"] + first["places"]) & set(second["actors"] + second["places"]))
 
 
-def _fatalities(sentence: str) -> Optional[int]:
-    match = _FATALITIES.search(sentence)
-    return int(match.group("n1") or match.group("n2")) if match else None
+def _fatalities(sentence: str, lexicon: RussianLexicon) -> Optional[int]:
+    for match in _fatality_pattern(lexicon).finditer(sentence):
+        number = _number(match.group("n1") or match.group("n2"), lexicon)
+        if number is not None:
+            return number
+    return None
+
+
+def _number(text: str, lexicon: RussianLexicon) -> Optional[int]:
+    """«59», «2 тысяч», «двух тысяч», «3 000» as a number; None for a word that is no number."""
+    words = text.casefold().replace("\u00a0", " ").split()
+    digits = re.match(r"^\d+(?: \d{3})*", " ".join(words))
+    if digits:
+        value = int(digits.group().replace(" ", ""))
+        rest = words[len(digits.group().split()):]
+    else:
+        value = lexicon.numbers.get(words[0]) if words else None
+        rest = words[1:]
+        if value is None:
+            return None
+    if rest and rest[0].startswith("тыс"):
+        value *= 1000
+    elif rest and rest[0].startswith("сот"):
+        value *= 100
+    return value
 
 
 def _merged(events: list[dict]) -> list[dict]:

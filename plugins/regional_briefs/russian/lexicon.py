@@ -40,6 +40,8 @@ class RussianLexicon:
     not_names: frozenset[str]
     patronymic_words: frozenset[str]
     credit_words: frozenset[str]
+    deadly_types: frozenset[str]
+    numbers: dict[str, int]
 
 
 def _get(data: dict, key: str, kind: type, path: Path) -> Any:
@@ -95,4 +97,5 @@ def load(path: Path = DATA) -> RussianLexicon:
         role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
         not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")),
         credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),
+        deadly_types=frozenset(words("deadly_types")), numbers=_numbers(data, "numbers", path),
     )

@@ -39,7 +39,8 @@ def nominative(tokens: Sequence, analyzer, person: bool = False) -> str:
         # («город Ош»), not when it completes it («партии Туркменистана»).
         modifier = token.pos in ("ADJ", "DET") or (token.pos == "VERB" and feats.get("VerbForm") == "Part")
         beside = token.pos in ("PROPN", "NOUN") and (token.rel or "").startswith(("flat", "appos"))
-        agrees = token is root or (feats.get("Case") == case and (modifier or beside) and _depends_on(token, root, tokens))
+        # Only words of the head itself: «иностранных» of «Министерства иностранных дел» is «дел»'s.
+        agrees = token is root or (feats.get("Case") == case and (modifier or beside) and token.head_id == root.id)
         if token is root and head_form is not None:
             words.append(_cased(head_form[0], token.text))
         elif agrees and feats.get("Case") not in (None, "Nom"):
@@ -55,6 +56,16 @@ def _person(tokens: Sequence, analyzer) -> str:
     surname better than a given name it may not know), brought to the nominative."""
     surname = next((t for t in reversed(tokens) if _SURNAME.search(t.text)), tokens[-1])
     feats = dict(surname.feats or {})
+    given = _known_given_name(tokens, surname, analyzer)
+    if given is not None and _FEMININE_OBLIQUE.search(surname.text) and given.gender != "femn":
+        given = None  # «Айке Бейшекеевой»: the surname says a woman; a man's name read into «Айке» does not
+    if given is not None:
+        # A given name the dictionary knows says the case and gender best («Элеонора Алиева»)
+        feats = {"Case": next(k for k, v in CASES.items() if v == given.case),
+                 "Gender": {"masc": "Masc", "femn": "Fem"}.get(given.gender, "Masc")}
+    if _FEMININE_OBLIQUE.search(surname.text):
+        # «Нукеновой» is a woman's name and never a nominative, whatever the tagger read
+        feats = {"Case": feats.get("Case") if feats.get("Case") not in (None, "Nom") else "Gen", "Gender": "Fem"}
     words = []
     for token in tokens:
         if token.text[:1].islower() or not feats.get("Case") or feats.get("Case") == "Nom":
@@ -67,23 +78,27 @@ def _person(tokens: Sequence, analyzer) -> str:
     return _join(tokens, words)
 
 
+def _known_given_name(tokens: Sequence, surname, analyzer):
+    """The dictionary's reading of the name's given name (its case and gender), when it knows one
+    reading only as a given name in the case the tagger saw, or in the nominative."""
+    for token in tokens:
+        if token is surname or not token.text[:1].isupper():
+            continue
+        readings = [p.tag for p in analyzer.parse(token.text) if p.is_known and "Name" in p.tag and p.tag.case
+                    and "Fixd" not in p.tag and p.tag.number != "plur"]  # «Эмомали» says no case
+        if not readings:
+            continue
+        seen = CASES.get((token.feats or {}).get("Case", ""))
+        chosen = [t for t in readings if t.case == "nomn"] or [t for t in readings if t.case == seen] or readings
+        return chosen[0]
+    return None
+
+
 class _Token:
     """A token with the features the name's surname gives it."""
 
     def __init__(self, text: str, pos: str, feats: dict):
         self.text, self.pos, self.feats = text, pos, feats
-
-
-def _depends_on(token, root, tokens) -> bool:
-    """Whether ``token`` hangs (directly or through other words of the name) on ``root``."""
-    by_id = {t.id: t for t in tokens}
-    seen = set()
-    while token is not None and token.id not in seen:
-        if token.head_id == root.id:
-            return True
-        seen.add(token.id)
-        token = by_id.get(token.head_id)
-    return False
 
 
 def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str] = None,
@@ -105,6 +120,10 @@ def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str
         # comes off; a name ending otherwise («Гурбангулы», «Эмомали») does not decline.
         if feats.get("Gender", "Masc") == "Masc" and feats.get("Number") != "Plur":
             return _masculine_stem(text, case), "masc", "sing"
+        if person:
+            # A woman's given name the dictionary does not know: «Гульнары» -> Гульнара; one that
+            # does not decline («Айке», «Махабат») stays
+            return (re.sub(r"(?:ы|ой)$", "а", text) if case in ("gent", "ablt") else text), "femn", "sing"
         if not parses:
             return None
     if case:
@@ -128,6 +147,8 @@ def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str
 
 # A surname the dictionary's predictor declines well: -ов, -ев, -ин and their case forms.
 _SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой)?$", re.I)
+# A woman's surname in a case other than the nominative: «Нукеновой», «Алиевой», «Ильиной».
+_FEMININE_OBLIQUE = re.compile(r"(?:ов|ев|ёв|ин|ын)ой$", re.I)
 # Case endings of a masculine noun with a consonant stem, by case.
 _MASCULINE_ENDINGS = {"gent": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ым", "ом", "ем"), "loct": ("е",), "accs": ("а", "я")}
 
