@@ -209,7 +209,7 @@ def _role_before(doc, span, lexicon: RussianLexicon, analyzer) -> str:
         return ""
     before = [t for t in doc.tokens if t.stop <= span.start][-5:]
     for i, token in enumerate(before):
-        if lemma(token, analyzer) in lexicon.role_words and token.text[:1].islower():
+        if lemma(token, analyzer) in lexicon.role_words:
             words = before[i:]
             if any(w.text in ",.;:«»()—–" for w in words):
                 continue

@@ -56,6 +56,13 @@ def _person(tokens: Sequence, analyzer) -> str:
     surname better than a given name it may not know), brought to the nominative."""
     surname = next((t for t in reversed(tokens) if _SURNAME.search(t.text)), tokens[-1])
     feats = dict(surname.feats or {})
+    if feats.get("Case") in (None, "Nom") and re.search(r"(?:ов|ев|ёв|ин|ын)а$", surname.text):
+        # «Сыргына Аринова»: a man's name the tagger read in another case than his surname; an
+        # -ова surname is a man's in the genitive or a woman's in the nominative, and he says which
+        other = next((t.feats for t in tokens if t is not surname and (t.feats or {}).get("Case") not in (None, "Nom")
+                      and (t.feats or {}).get("Gender") == "Masc"), None)
+        if other is not None:
+            feats = {"Case": other["Case"], "Gender": "Masc"}
     given = _known_given_name(tokens, surname, analyzer)
     if given is not None and _FEMININE_OBLIQUE.search(surname.text) and given.gender != "femn":
         given = None  # «Айке Бейшекеевой»: the surname says a woman; a man's name read into «Айке» does not

@@ -20,7 +20,8 @@ from typing import Optional
 from ..model import Article, Mention
 from .lexicon import RussianLexicon
 
-MIN_WORDS = 4  # «Кок-Таш», «Айт, Айт»: names in quotation marks are not quotations
+MIN_WORDS = 4  # «Кок-Таш», «Айт, Айт»: names in quotation marks are not quotations...
+MIN_WORDS_SAID = 2  # ...but words followed by «— сказал он» are: «Ситуация под контролем», — сказал он
 # A quotation in guillemets (closed, or running to the end of the paragraph; guillemets may
 # nest), in German-style or English-style marks, or in straight double quotes.
 _QUOTATION = re.compile(r"«((?:[^«»]|«[^«»]*»)*)(?:»|$)|„([^„“”]*)[“”]|“([^“”]*)”|(?<![\w\"])\"([^\"]+)\"(?!\w)")
@@ -44,7 +45,9 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexic
             continue
         for start, end, text in quotations(paragraph.text):
             text, inner = _interrupted(text)
-            if len(text.split()) < MIN_WORDS:
+            said = inner is not None or bool(_AFTER.match(paragraph.text[end:]) and
+                                              reader._speaks(_AFTER.match(paragraph.text[end:]).group("attribution")))
+            if len(text.split()) < (MIN_WORDS_SAID if said else MIN_WORDS):
                 continue
             speaker = None
             if inner is not None:  # «…, — заявил он. — …»: the attribution inside the marks
