@@ -187,6 +187,21 @@ def test_quotations_in_every_style_are_attributed(tmp_path, gazetteer):
     assert "заявил" not in broken["text"] and "давняя дружба" in broken["text"]  # the attribution taken out
 
 
+def test_quotations_introduced_by_a_possessive_or_by_the_paragraph_before(tmp_path, gazetteer):
+    text = "\n\n".join([
+        "Глава МИД Казахстана Мурат Нуртлеу провел переговоры с коллегой из Кыргызстана 4 июня.",
+        "По его словам, «стороны договорились ускорить строительство новых пунктов пропуска».",
+        "В пресс-службе МИД Кыргызстана отметили:",
+        "«Переговоры прошли в дружественной атмосфере, обе стороны заинтересованы в развитии торговли».",
+        "«Мы рассчитываем на скорое подписание соглашения», — говорится в заявлении МИД Казахстана.",
+    ])
+    quotes = extraction_of(tmp_path, gazetteer, text, "q3.txt").quotes
+    said = {q["text"].split()[0]: q["speaker"] for q in quotes}
+    assert said["стороны"] == "Мурат Нуртлеу"
+    assert said["Переговоры"] == "Ministry of Foreign Affairs of Kyrgyzstan"  # «МИД» is the country's own
+    assert said["Мы"] == "Ministry of Foreign Affairs of Kazakhstan"
+
+
 # --- one entity across scripts ----------------------------------------------------------------------
 
 

@@ -38,7 +38,7 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexic
                 lemma_of) -> list[dict]:
     """``{speaker, text, paragraph}`` for each quotation whose speaker is one of ``entities``.
     ``lemma_of(word)``: a word's lemma."""
-    reader = _Reader(mentions, entities, lexicon, lemma_of)
+    reader = _Reader(mentions, entities, lexicon, lemma_of, {p.index: p.text for p in article.paragraphs})
     quotes: list[dict] = []
     for paragraph in article.paragraphs:
         if paragraph.heading:
@@ -81,7 +81,9 @@ def _interrupted(text: str) -> tuple[str, Optional[tuple[int, int]]]:
 
 
 class _Reader:
-    def __init__(self, mentions: list[Mention], entities: dict, lexicon: RussianLexicon, lemma_of):
+    def __init__(self, mentions: list[Mention], entities: dict, lexicon: RussianLexicon, lemma_of,
+                 paragraphs: Optional[dict[int, str]] = None):
+        self.paragraphs = paragraphs or {}
         self.mentions = sorted(mentions, key=lambda m: (m.paragraph, m.start))
         self.entities = entities
         self.lex = lexicon
@@ -100,14 +102,21 @@ class _Reader:
             # X заявил: «…» / По словам X, «…» / Как заявили в X, … «…»
             return self._named(paragraph, sentence_start, start) or self._pronoun(before, paragraph, start)
         if not text[:start].strip(" —–-"):
-            # a paragraph that is a quotation: the person the story was about
+            # a paragraph that is a quotation: the one the paragraph before introduced («… заявил:»),
+            # else the person the story was about
+            previous = self.paragraphs.get(paragraph - 1, "").rstrip()
+            if previous.endswith(":"):
+                opening = max(previous.rfind(". ") + 1, 0)
+                named = self._named(paragraph - 1, opening, len(previous)) or self._pronoun(previous[opening:], paragraph, start)
+                if named:
+                    return named
             return self._last_person(paragraph, start)
         return None
 
     def _speaks(self, words: str) -> bool:
         lemmas = {self.lemma_of(w) for w in re.findall(r"[^\W\d_]+", words)}
         return bool(lemmas & self.lex.speech_verbs) or bool(
-            re.search(r"\bпо\s+(?:словам|данным|информации|сообщению|заявлению)\b", words, re.I))
+            re.search(r"\bпо\s+(?:(?:его|ее|её|их)\s+)?(?:словам|данным|информации|сообщению|заявлению)\b", words, re.I))
 
     def _named(self, paragraph: int, start: int, end: int) -> Optional[str]:
         inside = [m for m in self.mentions if m.paragraph == paragraph and start <= m.start and m.end <= end
