@@ -176,7 +176,8 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
         facts.append(linker.link("its country page", country_path(entity.id)))
     lines += [" · ".join(facts), ""]
     if entity.aliases:
-        lines += ["**Also written:** " + ", ".join(md_text(a) for a in entity.aliases), ""]
+        lines += ["**Also written:** " + ", ".join(in_script_language(md_text(a), a, view.language)
+                                                 for a in entity.aliases), ""]
     if entity.description:
         lines += [md_text(entity.description), ""]
     preview = view.limits.preview
@@ -186,7 +187,8 @@ def render_entity(entity: Entity, view: SiteView, linker: Linker) -> str:
             article = site.articles.get(role.article)
             source = linker.link(article.title if article else role.article, article_path(role.article),
                                  f"p{role.paragraph + 1}") if article else ""
-            items.append(f"{md_text(role.text)} — {source}")
+            role_text = in_language(md_text(role.text), article.language, view.language) if article else md_text(role.text)
+            items.append(f"{role_text} — {source}")
         items += _more(len(entity.roles) - preview, "more roles")
         affiliated = [site.entities[i] for i in entity.affiliations if i in site.entities]
         for other in affiliated[:preview]:
