@@ -17,7 +17,7 @@ from ..model import Article, Mention, PartialDate
 from .dates import dateline, find_dates
 from .lexicon import RussianLexicon
 from .mentions import ParsedParagraph
-from .quotes import quotations
+from .quotes import attribution_spans, quotations
 
 TITLE_WORDS = 24  # a title longer than this is cut, with an ellipsis
 # A number of dead: «погибли 59 человек», «не менее 2 тысяч погибших», «жертвами стали двое».
@@ -45,6 +45,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
     for para in parsed:
         doc = para.events_doc or para.doc
         quoted = [(start, end) for start, end, _ in quotations(para.text)]
+        attributions = attribution_spans(para.text)
         current: Optional[PartialDate] = article.published if para.index == lead else None
         for sent in doc.sents:
             reference = story if story is not None and story.day is not None else None
@@ -58,7 +59,9 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
             if any(s < sent.start < e for s, e in quoted):
                 continue  # «…», — заявил он: the attribution of a quotation, not a happening
             inside = [m for m in mentions if m.paragraph == para.index and sent.start <= m.start < sent.stop]
-            found = _triggers(sent, quoted, lexicon, lemma_of)
+            found = [(type_, token) for type_, token in _triggers(sent, quoted, lexicon, lemma_of)
+                     if not (type_ == "statement" and any(s <= token.start < e for s, e in attributions))]
+            # «"…", — пояснил он»: who said the quotation, not a statement besides it
             dead = _fatalities(sent.text, lexicon)
             if not found and dead is not None:
                 # «Погибли не менее 2 тысяч человек» after the quake: the toll of the last deadly happening
@@ -120,6 +123,8 @@ def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemm
     if not verbs:
         return []  # a caption or a headline fragment: «Путин и Токаев на встрече в Акорде»
     root = next((t for t in tokens if t.rel == "root"), None)
+    if root is not None and any(s <= root.start < e for s, e in quoted):
+        return []  # «Газопровод "поможет нашей экономике…"»: the sentence is what a speaker says
     if root is not None and lemma_of(root) in lexicon.state_verbs:
         return []  # «Афганистан не является участником договоров»: a state, not a happening
     strong = [f for f in found if f[0] not in lexicon.weak_types]

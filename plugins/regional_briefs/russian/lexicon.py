@@ -41,6 +41,7 @@ class RussianLexicon:
     patronymic_words: frozenset[str]
     credit_words: frozenset[str]
     deadly_types: frozenset[str]
+    institution_heads: dict[str, tuple[str, str]]  # lemma -> (kind, type)
     numbers: dict[str, int]
 
 
@@ -62,6 +63,17 @@ def _numbers(data: dict, key: str, path: Path) -> dict[str, int]:
     if not all(isinstance(k, str) and isinstance(v, int) for k, v in table.items()):
         raise LexiconError(f"{path.name}: '{key}' maps words to numbers")
     return {k.casefold(): v for k, v in table.items()}
+
+
+def _kinds(data: dict, key: str, path: Path) -> dict[str, tuple[str, str]]:
+    table = _get(data, key, dict, path)
+    out = {}
+    for word, value in table.items():
+        parts = str(value).split()
+        if len(parts) != 2 or parts[0] not in ("actor", "place"):
+            raise LexiconError(f"{path.name}: '{key}.{word}' must be 'actor TYPE' or 'place TYPE'")
+        out[str(word).casefold()] = (parts[0], parts[1])
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -98,4 +110,5 @@ def load(path: Path = DATA) -> RussianLexicon:
         not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")),
         credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),
         deadly_types=frozenset(words("deadly_types")), numbers=_numbers(data, "numbers", path),
+        institution_heads=_kinds(data, "institution_heads", path),
     )

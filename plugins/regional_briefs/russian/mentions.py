@@ -80,6 +80,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
         mentions.append(Mention(span.text, para.index, span.start, span.stop, kind, type_, label, "model",
                                 name=name, title=_role_before(para.doc, span, lexicon, analyzer)))
     mentions += _gazetteer_only(parsed, mentions, gazetteer, country, analyzer)
+    mentions += _institutions(parsed, mentions, lexicon, analyzer)
     _outlets_of_datelines(parsed, mentions)
     return sorted(mentions, key=lambda m: (m.paragraph, m.start)), sentences
 
@@ -142,6 +143,26 @@ def _credits(text: str, lexicon: RussianLexicon) -> list[tuple[int, int]]:
         if match.group(1).casefold() in lexicon.credit_words:
             end = min([i for i in (text.find(")", match.end()), text.find(". ", match.end())) if i >= 0] or [len(text)])
             out.append((match.start(), end))
+    return out
+
+
+def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon,
+                  analyzer) -> list[Mention]:
+    """«посольство Кыргызстана», «аэропорт Ашхабада»: a common noun of ``institution_heads`` right
+    before a place's name makes one name of both (the place stays a mention of its own)."""
+    out = []
+    for para in parsed:
+        places = {m.start: m for m in mentions if m.paragraph == para.index and m.kind == "place"}
+        tokens = list(para.doc.tokens)
+        for token, following in zip(tokens, tokens[1:]):
+            kind_type = lexicon.institution_heads.get(lemma(token, analyzer))
+            place = places.get(following.start)
+            if kind_type is None or place is None or para.text[token.stop:following.start].strip():
+                continue
+            head = nominative([token], analyzer)
+            name = f"{head} {para.text[place.start:place.end]}"
+            out.append(Mention(para.text[token.start:place.end], para.index, token.start, place.end, kind_type[0],
+                               kind_type[1], "ORG" if kind_type[0] == "actor" else "LOC", "rule", name=name))
     return out
 
 

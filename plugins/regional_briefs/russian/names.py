@@ -96,7 +96,9 @@ def _known_given_name(tokens: Sequence, surname, analyzer):
         if not readings:
             continue
         seen = CASES.get((token.feats or {}).get("Case", ""))
-        chosen = [t for t in readings if t.case == "nomn"] or [t for t in readings if t.case == seen] or readings
+        # The case the tagger saw, when the name has it («Валерия Югая»: Валерий's genitive, not
+        # the woman's name Валерия); else the nominative, when it is one («Элеонора Алиева»)
+        chosen = [t for t in readings if t.case == seen] or [t for t in readings if t.case == "nomn"] or readings
         return chosen[0]
     return None
 

@@ -71,6 +71,20 @@ def quotations(text: str) -> list[tuple[int, int, str]]:
             for m in _QUOTATION.finditer(text)]
 
 
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """Where the words that attribute a quotation lie: after it («», — сказал он.») or inside it
+    («…, — заявил он. — …»)."""
+    spans = []
+    for start, end, quoted in quotations(text):
+        after = _AFTER.match(text[end:])
+        if after:
+            spans.append((end, end + after.end()))
+        inside = _INSIDE.search(text, start, end)
+        if inside:
+            spans.append((inside.start("attribution"), inside.end("attribution")))
+    return spans
+
+
 def _interrupted(text: str) -> tuple[str, Optional[tuple[int, int]]]:
     """A quotation broken by its attribution («Мы готовы, — заявил он. — Наши страны…»): the
     quoted words joined, and where the attribution lies in ``text``; else the text and None."""
