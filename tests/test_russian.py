@@ -160,6 +160,22 @@ def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected
     assert found and found[0].date.iso() == expected, found
 
 
+def test_a_russian_date_line_dates_the_page_and_a_lead_retold_takes_its_day(tmp_path, gazetteer):
+    text = "\n\n".join([
+        "вторник, 09 декабря 2025",  # the site's own date, in its header
+        "Главная / Новости",
+        "29 ноября 2021 18:08    Просмотров: 18582",  # the article's
+        "Власти Горного Бадахшана договорились с митингующими, и акция в Хороге на площади прекратилась. "
+        "Люди покинули площадь в 20:00 воскресенья, 28 ноября, волонтеры навели там порядок.",
+        "Прокуратура обещала проверить все обращения жителей города Хорог в ближайшие дни.",
+    ])
+    extraction = extraction_of(tmp_path, gazetteer, text, "khorog.txt")
+    assert extraction.article.published == PartialDate(2021, 11, 29)
+    agreement = next(e for e in extraction.events if e["type"] == "agreement")
+    assert agreement["date"] == "2021-11-28"  # not the day the news was published
+    assert "Gorno-Badakhshan Autonomous Region" in extraction.entities  # «Горный Бадахшан»
+
+
 def test_a_day_and_month_without_the_articles_date_keeps_no_year():
     found = find_dates("Переговоры прошли 22 марта в Кабуле.", russian_lexicon.load(), None)
     assert [f.date.iso() for f in found] == ["--03-22"]

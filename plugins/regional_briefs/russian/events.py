@@ -47,12 +47,15 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
         quoted = [(start, end) for start, end, _ in quotations(para.text)]
         attributions = attribution_spans(para.text)
         current: Optional[PartialDate] = article.published if para.index == lead else None
+        dated_by_publication: list[int] = []  # the lead's events that took the article's date
+        lead_days: list[PartialDate] = []  # the days the lead paragraph names
         for sent in doc.sents:
             reference = story if story is not None and story.day is not None else None
             dates = [d for d in find_dates(sent.text, lexicon, article.published or reference, reference)
                      if not _dateline_end(para.text) > sent.start + d.start]
             if dates:
                 current = dates[0].date
+                lead_days += [d.date for d in dates if d.date.day is not None] if para.index == lead else []
                 for found in dates:
                     if found.date.day is not None and found.date.year is not None:
                         story = found.date
@@ -71,8 +74,10 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                     last["fatalities"] = dead
             for type_, token in found:
                 date = _nearest(dates, token.start - sent.start) if dates else current
-                if date is None and type_ not in lexicon.weak_types and story is not None and story.day is not None:
+                if date is None and story is not None and story.day is not None:
                     date = story  # the story goes on at the day it has reached
+                if not dates and para.index == lead and date is not None and date == article.published:
+                    dated_by_publication.append(len(events))
                 events.append({
                     "type": type_,
                     "date": date.iso() if date else None,
@@ -85,7 +90,26 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                     "sentence": sent.text.strip(),
                     "trigger": token.text,
                 })
+        _retold_lead(events, dated_by_publication, lead_days, article.published)
     return _merged(events)
+
+
+LEAD_DAYS_BEFORE = 7  # a lead retold with a day this close before the article's date happened then
+
+
+def _retold_lead(events: list[dict], undated: list[int], days: list[PartialDate], published: Optional[PartialDate]) -> None:
+    """A lead that tells the news without a date («договорились, и акция прекратилась») and then
+    its day («Люди покинули площадь в воскресенье, 28 ноября»): the lead's happenings were that day."""
+    if not undated or not days or published is None or published.day is None or published.year is None:
+        return
+    import datetime as dt
+
+    day = days[0]
+    if day.year is None or not (0 <= (dt.date(published.year, published.month, published.day)
+                                      - dt.date(day.year, day.month, day.day)).days <= LEAD_DAYS_BEFORE):
+        return
+    for index in undated:
+        events[index]["date"], events[index]["precision"] = day.iso(), day.precision
 
 
 def _nearest(dates: list, offset: int) -> PartialDate:
