@@ -20,8 +20,8 @@ from typing import Optional
 from ..model import Article, Mention
 from .lexicon import RussianLexicon
 
-MIN_WORDS = 4  # «Кок-Таш», «Айт, Айт»: names in quotation marks are not quotations...
-MIN_WORDS_SAID = 2  # ...but words followed by «— сказал он» are: «Ситуация под контролем», — сказал он
+MIN_WORDS = 4  # a paragraph of fewer words in quotation marks is a name or a title...
+MIN_WORDS_SAID = 2  # ...but words a verb of speech attributes are said: «Ситуация под контролем», — сказал он
 # A quotation in guillemets (closed, or running to the end of the paragraph; guillemets may
 # nest), in German-style or English-style marks, or in straight double quotes.
 _QUOTATION = re.compile(r"«((?:[^«»]|«[^«»]*»)*)(?:»|$)|„([^„“”]*)[“”]|“([^“”]*)”|(?<![\w\"])\"([^\"]+)\"(?!\w)")
@@ -45,9 +45,7 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexic
             continue
         for start, end, text in quotations(paragraph.text):
             text, inner = _interrupted(text)
-            said = inner is not None or bool(_AFTER.match(paragraph.text[end:]) and
-                                              reader._speaks(_AFTER.match(paragraph.text[end:]).group("attribution")))
-            if len(text.split()) < (MIN_WORDS_SAID if said else MIN_WORDS):
+            if len(text.split()) < MIN_WORDS_SAID or _is_a_name(text):
                 continue
             speaker = None
             if inner is not None:  # «…, — заявил он. — …»: the attribution inside the marks
@@ -55,7 +53,10 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexic
                 attribution = paragraph.text[offset:start + 1 + inner[1]]
                 speaker = (reader._named(paragraph.index, offset, start + 1 + inner[1])
                            or reader._pronoun(attribution, paragraph.index, start))
-            speaker = speaker or reader.speaker(paragraph.index, paragraph.text, start, end)
+            if speaker is None:
+                speaker, told = reader.speaker(paragraph.index, paragraph.text, start, end)
+                if told == "paragraph" and len(text.split()) < MIN_WORDS:
+                    continue  # a paragraph of a few words in quotation marks is a name or a title
             if speaker:
                 quotes.append({"speaker": speaker, "text": text, "paragraph": paragraph.index})
     return quotes
@@ -69,6 +70,12 @@ def quotations(text: str) -> list[tuple[int, int, str]]:
         return [(dash.start("speech"), dash.end("speech"), dash.group("speech").strip(" ,"))]
     return [(m.start(), m.end(), next(g for g in m.groups() if g is not None).strip(" ,"))
             for m in _QUOTATION.finditer(text)]
+
+
+def _is_a_name(text: str) -> bool:
+    """«Айт, Айт Десе», «Кок-Таш», «Темиров Лайв»: every word capitalised, so a name, not words said."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def attribution_spans(text: str) -> list[tuple[int, int]]:
@@ -103,18 +110,20 @@ class _Reader:
         self.lex = lexicon
         self.lemma_of = lemma_of
 
-    def speaker(self, paragraph: int, text: str, start: int, end: int) -> Optional[str]:
+    def speaker(self, paragraph: int, text: str, start: int, end: int) -> tuple[Optional[str], str]:
+        """The speaker of a quotation and how the text told it: "after" («…», — сказал X),
+        "before" (X заявил: «…»), "paragraph" (a paragraph that is a quotation)."""
         after = _AFTER.match(text[end:])
         if after and self._speaks(after.group("attribution")):
             # «…», — сказал X.
             span = (end + after.start("attribution"), end + after.end("attribution"))
             return (self._named(paragraph, *span) or self._pronoun(after.group("attribution"), paragraph, start)
-                    or self._source(after.group("attribution"), paragraph, start))
+                    or self._source(after.group("attribution"), paragraph, start)), "after"
         sentence_start = max(text.rfind(". ", 0, start) + 1, 0)
         before = text[sentence_start:start]
         if self._speaks(before) or before.rstrip().endswith(":"):
             # X заявил: «…» / По словам X, «…» / Как заявили в X, … «…»
-            return self._named(paragraph, sentence_start, start) or self._pronoun(before, paragraph, start)
+            return self._named(paragraph, sentence_start, start) or self._pronoun(before, paragraph, start), "before"
         if not text[:start].strip(" —–-"):
             # a paragraph that is a quotation: the one the paragraph before introduced («… заявил:»),
             # else the person the story was about
@@ -123,9 +132,9 @@ class _Reader:
                 opening = max(previous.rfind(". ") + 1, 0)
                 named = self._named(paragraph - 1, opening, len(previous)) or self._pronoun(previous[opening:], paragraph, start)
                 if named:
-                    return named
-            return self._last_person(paragraph, start)
-        return None
+                    return named, "paragraph"
+            return self._last_person(paragraph, start), "paragraph"
+        return None, ""
 
     def _speaks(self, words: str) -> bool:
         lemmas = {self.lemma_of(w) for w in re.findall(r"[^\W\d_]+", words)}
