@@ -192,6 +192,13 @@ def _title(sentence: str) -> str:
     return text.rstrip(".")
 
 
+def _retold(first: dict, second: dict) -> bool:
+    """«Блогера признали виновным… Ему назначено отбывание наказания»: one happening told again
+    with pronouns (one of the two names no participant) on the same day, a paragraph apart at most."""
+    anonymous = not (first["actors"] or first["places"]) or not (second["actors"] or second["places"])
+    return anonymous and first["date"] == second["date"] and abs(first["paragraph"] - second["paragraph"]) <= 1
+
+
 def _share(first: dict, second: dict) -> bool:
     return bool(set(first["actors"] + first["places"]) & set(second["actors"] + second["places"]))
 
@@ -232,7 +239,8 @@ def _merged(events: list[dict]) -> list[dict]:
         same = next((e for e in out if e["type"] == event["type"] and (
             (e["paragraph"] == event["paragraph"] and e["date"] == event["date"])
             or (event["type"] not in ("statement", "other") and _share(e, event)
-                and (e["date"] == event["date"] or e["date"] is None or event["date"] is None)))), None)
+                and (e["date"] == event["date"] or e["date"] is None or event["date"] is None))
+            or _retold(e, event))), None)
         if same is not None and same["date"] is None and event["date"] is not None:
             same["date"], same["precision"] = event["date"], event["precision"]
             for other in out:  # «прибыл … и провел переговоры»: the sentence's other happening too
