@@ -153,6 +153,8 @@ def test_dated_events_with_participants(tmp_path, gazetteer):
     ("Он родился в 1981 году.", "1981"),
     ("Вчера в Бишкеке прошел митинг.", "2025-01-09"),
     ("В понедельник министр посетил Хорог.", "2025-01-06"),
+    ("Суд начался 25 декабря прошлого года.", "2024-12-25"),
+    ("Переговоры прошли в начале января.", "2025-01"),
 ])
 def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected):
     # The article's date: Friday 10 January 2025 (so «25 декабря», long after it, is last year's).

@@ -59,12 +59,14 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
     for abbreviation, number in lexicon.month_abbreviations.items():
         month_of.setdefault(abbreviation, number)
     names = "|".join(sorted(map(re.escape, month_of), key=len, reverse=True))
-    year = r"(?:\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г(?:од[ау]?)?\b\.?))?)?"
+    year = r"\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г(?:од[ау]?)?\b\.?))?"  # «2022», «2022 г.», «2022 года»
+    relative_year = r"\s+(?P<relyear>[^\W\d_]+)\s+года\b"  # «прошлого года»
     day_month = re.compile(
-        rf"(?<![\w.])(?P<day>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w){year}", re.I)
+        rf"(?<![\w.])(?P<day>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w)"
+        rf"(?:{year}|{relative_year})?", re.I)
     rest = re.compile(
         rf"(?P<numeric>(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>(?:19|20)\d{{2}})(?!\d))"
-        rf"|(?P<inmonth>\b(?:в|во|с|до|на|к)\s+(?P<month2>{names})(?!\w)(?:\s+(?P<year2>(?:19|20)\d{{2}})\s*(?:г(?:од[ау]?)?\b\.?)?"
+        rf"|(?P<inmonth>\b(?:(?:в|во|с|до|на|к)|(?:в|во)\s+(?:начале|середине|конце|первой\s+половине|второй\s+половине))\s+(?P<month2>{names})(?!\w)(?:\s+(?P<year2>(?:19|20)\d{{2}})\s*(?:г(?:од[ау]?)?\b\.?)?"
         rf"|\s+(?P<rel2>[^\W\d_]+)\s+года)?)"
         rf"|(?P<yearonly>(?<!\d)(?P<year3>(?:19|20)\d{{2}})\s*(?:-?(?:м|го|й))?\s+(?:год[уаеом]*|г\.))"
         rf"|(?P<relyear>\b(?:в|во)\s+(?P<rel3>[^\W\d_]+)\s+году\b|\b(?P<rel4>[^\W\d_]+)\s+года\b)"
@@ -84,10 +86,14 @@ def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDa
         month = month_of[match.group("month").casefold()]
         day = int(match.group("day"))
         year = int(match.group("year")) if match.group("year") else None
+        relative = _relative_year(match.group("relyear"), lexicon)
+        if year is None and relative is not None and published is not None and published.year is not None:
+            year = published.year - relative  # «25 декабря прошлого года»
         date = PartialDate(year, month, day)
         if not date.is_valid():
             continue
-        found.append(FoundDate(match.start(), match.end(), _with_year(date, published)))
+        end = match.end() if relative is not None or not match.group("relyear") else match.end("month")
+        found.append(FoundDate(match.start(), end, _with_year(date, published)))
         taken.append((match.start(), match.end()))
     for match in rest.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
