@@ -130,7 +130,7 @@ def test_a_name_agrees_with_its_head_and_keeps_its_dependents(sentence, name):
 
     models = nlp.load()
     doc = models.parse(sentence)
-    assert name in [nominative(s.tokens, models.analyzer) for s in _joined(doc, lexicon.load()) if s.type != "PER"]
+    assert name in [nominative(s.tokens, models.analyzer) for s in _joined(doc, lexicon.load(), models.analyzer) if s.type != "PER"]
 
 
 def test_dated_events_with_participants(tmp_path, gazetteer):

@@ -16,7 +16,7 @@ from .language import detect
 from .model import Article, Paragraph, PartialDate
 from .text import latin_share, slug
 
-_INNER_SENTENCE = re.compile(r"\w[.!?…][\"'”’»)]*\s+[A-ZА-ЯЁ]\w")
+_INNER_SENTENCE = re.compile(r"\w[.!?…][\"'”’»)]*\s+[A-ZА-ЯЁ]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
 _LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*[|丨·,]?\s*\d{1,2}:\d{2})?\s*[|丨·]\s*")
@@ -132,6 +132,11 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     ends = [i for i in range(first + 1, last + 1) if _STORY_END.match(blocks[i])]
     if ends:
         last = max((i for i in range(first, ends[0]) if prose[i]), default=first)
+    if blocks[last].rstrip().endswith(":"):
+        # the story closes on "Among the speakers:" and the list it announces
+        while last + 1 < len(blocks) and not prose[last + 1] and _is_readable(blocks[last + 1], latin) \
+                and not _STORY_END.match(blocks[last + 1]):
+            last += 1
     roles = ["furniture"] * len(blocks)
     # Before the story: a date line, and one title. A marked heading wins; else the longest
     # headline-shaped line (menus and "Subscribe to our newsletter" prompts are shorter).
@@ -156,6 +161,13 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
             run_end += 1
         run = range(i, run_end)
         is_list = len(run) >= RUN_OF_LIST and not all(j in headings for j in run)
+        if i > first and roles[i - 1] == "story" and blocks[i - 1].rstrip().endswith(":"):
+            # "Among the speakers:" and the list it announces: the story's own list, not other stories
+            for j in run:
+                if _is_readable(blocks[j], latin) and not _POINTER.match(blocks[j]):
+                    roles[j] = "story"
+            i = run_end
+            continue
         for j in run:
             block = blocks[j]
             if _POINTER.match(block):

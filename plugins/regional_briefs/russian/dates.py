@@ -59,7 +59,7 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
     for abbreviation, number in lexicon.month_abbreviations.items():
         month_of.setdefault(abbreviation, number)
     names = "|".join(sorted(map(re.escape, month_of), key=len, reverse=True))
-    year = r"\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г(?:од[ау]?)?\b\.?))?"  # «2022», «2022 г.», «2022 года»
+    year = r",?\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г(?:од[ау]?)?\b\.?))?"  # «2022», «, 2022», «2022 г.», «2022 года»
     relative_year = r"\s+(?P<relyear>[^\W\d_]+)\s+года\b"  # «прошлого года»
     day_month = re.compile(
         rf"(?<![\w.])(?P<day>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w)"
@@ -101,7 +101,19 @@ def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDa
         date = _other(match, lexicon, month_of, published, story)
         if date is not None and date.is_valid():
             found.append(FoundDate(match.start(), match.end(), date))
-    return sorted(found, key=lambda f: f.start)
+    return [_night_before(f, text) for f in sorted(found, key=lambda f: f.start)]
+
+
+_NIGHT = re.compile(r"\bв\s+ночь\s+на\s+$", re.I)
+
+
+def _night_before(found: FoundDate, text: str) -> FoundDate:
+    """«в ночь на понедельник», «в ночь на 1 сентября»: the night began the day before."""
+    date = found.date
+    if not _NIGHT.search(text[:found.start]) or date.day is None or date.year is None:
+        return found
+    day = dt.date(date.year, date.month, date.day) - dt.timedelta(days=1)
+    return FoundDate(found.start, found.end, PartialDate(day.year, day.month, day.day))
 
 
 def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],

@@ -140,6 +140,9 @@ def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemm
             continue  # «в том голосовании»: a happening told before, retold
         if i > 0 and tokens[i - 1].text.casefold() in ("не", "ни"):
             continue  # «не сообщала»: what did not happen
+        head = next((t for t in tokens if t.id == token.head_id), None)
+        if head is not None and lemma_of(head) in lexicon.refusal_verbs:
+            continue  # «отказался сообщить»: what was refused
         found.append((type_, token))
     if not found:
         return []

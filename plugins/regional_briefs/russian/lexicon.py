@@ -42,6 +42,8 @@ class RussianLexicon:
     credit_words: frozenset[str]
     deadly_types: frozenset[str]
     institution_heads: dict[str, tuple[str, str]]  # lemma -> (kind, type)
+    refusal_verbs: frozenset[str]
+    honorifics: frozenset[str]
     numbers: dict[str, int]
 
 
@@ -111,4 +113,5 @@ def load(path: Path = DATA) -> RussianLexicon:
         credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),
         deadly_types=frozenset(words("deadly_types")), numbers=_numbers(data, "numbers", path),
         institution_heads=_kinds(data, "institution_heads", path),
+        refusal_verbs=frozenset(words("refusal_verbs")), honorifics=frozenset(words("honorifics")),
     )

@@ -58,7 +58,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
         for sent in para.doc.sents:
             sentences.append(Sentence(para.index, sent.start, sent.stop, sent.text))
         credits = _credits(para.text, lexicon)
-        for span in _joined(para.doc, lexicon):
+        for span in _joined(para.doc, lexicon, analyzer):
             if any(s <= span.start < e for s, e in credits) or not _is_name(span, lexicon, analyzer):
                 continue
             name = nominative(span.tokens, analyzer, person=span.type == "PER")
@@ -95,7 +95,7 @@ class NameSpan:
     tokens: list
 
 
-def _joined(doc, lexicon: RussianLexicon) -> list[NameSpan]:
+def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
     """The model's names, an organisation joined with the name in the genitive right after it
     («Минздрав Кыргызстана», «Погранслужба ГКНБ», «Демократической партии Туркменистана»: one
     organisation), and a Turkic patronymic's word kept with the person's name («… уулу»)."""
@@ -112,11 +112,24 @@ def _joined(doc, lexicon: RussianLexicon) -> list[NameSpan]:
             out[out.index(previous)] = joined
             continue
         if span.type == "PER":
+            span = _untitled(span, doc, lexicon, analyzer)
             after = [t for t in doc.tokens if t.start >= span.stop][:1]
             if after and after[0].text.casefold() in lexicon.patronymic_words and doc.text[span.stop:after[0].start].strip() == "":
                 span = NameSpan("PER", span.start, after[0].stop, doc.text[span.start:after[0].stop], span.tokens + after)
         out.append(span)
     return sorted(out, key=lambda s: (s.start, -s.stop))
+
+
+def _untitled(span: NameSpan, doc, lexicon: RussianLexicon, analyzer) -> NameSpan:
+    """A person's name without the office or courtesy the name finder took in with it
+    («Президент Бердымухамедов», «Г-жа Наталья Дрозд»)."""
+    tokens = list(span.tokens)
+    while len(tokens) > 1 and (tokens[0].text.casefold() in lexicon.honorifics
+                               or lemma(tokens[0], analyzer) in lexicon.role_words):
+        tokens = tokens[1:]
+    if len(tokens) == len(span.tokens):
+        return span
+    return NameSpan("PER", tokens[0].start, span.stop, doc.text[tokens[0].start:span.stop], tokens)
 
 
 def _genitive(span: NameSpan) -> bool:
