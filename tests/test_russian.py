@@ -178,6 +178,38 @@ def test_a_russian_date_line_dates_the_page_and_a_lead_retold_takes_its_day(tmp_
     assert "Gorno-Badakhshan Autonomous Region" in extraction.entities  # «Горный Бадахшан»
 
 
+@pytest.mark.parametrize("line, date, outlet", [
+    ("ТАШКЕНТ, 16 апр – РИА Новости. Агентство открыло офисы.", "--04-16", "РИА Новости"),
+    ("Ташкент, 13 ноября /Синьхуа/ -- В церемонии примут участие.", "--11-13", "Синьхуа"),
+    ("БИШКЕК, 12 марта. /ТАСС/. Президент подписал закон.", "--03-12", "ТАСС"),
+    ("Москва. 28 декабря. INTERFAX.RU - Члены Совбеза осудили решение.", "--12-28", "INTERFAX.RU"),
+    ("АСТАНА, 12 марта 2024 – Kazinform. Глава МИД прибыл.", "2024-03-12", "Kazinform"),
+    ("ДУШАНБЕ, 28.09.2023 /НИАТ «Ховар»/. В Ташкенте произошел взрыв.", "2023-09-28", "НИАТ «Ховар»"),
+    ("Хатлонская область - 14 апреля. Сель прошел ночью.", "--04-14", None),
+])
+def test_wire_datelines_give_the_date_and_the_outlet(line, date, outlet):
+    from regional_briefs.russian.dates import dateline
+
+    found = dateline(line)
+    assert found is not None
+    assert [f.date.iso() for f in find_dates(line[:found[0]], russian_lexicon.load(), None)] == [date]
+    assert (line[found[1][0]:found[1][1]] if found[1] else None) == outlet
+    assert dateline("В Бишкеке, 12 марта прошел митинг.") is None
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Опубликовано 12 марта 2024 в 16:45", PartialDate(2024, 3, 12)),
+    ("Дата публикации: 12.03.2024", PartialDate(2024, 3, 12)),
+    ("• 08 октября, 2025 • 21:04", PartialDate(2025, 10, 8)),
+    ("16:45, 12 марта 2024", PartialDate(2024, 3, 12)),
+    ("12 марта 2024 года прошел большой митинг в Алматы", None),  # a sentence, not a date line
+])
+def test_a_page_date_line_in_russian(line, date):
+    from regional_briefs.clean import _date_line
+
+    assert _date_line(line) == date
+
+
 def test_a_day_and_month_without_the_articles_date_keeps_no_year():
     found = find_dates("Переговоры прошли 22 марта в Кабуле.", russian_lexicon.load(), None)
     assert [f.date.iso() for f in found] == ["--03-22"]

@@ -256,7 +256,7 @@ def _date_line(block: str) -> Optional[PartialDate]:
     # "November 16, 2018 / 3:16 PM / in 8 months": the date is the first of the parts
     text = re.split(r"\s+[/|]\s+", text)[0]
     text = re.sub(r",?\s+\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?(\s*\w{2,4})?$", "", text, flags=re.I)
-    if re.search(r"[а-яё]{3}", text, re.I) and len(text.split()) <= 6:
+    if re.search(r"[а-яё]{3}", text, re.I) and len(text.split()) <= 8:
         return _russian_date_line(text)  # "29 ноября 2021 18:08", "вторник, 09 декабря 2025"
     if len(text.split()) > 4 or not re.search(r"\b\d{4}\b", text) or not re.search(r"[A-Za-z]{3}", text):
         return None
@@ -271,12 +271,14 @@ def _russian_date_line(text: str) -> Optional[PartialDate]:
     from .russian.dates import find_dates
     from .russian.lexicon import load
 
-    found = find_dates(text, load(), None)
+    lexicon = load()
+    found = find_dates(text, lexicon, None)
     if len(found) != 1 or found[0].date.day is None or found[0].date.year is None:
         return None
-    rest = (text[:found[0].start] + text[found[0].end:]).strip(" ,.|·")
-    rest = re.sub(r"\b\d{1,2}:\d{2}\b|[^\W\d_]+:\s*\d+", "", rest).strip(" ,.|·")  # a time; "Просмотров: 18582"
-    return found[0].date if len(rest.split()) <= 1 else None
+    rest = text[:found[0].start] + " " + text[found[0].end:]
+    rest = re.sub(r"\b\d{1,2}:\d{2}\b|[^\W\d_]+:\s*\d+", "", rest)  # a time; "Просмотров: 18582"
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in lexicon.date_line_words]
+    return found[0].date if len(words) <= 1 else None  # a weekday, or a byline's one word, at most
 
 
 def dateline_date(text: str) -> Optional[PartialDate]:

@@ -18,18 +18,24 @@ from ..model import PartialDate
 from .lexicon import RussianLexicon
 
 LATE_DAYS = 7  # a year-less date this far after the article's is last year's
-# A wire dateline opening a paragraph: «ТАШКЕНТ, 16 апр – РИА Новости.», «Ташкент, 13 ноября /Синьхуа/ --».
-_DATELINE = re.compile(r"^\s*[A-ZА-ЯЁ][\w.\- ]{1,30},\s*\d{1,2}\s+[а-яё]{3,9}\.?\s*"
-                       r"(?:/(?P<slashed>[^/]{1,40})/\s*)?(?:[-–—]{1,2}\s*(?P<named>[^.]{0,40}?)\.\s|[-–—]{1,2}\s)")
+# A wire dateline opening a paragraph: «ТАШКЕНТ, 16 апр – РИА Новости.», «Ташкент, 13 ноября /Синьхуа/ --»,
+# «БИШКЕК, 12 марта. /ТАСС/.», «Москва. 28 декабря. INTERFAX.RU -», «АСТАНА, 12 марта 2024 – Kazinform.»
+_DATELINE_OPENING = (r"^\s*[A-ZА-ЯЁ][\w.\- ]{1,30}(?:[,.]|\s+[-–—])\s*"
+                     r"(?:\d{1,2}\s+[а-яё]{3,9}(?:,?\s+(?:19|20)\d{2}(?:\s*г\.)?)?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})")
+_DATELINE_AFTER = re.compile(_DATELINE_OPENING + r"\.\s+(?P<after>[A-ZА-ЯЁ][\w.\- ]{1,30}?)\s+[-–—]\s", re.I)
+_DATELINE = re.compile(
+    _DATELINE_OPENING + r"\.?\s*(?:/(?P<slashed>[^/]{1,40})/\s*\.?\s*)?"
+    r"(?:[-–—]{1,2}\s*(?P<named>[^.]{0,40}?)\.\s|[-–—]{1,2}\s|(?<=[/.])\s)",
+    re.I)
 
 
 def dateline(text: str) -> Optional[tuple[int, Optional[tuple[int, int]]]]:
     """Where a dateline opening ``text`` ends, and where the outlet it names lies (start, end), or None."""
-    match = _DATELINE.match(text)
+    match = _DATELINE_AFTER.match(text) or _DATELINE.match(text)
     if match is None:
         return None
-    for group in ("slashed", "named"):
-        if match.group(group) and match.group(group).strip():
+    for group in ("slashed", "named", "after"):
+        if group in match.re.groupindex and match.group(group) and match.group(group).strip():
             start = match.start(group) + len(match.group(group)) - len(match.group(group).lstrip())
             return match.end(), (start, match.start(group) + len(match.group(group).rstrip()))
     return match.end(), None

@@ -44,6 +44,7 @@ class RussianLexicon:
     institution_heads: dict[str, tuple[str, str]]  # lemma -> (kind, type)
     refusal_verbs: frozenset[str]
     honorifics: frozenset[str]
+    date_line_words: frozenset[str]
     numbers: dict[str, int]
 
 
@@ -114,4 +115,5 @@ def load(path: Path = DATA) -> RussianLexicon:
         deadly_types=frozenset(words("deadly_types")), numbers=_numbers(data, "numbers", path),
         institution_heads=_kinds(data, "institution_heads", path),
         refusal_verbs=frozenset(words("refusal_verbs")), honorifics=frozenset(words("honorifics")),
+        date_line_words=frozenset(words("date_line_words")),
     )
