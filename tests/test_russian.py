@@ -245,11 +245,16 @@ def test_quotations_introduced_by_a_possessive_or_by_the_paragraph_before(tmp_pa
         "«Переговоры прошли в дружественной атмосфере, обе стороны заинтересованы в развитии торговли».",
         "«Мы рассчитываем на скорое подписание соглашения», — говорится в заявлении МИД Казахстана.",
     ])
+    text += "\n\n" + "\n\n".join([
+        "Об этом сообщил пресс-секретарь Верховного суда Узбекистана Азиз Абидов.",
+        "«Подсудимый признан виновным и приговорен к трем годам лишения свободы», — говорится в сообщении.",
+    ])
     quotes = extraction_of(tmp_path, gazetteer, text, "q3.txt").quotes
     said = {q["text"].split()[0]: q["speaker"] for q in quotes}
     assert said["стороны"] == "Мурат Нуртлеу"
     assert said["Переговоры"] == "Ministry of Foreign Affairs of Kyrgyzstan"  # «МИД» is the country's own
     assert said["Мы"] == "Ministry of Foreign Affairs of Kazakhstan"
+    assert said["Подсудимый"] == "Азиз Абидов"  # «говорится в сообщении»: the source the paragraph before named
 
 
 # --- one entity across scripts ----------------------------------------------------------------------

@@ -124,6 +124,9 @@ class _Reader:
         if self._speaks(before) or before.rstrip().endswith(":"):
             # X заявил: «…» / По словам X, «…» / Как заявили в X, … «…»
             return self._named(paragraph, sentence_start, start) or self._pronoun(before, paragraph, start), "before"
+        named = self._named(paragraph, sentence_start, start)
+        if named and len(re.findall(r"[^\W\d_]+", self._outside_names(paragraph, text, sentence_start, start))) <= 2:
+            return named, "before"  # «СБ также "глубоко обеспокоен…"»: the speaker, and hardly a word more
         if not text[:start].strip(" —–-"):
             # a paragraph that is a quotation: the one the paragraph before introduced («… заявил:»),
             # else the person the story was about
@@ -148,11 +151,22 @@ class _Reader:
         chosen = (people or inside)[:1]
         return chosen[0].name if chosen else None
 
+    def _outside_names(self, paragraph: int, text: str, start: int, end: int) -> str:
+        """The text between ``start`` and ``end`` without the names in it."""
+        kept, cursor = [], start
+        for m in self.mentions:
+            if m.paragraph == paragraph and start <= m.start and m.end <= end:
+                kept.append(text[cursor:m.start])
+                cursor = m.end
+        return "".join(kept) + text[cursor:end]
+
     def _source(self, words: str, paragraph: int, start: int) -> Optional[str]:
         """«— говорится в сообщении»: the statement of the actor the paragraph quoted last."""
         if not re.search(r"\bговорится\b", words):
             return None
-        actors = [m for m in self.mentions if m.paragraph == paragraph and m.start < start
+        # the actor the paragraph named last before it, else the one the paragraph before named last
+        # («Об этом сообщил пресс-секретарь суда Азиз Абидов.» and then the statement)
+        actors = [m for m in self.mentions if (m.paragraph == paragraph and m.start < start or m.paragraph == paragraph - 1)
                   and m.name in self.entities and self.entities[m.name]["kind"] == "actor"]
         return actors[-1].name if actors else None
 
