@@ -54,18 +54,22 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     mentions: list[Mention] = []
     sentences: list[Sentence] = []
     found: list[tuple[ParsedParagraph, object, str]] = []  # (paragraph, span, nominative)
+    credits: dict[int, list[tuple[int, int]]] = {}
     for para in parsed:
         for sent in para.doc.sents:
             sentences.append(Sentence(para.index, sent.start, sent.stop, sent.text))
-        credits = _credits(para.text, lexicon)
+        credits[para.index] = _credits(para.text, lexicon)
         for span in _joined(para.doc, lexicon, analyzer):
-            if any(s <= span.start < e for s, e in credits) or not _is_name(span, lexicon, analyzer):
+            if not _is_name(span, lexicon, analyzer):
                 continue
             name = nominative(span.tokens, analyzer, person=span.type == "PER")
             if name:
                 found.append((para, span, name))
     country = _main_country(found, gazetteer)
     for para, span, name in found:
+        longer = _longer_known(para, span, gazetteer, country, analyzer)
+        if longer is not None:  # «Жокаргы» of «Жокаргы Кенес»: the name the gazetteer knows, whole
+            span, name = longer
         entry = _lookup(gazetteer, (name, span.text), country)
         label = LABELS.get(span.type, "ORG")
         if entry is not None:
@@ -82,7 +86,28 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     mentions += _gazetteer_only(parsed, mentions, gazetteer, country, analyzer)
     mentions += _institutions(parsed, mentions, lexicon, analyzer)
     _outlets_of_datelines(parsed, mentions)
+    # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
+    mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
     return sorted(mentions, key=lambda m: (m.paragraph, m.start)), sentences
+
+
+LONGER_BY = 2  # words after a name the model found that may complete a name the gazetteer knows
+
+
+def _longer_known(para: ParsedParagraph, span, gazetteer: Gazetteer, country: Optional[str], analyzer):
+    """The span and its nominative grown by the capitalised words after it, when the gazetteer
+    knows the longer name («Жокаргы» + «Кенеса» -> Жокаргы Кенес); else None."""
+    after = [t for t in para.doc.tokens if t.start >= span.stop][:LONGER_BY]
+    best = None
+    for width in range(1, len(after) + 1):
+        extra = after[:width]
+        if not extra[-1].text[:1].isupper() or para.text[span.stop:extra[0].start].strip():
+            break
+        tokens = list(span.tokens) + extra
+        name = nominative(tokens, analyzer, person=span.type == "PER")
+        if _lookup(gazetteer, (name, para.text[span.start:extra[-1].stop]), country) is not None:
+            best = (NameSpan(span.type, span.start, extra[-1].stop, para.text[span.start:extra[-1].stop], tokens), name)
+    return best
 
 
 @dataclass
@@ -99,7 +124,7 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
     """The model's names, an organisation joined with the name in the genitive right after it
     («Минздрав Кыргызстана», «Погранслужба ГКНБ», «Демократической партии Туркменистана»: one
     organisation), and a Turkic patronymic's word kept with the person's name («… уулу»)."""
-    spans = [NameSpan(s.type, s.start, s.stop, s.text, list(s.tokens)) for s in doc.spans]
+    spans = [_trimmed(NameSpan(s.type, s.start, s.stop, s.text, list(s.tokens)), doc) for s in doc.spans]
     out: list[NameSpan] = []
     for span in spans:
         previous = out[-1] if out else None
@@ -111,6 +136,8 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
                               previous.tokens + span.tokens)
             out[out.index(previous)] = joined
             continue
+        if span.type == "ORG":
+            span = _with_remit(span, doc)
         if span.type == "PER":
             span = _untitled(span, doc, lexicon, analyzer)
             after = [t for t in doc.tokens if t.start >= span.stop][:1]
@@ -118,6 +145,48 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
                 span = NameSpan("PER", span.start, after[0].stop, doc.text[span.start:after[0].stop], span.tokens + after)
         out.append(span)
     return sorted(out, key=lambda s: (s.start, -s.stop))
+
+
+_NOT_NAME_POS = ("VERB", "AUX", "ADV", "ADP", "PRON", "CCONJ", "SCONJ", "PART")
+
+
+def _trimmed(span: NameSpan, doc) -> NameSpan:
+    """A span without the words the name finder took in at its start that no name begins with
+    («Заявило Агентство по…»: a verb)."""
+    tokens = list(span.tokens)
+    while len(tokens) > 1 and tokens[0].pos in _NOT_NAME_POS:
+        tokens = tokens[1:]
+    if len(tokens) == len(span.tokens):
+        return span
+    return NameSpan(span.type, tokens[0].start, span.stop, doc.text[tokens[0].start:span.stop], tokens)
+
+
+REMIT_WORDS = 6  # «по обеспечению безопасности и общественного порядка»: the words of a body's remit, at most
+
+
+def _with_remit(span: NameSpan, doc) -> NameSpan:
+    """An organisation with the remit Russian names give after «по» («Нурафшанский городской суд по
+    уголовным делам», «Агентство по противодействию коррупции»): nouns and adjectives, up to a
+    punctuation mark, a verb or another preposition."""
+    if all(t.text.isupper() for t in span.tokens if t.pos in ("NOUN", "PROPN")):
+        return span  # «ООН по гуманитарным вопросам» is a title's, «РК по…» a longer name's the finder cut
+    after = [t for t in doc.tokens if t.start >= span.stop][:REMIT_WORDS + 1]
+    if not after or after[0].text.casefold() != "по" or doc.text[span.stop:after[0].start].strip():
+        return span
+    taken = []
+    for token in after[1:]:
+        if token.pos == "CCONJ" and token.text.casefold() == "и":
+            taken.append(token)
+            continue
+        if token.pos not in ("NOUN", "ADJ") or (token.feats or {}).get("Case") not in ("Dat", "Gen"):
+            break  # the remit is a dative and its genitives: «по обеспечению безопасности»
+        taken.append(token)
+    while taken and taken[-1].pos == "CCONJ":
+        taken.pop()
+    if not taken or taken[-1].pos != "NOUN":
+        return span
+    tokens = list(span.tokens) + [after[0]] + taken
+    return NameSpan("ORG", span.start, taken[-1].stop, doc.text[span.start:taken[-1].stop], tokens)
 
 
 def _untitled(span: NameSpan, doc, lexicon: RussianLexicon, analyzer) -> NameSpan:
