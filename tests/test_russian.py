@@ -17,7 +17,7 @@ from regional_briefs.language import detect, language_name, reader, script_langu
 from regional_briefs.model import PartialDate
 from regional_briefs.russian import lexicon as russian_lexicon
 from regional_briefs.russian.dates import find_dates
-from regional_briefs.russian.transliteration import romanizations, skeleton, skeletons
+from regional_briefs.russian.transliteration import romanizations, skeleton, skeletons, spellings
 
 RUSSIAN = """\
 ---
@@ -259,6 +259,37 @@ def test_quotations_introduced_by_a_possessive_or_by_the_paragraph_before(tmp_pa
     assert said["Подсудимый"] == "Азиз Абидов"  # «говорится в сообщении»: the source the paragraph before named
 
 
+@pytest.mark.parametrize("text", [
+    "В результате обстрела " + "9" * 5000 + " человек погибли.",  # longer than int() takes
+    "Саш Иванов заявил, что переговоры прошли 3 марта в Душанбе.",  # a name read in the vocative
+    "---\npublished: 2025-03-10\n---\n\nЛюди покинули площадь 29 февраля. В ночь на 29 февраля прошел митинг.",
+    "---\npublished: 0001-01-01\n---\n\nВчера в Бишкеке прошел митинг. 25 декабря прошли переговоры.",
+    "---\npublished: 9999-12-28\n---\n\nВчера в Бишкеке прошел митинг. 25 декабря прошли переговоры.",
+    "«" * 3000 + " Таджикистан " + "— — — ," * 2000,
+    " ".join('"Мы готовы", - сказал он.' for _ in range(400)),
+    "Итог: " + " ".join("1 000 000" for _ in range(2000)) + " человек.",
+    "Президент Таджикистана Эмомали Рахмон, " * 1500 + "заявил.",  # one sentence of 6,000 words
+])
+def test_odd_russian_text_is_read_in_bounded_time_without_failing(tmp_path, gazetteer, text):
+    import time
+
+    started = time.perf_counter()
+    extraction = extraction_of(tmp_path, gazetteer, text, "odd.md" if text.startswith("---") else "odd.txt")
+    assert extraction.article.language == "ru"
+    assert all(e["fatalities"] is None or e["fatalities"] <= 10_000_000 for e in extraction.events)
+    assert time.perf_counter() - started < 60  # a guard against runaway work, not a speed test
+
+
+def test_a_toll_is_not_a_date_or_a_time():
+    from regional_briefs.russian.events import _fatalities
+
+    lexicon = russian_lexicon.load()
+    assert _fatalities("На границе 14 сентября погибли 59 человек", lexicon) == 59
+    assert _fatalities("В 2022 году погибли 59 человек", lexicon) == 59
+    assert _fatalities("В 15:30 погибли двое", lexicon) == 2
+    assert _fatalities("99999999 человек погибли", lexicon) is None
+
+
 # --- one entity across scripts ----------------------------------------------------------------------
 
 
@@ -269,6 +300,12 @@ def test_romanizations_and_their_skeletons_meet_the_english_spelling():
                              ("Гурбангулы Бердымухамедов", "Gurbanguly Berdimuhamedov")):
         assert skeleton(english) in skeletons(russian), (russian, english)
     assert skeleton("Sadyr Japarov") not in skeletons("Садыр Ташиев")
+    # the same consonants, other names: the vowels and a word's last letter tell them apart
+    for russian, english in (("Марат Ахметов", "Murat Akhmetov"), ("Азиза Рахимова", "Aziz Rakhimov"),
+                             ("Александра Ким", "Aleksandr Kim"), ("Каракуль", "Karakol")):
+        assert not spellings(russian) & spellings(english), (russian, english)
+    assert spellings("Шавкат Мирзиёев") & spellings("Shavkat Mirziyoyev")
+    assert spellings("Панджшер") & spellings("Panjshir")
 
 
 @pytest.fixture(scope="module")

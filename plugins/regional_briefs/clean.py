@@ -19,7 +19,7 @@ from .text import latin_share, slug
 _INNER_SENTENCE = re.compile(r"\w[.!?…][\"'”’»)]*\s+[A-ZА-ЯЁ]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
-_LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*[|丨·,]?\s*\d{1,2}:\d{2})?\s*[|丨·]\s*")
+_LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*(?:[|丨·,]\s*)?\d{1,2}:\d{2})?\s*[|丨·]\s*")
 _DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+\d{1,2}:\d{2})?\s*$")
 # A date label before the story's first words, as saved pages and feeds give it:
 # "date 2025-08-19 Kabul residents ...", "Published: 2024-05-12".

@@ -377,27 +377,37 @@ CROSS_SCRIPT_MIN_CONSONANTS = 4  # a shorter skeleton («Ош»: sh) says too li
 
 
 def _join_across_scripts(extractions: list[Extraction], node_of: dict[tuple[str, str], str], find, union) -> None:
-    """A name in Cyrillic and one in Latin letters join when they spell the same sounds
-    (``transliteration.skeletons``: «Эмомали Рахмон» and Emomali Rahmon), the same kind of thing
-    (a person with a person), and nothing else of either script spells them so: a skeleton two
-    entities of one script share joins none. Names the gazetteer knows have joined by its id already."""
-    from .russian.transliteration import is_cyrillic, skeletons
+    """A name in Cyrillic and one in Latin letters join when they are spelled alike
+    (``transliteration.spellings``: the same consonants and vowels over the common romanizations,
+    «Эмомали Рахмон» and Emomali Rahmon), name the same kind of thing (a person with a person), and
+    each has no other partner in the other script. Names the gazetteer knows joined by its id already."""
+    from .russian.transliteration import is_cyrillic, spellings
 
-    sides: dict[tuple[str, str], dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
+    sides: dict[tuple, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
     for ex in sorted(extractions, key=lambda e: e.article.id):
         for name, info in ex.entities.items():
             root = find(node_of[(ex.article.id, name)])
             person = info["type"] == "person"
             for form in dict.fromkeys([name, *info["aliases"]]):
-                if person and len(form.split()) < 2:
-                    continue  # a surname alone may be anyone's
-                for key in skeletons(form):
-                    if len(key.replace(" ", "")) >= CROSS_SCRIPT_MIN_CONSONANTS:
-                        sides[(f"{info['kind']}:{person}", key)][is_cyrillic(form)].add(root)
+                for consonants, vowels in spellings(form):
+                    if len(consonants.replace(" ", "")) < CROSS_SCRIPT_MIN_CONSONANTS:
+                        continue
+                    if person and len(consonants.split()) < 2:
+                        continue  # a surname alone (or with an initial) may be anyone's
+                    sides[(info["kind"], person, consonants, vowels)][is_cyrillic(form)].add(root)
+    partners: dict[str, set[str]] = defaultdict(set)
     for key, by_script in sorted(sides.items()):
-        cyrillic, latin = {find(n) for n in by_script[True]}, {find(n) for n in by_script[False]}
-        if len(cyrillic) == 1 and len(latin) == 1:
-            union(next(iter(cyrillic)), next(iter(latin)))
+        for cyrillic in {find(n) for n in by_script[True]}:
+            for latin in {find(n) for n in by_script[False]}:
+                if cyrillic != latin:
+                    partners[cyrillic].add(latin)
+                    partners[latin].add(cyrillic)
+    for first, others in sorted(partners.items()):
+        if len(others) != 1:
+            continue  # two possible partners: neither is joined
+        second = next(iter(others))
+        if partners.get(second) == {first} and find(first) != find(second):
+            union(first, second)
 
 
 def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> Entity:

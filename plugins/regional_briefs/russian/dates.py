@@ -21,12 +21,11 @@ LATE_DAYS = 7  # a year-less date this far after the article's is last year's
 # A wire dateline opening a paragraph: «ТАШКЕНТ, 16 апр – РИА Новости.», «Ташкент, 13 ноября /Синьхуа/ --»,
 # «БИШКЕК, 12 марта. /ТАСС/.», «Москва. 28 декабря. INTERFAX.RU -», «АСТАНА, 12 марта 2024 – Kazinform.»
 _DATELINE_OPENING = (r"^\s*[A-ZА-ЯЁ][\w.\- ]{1,30}(?:[,.]|\s+[-–—])\s*"
-                     r"(?:\d{1,2}\s+[а-яё]{3,9}(?:,?\s+(?:19|20)\d{2}(?:\s*г\.)?)?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})")
-_DATELINE_AFTER = re.compile(_DATELINE_OPENING + r"\.\s+(?P<after>[A-ZА-ЯЁ][\w.\- ]{1,30}?)\s+[-–—]\s", re.I)
+                     r"(?:\d{1,2}\s+[а-яёА-ЯЁ]{3,9}(?:,?\s+(?:19|20)\d{2}(?:\s*г\.)?)?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})")
+_DATELINE_AFTER = re.compile(_DATELINE_OPENING + r"\.\s+(?P<after>[A-ZА-ЯЁ][\w.\- ]{1,30}?)\s+[-–—](?:\s|$)")
 _DATELINE = re.compile(
     _DATELINE_OPENING + r"\.?\s*(?:/(?P<slashed>[^/]{1,40})/\s*\.?\s*)?"
-    r"(?:[-–—]{1,2}\s*(?P<named>[^.]{0,40}?)\.\s|[-–—]{1,2}\s|(?<=[/.])\s)",
-    re.I)
+    r"(?:[-–—]{1,2}\s*(?P<named>[^.]{0,40}?)\.(?:\s|$)|[-–—]{1,2}(?:\s|$)|(?<=[/.])(?:\s|$))")
 
 
 def dateline(text: str) -> Optional[tuple[int, Optional[tuple[int, int]]]]:
@@ -34,6 +33,10 @@ def dateline(text: str) -> Optional[tuple[int, Optional[tuple[int, int]]]]:
     match = _DATELINE_AFTER.match(text) or _DATELINE.match(text)
     if match is None:
         return None
+    from .lexicon import load
+
+    if not find_dates(text[:match.end()], load(), None):
+        return None  # «Напомним, 13 марта —»: no month there, or no date at all
     for group in ("slashed", "named", "after"):
         if group in match.re.groupindex and match.group(group) and match.group(group).strip():
             start = match.start(group) + len(match.group(group)) - len(match.group(group).lstrip())
@@ -118,8 +121,8 @@ def _night_before(found: FoundDate, text: str) -> FoundDate:
     date = found.date
     if not _NIGHT.search(text[:found.start]) or date.day is None or date.year is None:
         return found
-    day = dt.date(date.year, date.month, date.day) - dt.timedelta(days=1)
-    return FoundDate(found.start, found.end, PartialDate(day.year, day.month, day.day))
+    before = _days_before(date, 1)
+    return FoundDate(found.start, found.end, before) if before is not None else found
 
 
 def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
@@ -148,17 +151,17 @@ def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
     reference = (story or published) if word in lexicon.story_relative_days else published
     if reference is None or reference.day is None or reference.year is None:
         return None
-    day = dt.date(reference.year, reference.month, reference.day)
     if word in lexicon.story_relative_days:
-        day -= dt.timedelta(days=lexicon.story_relative_days[word])
-    elif word in lexicon.relative_days:
-        day -= dt.timedelta(days=lexicon.relative_days[word])
-    elif word in _weekday_forms(lexicon):
-        before = (day.weekday() - _weekday_forms(lexicon)[word]) % 7
-        day -= dt.timedelta(days=before)
-    else:
-        return None
-    return PartialDate(day.year, day.month, day.day)
+        return _days_before(reference, lexicon.story_relative_days[word])
+    if word in lexicon.relative_days:
+        return _days_before(reference, lexicon.relative_days[word])
+    if word in _weekday_forms(lexicon):
+        try:
+            weekday = dt.date(reference.year, reference.month, reference.day).weekday()
+        except ValueError:
+            return None
+        return _days_before(reference, (weekday - _weekday_forms(lexicon)[word]) % 7)
+    return None
 
 
 def _relative_year(word: Optional[str], lexicon: RussianLexicon) -> Optional[int]:
@@ -188,10 +191,20 @@ def _with_year(date: PartialDate, published: Optional[PartialDate]) -> PartialDa
         return date
     year = published.year
     if published.month is not None:
-        reference = dt.date(year, published.month, published.day or 28)
         try:
+            reference = dt.date(year, published.month, published.day or 28)
             if dt.date(year, date.month, date.day or 1) > reference + dt.timedelta(days=LATE_DAYS):
                 year -= 1
-        except ValueError:
-            pass
-    return PartialDate(year, date.month, date.day)
+        except (ValueError, OverflowError):
+            return date  # «29 февраля» in a year without it, or a date at the calendar's edge: no year
+    dated = PartialDate(year, date.month, date.day)
+    return dated if dated.is_valid() else date
+
+
+def _days_before(date: PartialDate, days: int) -> Optional[PartialDate]:
+    """The day ``days`` before ``date`` (after, for a negative number), or None off the calendar."""
+    try:
+        day = dt.date(date.year, date.month, date.day) - dt.timedelta(days=days)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return PartialDate(day.year, day.month, day.day)

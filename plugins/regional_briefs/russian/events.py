@@ -21,17 +21,19 @@ from .quotes import attribution_spans, quotations
 
 TITLE_WORDS = 24  # a title longer than this is cut, with an ellipsis
 # A number of dead: «погибли 59 человек», «не менее 2 тысяч погибших», «жертвами стали двое».
+MAX_FATALITIES = 10_000_000  # a larger "toll" is a misread number
 _MULTIPLIER = r"(?:\s+(?:тыс(?:яч[аи]?|\.)|сот(?:ен|ни)))?"
 
 
 @lru_cache(maxsize=4)
 def _fatality_pattern(lexicon: RussianLexicon) -> re.Pattern:
     words = "|".join(sorted(map(re.escape, lexicon.numbers), key=len, reverse=True))
-    number = rf"(?:\d+(?:[ \u00a0]\d{{3}})*|(?:{words})\b){_MULTIPLIER}"
+    # at most a billion, its thousands apart or not; never part of a time («15:30») or a longer number
+    number = rf"(?:(?<![\d:.,])\d{{1,3}}(?:[ \u00a0]\d{{3}}){{0,3}}(?![\d:.,]\d)|(?<![\d:.,])\d{{4,9}}(?!\d)|(?:{words})\b){_MULTIPLIER}"
     return re.compile(
-        rf"(?<![\w-])(?P<n1>{number})\s+(?:\w+\s+){{0,2}}(?:погиб\w*|убит\w*|жертв\w*|погибш\w*)"
-        rf"|(?:погиб\w*|убит\w*|жертвами\s+стали)\s+(?:(?:не\s+менее|более|около|по\s+меньшей\s+мере|как\s+минимум)\s+)?"
-        rf"(?P<n2>{number})", re.I)
+        rf"(?:погиб\w*|убит\w*|жертвами\s+стали)\s+(?:(?:не\s+менее|более|около|по\s+меньшей\s+мере|как\s+минимум)\s+)?"
+        rf"(?P<n2>{number})"
+        rf"|(?<![\w-])(?P<n1>{number})\s+(?:\w+\s+){{0,2}}(?:погиб\w*|убит\w*|жертв\w*|погибш\w*)", re.I)
 
 
 _LEAD_IN = re.compile(r"^(?:(?:при этом|также|позже|ранее|кроме того|между тем|в свою очередь|более того|сейчас|в настоящее время)\s*,?\s*)+", re.I)
@@ -41,6 +43,8 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
     fatalities, paragraph, sentence, trigger. ``lemma_of(token)``: a Natasha token's lemma."""
     events: list[dict] = []
     lead = next((p.index for p in article.paragraphs if not p.heading and p.text.strip()), None)
+    openings = {p.index for p in article.paragraphs if not p.heading and p.text.strip()}
+    openings = set(sorted(openings)[:DATELINE_PARAGRAPHS])  # where a wire dateline may stand
     story: Optional[PartialDate] = article.published
     for para in parsed:
         doc = para.events_doc or para.doc
@@ -52,7 +56,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
         for sent in doc.sents:
             reference = story if story is not None and story.day is not None else None
             dates = [d for d in find_dates(sent.text, lexicon, article.published or reference, reference)
-                     if not _dateline_end(para.text) > sent.start + d.start]
+                     if not (para.index in openings and _dateline_end(para.text) > sent.start + d.start)]
             if dates:
                 current = dates[0].date
                 lead_days += [d.date for d in dates if d.date.day is not None] if para.index == lead else []
@@ -94,6 +98,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
     return _merged(events)
 
 
+DATELINE_PARAGRAPHS = 2  # a dateline opens one of the story's first paragraphs, or none
 LEAD_DAYS_BEFORE = 7  # a lead retold with a day this close before the article's date happened then
 
 
@@ -105,8 +110,11 @@ def _retold_lead(events: list[dict], undated: list[int], days: list[PartialDate]
     import datetime as dt
 
     day = days[0]
-    if day.year is None or not (0 <= (dt.date(published.year, published.month, published.day)
-                                      - dt.date(day.year, day.month, day.day)).days <= LEAD_DAYS_BEFORE):
+    try:
+        apart = (dt.date(published.year, published.month, published.day) - dt.date(day.year, day.month, day.day)).days
+    except (ValueError, TypeError, OverflowError):
+        return
+    if not 0 <= apart <= LEAD_DAYS_BEFORE:
         return
     for index in undated:
         events[index]["date"], events[index]["precision"] = day.iso(), day.precision
@@ -207,9 +215,15 @@ def _share(first: dict, second: dict) -> bool:
 
 
 def _fatalities(sentence: str, lexicon: RussianLexicon) -> Optional[int]:
-    for match in _fatality_pattern(lexicon).finditer(sentence):
-        number = _number(match.group("n1") or match.group("n2"), lexicon)
-        if number is not None:
+    pattern, at = _fatality_pattern(lexicon), 0
+    while (match := pattern.search(sentence, at)) is not None:
+        at = match.start() + 1
+        group = "n2" if match.group("n2") else "n1"
+        following = sentence[match.end(group):match.end(group) + 12].casefold().lstrip()
+        if following.startswith(tuple(m[:3] for m in lexicon.months)) or following.startswith("год"):
+            continue  # «14 сентября погибли», «в 2022 году погибли»: a date, not a toll
+        number = _number(match.group(group), lexicon)
+        if number is not None and number <= MAX_FATALITIES:
             return number
     return None
 

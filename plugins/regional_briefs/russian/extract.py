@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any, Optional
 
 from ..entities import resolve_article
@@ -75,9 +76,10 @@ def _nominative_aliases(entities: dict[str, dict], mentions: list[Mention], spok
         info["aliases"] = sorted(forms.get(name, set()))
 
 
+@lru_cache(maxsize=50_000)
 def _word_lemma(word: str, analyzer) -> str:
     parses = analyzer.parse(word)
-    return parses[0].normal_form.replace("ё", "е") if parses else word.casefold()
+    return parses[0].normal_form.replace("ё", "е") if parses else word.casefold().replace("ё", "е")
 
 
 def _sentence_case(text: str) -> str:

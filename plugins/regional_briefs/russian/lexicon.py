@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import safe_yaml
+from ..model import ACTOR_TYPES, EVENT_TYPES, PLACE_TYPES
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "russian.yml"
 
@@ -73,8 +74,8 @@ def _kinds(data: dict, key: str, path: Path) -> dict[str, tuple[str, str]]:
     out = {}
     for word, value in table.items():
         parts = str(value).split()
-        if len(parts) != 2 or parts[0] not in ("actor", "place"):
-            raise LexiconError(f"{path.name}: '{key}.{word}' must be 'actor TYPE' or 'place TYPE'")
+        if len(parts) != 2 or parts[1] not in {"actor": ACTOR_TYPES, "place": PLACE_TYPES}.get(parts[0], ()):
+            raise LexiconError(f"{path.name}: '{key}.{word}' must be 'actor TYPE' or 'place TYPE' of the model's types")
         out[str(word).casefold()] = (parts[0], parts[1])
     return out
 
@@ -95,8 +96,11 @@ def load(path: Path = DATA) -> RussianLexicon:
         for word in _words(_get(heads, type_, list, path), f"actor_heads.{type_}", path):
             actor_heads.setdefault(word, type_)
     places = _get(data, "place_heads", dict, path)
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in places.items()):
-        raise LexiconError(f"{path.name}: 'place_heads' maps words to place types")
+    if not all(isinstance(k, str) and isinstance(v, str) and v in PLACE_TYPES for k, v in places.items()):
+        raise LexiconError(f"{path.name}: 'place_heads' maps words to place types ({', '.join(sorted(PLACE_TYPES))})")
+    unknown = sorted(set(table) - set(EVENT_TYPES))
+    if unknown:
+        raise LexiconError(f"{path.name}: 'triggers' has types that are no event type: {', '.join(unknown)}")
 
     def words(key: str) -> list[str]:
         return _words(_get(data, key, list, path), key, path)
@@ -108,7 +112,7 @@ def load(path: Path = DATA) -> RussianLexicon:
         source_words=frozenset(words("source_words")), months=_numbers(data, "months", path),
         month_abbreviations=_numbers(data, "month_abbreviations", path), weekdays=_numbers(data, "weekdays", path),
         relative_days=_numbers(data, "relative_days", path), story_relative_days=_numbers(data, "story_relative_days", path), relative_years=_numbers(data, "relative_years", path),
-        place_heads={k.casefold(): v for k, v in places.items()}, actor_heads=actor_heads,
+        place_heads={k.casefold().replace("ё", "е"): v for k, v in places.items()}, actor_heads=actor_heads,
         role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
         not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")),
         credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),

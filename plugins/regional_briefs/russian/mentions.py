@@ -71,6 +71,9 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
         if longer is not None:  # «Жокаргы» of «Жокаргы Кенес»: the name the gazetteer knows, whole
             span, name = longer
         entry = _lookup(gazetteer, (name, span.text), country)
+        if entry is not None and span.type == "PER" and entry.kind != "actor" and (
+                len(span.tokens) > 1 or any(gazetteer.is_ambiguous(f) for f in (name, span.text))):
+            entry = None  # «Сердар», «Аркадаг»: a person the model read, whatever town shares the name
         label = LABELS.get(span.type, "ORG")
         if entry is not None:
             mentions.append(_gazetteer_mention(entry, span.text, para.index, span.start, span.stop, label))
@@ -250,7 +253,7 @@ def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexico
 
 def _outlets_of_datelines(parsed: list[ParsedParagraph], mentions: list[Mention]) -> None:
     """The outlet a wire dateline names («/Синьхуа/», «— РИА Новости.») is a medium, found or not."""
-    for para in parsed:
+    for para in [p for p in parsed if p.events_doc is None][:2]:  # a dateline opens the story, if anywhere
         line = dateline(para.text)
         if line is None or line[1] is None:
             continue
@@ -342,6 +345,8 @@ def _gazetteer_only(parsed: list[ParsedParagraph], mentions: list[Mention], gaze
                 if width == 1:
                     forms += (lemma(token, analyzer).capitalize(),)
                 entry = _lookup(gazetteer, forms, country)
+                if entry is not None and width == 1 and any(gazetteer.is_ambiguous(f) for f in forms[:2]):
+                    entry = None  # a word the gazetteer marks as needing context («Манас», «Сердар»)
                 if entry is not None and (width == 2 or entry.kind == "place" or token.text.isupper() or len(token.text) > 3):
                     out.append(_gazetteer_mention(entry, para.text[group[0].start:group[-1].stop], para.index,
                                                   group[0].start, group[-1].stop, "GAZ"))

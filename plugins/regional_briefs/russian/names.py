@@ -14,6 +14,7 @@ from typing import Optional, Sequence
 
 # Natasha's (Universal Dependencies) cases and pymorphy3's grammemes.
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Par": "gent", "Voc": "nomn"}
+_UD_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}
 _POS = {"NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "ADJ": {"ADJF", "PRTF"}, "DET": {"ADJF", "NPRO"}, "VERB": {"PRTF"}}
 _NAME_TAGS = ("Surn", "Name", "Patr")
 
@@ -66,10 +67,10 @@ def _person(tokens: Sequence, analyzer) -> str:
     given = _known_given_name(tokens, surname, analyzer)
     if given is not None and _FEMININE_OBLIQUE.search(surname.text) and given.gender != "femn":
         given = None  # «Айке Бейшекеевой»: the surname says a woman; a man's name read into «Айке» does not
-    if given is not None:
+    case_of_given = _UD_CASES.get(given.case) if given is not None else None
+    if given is not None and case_of_given is not None:
         # A given name the dictionary knows says the case and gender best («Элеонора Алиева»)
-        feats = {"Case": next(k for k, v in CASES.items() if v == given.case),
-                 "Gender": {"masc": "Masc", "femn": "Fem"}.get(given.gender, "Masc")}
+        feats = {"Case": case_of_given, "Gender": {"masc": "Masc", "femn": "Fem"}.get(given.gender, "Masc")}
     if _FEMININE_OBLIQUE.search(surname.text):
         # «Нукеновой» is a woman's name and never a nominative, whatever the tagger read
         feats = {"Case": feats.get("Case") if feats.get("Case") not in (None, "Nom") else "Gen", "Gender": "Fem"}

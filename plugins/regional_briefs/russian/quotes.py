@@ -20,6 +20,7 @@ from typing import Optional
 from ..model import Article, Mention
 from .lexicon import RussianLexicon
 
+ATTRIBUTION_CHARACTERS = 200  # how far before a quotation its speaker is looked for
 MIN_WORDS = 4  # a paragraph of fewer words in quotation marks is a name or a title...
 MIN_WORDS_SAID = 2  # ...but words a verb of speech attributes are said: «Ситуация под контролем», — сказал он
 # A quotation in guillemets (closed, or running to the end of the paragraph; guillemets may
@@ -31,7 +32,7 @@ _MARKS = re.compile(r"[«„“\"]")
 _INSIDE = re.compile(r"[,!?…]\s*[—–]\s*(?P<attribution>[^—–«»]{3,80}?)[.,:]\s*[—–]\s*")
 # The dash style: a paragraph opening with a dash, the speech up to ", — " or the paragraph's end.
 _DASH = re.compile(r"^\s*[—–-]\s+(?P<speech>.+?)(?:[,!?.…]\s*[—–]\s+(?P<after>.*))?$", re.S)
-_AFTER = re.compile(r"^[»“”\"]?\s*[,!?.…]?\s*[—–-]\s*(?P<attribution>[^«»]*?)(?:[.!?](?:\s|$)|$)")
+_AFTER = re.compile(r"^[»“”\"]?\s*(?:[,!?.…]\s*)?[—–-]\s*(?P<attribution>[^«».!?]{0,160}?)(?:[.!?](?:\s|$)|$)")
 
 
 def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexicon: RussianLexicon,
@@ -43,15 +44,15 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexic
     for paragraph in article.paragraphs:
         if paragraph.heading:
             continue
-        for start, end, text in quotations(paragraph.text):
-            text, inner = _interrupted(text)
+        for start, end, quoted in quotations(paragraph.text):
+            text, inner = _interrupted(quoted)
             if len(text.split()) < MIN_WORDS_SAID or _is_a_name(text):
                 continue
             speaker = None
             if inner is not None:  # «…, — заявил он. — …»: the attribution inside the marks
-                offset = start + 1 + inner[0]
-                attribution = paragraph.text[offset:start + 1 + inner[1]]
-                speaker = (reader._named(paragraph.index, offset, start + 1 + inner[1])
+                attribution = quoted[inner[0]:inner[1]]
+                offset = paragraph.text.find(attribution, start)
+                speaker = (reader._named(paragraph.index, offset, offset + len(attribution))
                            or reader._pronoun(attribution, paragraph.index, start))
             if speaker is None:
                 speaker, told = reader.speaker(paragraph.index, paragraph.text, start, end)
@@ -119,7 +120,7 @@ class _Reader:
             span = (end + after.start("attribution"), end + after.end("attribution"))
             return (self._named(paragraph, *span) or self._pronoun(after.group("attribution"), paragraph, start)
                     or self._source(after.group("attribution"), paragraph, start)), "after"
-        sentence_start = max(text.rfind(". ", 0, start) + 1, 0)
+        sentence_start = max(text.rfind(". ", 0, start) + 1, start - ATTRIBUTION_CHARACTERS, 0)
         before = text[sentence_start:start]
         if self._speaks(before) or before.rstrip().endswith(":"):
             # X заявил: «…» / По словам X, «…» / Как заявили в X, … «…»
@@ -171,7 +172,7 @@ class _Reader:
         return actors[-1].name if actors else None
 
     def _pronoun(self, words: str, paragraph: int, start: int) -> Optional[str]:
-        if set(re.findall(r"[^\W\d_]+", words.casefold())) & self.lex.person_pronouns:
+        if set(re.findall(r"[^\W\d_]+", words.casefold().replace("ё", "е"))) & self.lex.person_pronouns:
             return self._last_person(paragraph, start)
         return None
 
