@@ -16,6 +16,8 @@ from .language import detect
 from .model import Article, Paragraph, PartialDate
 from .text import latin_share, slug
 
+# An item of a list in the story's text: "- Ambassador of Japan …", "• …", "1. …".
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+\S")
 _INNER_SENTENCE = re.compile(r"\w[.!?…][\"'”’»)]*\s+[A-ZА-ЯЁ]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
@@ -133,9 +135,9 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     if ends:
         last = max((i for i in range(first, ends[0]) if prose[i]), default=first)
     if blocks[last].rstrip().endswith(":"):
-        # the story closes on "Among the speakers:" and the list it announces
-        while last + 1 < len(blocks) and not prose[last + 1] and _is_readable(blocks[last + 1], latin) \
-                and not _STORY_END.match(blocks[last + 1]):
+        # the story closes on "Among the speakers:" and the list it announces, item by item
+        while last + 1 < len(blocks) and not prose[last + 1] and _LIST_ITEM.match(blocks[last + 1]) \
+                and _is_readable(blocks[last + 1], latin):
             last += 1
     roles = ["furniture"] * len(blocks)
     # Before the story: a date line, and one title. A marked heading wins; else the longest
@@ -161,12 +163,14 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
             run_end += 1
         run = range(i, run_end)
         is_list = len(run) >= RUN_OF_LIST and not all(j in headings for j in run)
-        if i > first and roles[i - 1] == "story" and blocks[i - 1].rstrip().endswith(":"):
+        if i > first and roles[i - 1] == "story" and blocks[i - 1].rstrip().endswith(":") and _LIST_ITEM.match(blocks[i]):
             # "Among the speakers:" and the list it announces: the story's own list, not other stories
-            for j in run:
-                if _is_readable(blocks[j], latin) and not _POINTER.match(blocks[j]):
-                    roles[j] = "story"
-            i = run_end
+            j = i
+            while j < run_end and _LIST_ITEM.match(blocks[j]) and _is_readable(blocks[j], latin) \
+                    and not _POINTER.match(blocks[j]):
+                roles[j] = "story"
+                j += 1
+            i = j if j > i else run_end
             continue
         for j in run:
             block = blocks[j]

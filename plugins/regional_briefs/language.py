@@ -38,7 +38,6 @@ def in_language(markdown: str, language: str | None, site_language: str) -> str:
 # this order: Tajik's and Kazakh's own first, then Kyrgyz's (whose ң, ө, ү Kazakh has too).
 _OWN_LETTERS = {"tg": "ӣӯҳҷ", "kk": "әұһі", "ky": "ңөү"}
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-SUPPORTED = ("en", "ru")  # languages extraction reads; another is read by the reader of its script
 
 
 def detect(text: str) -> str:

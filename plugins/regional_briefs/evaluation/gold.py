@@ -305,7 +305,7 @@ def load_pairs(path: Path, folders: Iterable[Path]) -> list[tuple[Gold, Gold]]:
     if not isinstance(items, list):
         raise ValueError(f"{path}: expected 'pairs:' with a list of {{ru: NAME, en: NAME}}")
     golds: dict[str, Gold] = {}
-    for folder in {Path(path).parent, *map(Path, folders)}:
+    for folder in dict.fromkeys([Path(path).parent, *map(Path, folders)]):  # in order: the first gold of a name wins
         for gold in load_gold(gold_files([folder])):
             golds.setdefault(Path(gold.path).name[: -len(".gold.yml")], gold)
     pairs = []

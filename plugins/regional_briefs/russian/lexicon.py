@@ -20,14 +20,12 @@ class LexiconError(ValueError):
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once, a key of caches
 class RussianLexicon:
     triggers: dict[str, str]  # lemma -> event type (the first type listing it)
-    type_order: tuple[str, ...]  # the types as listed: earlier wins within a sentence
     weak_types: frozenset[str]
     setting_prepositions: tuple[str, ...]
     pointing_words: frozenset[str]
     source_phrases: tuple[str, ...]
     speech_verbs: frozenset[str]
     state_verbs: frozenset[str]
-    source_words: frozenset[str]
     months: dict[str, int]
     month_abbreviations: dict[str, int]
     weekdays: dict[str, int]
@@ -106,10 +104,10 @@ def load(path: Path = DATA) -> RussianLexicon:
         return _words(_get(data, key, list, path), key, path)
 
     return RussianLexicon(
-        triggers=triggers, type_order=tuple(table), weak_types=frozenset(words("weak_types")),
+        triggers=triggers, weak_types=frozenset(words("weak_types")),
         setting_prepositions=tuple(words("setting_prepositions")), pointing_words=frozenset(words("pointing_words")),
         source_phrases=tuple(words("source_phrases")), speech_verbs=frozenset(words("speech_verbs")), state_verbs=frozenset(words("state_verbs")),
-        source_words=frozenset(words("source_words")), months=_numbers(data, "months", path),
+        months=_numbers(data, "months", path),
         month_abbreviations=_numbers(data, "month_abbreviations", path), weekdays=_numbers(data, "weekdays", path),
         relative_days=_numbers(data, "relative_days", path), story_relative_days=_numbers(data, "story_relative_days", path), relative_years=_numbers(data, "relative_years", path),
         place_heads={k.casefold().replace("ё", "е"): v for k, v in places.items()}, actor_heads=actor_heads,
