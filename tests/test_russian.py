@@ -308,6 +308,32 @@ def test_romanizations_and_their_skeletons_meet_the_english_spelling():
     assert spellings("Панджшер") & spellings("Panjshir")
 
 
+def _extraction(article_id: str, people: dict[str, list[str]]):
+    """An article's extraction with these people (name -> aliases) and nothing else."""
+    from regional_briefs.model import Article, Extraction, Paragraph
+
+    entities = {name: {"kind": "actor", "type": "person", "ref": "", "aliases": aliases, "roles": [],
+                       "affiliations": [], "within": None, "mentions": 1} for name, aliases in people.items()}
+    return Extraction(Article(article_id, f"{article_id}.md", article_id, [Paragraph(0, "text")]), entities=entities)
+
+
+def test_the_cross_script_join_is_one_to_one(gazetteer):
+    from regional_briefs.entities import resolve_site
+
+    def pages(*extractions) -> list[list[str]]:
+        entities, _ = resolve_site(list(extractions), gazetteer)
+        return sorted(sorted(e.articles) for e in entities.values())
+
+    # one Cyrillic and one Latin spelling of one person: one page
+    assert pages(_extraction("ru", {"Садыр Жапаров": []}), _extraction("en", {"Sadyr Japarov": []})) == [["en", "ru"]]
+    # other people with the same consonants stay apart
+    assert pages(_extraction("ru", {"Марат Ахметов": []}), _extraction("en", {"Murat Akhmetov": []})) == [["en"], ["ru"]]
+    # a Cyrillic name that could be either of two Latin entities joins neither
+    assert pages(_extraction("ru", {"Садыр Жапаров": ["Жапаров Садыр"]}),
+                 _extraction("en", {"Sadyr Japarov": []}),
+                 _extraction("en2", {"Japarov Sadyr": []})) == [["en"], ["en2"], ["ru"]]
+
+
 @pytest.fixture(scope="module")
 def mixed_site(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("mixed"), {"ru-border-treaty.md": RUSSIAN,
