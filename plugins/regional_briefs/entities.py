@@ -381,7 +381,8 @@ def _join_across_scripts(extractions: list[Extraction], node_of: dict[tuple[str,
     (``transliteration.spellings``: the same consonants and vowels over the common romanizations,
     «Эмомали Рахмон» and Emomali Rahmon), name the same kind of thing (a person with a person), and
     each has no other partner in the other script. Names the gazetteer knows joined by its id already."""
-    from .russian.transliteration import is_cyrillic, spellings
+    from .language import is_cyrillic
+    from .russian.transliteration import spellings
 
     sides: dict[tuple, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
     for ex in sorted(extractions, key=lambda e: e.article.id):
@@ -422,7 +423,7 @@ def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> E
     else:
         # Named in Latin letters when any article writes it so (the site's language is English;
         # the Cyrillic spellings stay as aliases), else as most articles write it.
-        from .russian.transliteration import is_cyrillic
+        from .language import is_cyrillic
 
         latin = [n for n in mentions if not is_cyrillic(n)] or list(mentions)
         name = max(sorted(latin), key=lambda n: (mentions[n], len(n)))

@@ -69,13 +69,16 @@ def reader(tag: str | None) -> str:
     return "ru" if language in ("ru", "kk", "ky", "tg", "uk", "be") or (tag or "").endswith("-Cyrl") else "en"
 
 
+def is_cyrillic(text: str | None) -> bool:
+    """Whether most of a text's letters are Cyrillic."""
+    letters = [c for c in text or "" if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if _CYRILLIC.match(c)) * 2 > len(letters)
+
+
 def script_language(text: str | None) -> str | None:
     """``ru`` for a text mostly in Cyrillic letters (a name or title from a Russian article),
     else None: what a label's own letters say, where no article tells its language."""
-    if not text:
-        return None
-    letters = [c for c in text if c.isalpha()]
-    return "ru" if letters and sum(1 for c in letters if _CYRILLIC.match(c)) * 2 > len(letters) else None
+    return "ru" if is_cyrillic(text) else None
 
 
 def in_script_language(markdown: str, plain: str | None, site_language: str) -> str:

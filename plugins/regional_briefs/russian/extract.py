@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from typing import Any, Optional
 
 from ..entities import resolve_article
@@ -13,7 +12,7 @@ from . import lexicon as lexicon_module
 from . import nlp as nlp_module
 from .dates import dateline, find_dates
 from .events import detect_events
-from .mentions import ParsedParagraph, find_mentions, lemma
+from .mentions import ParsedParagraph, find_mentions, lemma, word_lemma
 from .names import nominative
 from .quotes import read_quotes
 
@@ -40,7 +39,7 @@ def extract(article: Article, gazetteer: Gazetteer, nlp: Optional[nlp_module.Rus
         role = roles.get((m.paragraph, m.start))
         if role and m.name in entities and role not in [r["text"] for r in entities[m.name]["roles"]]:
             entities[m.name]["roles"].append({"text": role, "paragraph": m.paragraph})
-    quotes = read_quotes(article, mentions, entities, lexicon, lambda word: _word_lemma(word, analyzer))
+    quotes = read_quotes(article, mentions, entities, lexicon, lambda word: word_lemma(word, analyzer))
     events = detect_events(article, parsed, mentions, lexicon, lambda token: lemma(token, analyzer))
     return mentions, sentences, entities, quotes, events
 
@@ -76,10 +75,7 @@ def _nominative_aliases(entities: dict[str, dict], mentions: list[Mention], spok
         info["aliases"] = sorted(forms.get(name, set()))
 
 
-@lru_cache(maxsize=50_000)
-def _word_lemma(word: str, analyzer) -> str:
-    parses = analyzer.parse(word)
-    return parses[0].normal_form.replace("ё", "е") if parses else word.casefold().replace("ё", "е")
+
 
 
 def _sentence_case(text: str) -> str:

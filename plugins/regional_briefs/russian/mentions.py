@@ -39,6 +39,11 @@ def lemma(token, analyzer) -> str:
     return _lemma(token.text, token.pos, analyzer)
 
 
+def word_lemma(word: str, analyzer) -> str:
+    """A word's dictionary form with no part of speech to go by."""
+    return _lemma(word, "", analyzer)
+
+
 @lru_cache(maxsize=50_000)
 def _lemma(text: str, pos: str, analyzer) -> str:
     wanted = {"NOUN": "NOUN", "PROPN": "NOUN", "VERB": ("VERB", "INFN", "PRTF", "PRTS", "GRND"),

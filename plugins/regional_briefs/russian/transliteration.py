@@ -16,13 +16,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+from ..language import is_cyrillic
+
 SCHEMAS = ("WIKIPEDIA", "BGN_PCGN", "ICAO_DOC_9303", "UZ")
-
-
-def is_cyrillic(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if _CYRILLIC.match(c)) * 2 > len(letters)
 
 
 @lru_cache(maxsize=20_000)
