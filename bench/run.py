@@ -100,8 +100,8 @@ class SourceParagraph:
 
 def corpus_paragraphs(folder: Path = CORPUS) -> list[SourceParagraph]:
     """The story paragraphs of the development corpus (read by the pipeline's own ingest and clean)."""
-    from regional_briefs.clean import clean
-    from regional_briefs.ingest import read_seed
+    from regional_briefs.extract.clean import clean
+    from regional_briefs.extract.ingest import read_seed
 
     paragraphs = []
     for path in sorted(folder.iterdir()):

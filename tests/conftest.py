@@ -76,7 +76,7 @@ def make_project(root: Path, seeds: dict[str, str | bytes], briefs: dict[str, st
 
 def extraction_of(tmp_path: Path, gazetteer, text: str, name: str = "story.txt"):
     """An article written for a test, through every per-article stage (no curation)."""
-    from regional_briefs.curation import Curation
+    from regional_briefs.assemble.curation import Curation
     from regional_briefs.pipeline import extract
 
     path = tmp_path / name
@@ -87,7 +87,7 @@ def extraction_of(tmp_path: Path, gazetteer, text: str, name: str = "story.txt")
 @pytest.fixture(scope="session")
 def gazetteer():
     """The bundled gazetteer, built once for the stage tests."""
-    from regional_briefs.gazetteer import Gazetteer
+    from regional_briefs.knowledge.gazetteer import Gazetteer
 
     return Gazetteer.load(())
 

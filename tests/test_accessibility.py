@@ -23,7 +23,7 @@ from conftest import Build
 
 from regional_briefs.language import foreign
 from regional_briefs.model import Article, Entity, Event, EventSource, Mention, Paragraph, PartialDate, Quote, Site
-from regional_briefs.pages import render_site
+from regional_briefs.render.pages import render_site
 
 # The WCAG 2.0, 2.1 and 2.2 rules of levels A and AA; axe's best practices are not the promise.
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]

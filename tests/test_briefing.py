@@ -103,7 +103,7 @@ ENTITIES = [("tajikistan", "place", "country", None), ("afghanistan", "place", "
 
 
 def test_new_is_what_the_week_up_to_the_newest_article_first_reported():
-    from regional_briefs.briefing import edition
+    from regional_briefs.render.briefing import edition
 
     site = _site({"old": "2025-10-01", "mid": "2025-11-14", "new": "2025-11-20", "undated": None},
                  [("e-old", "2025-09-30", ["old"], [], []),
@@ -120,7 +120,7 @@ def test_new_is_what_the_week_up_to_the_newest_article_first_reported():
 
 
 def test_events_are_placed_in_countries_through_places_then_actors():
-    from regional_briefs.briefing import countries_of, events_by_country
+    from regional_briefs.render.briefing import countries_of, events_by_country
 
     site = _site({"a": "2025-11-01"},
                  [("in-khorog", "2025-11-01", ["a"], ["taliban"], ["khorog"]),  # khorog -> gbao -> tajikistan
@@ -135,7 +135,7 @@ def test_events_are_placed_in_countries_through_places_then_actors():
 
 
 def test_events_per_month_run_from_the_first_month_to_the_latest_with_empty_months_kept():
-    from regional_briefs.briefing import months
+    from regional_briefs.render.briefing import months
 
     site = _site({"a": "2025-11-01"},
                  [(f"e{i}", d, ["a"], [], []) for i, d in
@@ -209,8 +209,8 @@ def test_feeds_are_valid_atom_with_dated_entries_and_are_named_in_every_pages_he
 
 def test_a_site_without_site_url_gets_feeds_with_relative_links_and_no_undated_entries():
     feedparser = pytest.importorskip("feedparser")
-    from regional_briefs.feeds import atom_files
-    from regional_briefs.links import directory_url
+    from regional_briefs.render.feeds import atom_files
+    from regional_briefs.render.links import directory_url
 
     site = _site({"a": "2025-11-20", "b": None},
                  [("e1", "2025-11-19", ["a"], ["taliban"], ["khorog"]), ("e2", None, ["b"], ["taliban"], [])],
@@ -247,7 +247,7 @@ def test_feed_ids_and_text_are_the_same_in_another_build(seed_site, tmp_path):
 
 def test_a_pair_needs_a_stated_relation_or_two_shared_events_and_is_titled_a_to_z():
     from regional_briefs.model import Relation
-    from regional_briefs.pairs import actor_pairs
+    from regional_briefs.render.pairs import actor_pairs
 
     site = _site({"a": "2025-11-01"},
                  [("e1", "2025-11-01", ["a"], ["taliban", "tajikistan", "ministry"], ["dushanbe"]),
@@ -262,8 +262,8 @@ def test_a_pair_needs_a_stated_relation_or_two_shared_events_and_is_titled_a_to_
 
 def test_what_one_said_of_the_other_is_a_quote_of_it_or_its_people_that_names_the_other():
     from regional_briefs.model import Article, Entity, Mention, Paragraph, PartialDate, Quote
-    from regional_briefs.pairs import quotes_naming, said_of, speaks_for
-    from regional_briefs.site_view import SiteView
+    from regional_briefs.render.pairs import quotes_naming, said_of, speaks_for
+    from regional_briefs.render.site_view import SiteView
 
     site = _site({"a": "2025-11-01"}, [], ENTITIES)
     text = "“The Taliban must stop,” the minister said. “We are calm,” he added of the Taliban."
@@ -283,7 +283,7 @@ def test_what_one_said_of_the_other_is_a_quote_of_it_or_its_people_that_names_th
 
     # On the page: the same words in a second article are one quote with two sources.
     from regional_briefs.model import Relation
-    from regional_briefs.pages import render_site
+    from regional_briefs.render.pages import render_site
 
     site.articles["b"] = Article("b", "b.txt", "Article b", [Paragraph(0, text)], PartialDate(2025, 11, 2))
     site.mentions["b"] = list(site.mentions["a"])
@@ -356,10 +356,10 @@ def test_hostile_names_stay_text_on_country_and_relation_pages_and_in_the_feeds(
     feedparser = pytest.importorskip("feedparser")
     from test_hostile import HOSTILE, MARKDOWN_EXTENSIONS, PAGE_TAGS, live_markup, normalised, read_html
 
-    from regional_briefs.feeds import atom_files
-    from regional_briefs.links import directory_url
+    from regional_briefs.render.feeds import atom_files
+    from regional_briefs.render.links import directory_url
     from regional_briefs.model import Relation
-    from regional_briefs.pages import render_site
+    from regional_briefs.render.pages import render_site
 
     site = _site({"a": "2025-11-20"}, [("e1", "2025-11-19", ["a"], ["taliban", "tajikistan"], ["khorog"])], ENTITIES,
                  [Relation("taliban", "accuses", "tajikistan", "a", 0, HOSTILE)])

@@ -13,11 +13,11 @@ import markdown
 import pytest
 
 from conftest import REPO, mkdocs_build
-from regional_briefs.escape import md_text
-from regional_briefs.links import source_url
-from regional_briefs.markup import block_ids, put_back, set_aside
-from regional_briefs.nav_cache import NAV_TEMPLATE, NavCache, cache_nav
-from regional_briefs.pages import Limits, render_site
+from regional_briefs.render.escape import md_text
+from regional_briefs.render.links import source_url
+from regional_briefs.render.markup import block_ids, put_back, set_aside
+from regional_briefs.render.nav_cache import NAV_TEMPLATE, NavCache, cache_nav
+from regional_briefs.render.pages import Limits, render_site
 from regional_briefs.pipeline import Options, build_site
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "toc"]  # the pages' (pages.REQUIRED_EXTENSIONS) and the toc

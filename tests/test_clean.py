@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from regional_briefs.clean import clean
-from regional_briefs.ingest import read_seed
+from regional_briefs.extract.clean import clean
+from regional_briefs.extract.ingest import read_seed
 from regional_briefs.model import PartialDate
 
 STORY = [

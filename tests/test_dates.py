@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from regional_briefs.dates import FUTURE_SLACK_DAYS, anchor_unit, named_weekday, resolve_date
+from regional_briefs.extract.dates import FUTURE_SLACK_DAYS, anchor_unit, named_weekday, resolve_date
 from regional_briefs.model import PartialDate as D
 
 # 2024-04-02 is a Tuesday; 2023-07-06 and 2024-05-09 are Thursdays; 2026-01-07 a Wednesday.

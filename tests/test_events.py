@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from regional_briefs.event_lexicon import Lexicon
-from regional_briefs.events import detect_events, merge_events
-from regional_briefs.mentions import load_nlp
+from regional_briefs.knowledge.event_lexicon import Lexicon
+from regional_briefs.extract.events.detect import detect_events, merge_events
+from regional_briefs.extract.mentions import load_nlp
 from regional_briefs.model import EVENT_TYPES, Article, Mention, Paragraph, PartialDate, Sentence
 
 DEMONYMS = {"armenian": "Armenia", "georgian": "Georgia", "mongolian": "Mongolia", "nepali": "Nepal"}
@@ -248,8 +248,8 @@ def test_no_title_of_the_development_corpus_opens_with_a_pronoun_a_conjunction_o
     from pathlib import Path
 
     from conftest import CORPUS, SEED
-    from regional_briefs.curation import Curation
-    from regional_briefs.gazetteer import Gazetteer
+    from regional_briefs.assemble.curation import Curation
+    from regional_briefs.knowledge.gazetteer import Gazetteer
     from regional_briefs.pipeline import extract
 
     if not CORPUS.is_dir():

@@ -19,7 +19,7 @@ import pytest
 
 from conftest import make_project, mkdocs_build
 from regional_briefs.cache import FORMAT
-from regional_briefs.curation import load_curation
+from regional_briefs.assemble.curation import load_curation
 from regional_briefs.outputs import build_output
 from regional_briefs.pipeline import Options
 

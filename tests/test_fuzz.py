@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regional_briefs.clean import clean, dateline_date
-from regional_briefs.curation import Curation, load_curation
-from regional_briefs.gazetteer import Gazetteer
-from regional_briefs.ingest import RawDocument, SeedError, front_matter, markdown_to_text, read_seed, text_blocks
+from regional_briefs.extract.clean import clean, dateline_date
+from regional_briefs.assemble.curation import Curation, load_curation
+from regional_briefs.knowledge.gazetteer import Gazetteer
+from regional_briefs.extract.ingest import RawDocument, SeedError, front_matter, markdown_to_text, read_seed, text_blocks
 from regional_briefs.model import Article, Entity, Mention, Paragraph, Site
-from regional_briefs.pages import render_site
+from regional_briefs.render.pages import render_site
 from regional_briefs.pipeline import extract
 from regional_briefs.text import _RESERVED, name_key, slug
 

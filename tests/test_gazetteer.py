@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from regional_briefs.gazetteer import AMBIGUOUS_LABEL, LABEL, Gazetteer, GazetteerError, surface_key
+from regional_briefs.knowledge.gazetteer import AMBIGUOUS_LABEL, LABEL, Gazetteer, GazetteerError, surface_key
 from regional_briefs.model import ACTOR_TYPES, KINDS, PLACE_TYPES
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from regional_briefs.clean import clean
-from regional_briefs.curation import Curation
-from regional_briefs.ingest import read_seed
+from regional_briefs.extract.clean import clean
+from regional_briefs.assemble.curation import Curation
+from regional_briefs.extract.ingest import read_seed
 from regional_briefs.pipeline import extract
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -30,14 +30,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_project, mkdocs_build, mkdocs_serving
-from regional_briefs.curation import load_curation
-from regional_briefs.export import events_csv, graph
-from regional_briefs.ingest import front_matter, read_seed
+from regional_briefs.assemble.curation import load_curation
+from regional_briefs.render.export import events_csv, graph
+from regional_briefs.extract.ingest import front_matter, read_seed
 from regional_briefs.model import (
     Article, Brief, Entity, Event, EventSource, Mention, Paragraph, PartialDate, Quote, Role, Site,
 )
-from regional_briefs.links import source_url
-from regional_briefs.pages import render_site
+from regional_briefs.render.links import source_url
+from regional_briefs.render.pages import render_site
 from regional_briefs.pipeline import Options, build_site
 
 # One string with every kind of markup a seed could carry; it must reach every page as these characters.

@@ -20,10 +20,10 @@ import yaml
 
 from conftest import CORPUS, SEED, check_links, make_project, mkdocs_build
 
-from regional_briefs.links import Linker, list_path, source_url
-from regional_briefs.pages import Limits, Page, render_site
+from regional_briefs.render.links import Linker, list_path, source_url
+from regional_briefs.render.pages import Limits, Page, render_site
 from regional_briefs.pipeline import Options, build_site
-from regional_briefs.visuals import map_json, render_map_page
+from regional_briefs.render.visuals import map_json, render_map_page
 
 TINY = Limits(per_page=3, preview=2, top=2, sources=1, latest=2)
 LINK = re.compile(r'<a href="([^"]+)"')  # pages rendered with links to the Markdown files (source_url)
@@ -34,7 +34,7 @@ INDEXES = ("index.md", "timeline.md", "articles/index.md", "actors/index.md", "p
 
 # `mkdocs` itself, with the limits above as render_site's defaults (the plugin has no options for them).
 MKDOCS_WITH_TINY_LIMITS = [sys.executable, "-c", (
-    "import regional_briefs.pages as pages\n"
+    "import regional_briefs.render.pages as pages\n"
     "pages.render_site.__defaults__ = (True, pages.Limits(per_page=3, preview=2, top=2, sources=1, latest=2))\n"
     "from mkdocs.__main__ import cli\n"
     "cli()\n")]
@@ -393,7 +393,7 @@ def test_output_does_not_depend_on_the_hash_seed(site, tmp_path):
     pickled = tmp_path / "site.pkl"
     pickled.write_bytes(pickle.dumps(site))
     script = ("import hashlib, pickle, sys\n"
-              "from regional_briefs.pages import Limits, render_site\n"
+              "from regional_briefs.render.pages import Limits, render_site\n"
               "site = pickle.loads(open(sys.argv[1], 'rb').read())\n"
               "digest = hashlib.sha256()\n"
               "for limits in (Limits(), Limits(per_page=3, preview=2, top=2, sources=1, latest=2)):\n"

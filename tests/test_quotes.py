@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import extraction_of
-from regional_briefs.quotes import quote_spans
+from regional_briefs.extract.quotes import quote_spans
 
 
 def quotes_of(tmp_path: Path, gazetteer, text: str) -> list[tuple[str, str]]:

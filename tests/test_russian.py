@@ -15,9 +15,9 @@ from conftest import MINIMAL_CONFIG, extraction_of, make_project, mkdocs_build
 from regional_briefs.evaluation import load_gold, score_pairs
 from regional_briefs.language import detect, language_name, reader, script_language
 from regional_briefs.model import PartialDate
-from regional_briefs.russian import lexicon as russian_lexicon
-from regional_briefs.russian.dates import find_dates
-from regional_briefs.russian.transliteration import romanizations, skeleton, skeletons, spellings
+from regional_briefs.extract.russian import lexicon as russian_lexicon
+from regional_briefs.extract.russian.dates import find_dates
+from regional_briefs.extract.russian.transliteration import romanizations, skeleton, skeletons, spellings
 
 RUSSIAN = """\
 ---
@@ -109,8 +109,8 @@ def test_names_are_brought_to_the_nominative_and_known_places_to_their_entry(tmp
     ("Заявление Гульнары Каримовой.", "Гульнара Каримова"),
 ])
 def test_a_persons_name_comes_to_the_nominative(sentence, name):
-    from regional_briefs.russian import nlp
-    from regional_briefs.russian.names import nominative
+    from regional_briefs.extract.russian import nlp
+    from regional_briefs.extract.russian.names import nominative
 
     models = nlp.load()
     doc = models.parse(sentence)
@@ -125,10 +125,10 @@ def test_a_persons_name_comes_to_the_nominative(sentence, name):
      "Нурафшанский городской суд по уголовным делам"),  # a body's remit after «по»
 ])
 def test_a_name_agrees_with_its_head_and_keeps_its_dependents(sentence, name):
-    from regional_briefs.russian import nlp
-    from regional_briefs.russian.mentions import _joined
-    from regional_briefs.russian import lexicon
-    from regional_briefs.russian.names import nominative
+    from regional_briefs.extract.russian import nlp
+    from regional_briefs.extract.russian.mentions import _joined
+    from regional_briefs.extract.russian import lexicon
+    from regional_briefs.extract.russian.names import nominative
 
     models = nlp.load()
     doc = models.parse(sentence)
@@ -190,7 +190,7 @@ def test_a_russian_date_line_dates_the_page_and_a_lead_retold_takes_its_day(tmp_
     ("Хатлонская область - 14 апреля. Сель прошел ночью.", "--04-14", None),
 ])
 def test_wire_datelines_give_the_date_and_the_outlet(line, date, outlet):
-    from regional_briefs.russian.dates import dateline
+    from regional_briefs.extract.russian.dates import dateline
 
     found = dateline(line)
     assert found is not None
@@ -207,7 +207,7 @@ def test_wire_datelines_give_the_date_and_the_outlet(line, date, outlet):
     ("12 марта 2024 года прошел большой митинг в Алматы", None),  # a sentence, not a date line
 ])
 def test_a_page_date_line_in_russian(line, date):
-    from regional_briefs.clean import _date_line
+    from regional_briefs.extract.clean import _date_line
 
     assert _date_line(line) == date
 
@@ -281,7 +281,7 @@ def test_odd_russian_text_is_read_in_bounded_time_without_failing(tmp_path, gaze
 
 
 def test_a_toll_is_not_a_date_or_a_time():
-    from regional_briefs.russian.events import _fatalities
+    from regional_briefs.extract.russian.events import _fatalities
 
     lexicon = russian_lexicon.load()
     assert _fatalities("На границе 14 сентября погибли 59 человек", lexicon) == 59
@@ -318,7 +318,7 @@ def _extraction(article_id: str, people: dict[str, list[str]]):
 
 
 def test_the_cross_script_join_is_one_to_one(gazetteer):
-    from regional_briefs.entities import resolve_site
+    from regional_briefs.extract.entities import resolve_site
 
     def pages(*extractions) -> list[list[str]]:
         entities, _ = resolve_site(list(extractions), gazetteer)

@@ -24,9 +24,9 @@ from browsing import RESULT_LINKS, open_tab, result_count, search, serve, site_u
 from conftest import MINIMAL_CONFIG, REPO, SEED, Build, make_project, mkdocs_build, mkdocs_serving
 
 from regional_briefs.model import Article, Entity, Event, EventSource, Mention, Paragraph, PartialDate, Site
-from regional_briefs.pages import render_site
-from regional_briefs.search import _cbor_read, _cbor_write, _dump, _load, filters, marks, near_spellings, other_names
-from regional_briefs.site_view import SiteView
+from regional_briefs.render.pages import render_site
+from regional_briefs.render.search import _cbor_read, _cbor_write, _dump, _load, filters, marks, near_spellings, other_names
+from regional_briefs.render.site_view import SiteView
 
 FILTER = re.compile(r'data-pagefind-filter="([^"]+)"')
 

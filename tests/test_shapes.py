@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import extraction_of
-from regional_briefs.clean import clean
-from regional_briefs.ingest import read_seed
+from regional_briefs.extract.clean import clean
+from regional_briefs.extract.ingest import read_seed
 
 
 def entities_of(tmp_path: Path, gazetteer, text: str) -> dict[str, tuple[str, str]]:
@@ -67,7 +67,7 @@ def test_the_publication_date_is_read_from_the_shapes_pages_give_it(tmp_path, fi
 
 
 def test_one_entity_whatever_the_form_the_article_uses(gazetteer):
-    from regional_briefs.entities import _resolve_short_forms
+    from regional_briefs.extract.entities import _resolve_short_forms
     from regional_briefs.model import Mention
 
     def mention(text, type_, kind="actor", paragraph=0):

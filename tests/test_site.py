@@ -12,7 +12,7 @@ import yaml
 
 from conftest import SHARED, check_links, make_project, mkdocs_build
 
-SCHEMA = Path(__file__).resolve().parents[1] / "plugins" / "regional_briefs" / "data" / "graph.schema.json"
+SCHEMA = Path(__file__).resolve().parents[1] / "plugins" / "regional_briefs" / "knowledge" / "data" / "graph.schema.json"
 SEED_GOLD = SHARED / "corpus" / "seed-000.gold.yml"
 
 

@@ -22,8 +22,8 @@ from conftest import REPO, Build
 from browsing import Tab, open_tab, serve  # a local GitHub Pages (site_url's path, 404.html) and a tab
 
 from regional_briefs.model import Article, Brief, Entity, Event, EventSource, Paragraph, PartialDate, Relation, Site
-from regional_briefs.links import Linker, source_url
-from regional_briefs.visuals import (
+from regional_briefs.render.links import Linker, source_url
+from regional_briefs.render.visuals import (
     assets, entity_network_block, map_json, network_json, render_map_page, render_network_page,
 )
 

@@ -21,7 +21,7 @@ from typing import Optional
 
 from .model import Extraction, extraction_from_dict, to_dict
 
-DATA = Path(__file__).parent / "data"
+PACKAGE = Path(__file__).parent
 
 
 # The libraries whose version can change an extraction (the model included) or a cached site (feedgen writes its feeds).
@@ -34,7 +34,7 @@ def environment_key(gazetteer_version: str, pipeline_version: str) -> str:
     """What every article's result depends on besides the article itself."""
     parts = [pipeline_version, gazetteer_version, *(f"{name}={package_version(name)}" for name in LIBRARIES)]
     # The code itself: an upgraded (or edited) pipeline must not reuse results of the old one.
-    for path in sorted(DATA.rglob("*.yml")) + sorted(DATA.parent.rglob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.yml")) + sorted(PACKAGE.rglob("*.py")):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

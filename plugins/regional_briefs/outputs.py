@@ -16,16 +16,16 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Optional
 
-from . import search, visuals
+from .assemble.curation import curation_files
 from .cache import SiteCache, environment_key, is_cache_warning
-from .curation import curation_files
-from .export import events_csv, graph_json
-from .feeds import atom_files
-from .gazetteer import fingerprint
-from .links import source_url, url_style
+from .knowledge.gazetteer import fingerprint
 from .model import Site
-from .pages import Page, assets, render_site
 from .pipeline import PIPELINE_VERSION, Options, build_site
+from .render import search, visuals
+from .render.export import events_csv, graph_json
+from .render.feeds import atom_files
+from .render.links import source_url, url_style
+from .render.pages import Page, assets, render_site
 
 # Bump when the shape of a cached output changes.
 OUTPUT_VERSION = "6"  # 3: map.json 1.1 (countries, events, years), network edges with years; 4: raw-HTML lists; 5: search marks (Pagefind filters, aliases); 6: raw-HTML article paragraphs

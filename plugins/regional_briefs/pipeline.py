@@ -14,18 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from . import curation as curation_stage
-from .clean import clean
-from .curation import Curation, load_curation
-from .entities import resolve_article, resolve_site
-from .events import detect_events, merge_events
-from .gazetteer import Gazetteer, GazetteerError
-from .ingest import DEFAULT_MAX_BYTES, SUFFIXES, SeedError, read_seed, source_name
-from .mentions import find_mentions, load_nlp, parse
-from .relations import detect_relations
+from .assemble import curation as curation_stage
+from .assemble.curation import Curation, load_curation
+from .extract.clean import clean
+from .extract.entities import resolve_article, resolve_site
+from .extract.events.detect import detect_events, merge_events
+from .extract.ingest import DEFAULT_MAX_BYTES, SUFFIXES, SeedError, read_seed, source_name
+from .extract.mentions import find_mentions, load_nlp, parse
+from .extract.relations import detect_relations
+from .knowledge.gazetteer import Gazetteer, GazetteerError
+from .knowledge.project_files import listing, project_root
 from .language import primary, reader
 from .model import Article, Brief, Entity, Extraction, Relation, Site
-from .project_files import listing, project_root
 from .text import name_key, short_hash
 
 PIPELINE_VERSION = "1"
@@ -96,7 +96,7 @@ def extract(path: Path, gazetteer: Gazetteer, curation: Curation, max_bytes: int
 
 def _extract_russian(article: Article, gazetteer: Gazetteer, warnings: list[str]) -> Extraction:
     """A Russian article (or one in another language written in Cyrillic, read as Russian)."""
-    from .russian.extract import extract as extract_russian
+    from .extract.russian.extract import extract as extract_russian
 
     warnings = list(warnings)
     if primary(article.language) != "ru":

@@ -9,15 +9,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from . import search, visuals
 from .config import BriefsConfig
-from .links import SITE_FEED, broken_links
-from .markup import block_ids, put_back, set_aside
-from .nav_cache import cache_nav
 from .outputs import build_output, static_files
-from .pdf import PdfUnavailable, write_pdf
-from .pages import REQUIRED_EXTENSIONS, assets
 from .pipeline import Options
+from .render import search, visuals
+from .render.links import SITE_FEED, broken_links
+from .render.markup import block_ids, put_back, set_aside
+from .render.nav_cache import cache_nav
+from .render.pages import REQUIRED_EXTENSIONS, assets
+from .render.pdf import PdfUnavailable, write_pdf
 
 log = get_plugin_logger(__name__)
 

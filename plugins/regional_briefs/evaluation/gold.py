@@ -17,7 +17,7 @@ from typing import Any, Iterable, Optional
 
 import yaml
 
-from .. import safe_yaml
+from ..knowledge import safe_yaml
 from .matching import match_key, name_keys
 from .rules import PREDICATES, SYMMETRIC_PREDICATES
 

@@ -1,0 +1,312 @@
+"""Clean: a ``RawDocument`` in, an ``Article`` (the story's paragraphs only) out.
+
+Page furniture is recognised by its shape, not by words from one site: the story is the run of
+blocks that read as prose (sentences that end in punctuation); before it may stand a headline,
+a date line and menus; after it, related headlines, prompts and buttons. Inside the story a short
+line alone is a subheading, while a run of short lines is an embedded list of other stories.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..language import detect
+from ..model import Article, Paragraph, PartialDate
+from ..text import latin_share, slug
+from .ingest import RawDocument, as_partial_date
+
+# An item of a list in the story's text: "- Ambassador of Japan …", "• …", "1. …".
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+\S")
+_INNER_SENTENCE = re.compile(r"\w[.!?…][\"'”’»)]*\s+[A-ZА-ЯЁ]")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
+_TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
+_LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*(?:[|丨·,]\s*)?\d{1,2}:\d{2})?\s*[|丨·]\s*")
+_DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+\d{1,2}:\d{2})?\s*$")
+# A date label before the story's first words, as saved pages and feeds give it:
+# "date 2025-08-19 Kabul residents ...", "Published: 2024-05-12".
+_DATE_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}(?:-\d{2})?)(?:[T ][\d:.+Z-]+)?\b\s*", re.I)
+# A dateline in any case, with its date: "ALMATY/APRIL 14 2024 (Wire) —", "Ashgabat, 15 March 2022
+# (TDI):", "BISHKEK, January 10." Only its date is read; the stricter _DATELINE gives the outlet.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = rf"{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
+_LOOSE_DATELINE = re.compile(
+    rf"^[A-Z][\w.'’\- ]{{1,40}}(?:/|,\s*)(?P<date>{_DATE})"
+    r"\s*(?:\([^)]{1,60}\))?\s*[-–—:.]", re.I)
+# The date inside the credit: "ASTANA (Some News / Agency - 28th October, 2022)".
+_CREDIT_DATELINE = re.compile(rf"^[A-Z][\w.'’\- ]{{1,40}}\s*\([^()]{{1,60}}?[-–—,]\s*(?P<date>{_DATE})\s*\)", re.I)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]+)?),\s+"
+    r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)"
+    r"\s*(?:\((?P<outlet>[^)]{2,60})\))?\s*[-–—]+\s*"
+    r"|^(?P<place2>[A-Z][A-Z.'\- ]{2,40})\s*\((?P<outlet2>[^)]{2,60})\)\s*[-–—]+\s*"  # "DUSHANBE (Reuters) -"
+)
+HEADING_MAX_WORDS = 12
+MENU_ITEM_MAX_WORDS = 6  # a line of short items between pipes is a menu; a sentence with pipes is not
+RUN_OF_LIST = 3  # this many short lines in a row are a list of other stories, not subheadings
+
+
+def clean(doc: RawDocument) -> Article:
+    """Keep the story's paragraphs; take a title and date from the page where it gives them."""
+    blocks = list(doc.blocks)
+    published = doc.published
+    for i, block in enumerate(blocks[:3]):
+        label = _DATE_LABEL.match(block)
+        if label and label.end() < len(block):
+            published = published or as_partial_date(label.group(1))
+            blocks[i] = block[label.end():]
+            break
+    roles = classify_blocks(blocks, doc.headings)
+    title = doc.title
+    outlet = doc.outlet
+    paragraphs: list[Paragraph] = []
+    furniture: list[str] = []
+    line_date: Optional[PartialDate] = None
+    late_date: Optional[PartialDate] = None  # the first date line inside the story, if none is above it
+    for block, role in zip(blocks, roles):
+        if role == "title":
+            if title is None:
+                title = block
+            elif _same_words(title, block):
+                continue
+            else:
+                paragraphs.append(Paragraph(len(paragraphs), block, heading=True))
+        elif role == "date":
+            # The last date line before the story is the story's: a page's header date comes first.
+            line_date = _date_line(block) or line_date
+        elif role == "late date":
+            late_date = late_date or _date_line(block)
+        elif role in ("story", "heading"):
+            paragraphs.append(Paragraph(len(paragraphs), block, heading=role == "heading"))
+        else:
+            furniture.append(block)
+    published = published or line_date or late_date
+    if paragraphs and not paragraphs[0].heading:
+        # "03.10.2022 | 15:58 | Headline…": a page's date stamp run into its first line
+        stamp = _LEADING_STAMP.match(paragraphs[0].text)
+        if stamp and stamp.end() < len(paragraphs[0].text):
+            day, month, year = (int(g) for g in stamp.groups())
+            candidate = PartialDate(year, month, day)
+            if candidate.is_valid():
+                published = published or candidate
+                paragraphs[0] = Paragraph(0, paragraphs[0].text[stamp.end():])
+    if paragraphs:
+        dateline = _DATELINE.match(paragraphs[0].text)
+        if dateline:
+            outlet = outlet or dateline.group("outlet") or dateline.group("outlet2") or None
+            if dateline.group("date"):
+                published = published or dateline_date(dateline.group("date"))
+        loose = _LOOSE_DATELINE.match(paragraphs[0].text) or _CREDIT_DATELINE.match(paragraphs[0].text)
+        if loose and published is None:
+            published = dateline_date(loose.group("date"))
+    title_derived = False
+    if not title:
+        title = derive_title(paragraphs)
+        title_derived = True
+    return Article(
+        id=slug(doc.source.rsplit(".", 1)[0]),
+        source=doc.source,
+        title=title,
+        paragraphs=paragraphs,
+        published=published,
+        url=doc.url,
+        outlet=outlet,
+        language=doc.language or detect(" ".join(p.text for p in paragraphs)),
+        title_derived=title_derived,
+        furniture=furniture,
+        digest=doc.digest,
+    )
+
+
+def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list[str]:
+    """Label each block story, heading, title, date or furniture by its shape."""
+    # A block in another script than most of the page is furniture (a Russian menu on an English
+    # page, or the reverse); an article wholly in Cyrillic or Arabic is still an article.
+    latin = latin_share(" ".join(blocks)) >= 0.5
+    prose = [_is_prose(b, latin) for b in blocks]
+    if not any(prose):
+        # No block reads as prose (a page of fragments): keep every readable block rather than lose it.
+        return ["story" if _is_readable(b, latin) else "furniture" for b in blocks]
+    first = prose.index(True)
+    last = len(blocks) - 1 - prose[::-1].index(True)
+    # A disclaimer or a "Most popular" list closes the story, however prose-like what follows
+    ends = [i for i in range(first + 1, last + 1) if _STORY_END.match(blocks[i])]
+    if ends:
+        last = max((i for i in range(first, ends[0]) if prose[i]), default=first)
+    if blocks[last].rstrip().endswith(":"):
+        # the story closes on "Among the speakers:" and the list it announces, item by item
+        while last + 1 < len(blocks) and not prose[last + 1] and _LIST_ITEM.match(blocks[last + 1]) \
+                and _is_readable(blocks[last + 1], latin):
+            last += 1
+    roles = ["furniture"] * len(blocks)
+    # Before the story: a date line, and one title. A marked heading wins; else the longest
+    # headline-shaped line (menus and "Subscribe to our newsletter" prompts are shorter).
+    candidates = []
+    for i in range(first):
+        if _date_line(blocks[i]):
+            roles[i] = "date"
+        elif i in headings:
+            candidates.append((1000, -i, i))
+        elif _is_headline(blocks[i], latin) and not _BYLINE.match(blocks[i]):
+            candidates.append((len(blocks[i].split()), -i, i))
+    if candidates:
+        roles[max(candidates)[2]] = "title"
+    i = first
+    while i <= last:
+        if prose[i]:
+            roles[i] = "story"
+            i += 1
+            continue
+        run_end = i
+        while run_end <= last and not prose[run_end]:
+            run_end += 1
+        run = range(i, run_end)
+        is_list = len(run) >= RUN_OF_LIST and not all(j in headings for j in run)
+        if i > first and roles[i - 1] == "story" and blocks[i - 1].rstrip().endswith(":") and _LIST_ITEM.match(blocks[i]):
+            # "Among the speakers:" and the list it announces: the story's own list, not other stories
+            j = i
+            while j < run_end and _LIST_ITEM.match(blocks[j]) and _is_readable(blocks[j], latin) \
+                    and not _POINTER.match(blocks[j]):
+                roles[j] = "story"
+                j += 1
+            i = j if j > i else run_end
+            continue
+        for j in run:
+            block = blocks[j]
+            if _POINTER.match(block):
+                continue
+            if _date_line(block):
+                # a line that is only a date is the page's, not the story's: when a photo
+                # caption above the headline reads as prose, the date line below the headline
+                # falls inside the story and still dates the page
+                roles[j] = "late date"
+                continue
+            if j in headings or (not is_list and _is_heading(block, latin)):
+                roles[j] = "heading"
+            elif not is_list and _is_readable(block, latin) and len(block.split()) > HEADING_MAX_WORDS:
+                roles[j] = "story"
+        i = run_end
+    return roles
+
+
+# A line that points to another story ("Related: ...", "READ MORE: ...") is furniture whatever
+# its shape; these openers are the web's, not one site's.
+_POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recommended|more on this|watch|listen)\b\s*[:|–—-]"
+                      # credits, captions and notices: "Photo: AFP", "© 2024 Agency", "Advertisement"
+                      r"|^(photo|image|picture|credit|caption)s?\s*[:|/–—]|^(©|copyright\b)"
+                      r"|^(advertisement|sponsored( content)?)\s*$"
+                      # prompts: "Follow X on Instagram ...", "Support X!", "Contribute today", "Subscribe to ..."
+                      r"|^follow\b.*\b(instagram|telegram|facebook|twitter|threads|youtube|tiktok|whatsapp|linkedin)\b"
+                      r"|^(support|donate to|contribute|subscribe|sign up)\b.{0,60}(!|today|now|newsletter)\s*$"
+                      r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b", re.I)
+
+
+# Lines that close the story: what follows them is the page's, not the story's.
+_STORY_END = re.compile(r"^(legal |editorial )?disclaimer\b|^most (popular|read|viewed)\b"
+                        r"|^(more|other|latest|popular|top) (stories|articles|news|from)\b|^you (may|might) also like\b", re.I)
+
+
+def _is_prose(block: str, latin: bool = True) -> bool:
+    words = block.split()
+    if not _is_readable(block, latin) or _POINTER.match(block):
+        return False
+    # A story's last paragraph may be cut off mid-sentence (a page saved in part): two sentences
+    # inside it still make it prose.
+    return ((len(words) >= 4 and bool(_SENTENCE_END.search(block))) or len(words) >= 25
+            or (len(words) >= 12 and bool(_INNER_SENTENCE.search(block))))
+
+
+def _is_readable(block: str, latin: bool = True) -> bool:
+    return ((latin_share(block) >= 0.5) == latin and not _is_menu(block) and not _TICKER.search(block)
+            and len(_DATA_KEYS.findall(block)) < 3)
+
+
+# A page's data dumped as text (JSON of related stories, a script's settings) is no story.
+_DATA_KEYS = re.compile(r"[\"']\w+[\"']\s*:\s*[\"'\[{\d]")
+
+
+def _is_menu(block: str) -> bool:
+    items = block.split("|")
+    return len(items) >= 3 and all(len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items)
+
+
+def _is_heading(block: str, latin: bool = True) -> bool:
+    return _is_readable(block, latin) and 1 <= len(block.split()) <= HEADING_MAX_WORDS
+
+
+def _is_headline(block: str, latin: bool = True) -> bool:
+    words = block.split()
+    return _is_readable(block, latin) and 4 <= len(words) <= 30 and block[0].isupper()
+
+
+_BYLINE = re.compile(r"^(by|from|photo|text|words)\b", re.I)
+
+
+def _date_line(block: str) -> Optional[PartialDate]:
+    """A line that is only a full date: "02.05.2024, 16:40", "12 March 2025", "March 12, 2025 09:30"."""
+    match = _DATE_LINE.match(block)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        candidate = PartialDate(year, month, day)
+        return candidate if candidate.is_valid() else None
+    text = re.sub(r"^(published|updated|posted|date)\s*:?\s*", "", block.strip(), flags=re.I)
+    # "2024-12-28 14:45 Last Updated At:18:57": the first date is the publication's
+    text = re.sub(r"(?<=\S)\s*[|/·,]?\s*(?:last\s+)?(?:updated|modified|edited)\b.*$", "", text, flags=re.I)
+    first, _, rest = text.partition(" ")
+    rest = re.split(r"\s*[丨|·]", rest)[0]  # "2018-11-14 08:16:10丨Outlet": the outlet follows a bar
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first) and not re.search(r"[A-Za-z]{3}", rest):
+        return as_partial_date(first)  # "2025-08-19", "2025-08-19 16:40"
+    # "November 16, 2018 / 3:16 PM / in 8 months": the date is the first of the parts
+    text = re.split(r"\s+[/|]\s+", text)[0]
+    text = re.sub(r",?\s+\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?(\s*\w{2,4})?$", "", text, flags=re.I)
+    if re.search(r"[а-яё]{3}", text, re.I) and len(text.split()) <= 8:
+        return _russian_date_line(text)  # "29 ноября 2021 18:08", "вторник, 09 декабря 2025"
+    if len(text.split()) > 4 or not re.search(r"\b\d{4}\b", text) or not re.search(r"[A-Za-z]{3}", text):
+        return None
+    from .dates import resolve_date
+
+    candidate = resolve_date(text, None)
+    return candidate if candidate is not None and candidate.day is not None and candidate.year else None
+
+
+def _russian_date_line(text: str) -> Optional[PartialDate]:
+    """A line that is a full date in Russian and little else (a weekday, a time)."""
+    from .russian.dates import find_dates
+    from .russian.lexicon import load
+
+    lexicon = load()
+    found = find_dates(text, lexicon, None)
+    if len(found) != 1 or found[0].date.day is None or found[0].date.year is None:
+        return None
+    rest = text[:found[0].start] + " " + text[found[0].end:]
+    rest = re.sub(r"\b\d{1,2}:\d{2}\b|[^\W\d_]+:\s*\d+", "", rest)  # a time; "Просмотров: 18582"
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in lexicon.date_line_words]
+    return found[0].date if len(words) <= 1 else None  # a weekday, or a byline's one word, at most
+
+
+def dateline_date(text: str) -> Optional[PartialDate]:
+    """The date of a wire dateline ("Sept. 11", "11 September 2024"): only what it states."""
+    from .dates import resolve_date
+
+    return resolve_date(text, None)
+
+
+def derive_title(paragraphs: list[Paragraph]) -> str:
+    """A title from the story's first sentence, cut to a readable length at a word boundary."""
+    body = next((p.text for p in paragraphs if not p.heading), "") or "Untitled article"
+    body = _DATELINE.sub("", body)
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", body, maxsplit=1)[0].rstrip(".")
+    if not any(c.isalnum() for c in sentence):  # a story of punctuation or a bare dateline
+        return "Untitled article"
+    if len(sentence) <= 90:
+        return sentence
+    cut = sentence[:90].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return cut + "…"
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+
+
+__all__ = ["clean", "classify_blocks", "derive_title", "dateline_date", "as_partial_date"]

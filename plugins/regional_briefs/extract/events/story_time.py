@@ -1,0 +1,220 @@
+"""The story's time, per article: which date each time expression of a sentence names.
+
+An article is read in order. Its publication date is the reference for "on Friday" and "last
+month"; the dates the story has reached so far are the anchor for "the next day" and "a year
+later"; a weekday the article ties to a date ("Friday (May 3)") names that date again later. A
+date in a pluperfect clause or an "after ..." phrase is background: it does not move the story's
+"now". A story that gives no publication date tells its news on a day nobody knows
+(``UNKNOWN_DAY``): what it dates only relative to that day is real and undated.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date as datetime_date
+from typing import Any, Optional
+
+from ...knowledge.event_lexicon import Lexicon
+from ...model import Article, PartialDate
+from ..dates import (
+    FUTURE_SLACK_DAYS,
+    anchor_unit,
+    chained_phrases,
+    is_bare_weekday,
+    is_duration,
+    named_weekday,
+    needs_anchor,
+    resolve_date,
+)
+
+# The news day of an article that states no publication date: known to be a day, not which.
+UNKNOWN_DAY = PartialDate()
+_ANY_DAY = PartialDate(2001, 6, 15)  # tells a relative date ("last Friday") from one that names none
+_COARSENESS = {"day": 0, "month": 1, "year": 2}
+
+
+@dataclass
+class StoryDate:
+    """A time expression of a sentence and the date it names."""
+
+    start: int  # token index of the expression's first token
+    end: int
+    root: Any
+    date: PartialDate
+    background: bool  # pluperfect or subordinate: not the story's "now"
+    in_dateline: bool = False  # the wire dateline's date: when the copy was filed
+
+
+class StoryTime:
+    """The dates an article has reached so far, and what a sentence's time expressions name."""
+
+    def __init__(self, article: Article, lexicon: Lexicon):
+        self.lex = lexicon
+        self.reference = article.published
+        # The day the story tells as its news: the publication day, or, when the article gives
+        # none, a day nobody knows (events told as that day's news are then undated, not lost).
+        self.today: Optional[PartialDate] = None
+        if self.reference is not None and self.reference.day is not None:
+            self.today = self.reference
+        elif self.reference is None:
+            self.today = UNKNOWN_DAY
+        self.timeline: list[PartialDate] = []  # the story's dates so far, in reading order
+        self.unresolved: list = []  # roots of this sentence's time expressions that named no date
+        self.weekdays: dict[int, PartialDate] = {}
+
+    def dates(self, sent, quoted: set[int]) -> list[StoryDate]:
+        """The sentence's date expressions that resolve, in order; anchors follow the story."""
+        self.unresolved = []
+        dateline_end = self.lex.dateline_end(sent)
+        spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        spans += _anchor_phrases(sent, spans)
+        spans.sort(key=lambda s: s.start)
+        found: list[StoryDate] = []
+        for span in spans:
+            if span.start_char in quoted:
+                continue
+            if self._projected(span):
+                self.unresolved.append(span.root)  # the clause has a time of its own, a projected one
+                continue
+            text = span.text
+            weekday = named_weekday(text)
+            date = resolve_date(text, self.reference, self.anchor(anchor_unit(text)))
+            if date is None and weekday is not None and weekday in self.weekdays:
+                date = self.weekdays[weekday]  # "Friday's vote" after "Friday (May 3)"
+            if date is None and self.today is UNKNOWN_DAY and resolve_date(text, _ANY_DAY) is not None:
+                date = UNKNOWN_DAY  # "on Friday" in a story of unknown date: a real, undated time
+            if date is None:
+                if not is_duration(text):
+                    self.unresolved.append(span.root)
+                continue
+            if weekday is not None and date.day is not None and not is_bare_weekday(text):
+                self.weekdays[weekday] = date  # the article says which day its weekday is
+            if found and _adjacent(found[-1], span):
+                # "the same day, May 4": the explicit date wins over the chained one
+                if needs_anchor(text):
+                    continue
+                if needs_anchor(sent.doc[found[-1].start:found[-1].end].text):
+                    found.pop()
+            background = self.is_background(span.root)
+            found.append(StoryDate(span.start, span.end, span.root, date, background,
+                               span.start_char < dateline_end))
+            if not background and date is not UNKNOWN_DAY:
+                self.timeline.append(date)
+        if not all(d.in_dateline for d in found):
+            found = [d for d in found if not d.in_dateline]  # the dateline dates the copy
+        return found
+
+    def anchor(self, unit: Optional[str]) -> Optional[PartialDate]:
+        """The latest date of the story precise enough for "the next day" or "a year later"."""
+        if unit is None:
+            return None
+        needed = _COARSENESS[unit]
+        for date in reversed(self.timeline):
+            if _COARSENESS[date.precision] <= needed:
+                return date
+        return None
+
+    def ahead(self, date: PartialDate) -> bool:
+        """True for dates that start well after publication: plans and targets, not happenings."""
+        reference = self.reference
+        if reference is None or reference.year is None or date.year is None:
+            return False
+        start = datetime_date(date.year, date.month or 1, date.day or 1)
+        month = reference.month or 12
+        last = calendar.monthrange(reference.year, month)[1]
+        published = datetime_date(reference.year, month, min(reference.day or last, last))
+        return (start - published).days > FUTURE_SLACK_DAYS
+
+    def is_background(self, token) -> bool:
+        """Dates of pluperfect clauses or of "after/since ..." phrases are not the story's now."""
+        own_clause = True
+        for node in [token, *token.ancestors]:
+            if node.dep_ == "pobj" and node.head.lower_ in self.lex.relative_prepositions:
+                return True
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+                # the date's own clause in the pluperfect ("had met in May"); a pluperfect clause
+                # above it is another clause's tense ("On May 13 the jury returned its verdict: he
+                # had been found guilty", parsed with the verdict under "found")
+                if own_clause and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD"
+                                      for c in node.children):
+                    return True
+                own_clause = False
+                if node.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in self.lex.relative_prepositions
+                    for c in node.children
+                ):
+                    return True
+                if node.dep_ in ("ROOT", "conj"):
+                    return False
+        return False
+
+    def _projected(self, span) -> bool:
+        """A date that says when something is expected ("would double ... by 2027", "plans to
+        open in 2027", "the planned 2027 launch"), not when something happened."""
+        root = span.root
+        deadline = root.dep_ == "pobj" and root.head.lower_ in self.lex.deadline_prepositions
+        for node in root.ancestors:
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+                if expected(node, self.lex):
+                    return True
+                if node.dep_ != "xcomp":  # "is expected to start operating in 2027" climbs on
+                    return deadline and not _told_in_past(node)
+            elif any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in self.lex.unreal_modifiers
+                     and not span.start <= c.i < span.end for c in node.children):
+                return True
+        return False
+
+
+def expected(verb, lex: Lexicon) -> bool:
+    """A verb told as expected rather than done: "would double", "plans to open", "is
+    expected to carry"."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in lex.modal_words:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+            if verb.head.lemma_.lower() in lex.intention_verbs or verb.dep_ == "xcomp":
+                return True
+    return False
+
+
+def _told_in_past(verb) -> bool:
+    """A past tense or a perfect ("signed", "had signed", "has reached")."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children))
+
+
+def days_before(iso: str, day: datetime_date) -> Optional[int]:
+    """Days from the ISO day ``iso`` to ``day``; None unless ``iso`` is a full date."""
+    date = PartialDate.parse(iso)
+    if date is None or date.precision != "day" or date.year is None:
+        return None
+    return (day - datetime_date(date.year, date.month, date.day)).days
+
+
+def _anchor_phrases(sent, entities) -> list:
+    """Chained date phrases the model does not always tag ("that evening", "a day earlier")."""
+    taken = {t.i for e in entities for t in e}
+    found = []
+    for start, end in chained_phrases(sent.text):
+        span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+        if span is not None and not any(t.i in taken for t in span):
+            found.append(span)
+    return found
+
+
+def _adjacent(previous: StoryDate, span) -> bool:
+    between = span.doc[previous.end:span.start]
+    return all(t.is_punct for t in between)
+
+
+def contains(coarse: PartialDate, fine: PartialDate) -> bool:
+    """True when ``fine`` lies within ``coarse`` and is more precise."""
+    order = ("year", "month", "day")
+    if order.index(fine.precision) <= order.index(coarse.precision):
+        return False
+    if coarse.year is not None and fine.year is not None and coarse.year != fine.year:
+        return False
+    if coarse.year is not None and fine.year is None:
+        return False
+    return coarse.month is None or coarse.month == fine.month

@@ -1,0 +1,306 @@
+"""Quotes: an article's paragraphs, mentions and entities in, direct quotations with their speaker out.
+
+News attributes a quotation in a few shapes, whatever the outlet: the speaker after it (`"...,"
+X said`, `"...," said X`, `"...," he said`), before it (`X said: "..."`, `X said the talks were
+"difficult"`, `according to X, "..."`), or not at all when it carries on the speaker's previous
+quotation (a second quotation after "he told ...", a paragraph that is only a quotation, a
+quotation that runs over paragraphs with no closing mark). Some outlets print quotations without
+marks: a block paragraph after `X said:`, or first-person speech closed by `, X said.`. Quotation marks are paired in order,
+so `"shocked" by it."We condemn..."` is two quotations, not one that spans the gap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from ..model import Article, Mention
+
+MIN_CHARACTERS = 12  # shorter quoted words are scare quotes or names, not quotations
+WINDOW_AFTER = 160  # how far after a quotation its attribution may stand (a title can be long:
+# '"...," the chairman of the State Committee for National Security, K. T., told ...')
+_OPENING, _CLOSING = "“«„", "”»"
+_PRONOUNS = r"(?:he|she|they)"
+# "the official said": an unnamed speaker the text has already introduced, read like a pronoun
+_BACK_REFERENCES = r"(?:the\s+(?:official|officer|spokesman|spokeswoman|spokesperson|source))"
+# "the ministry said": a body the paragraph has named, read back by the head word of its name
+_BODY_REFERENCE = re.compile(r"^\W*the\s+(ministry|committee|agency|service|office|court|government|embassy|"
+                             r"commission|council|company|party|mission|department)(?:'s\s+\w+)?\s+(\w+)", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
+# A sentence ends at . ! ? (not after a title like "Ms.") or where another quotation opens.
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
+                           r"[.!?](\s|$)|[“«\"]")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # the opening mark
+    end: int  # after the closing mark (the paragraph's end for a quotation that runs on)
+    text: str
+    runs_on: bool = False  # no closing mark in the paragraph: it continues in the next one
+
+
+def quote_spans(text: str, keep_short: bool = False) -> list[QuoteSpan]:
+    """The paragraph's quotations, marks paired in reading order (``keep_short``: with the short
+    ones, which may be the first half of a quotation an attribution interrupts)."""
+    spans: list[QuoteSpan] = []
+    opened: Optional[int] = None
+    for match in re.finditer(r"[“”«»„\"]", text):
+        i, mark = match.start(), match.group()
+        if mark in _OPENING or (mark == '"' and opened is None):
+            opened = i
+        elif opened is not None:
+            spans.append(_span(text, opened, i + 1))
+            opened = None
+    if opened is not None and opened < len(text) - MIN_CHARACTERS:
+        spans.append(_span(text, opened, len(text), runs_on=True))
+    if not spans:
+        spans = [_span(text, m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text)]
+    if not spans:
+        spans = [_span(text, m.start(), m.end()) for m in _ASCII_SINGLE_QUOTED.finditer(text)]
+    return spans if keep_short else [s for s in spans if len(s.text) >= MIN_CHARACTERS]
+
+
+# Outlets that quote with single marks (‘...’): an opening mark after a space or a bracket, a
+# closing one against punctuation (‘...,’ he said; ‘....’), so the apostrophes of "don’t" and
+# "farmers’ union" stay text. Read only in a paragraph with no double marks.
+_SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘([^‘]*?\s[^‘]*?)(?:(?<=[.,!?])’|’(?=[,.;:!?)]|\s*$))")
+
+
+# The same with typewriter marks ('We waited,' said X): an opening mark before a capital, a closing
+# one right after punctuation; an apostrophe inside a word ("don't") is text.
+_ASCII_SINGLE_QUOTED = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'([A-Z](?:[^']|'(?=\w))*?[.,!?])'(?=[\s,.;:!?)]|$)")
+
+
+def _span(text: str, start: int, end: int, runs_on: bool = False) -> QuoteSpan:
+    inner = text[start + 1: end if runs_on else end - 1]
+    return QuoteSpan(start, end, inner.strip(" ,"), runs_on)
+
+
+def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: dict[str, dict],
+                speech_verbs: frozenset[str]) -> list[dict[str, Any]]:
+    """Direct quotations and who said them: ``{"speaker", "text", "paragraph"}`` each, the speaker
+    being an article-local actor name from ``entities``."""
+    reader = _Reader(entities, speech_verbs)
+    quotes: list[dict[str, Any]] = []
+    for paragraph in article.paragraphs:
+        mentions = sorted(by_para.get(paragraph.index, []), key=lambda m: m.start)
+        for span, speaker in reader.paragraph(paragraph.text, mentions):
+            if speaker:
+                quotes.append({"speaker": speaker, "text": span.text, "paragraph": paragraph.index})
+    return quotes
+
+
+class _Reader:
+    """Reads paragraphs in order, remembering the last person named and the last speaker quoted."""
+
+    def __init__(self, entities: dict[str, dict], speech_verbs: frozenset[str]):
+        self.entities = entities
+        verbs = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
+        self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
+        speaker = rf"(?:{_PRONOUNS}|{_BACK_REFERENCES})"
+        self.pronoun_verb = re.compile(rf"^\W*(?:{speaker}\s+(?:{verbs})|(?:{verbs})\s+{speaker})\b", re.I)
+        # ", Aibek Sultanov said." or "said Aziza." closing a paragraph (names checked against mentions)
+        self.said_at_end = re.compile(
+            rf"(?:,\s*(?:[A-Z][\w'’-]+\s+){{1,4}}(?:{verbs})|[,.]?\s+(?:{verbs})\s+(?:[A-Z][\w'’-]+\s*){{1,4}})[.!]?$")
+        # between the halves of an interrupted quotation: ' Karimov said, ', ' he added, '
+        self.interruption = re.compile(rf"\s*[^.!?\"“”«»]{{0,60}}\b(?:{verbs})\b[^.!?\"“”«»]{{0,40}},\s*")
+        self.pronoun_before = re.compile(rf"\b{_PRONOUNS}\s+(?:\w+\s+)?(?:{verbs})\b[^.!?]*$", re.I)
+        self.last_person: Optional[str] = None
+        self.last_speaker: Optional[str] = None  # of the last quotation, carried over paragraphs
+        self.running_on = False  # the last paragraph ended inside a quotation
+
+    def paragraph(self, text: str, mentions: list[Mention]) -> list[tuple[QuoteSpan, Optional[str]]]:
+        actors = [m for m in mentions if self.entities.get(m.name, {}).get("kind") == "actor"]
+        spans = quote_spans(text)
+        if not spans:
+            unmarked = self._unmarked(text, actors)
+            if unmarked is not None:
+                self.last_speaker, self.running_on = unmarked[1], False
+                return [unmarked]
+        outside = list(text)
+        for span in spans:
+            outside[span.start:span.end] = " " * (span.end - span.start)
+        outside_text = "".join(outside)
+        whole = len(spans) == 1 and not outside_text.strip(" .,;:")  # the paragraph is one quotation
+        out = []
+        previous: Optional[QuoteSpan] = None
+        continuing = self.running_on or whole
+        for span in spans:
+            speaker = (self._after(span, outside_text, actors, out[-1] if out else None)
+                       or self._before(span, outside_text, actors, mentions))
+            if speaker is None:
+                gap = outside_text[previous.end: span.start] if previous else outside_text[: span.start]
+                carries = (previous is not None or continuing) and (
+                    self._only_attribution(gap, actors)
+                    # '"...," X, head of Y, said. "..."': the gap is the last quotation's attribution
+                    or (previous is not None and out[-1][1] is not None and self.verb.search(gap) is not None
+                        and len(_SENTENCE_END.findall(gap.strip()[:-1])) == 0))
+                if carries:
+                    speaker = self.last_speaker if previous is None else out[-1][1]
+            out.append((span, speaker))
+            if speaker:
+                self.last_speaker = speaker
+            previous = span
+        persons = [m.name for m in actors if self.entities[m.name].get("type") == "person"]
+        if persons:
+            self.last_person = persons[-1]
+        self.running_on = bool(spans) and spans[-1].runs_on
+        # only a paragraph that itself ends at the colon: in 'X said: "..."' the quotation followed
+        introduced = text.rstrip().endswith(":") and (self._introduces(outside_text, actors) or (
+            # 'X stated that this is "...". Indeed, ...:' the paragraph's speaker goes on
+            next((who for _, who in reversed(out) if who), None)))
+        if introduced:  # 'X said:' closing a paragraph introduces the quotation that follows
+            self.last_speaker, self.running_on = introduced, True
+        elif not spans:
+            self.last_speaker = None  # a paragraph of narration ends the run of quotations
+        return self._rejoined(text, out)
+
+    def _rejoined(self, text: str, out: list[tuple[QuoteSpan, Optional[str]]]) -> list[tuple[QuoteSpan, Optional[str]]]:
+        """'"We will," Karimov said, "rebuild every bridge."': one quotation an attribution
+        interrupts, its first part too short to stand alone, read whole."""
+        short = [s for s in quote_spans(text, keep_short=True) if len(s.text) < MIN_CHARACTERS]
+        joined = []
+        for span, speaker in out:
+            before = next((p for p in short if p.end <= span.start and self.interruption.fullmatch(text[p.end: span.start])
+                           and text[p.start: p.end].rstrip("”\"' ").endswith(",")), None)
+            if before is not None and speaker:
+                span = QuoteSpan(before.start, span.end, f"{before.text} {span.text}", span.runs_on)
+            joined.append((span, speaker))
+        return joined
+
+    def _unmarked(self, text: str, actors: list[Mention]) -> Optional[tuple[QuoteSpan, str]]:
+        """Quotations some outlets print without marks: a paragraph after 'X said:' (a block
+        quotation), or first-person speech closed by ', X said.' / 'said X.'."""
+        body = text.strip()
+        if self.running_on and self.last_speaker and len(body) >= MIN_CHARACTERS:
+            start = text.index(body[0])
+            return QuoteSpan(start, start + len(body), body), self.last_speaker
+        closing = self.said_at_end.search(body)
+        if closing is None or not _FIRST_PERSON.search(body[: closing.start()]):
+            return None
+        start = text.index(body[0])
+        speakers = [m for m in actors if m.start >= start + closing.start()
+                    and self.entities[m.name].get("type") == "person"]
+        if not speakers:
+            return None
+        said = body[: closing.start()].strip(" ,")
+        return QuoteSpan(start, start + closing.start(), said), speakers[0].name
+
+    def _introduces(self, outside: str, actors: list[Mention]) -> Optional[str]:
+        """The speaker of 'X said:' (or 'he told reporters:') at the end of a paragraph."""
+        tail = outside.rstrip()
+        if not tail.endswith(":"):
+            return None
+        start = max(tail.rfind(". "), tail.rfind("? "), tail.rfind("! "))
+        sentence = tail[start + 1:]
+        verb = self.verb.search(sentence)
+        if verb is None:
+            return None
+        subjects = [m for m in actors if start + 1 <= m.start < start + 1 + verb.start()]
+        if subjects:
+            return self._pick(subjects, last=True)
+        if re.search(rf"\b{_PRONOUNS}\b", sentence[: verb.start()], re.I):
+            return self._person_before(len(outside), actors)
+        return None
+
+    def _after(self, span: QuoteSpan, outside: str, actors: list[Mention],
+               previous: Optional[tuple[QuoteSpan, Optional[str]]]) -> Optional[str]:
+        """`"...," X said`, `"...," said X`, `"...," he said` (he: the speaker of the paragraph's
+        last quotation when no person is named since, else the last person named)."""
+        window = outside[span.end: span.end + WINDOW_AFTER]
+        cut = _SENTENCE_END.search(window)
+        window = window[: cut.start() + 1] if cut else window
+        according = re.match(r"\W*according to\b", window, re.I)
+        if according:  # '"...," according to X.'
+            return self._pick([m for m in actors if span.end + according.end() <= m.start < span.end + len(window)])
+        if not self.verb.search(window):
+            return None
+        if self.pronoun_verb.search(window):
+            if previous is not None and previous[1] is not None and not any(
+                    previous[0].end <= m.start < span.start and self.entities[m.name].get("type") == "person"
+                    for m in actors):
+                return previous[1]
+            return self._person_before(span.start, actors)
+        near = [m for m in actors if span.end <= m.start < span.end + len(window)]
+        if not near:
+            return self._body_named(window, span.start, actors)
+        return self._pick(near)
+
+    def _body_named(self, window: str, position: int, actors: list[Mention]) -> Optional[str]:
+        """'"...," the ministry said': the last body named before it whose name has that word."""
+        match = _BODY_REFERENCE.match(window)
+        if match is None or not self.verb.fullmatch(match.group(2)):
+            return None
+        word = match.group(1).lower()
+        bodies = [m for m in actors if m.end <= position and word in m.name.lower().split()
+                  and self.entities[m.name].get("type") != "person"]
+        return bodies[-1].name if bodies else None
+
+    def _before(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
+        """`X said: "..."`, `X said the talks were "difficult"`, `according to X, "..."`: the
+        sentence before the quotation names its speaker."""
+        start = max(outside.rfind(". ", 0, span.start), outside.rfind("? ", 0, span.start),
+                    outside.rfind("! ", 0, span.start))
+        sentence = outside[start + 1: span.start]
+        offset = start + 1
+        according = re.search(r"\baccording to\b", sentence, re.I)
+        if according:
+            near = [m for m in actors if offset + according.end() <= m.start < span.start]
+            if near:
+                return self._pick(near)
+            if re.match(r"\s*(?:him|her)\b", sentence[according.end():], re.I):
+                return self._person_before(span.start, actors)  # 'According to him, "..."'
+        verbs = list(self.verb.finditer(sentence))
+        if not verbs:
+            # 'Aziza Karimova: "..."': a name and a colon, as in an interview's transcript
+            named = [m for m in actors if offset <= m.start and re.fullmatch(r"\s*:\s*", outside[m.end: span.start])]
+            return named[-1].name if named else None
+        # 'TASS quoted X as saying that "..."': the one quoted speaks, not the one quoting
+        quoted_as = re.search(r"\bquoted\b(.{1,80}?)\bas\s+saying\b", sentence, re.I)
+        if quoted_as:
+            named = [m for m in actors if offset + quoted_as.start(1) <= m.start < offset + quoted_as.end(1)]
+            if named:
+                return self._pick(named, last=True)
+        # 'Asked about the talks, X replied: "..."': a verb that names nobody gives way to the next
+        for verb in verbs:
+            speaker = self._speaker_of(verb, sentence, offset, span, actors)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _speaker_of(self, verb, sentence: str, offset: int, span: QuoteSpan, actors: list[Mention]) -> Optional[str]:
+        """The speaker one verb of speech names: its subject ('X said'), a pronoun's person ('he
+        said'), or the name right after it ('said X, a ...')."""
+        if self.pronoun_before.search(sentence[: verb.end()]) and not [
+                m for m in actors if offset <= m.start < offset + verb.start()]:
+            return self._person_before(span.start, actors)
+        subjects = [m for m in actors if offset <= m.start < offset + verb.start()]
+        if subjects:
+            return self._pick(subjects, last=True)
+        objects = [m for m in actors if offset + verb.end() <= m.start < span.start]  # "said X, a ..."
+        return self._pick(objects) if objects and verb.end() + 2 >= objects[0].start - offset else None
+
+    def _only_attribution(self, gap: str, actors: list[Mention]) -> bool:
+        """True when the text between two quotations only says who speaks ("he told X.")."""
+        rest = self.verb.sub(" ", gap)
+        rest = re.sub(rf"\b{_PRONOUNS}\b|\b(in|an|a|the|to|with|by|on|interview|statement)\b", " ", rest, flags=re.I)
+        for m in actors:
+            rest = rest.replace(m.text, " ")
+        return not re.search(r"[A-Za-z]{3,}", rest)
+
+    def _person_before(self, position: int, actors: list[Mention]) -> Optional[str]:
+        persons = [m for m in actors if m.end <= position and self.entities[m.name].get("type") == "person"]
+        return persons[-1].name if persons else self.last_person
+
+    def _pick(self, candidates: list[Mention], last: bool = False) -> Optional[str]:
+        """People speak; an outlet beside the verb is where they said it ("told Radio Azadi")."""
+        if not candidates:
+            return None
+        ordered = list(reversed(candidates)) if last else candidates
+        for kinds in (("person",), ("government", "organization", "armed-group"), None):
+            for m in ordered:
+                if kinds is None or self.entities[m.name].get("type") in kinds:
+                    return m.name
+        return None

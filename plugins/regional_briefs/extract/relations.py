@@ -1,0 +1,303 @@
+"""Relations: an article's parsed sentences and mentions in, who-does-what-to-whom out.
+
+A relation word (``data/relations.yml``) joins the names in its subject to the names in its
+object, read from spaCy's dependency parse. Three things a reader needs are kept: direction
+("X accuses Y of backing Z" gives X accuses Y and Y supports Z), allegation (what a charge or a
+"reportedly" governs is not stated as fact) and denial ("a charge Tajik authorities deny").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+from ..knowledge import DATA, safe_yaml
+from ..model import Article, Mention
+
+LEXICON_PATH = DATA / "relations.yml"
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent"}
+_OBJECTS = {"dobj", "obj", "attr", "dative", "oprd"}
+_COMPLEMENTS = {"xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl"}
+# "Kazakhstan and China signed an agreement": both are parties, each to the other.
+SYMMETRIC = {"meets", "negotiates-with", "fights", "cooperates-with"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    object_prepositions: frozenset[str]
+    denial: frozenset[str]
+    allegation_verbs: frozenset[str]
+    allegation_adverbs: frozenset[str]
+    leader_roles: frozenset[str]
+    actor_nouns: frozenset[str]
+    verb_objects: dict[str, str]  # "exchange fire" -> fights
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    data = safe_yaml.load(path.read_text(encoding="utf-8"))
+    verbs: dict[str, str] = {}
+    for predicate, words in data["verbs"].items():
+        for word in words:
+            verbs.setdefault(word, predicate)
+    nouns = {word: predicate for predicate, words in data["nouns"].items() for word in words}
+    return Lexicon(
+        verbs, nouns, frozenset(data["object_prepositions"]), frozenset(data["denial"]),
+        frozenset(data["allegation_verbs"]), frozenset(data["allegation_adverbs"]),
+        frozenset(data["leader_roles"]), frozenset(data["actor_nouns"]),
+        {phrase: predicate for predicate, phrases in data.get("verb_objects", {}).items() for phrase in phrases},
+    )
+
+
+def detect_relations(article: Article, docs: list, mentions: list[Mention], entities: dict[str, dict],
+                     demonym_of: Optional[Callable[[str], Optional[str]]] = None) -> list[dict[str, Any]]:
+    """Relations stated in the article, as dicts of article-local names (see ``Extraction.relations``)."""
+    lexicon = load_lexicon()
+    by_para: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_para.setdefault(m.paragraph, []).append(m)
+    found: list[dict[str, Any]] = []
+    for paragraph, doc in zip(article.paragraphs, docs):
+        if paragraph.heading or doc is None:
+            continue
+        names = _token_names(doc, by_para.get(paragraph.index, []), demonym_of, entities, lexicon)
+        for sent in doc.sents:
+            reader = _SentenceReader(sent, names, lexicon, entities)
+            for relation in reader.relations():
+                if relation is None:
+                    continue
+                relation.update(paragraph=paragraph.index, sentence=sent.text.strip())
+                found.append(relation)
+    found += _leadership(entities, lexicon, demonym_of)
+    return _unique(found)
+
+
+def _token_names(doc, mentions: list[Mention], demonym_of, entities: dict[str, dict], lexicon: Lexicon) -> dict[int, str]:
+    """Token index -> the local entity name it belongs to; demonyms before a noun stand for a country."""
+    names: dict[int, str] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.name not in entities:
+            continue
+        for token in span:
+            names[token.i] = m.name
+    if demonym_of is not None:
+        for token in doc:
+            if token.i in names or not token.text[:1].isupper():
+                continue
+            country = demonym_of(token.text)
+            # "Tajik authorities deny": a demonym that modifies an actor noun stands for its country.
+            if country and country in entities and token.head.lower_ in lexicon.actor_nouns:
+                names[token.i] = country
+    return names
+
+
+class _SentenceReader:
+    def __init__(self, sent, names: dict[int, str], lexicon: Lexicon, entities: dict[str, dict]):
+        self.sent = sent
+        self.names = names
+        self.lexicon = lexicon
+        self.entities = entities
+        lowered = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        self.denied = bool(lowered & lexicon.denial)
+
+    def relations(self) -> Iterable[dict[str, Any]]:
+        for token in self.sent:
+            lemma = token.lemma_.lower()
+            phrase = next((f"{lemma} {c.lemma_.lower()}" for c in token.children if c.dep_ == "dobj"
+                           and f"{lemma} {c.lemma_.lower()}" in self.lexicon.verb_objects), None)
+            if token.pos_ == "VERB" and phrase:
+                yield from self._from_verb(token, lemma, self.lexicon.verb_objects[phrase])
+            elif token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
+                yield from self._from_verb(token, lemma)
+            elif token.pos_ == "NOUN" and (lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns):
+                yield from self._from_noun(token, self.lexicon.nouns.get(lemma) or self.lexicon.nouns[token.lower_])
+
+    def _from_verb(self, verb, lemma: str, predicate: Optional[str] = None) -> Iterable[dict[str, Any]]:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return
+        predicate = predicate or self.lexicon.verbs[lemma]
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        subjects = self._subjects(verb)
+        objects = self._objects(verb, exclude=set(subjects))
+        if passive:
+            agents = [n for c in verb.children if c.dep_ == "agent" for n in self._names_in(c)]
+            subjects, objects = agents, [n for n in subjects if n not in agents]
+        allegation = self._is_allegation(verb)
+        reciprocal = any(t.lower_ == "other" and t.head.i == verb.i or (t.lower_ == "other" and t.head.head.i == verb.i)
+                         for t in self.sent if t.lower_ == "other")
+        symmetric = predicate in SYMMETRIC and not objects
+        if (reciprocal or symmetric) and len(subjects) >= 2:
+            for a in subjects:
+                for b in subjects:
+                    if a != b:
+                        yield self._relation(a, predicate, b, allegation)
+            objects = []
+        for subject in subjects:
+            for obj in objects:
+                yield self._relation(subject, predicate, obj, allegation)
+        if predicate in ("meets", "negotiates-with") and subjects:
+            # "Rahmon hosted Japarov and Mirziyoyev": everyone at one meeting meets everyone.
+            for a, b in zip(objects, objects[1:]):
+                yield self._relation(a, predicate, b, allegation)
+        # "accuses Y of backing Z", "has been accused of supporting Z": the charge is Y's act.
+        if lemma in self.lexicon.allegation_verbs:
+            charged = objects if not passive else ([n for n in self._subjects(verb, passive_only=True)] or subjects)
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                    for inner in child.children:
+                        if inner.dep_ in ("pcomp", "pobj") and inner.lemma_.lower() in self.lexicon.verbs:
+                            inner_predicate = self.lexicon.verbs[inner.lemma_.lower()]
+                            for accused in charged:
+                                for target in self._objects(inner, exclude={accused}):
+                                    yield self._relation(accused, inner_predicate, target, True)
+
+    def _from_noun(self, noun, predicate: str) -> Iterable[dict[str, Any]]:
+        objects = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "between" and predicate in SYMMETRIC:
+                parties = self._names_in(child)  # "clashes between Kyrgyzstan and Tajikistan"
+                for a, b in zip(parties, parties[1:]):
+                    yield self._relation(a, predicate, b, self._is_allegation(noun))
+            elif child.dep_ == "prep" and child.lower_ in self.lexicon.object_prepositions:
+                objects += [n for n in self._names_in(child)]
+        if not objects:
+            return
+        subjects = []
+        head = noun
+        for _ in range(4):  # climb to the clause that says whose imports or talks these are
+            head = head.head
+            subjects = self._subjects(head)
+            if subjects or head.dep_ == "ROOT":
+                break
+        for subject in subjects:
+            for obj in objects:
+                if obj != subject:
+                    yield self._relation(subject, predicate, obj, self._is_allegation(noun))
+
+    def _subjects(self, verb, passive_only: bool = False) -> list[str]:
+        deps = {"nsubjpass"} if passive_only else {"nsubj", "nsubjpass", "csubj"}
+        found: list[str] = []
+        for child in verb.children:
+            if child.dep_ in deps:
+                found += self._names_in(child, coordinated=True)
+        if not found and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            return self._subjects(verb.head, passive_only)
+        return found
+
+    def _objects(self, verb, exclude: set[str]) -> list[str]:
+        found: list[str] = []
+        for child in verb.children:
+            if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in self.lexicon.object_prepositions):
+                found += self._names_in(child, coordinated=True)
+            elif child.dep_ in ("ccomp", "xcomp") and child.lemma_.lower() not in self.lexicon.verbs:
+                for grand in child.children:
+                    if grand.dep_ in _OBJECTS | {"nsubj"}:
+                        found += self._names_in(grand, coordinated=True)
+        return [n for n in dict.fromkeys(found) if n not in exclude]
+
+    def _names_in(self, token, coordinated: bool = True) -> list[str]:
+        """Names in the phrase a token heads, stopping at clauses (they carry their own relations)
+        and at appositions and possessives, which describe a name rather than add one."""
+        out: list[str] = []
+        stack = [token]
+        while stack:
+            node = stack.pop()
+            if node.i in self.names:
+                out.append(self.names[node.i])
+            for child in node.children:
+                if child.dep_ in _COMPLEMENTS or child.dep_ == "appos":
+                    continue
+                if child.dep_ == "poss" and node.i in self.names:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in ("of", "for") and node.pos_ == "VERB":
+                    continue
+                if child.dep_ == "prep" and node.i in self.names:
+                    continue  # "the Afghan Embassy in Dushanbe": the place only locates the name
+                stack.append(child)
+        ordered = sorted(set(out), key=lambda n: min(i for i, v in self.names.items() if v == n))
+        return ordered if coordinated else ordered[:1]
+
+    def _is_allegation(self, token) -> bool:
+        node = token
+        for _ in range(6):
+            if any(c.lower_ in self.lexicon.allegation_adverbs for c in node.children):
+                return True
+            if node.head is node:
+                break
+            node = node.head
+            if node.lemma_.lower() in self.lexicon.allegation_verbs and node is not token:
+                return True
+        return False
+
+    def _relation(self, subject: str, predicate: str, obj: str, allegation: bool) -> Optional[dict[str, Any]]:
+        # Relations join actors (a country acts as one); a town is only what an actor controls.
+        for name in (subject, obj) if predicate != "controls" else (subject,):
+            info = self.entities.get(name, {})
+            if info.get("kind") == "place" and info.get("type") != "country":
+                return None
+        if predicate == "meets" and self.entities.get(obj, {}).get("type") == "country":
+            return None  # "a state visit to Kyrgyzstan" is a visit to a place, not a meeting
+        allegation = bool(allegation) and predicate != "accuses"  # that X accuses Y is itself a fact
+        return {"subject": subject, "predicate": predicate, "object": obj,
+                "allegation": allegation, "denied": self.denied and allegation}
+
+
+def _leadership(entities: dict[str, dict], lexicon: Lexicon, demonym_of=None) -> list[dict[str, Any]]:
+    """A person whose role is a leader's leads what the role names: "head of Kyrgyzstan's State
+    Committee" -> the committee; "governor of the Surkhandarya region" -> the region; "Kyrgyz
+    President" -> Kyrgyzstan (a demonym in a leader's title stands for the country)."""
+    leader = re.compile(r"\b(" + "|".join(map(re.escape, sorted(lexicon.leader_roles, key=len, reverse=True)))
+                        + r")\b", re.I)
+    names = sorted((n for n in entities if entities[n].get("kind") in ("actor", "place")), key=len, reverse=True)
+    out = []
+    for name, info in entities.items():
+        if info.get("type") != "person":
+            continue
+        for role in info.get("roles", []):
+            text = role["text"]
+            # The leader word must head the role: "head of X", "Kyrgyz President", not "chief spokesman".
+            found = next((m for m in leader.finditer(text)
+                          if re.match(r"^(\s+(of|for)\s|\s*$)", text[m.end():])), None)
+            if not found or re.search(r"\b(deputy|vice|assistant|aide|adviser|advisor)\b", text, re.I):
+                continue  # a deputy does not lead
+            after = text[found.end():]
+            target = None
+            if re.match(r"^\s+(of|for)\s", after):
+                # The most specific name after "of": the last one ("Afghanistan's Balkh Province").
+                spots = [(after.rfind(n), n) for n in names if n != name and n in after]
+                spots += [(after.rfind(a), n) for n in names if n != name for a in entities[n].get("aliases", []) if a and a in after]
+                if spots:
+                    target = max(spots)[1]
+            if target is None and demonym_of is not None:
+                before = text[: found.start()].split()
+                for word in reversed(before):
+                    country = demonym_of(word.strip("-"))
+                    if country and country in entities:
+                        target = country
+                        break
+            if target is None:
+                before = text[: found.start()]
+                spots = [(before.rfind(n), n) for n in names if n != name and n in before]
+                target = max(spots)[1] if spots else None
+            if target and target != name:
+                out.append({"subject": name, "predicate": "leads", "object": target, "allegation": False,
+                            "denied": False, "paragraph": role["paragraph"], "sentence": text})
+    return out
+
+
+def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[tuple] = set()
+    out = []
+    for r in relations:
+        key = (r["subject"], r["predicate"], r["object"])
+        if r["subject"] == r["object"] or key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out

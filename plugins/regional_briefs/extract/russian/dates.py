@@ -1,0 +1,210 @@
+"""Dates as Russian writes them, resolved against the article's own date.
+
+«25 декабря», «16 сентября 2022 г.», «4–5 января», «16.09.2022», «в марте прошлого года», «в 2021
+году», «вчера», «в понедельник». A day and month without a year take the article's year, or the
+year before when that would put them more than a week after the article; without the article's
+date they stay year-less (``--12-25``), as the gold writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ...model import PartialDate
+from .lexicon import RussianLexicon
+
+LATE_DAYS = 7  # a year-less date this far after the article's is last year's
+# A wire dateline opening a paragraph: «ТАШКЕНТ, 16 апр – РИА Новости.», «Ташкент, 13 ноября /Синьхуа/ --»,
+# «БИШКЕК, 12 марта. /ТАСС/.», «Москва. 28 декабря. INTERFAX.RU -», «АСТАНА, 12 марта 2024 – Kazinform.»
+_DATELINE_OPENING = (r"^\s*[A-ZА-ЯЁ][\w.\- ]{1,30}(?:[,.]|\s+[-–—])\s*"
+                     r"(?:\d{1,2}\s+[а-яёА-ЯЁ]{3,9}(?:,?\s+(?:19|20)\d{2}(?:\s*г\.)?)?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})")
+_DATELINE_AFTER = re.compile(_DATELINE_OPENING + r"\.\s+(?P<after>[A-ZА-ЯЁ][\w.\- ]{1,30}?)\s+[-–—](?:\s|$)")
+_DATELINE = re.compile(
+    _DATELINE_OPENING + r"\.?\s*(?:/(?P<slashed>[^/]{1,40})/\s*\.?\s*)?"
+    r"(?:[-–—]{1,2}\s*(?P<named>[^.]{0,40}?)\.(?:\s|$)|[-–—]{1,2}(?:\s|$)|(?<=[/.])(?:\s|$))")
+
+
+def dateline(text: str) -> Optional[tuple[int, Optional[tuple[int, int]]]]:
+    """Where a dateline opening ``text`` ends, and where the outlet it names lies (start, end), or None."""
+    match = _DATELINE_AFTER.match(text) or _DATELINE.match(text)
+    if match is None:
+        return None
+    from .lexicon import load
+
+    if not find_dates(text[:match.end()], load(), None):
+        return None  # «Напомним, 13 марта —»: no month there, or no date at all
+    for group in ("slashed", "named", "after"):
+        if group in match.re.groupindex and match.group(group) and match.group(group).strip():
+            start = match.start(group) + len(match.group(group)) - len(match.group(group).lstrip())
+            return match.end(), (start, match.start(group) + len(match.group(group).rstrip()))
+    return match.end(), None
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    date: PartialDate
+
+
+def _forms(lemma: str) -> list[str]:
+    """The inflected forms of a month's name: январь -> январь, января, январе, январю."""
+    if lemma[-1] in "ьй":
+        stem = lemma[:-1]
+        return [lemma, stem + "я", stem + "е", stem + "ю"]
+    return [lemma, lemma + "а", lemma + "е", lemma + "у"]
+
+
+@lru_cache(maxsize=4)
+def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
+    month_of: dict[str, int] = {}
+    for lemma, number in lexicon.months.items():
+        for form in _forms(lemma):
+            month_of[form] = number
+    for abbreviation, number in lexicon.month_abbreviations.items():
+        month_of.setdefault(abbreviation, number)
+    names = "|".join(sorted(map(re.escape, month_of), key=len, reverse=True))
+    year = r",?\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г(?:од[ау]?)?\b\.?))?"  # «2022», «, 2022», «2022 г.», «2022 года»
+    relative_year = r"\s+(?P<relyear>[^\W\d_]+)\s+года\b"  # «прошлого года»
+    day_month = re.compile(
+        rf"(?<![\w.])(?P<day>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w)"
+        rf"(?:{year}|{relative_year})?", re.I)
+    rest = re.compile(
+        rf"(?P<numeric>(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>(?:19|20)\d{{2}})(?!\d))"
+        rf"|(?P<inmonth>\b(?:(?:в|во|с|до|на|к)|(?:в|во)\s+(?:начале|середине|конце|первой\s+половине|второй\s+половине))\s+(?P<month2>{names})(?!\w)(?:\s+(?P<year2>(?:19|20)\d{{2}})\s*(?:г(?:од[ау]?)?\b\.?)?"
+        rf"|\s+(?P<rel2>[^\W\d_]+)\s+года)?)"
+        rf"|(?P<yearonly>(?<!\d)(?P<year3>(?:19|20)\d{{2}})\s*(?:-?(?:м|го|й))?\s+(?:год[уаеом]*|г\.))"
+        rf"|(?P<relyear>\b(?:в|во)\s+(?P<rel3>[^\W\d_]+)\s+году\b|\b(?P<rel4>[^\W\d_]+)\s+года\b)"
+        rf"|(?P<relday>\b(?P<dayword>\w+)\b)",
+        re.I)
+    return day_month, rest, month_of
+
+
+def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDate],
+               story: Optional[PartialDate] = None) -> list[FoundDate]:
+    """The dates a sentence gives, in order, each resolved against ``published`` (the article's
+    date); «накануне» against ``story``, the day the story has reached (else ``published``)."""
+    day_month, rest, month_of = _patterns(lexicon)
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for match in day_month.finditer(text):
+        month = month_of[match.group("month").casefold()]
+        day = int(match.group("day"))
+        year = int(match.group("year")) if match.group("year") else None
+        relative = _relative_year(match.group("relyear"), lexicon)
+        if year is None and relative is not None and published is not None and published.year is not None:
+            year = published.year - relative  # «25 декабря прошлого года»
+        date = PartialDate(year, month, day)
+        if not date.is_valid():
+            continue
+        end = match.end() if relative is not None or not match.group("relyear") else match.end("month")
+        found.append(FoundDate(match.start(), end, _with_year(date, published)))
+        taken.append((match.start(), match.end()))
+    for match in rest.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        date = _other(match, lexicon, month_of, published, story)
+        if date is not None and date.is_valid():
+            found.append(FoundDate(match.start(), match.end(), date))
+    return [_night_before(f, text) for f in sorted(found, key=lambda f: f.start)]
+
+
+_NIGHT = re.compile(r"\bв\s+ночь\s+на\s+$", re.I)
+
+
+def _night_before(found: FoundDate, text: str) -> FoundDate:
+    """«в ночь на понедельник», «в ночь на 1 сентября»: the night began the day before."""
+    date = found.date
+    if not _NIGHT.search(text[:found.start]) or date.day is None or date.year is None:
+        return found
+    before = _days_before(date, 1)
+    return FoundDate(found.start, found.end, before) if before is not None else found
+
+
+def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
+           published: Optional[PartialDate], story: Optional[PartialDate]) -> Optional[PartialDate]:
+    if match.group("numeric"):
+        return PartialDate(int(match.group("ny")), int(match.group("nm")), int(match.group("nd")))
+    if match.group("inmonth"):
+        month = month_of[match.group("month2").casefold()]
+        if match.group("year2"):
+            return PartialDate(int(match.group("year2")), month)
+        relative = _relative_year(match.group("rel2"), lexicon)
+        if relative is not None:
+            return PartialDate(published.year - relative, month) if published and published.year else None
+        if published is None or published.year is None:
+            return PartialDate(None, month)
+        year = published.year - (1 if published.month is not None and month > published.month + 1 else 0)
+        return PartialDate(year, month)
+    if match.group("yearonly"):
+        return PartialDate(int(match.group("year3")))
+    if match.group("relyear"):
+        relative = _relative_year(match.group("rel3") or match.group("rel4"), lexicon)
+        if relative is None or published is None or published.year is None:
+            return None
+        return PartialDate(published.year - relative)
+    word = match.group("dayword").casefold()
+    reference = (story or published) if word in lexicon.story_relative_days else published
+    if reference is None or reference.day is None or reference.year is None:
+        return None
+    if word in lexicon.story_relative_days:
+        return _days_before(reference, lexicon.story_relative_days[word])
+    if word in lexicon.relative_days:
+        return _days_before(reference, lexicon.relative_days[word])
+    if word in _weekday_forms(lexicon):
+        try:
+            weekday = dt.date(reference.year, reference.month, reference.day).weekday()
+        except ValueError:
+            return None
+        return _days_before(reference, (weekday - _weekday_forms(lexicon)[word]) % 7)
+    return None
+
+
+def _relative_year(word: Optional[str], lexicon: RussianLexicon) -> Optional[int]:
+    if not word:
+        return None
+    word = word.casefold()
+    for lemma, years in lexicon.relative_years.items():
+        stem = lemma[:-2]  # прошл: прошлого, прошлом, прошлый
+        if word.startswith(stem) and len(word) - len(stem) <= 3:
+            return years
+    return None
+
+
+@lru_cache(maxsize=4)
+def _weekday_forms(lexicon: RussianLexicon) -> dict[str, int]:
+    """понедельник, в среду, в пятницу: the nominative and accusative of each weekday."""
+    forms: dict[str, int] = {}
+    for lemma, number in lexicon.weekdays.items():
+        forms[lemma] = number
+        if lemma.endswith("а"):
+            forms[lemma[:-1] + "у"] = number
+    return forms
+
+
+def _with_year(date: PartialDate, published: Optional[PartialDate]) -> PartialDate:
+    if date.year is not None or published is None or published.year is None:
+        return date
+    year = published.year
+    if published.month is not None:
+        try:
+            reference = dt.date(year, published.month, published.day or 28)
+            if dt.date(year, date.month, date.day or 1) > reference + dt.timedelta(days=LATE_DAYS):
+                year -= 1
+        except (ValueError, OverflowError):
+            return date  # «29 февраля» in a year without it, or a date at the calendar's edge: no year
+    dated = PartialDate(year, date.month, date.day)
+    return dated if dated.is_valid() else date
+
+
+def _days_before(date: PartialDate, days: int) -> Optional[PartialDate]:
+    """The day ``days`` before ``date`` (after, for a negative number), or None off the calendar."""
+    try:
+        day = dt.date(date.year, date.month, date.day) - dt.timedelta(days=days)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return PartialDate(day.year, day.month, day.day)

@@ -1,0 +1,361 @@
+"""Names in a Russian article -> ``Mention`` records, and its sentences -> ``Sentence`` records.
+
+Natasha finds the names (people, places, organisations) in the forms the text inflects; each is
+brought to its nominative (names.py) and looked up in the gazetteer, which knows the region's
+names in both scripts: a name it knows becomes its entry (Таджикистана -> Tajikistan), with the
+entry's kind and type. Names the model missed are found by the gazetteer alone, looked up by each
+capitalised word's lemma («в Бишкеке» -> Бишкек).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ...knowledge.gazetteer import Gazetteer, GazetteerEntry
+from ...model import Article, Mention, Sentence
+from .dates import dateline
+from .lexicon import RussianLexicon
+from .names import nominative
+from .transliteration import romanizations
+
+LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
+
+
+@dataclass
+class ParsedParagraph:
+    index: int
+    text: str
+    doc: object  # natasha Doc
+    # A heading in capitals read again in sentence case, for its events (the tagger reads capitals poorly).
+    events_doc: object = None
+
+
+def lemma(token, analyzer) -> str:
+    """The dictionary form of a Natasha token, read as the tagger read its part of speech."""
+    return _lemma(token.text, token.pos, analyzer)
+
+
+def word_lemma(word: str, analyzer) -> str:
+    """A word's dictionary form with no part of speech to go by."""
+    return _lemma(word, "", analyzer)
+
+
+@lru_cache(maxsize=50_000)
+def _lemma(text: str, pos: str, analyzer) -> str:
+    wanted = {"NOUN": "NOUN", "PROPN": "NOUN", "VERB": ("VERB", "INFN", "PRTF", "PRTS", "GRND"),
+              "ADJ": ("ADJF", "ADJS", "PRTF"), "AUX": ("VERB", "INFN")}.get(pos)
+    parses = analyzer.parse(text)
+    if wanted:
+        parses = [p for p in parses if p.tag.POS in (wanted if isinstance(wanted, tuple) else (wanted,))] or parses
+    return parses[0].normal_form.replace("ё", "е") if parses else text.casefold()
+
+
+def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Gazetteer,
+                  lexicon: RussianLexicon, analyzer) -> tuple[list[Mention], list[Sentence]]:
+    mentions: list[Mention] = []
+    sentences: list[Sentence] = []
+    found: list[tuple[ParsedParagraph, object, str]] = []  # (paragraph, span, nominative)
+    credits: dict[int, list[tuple[int, int]]] = {}
+    for para in parsed:
+        for sent in para.doc.sents:
+            sentences.append(Sentence(para.index, sent.start, sent.stop, sent.text))
+        credits[para.index] = _credits(para.text, lexicon)
+        for span in _joined(para.doc, lexicon, analyzer):
+            if not _is_name(span, lexicon, analyzer):
+                continue
+            name = nominative(span.tokens, analyzer, person=span.type == "PER")
+            if name:
+                found.append((para, span, name))
+    country = _main_country(found, gazetteer)
+    for para, span, name in found:
+        longer = _longer_known(para, span, gazetteer, country, analyzer)
+        if longer is not None:  # «Жокаргы» of «Жокаргы Кенес»: the name the gazetteer knows, whole
+            span, name = longer
+        entry = _lookup(gazetteer, (name, span.text), country)
+        if entry is not None and span.type == "PER" and entry.kind != "actor" and (
+                len(span.tokens) > 1 or any(gazetteer.is_ambiguous(f) for f in (name, span.text))):
+            entry = None  # «Сердар», «Аркадаг»: a person the model read, whatever town shares the name
+        label = LABELS.get(span.type, "ORG")
+        if entry is not None:
+            mentions.append(_gazetteer_mention(entry, span.text, para.index, span.start, span.stop, label))
+            continue
+        if span.type == "PER":
+            kind, type_ = "actor", "person"
+        elif span.type == "LOC":
+            kind, type_ = "place", _place_type(span.tokens, lexicon, analyzer)
+        else:
+            kind, type_ = "actor", _actor_type(span.tokens, lexicon, analyzer)
+        mentions.append(Mention(span.text, para.index, span.start, span.stop, kind, type_, label, "model",
+                                name=name, title=_role_before(para.doc, span, lexicon, analyzer)))
+    mentions += _gazetteer_only(parsed, mentions, gazetteer, country, analyzer)
+    mentions += _institutions(parsed, mentions, lexicon, analyzer)
+    _outlets_of_datelines(parsed, mentions)
+    # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
+    mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
+    return sorted(mentions, key=lambda m: (m.paragraph, m.start)), sentences
+
+
+LONGER_BY = 2  # words after a name the model found that may complete a name the gazetteer knows
+
+
+def _longer_known(para: ParsedParagraph, span, gazetteer: Gazetteer, country: Optional[str], analyzer):
+    """The span and its nominative grown by the capitalised words after it, when the gazetteer
+    knows the longer name («Жокаргы» + «Кенеса» -> Жокаргы Кенес); else None."""
+    after = [t for t in para.doc.tokens if t.start >= span.stop][:LONGER_BY]
+    best = None
+    for width in range(1, len(after) + 1):
+        extra = after[:width]
+        if not extra[-1].text[:1].isupper() or para.text[span.stop:extra[0].start].strip():
+            break
+        tokens = list(span.tokens) + extra
+        name = nominative(tokens, analyzer, person=span.type == "PER")
+        if _lookup(gazetteer, (name, para.text[span.start:extra[-1].stop]), country) is not None:
+            best = (NameSpan(span.type, span.start, extra[-1].stop, para.text[span.start:extra[-1].stop], tokens), name)
+    return best
+
+
+@dataclass
+class NameSpan:
+    """A name the model found, as Natasha gives it, possibly joined with the next one."""
+    type: str
+    start: int
+    stop: int
+    text: str
+    tokens: list
+
+
+def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
+    """The model's names, an organisation joined with the name in the genitive right after it
+    («Минздрав Кыргызстана», «Погранслужба ГКНБ», «Демократической партии Туркменистана»: one
+    organisation), and a Turkic patronymic's word kept with the person's name («… уулу»)."""
+    spans = [_trimmed(NameSpan(s.type, s.start, s.stop, s.text, list(s.tokens)), doc) for s in doc.spans]
+    out: list[NameSpan] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.type == "ORG" and span.type in ("LOC", "ORG")
+                and doc.text[previous.stop:span.start].strip() == "" and _genitive(span)):
+            if span.type == "LOC":
+                out.append(span)  # the country stays a participant too
+            joined = NameSpan("ORG", previous.start, span.stop, doc.text[previous.start:span.stop],
+                              previous.tokens + span.tokens)
+            out[out.index(previous)] = joined
+            continue
+        if span.type == "ORG":
+            span = _with_remit(span, doc)
+        if span.type == "PER":
+            span = _untitled(span, doc, lexicon, analyzer)
+            after = [t for t in doc.tokens if t.start >= span.stop][:1]
+            if after and after[0].text.casefold() in lexicon.patronymic_words and doc.text[span.stop:after[0].start].strip() == "":
+                span = NameSpan("PER", span.start, after[0].stop, doc.text[span.start:after[0].stop], span.tokens + after)
+        out.append(span)
+    return sorted(out, key=lambda s: (s.start, -s.stop))
+
+
+_NOT_NAME_POS = ("VERB", "AUX", "ADV", "ADP", "PRON", "CCONJ", "SCONJ", "PART")
+
+
+def _trimmed(span: NameSpan, doc) -> NameSpan:
+    """A span without the words the name finder took in at its start that no name begins with
+    («Заявило Агентство по…»: a verb)."""
+    tokens = list(span.tokens)
+    while len(tokens) > 1 and tokens[0].pos in _NOT_NAME_POS:
+        tokens = tokens[1:]
+    if len(tokens) == len(span.tokens):
+        return span
+    return NameSpan(span.type, tokens[0].start, span.stop, doc.text[tokens[0].start:span.stop], tokens)
+
+
+REMIT_WORDS = 6  # «по обеспечению безопасности и общественного порядка»: the words of a body's remit, at most
+
+
+def _with_remit(span: NameSpan, doc) -> NameSpan:
+    """An organisation with the remit Russian names give after «по» («Нурафшанский городской суд по
+    уголовным делам», «Агентство по противодействию коррупции»): nouns and adjectives, up to a
+    punctuation mark, a verb or another preposition."""
+    if all(t.text.isupper() for t in span.tokens if t.pos in ("NOUN", "PROPN")):
+        return span  # «ООН по гуманитарным вопросам» is a title's, «РК по…» a longer name's the finder cut
+    after = [t for t in doc.tokens if t.start >= span.stop][:REMIT_WORDS + 1]
+    if not after or after[0].text.casefold() != "по" or doc.text[span.stop:after[0].start].strip():
+        return span
+    taken = []
+    for token in after[1:]:
+        if token.pos == "CCONJ" and token.text.casefold() == "и":
+            taken.append(token)
+            continue
+        if token.pos not in ("NOUN", "ADJ") or (token.feats or {}).get("Case") not in ("Dat", "Gen"):
+            break  # the remit is a dative and its genitives: «по обеспечению безопасности»
+        taken.append(token)
+    while taken and taken[-1].pos == "CCONJ":
+        taken.pop()
+    if not taken or taken[-1].pos != "NOUN":
+        return span
+    tokens = list(span.tokens) + [after[0]] + taken
+    return NameSpan("ORG", span.start, taken[-1].stop, doc.text[span.start:taken[-1].stop], tokens)
+
+
+def _untitled(span: NameSpan, doc, lexicon: RussianLexicon, analyzer) -> NameSpan:
+    """A person's name without the office or courtesy the name finder took in with it
+    («Президент Бердымухамедов», «Г-жа Наталья Дрозд»)."""
+    tokens = list(span.tokens)
+    while len(tokens) > 1 and (tokens[0].text.casefold() in lexicon.honorifics
+                               or lemma(tokens[0], analyzer) in lexicon.role_words):
+        tokens = tokens[1:]
+    if len(tokens) == len(span.tokens):
+        return span
+    return NameSpan("PER", tokens[0].start, span.stop, doc.text[tokens[0].start:span.stop], tokens)
+
+
+def _genitive(span: NameSpan) -> bool:
+    root = span.tokens[0] if len(span.tokens) == 1 else next(
+        (t for t in span.tokens if t.head_id not in {x.id for x in span.tokens}), span.tokens[0])
+    return (root.feats or {}).get("Case") == "Gen" or (root.text.isupper() and len(root.text) > 1)
+
+
+def _is_name(span: NameSpan, lexicon: RussianLexicon, analyzer) -> bool:
+    """Not a word of the language that happens to be capitalised («Политика» opening a sentence)."""
+    if span.text.casefold() in lexicon.not_names:
+        return False
+    if len(span.tokens) > 1 or span.type == "ORG" or span.text.isupper():
+        return True
+    parses = analyzer.parse(span.text)
+    proper = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
+    return not parses or not all(p.is_known and not any(t in p.tag for t in proper) for p in parses)
+
+
+def _credits(text: str, lexicon: RussianLexicon) -> list[tuple[int, int]]:
+    """Where a photo credit runs: from «Фото:» to the closing parenthesis or the sentence's end."""
+    out = []
+    for match in re.finditer(r"(?<![\w])([^\W\d_]+)\s*:", text):
+        if match.group(1).casefold() in lexicon.credit_words:
+            end = min([i for i in (text.find(")", match.end()), text.find(". ", match.end())) if i >= 0] or [len(text)])
+            out.append((match.start(), end))
+    return out
+
+
+def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon,
+                  analyzer) -> list[Mention]:
+    """«посольство Кыргызстана», «аэропорт Ашхабада»: a common noun of ``institution_heads`` right
+    before a place's name makes one name of both (the place stays a mention of its own)."""
+    out = []
+    for para in parsed:
+        places = {m.start: m for m in mentions if m.paragraph == para.index and m.kind == "place"}
+        tokens = list(para.doc.tokens)
+        for token, following in zip(tokens, tokens[1:]):
+            kind_type = lexicon.institution_heads.get(lemma(token, analyzer))
+            place = places.get(following.start)
+            if kind_type is None or place is None or para.text[token.stop:following.start].strip():
+                continue
+            head = nominative([token], analyzer)
+            name = f"{head} {para.text[place.start:place.end]}"
+            out.append(Mention(para.text[token.start:place.end], para.index, token.start, place.end, kind_type[0],
+                               kind_type[1], "ORG" if kind_type[0] == "actor" else "LOC", "rule", name=name))
+    return out
+
+
+def _outlets_of_datelines(parsed: list[ParsedParagraph], mentions: list[Mention]) -> None:
+    """The outlet a wire dateline names («/Синьхуа/», «— РИА Новости.») is a medium, found or not."""
+    for para in [p for p in parsed if p.events_doc is None][:2]:  # a dateline opens the story, if anywhere
+        line = dateline(para.text)
+        if line is None or line[1] is None:
+            continue
+        start, end = line[1]
+        inside = [m for m in mentions if m.paragraph == para.index and start <= m.start < end]
+        for m in inside:
+            if m.origin != "gazetteer":
+                m.kind, m.type = "actor", "media"
+        if not inside and para.text[start:end][:1].isupper():
+            name = para.text[start:end]
+            mentions.append(Mention(name, para.index, start, end, "actor", "media", "ORG", "rule", name=name))
+
+
+def _gazetteer_mention(entry: GazetteerEntry, text: str, paragraph: int, start: int, end: int, label: str) -> Mention:
+    return Mention(text, paragraph, start, end, entry.kind, entry.type, label, "gazetteer", name=entry.name, ref=entry.id)
+
+
+def _lookup(gazetteer: Gazetteer, forms: tuple[str, ...], country: Optional[str]) -> Optional[GazetteerEntry]:
+    """The entry any of the forms names, tried as written and in the common romanizations."""
+    candidates = [(form, gazetteer.lookup(form, country)) for form in forms]
+    candidates += [(latin, gazetteer.lookup(latin, country)) for latin in romanizations(forms[0])]
+    for form, entry in candidates:
+        if entry is None:
+            continue
+        if entry.kind == "actor" and len(form) <= 5 and entry.country and entry.country != country:
+            continue  # «МИД» is the foreign ministry of the country the article is about, not another's
+        return entry
+    return None
+
+
+def _main_country(found, gazetteer: Gazetteer) -> Optional[str]:
+    """The country the article names most: the one whose entries win a name several share
+    («МИД» in an article about Turkmenistan)."""
+    counts: Counter = Counter()
+    for _, span, name in found:
+        entry = gazetteer.lookup(name)
+        if entry is not None and entry.type == "country" and entry.code:
+            counts[entry.code] += 1
+    return max(sorted(counts), key=lambda c: counts[c]) if counts else None
+
+
+def _place_type(tokens, lexicon: RussianLexicon, analyzer) -> str:
+    for token in tokens:
+        head = lexicon.place_heads.get(lemma(token, analyzer))
+        if head:
+            return head
+    return "other"
+
+
+def _actor_type(tokens, lexicon: RussianLexicon, analyzer) -> str:
+    types = [lexicon.actor_heads.get(lemma(t, analyzer)) or lexicon.actor_heads.get(t.text.casefold()) for t in tokens]
+    return next((t for t in types if t), "organization")
+
+
+def _role_before(doc, span, lexicon: RussianLexicon, analyzer) -> str:
+    """«президент Туркмении Сердар Бердымухамедов»: the office written right before a person's
+    name, with the words that complete it (up to three: «первый заместитель министра занятости»)."""
+    if span.type != "PER":
+        return ""
+    before = [t for t in doc.tokens if t.stop <= span.start][-5:]
+    for i, token in enumerate(before):
+        if lemma(token, analyzer) in lexicon.role_words:
+            words = before[i:]
+            if any(w.text in ",.;:«»()—–" for w in words):
+                continue
+            return " ".join(w.text for w in words)
+    return ""
+
+
+def _gazetteer_only(parsed: list[ParsedParagraph], mentions: list[Mention], gazetteer: Gazetteer,
+                    country: Optional[str], analyzer) -> list[Mention]:
+    """Capitalised words and pairs of words the model did not take for a name, but the gazetteer
+    knows by their nominative («Баткенская область», «ГКНБ»)."""
+    taken = {(m.paragraph, i) for m in mentions for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for para in parsed:
+        tokens = para.doc.tokens
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if (para.index, token.start) in taken or not token.text[:1].isupper() or len(token.text) < 2:
+                i += 1
+                continue
+            for width in (2, 1):
+                group = tokens[i:i + width]
+                if len(group) < width or any((para.index, t.start) in taken for t in group):
+                    continue
+                forms = (nominative(group, analyzer), " ".join(t.text for t in group))
+                if width == 1:
+                    forms += (lemma(token, analyzer).capitalize(),)
+                entry = _lookup(gazetteer, forms, country)
+                if entry is not None and width == 1 and any(gazetteer.is_ambiguous(f) for f in forms[:2]):
+                    entry = None  # a word the gazetteer marks as needing context («Манас», «Сердар»)
+                if entry is not None and (width == 2 or entry.kind == "place" or token.text.isupper() or len(token.text) > 3):
+                    out.append(_gazetteer_mention(entry, para.text[group[0].start:group[-1].stop], para.index,
+                                                  group[0].start, group[-1].stop, "GAZ"))
+                    i += width - 1
+                    break
+            i += 1
+    return out

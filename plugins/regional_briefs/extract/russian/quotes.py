@@ -1,0 +1,183 @@
+"""Direct quotations in Russian, attributed to their speaker.
+
+The forms Russian news uses:
+
+- «…», — сказал он.  /  «…», — заявил министр Иванов.   (the speaker after the quotation)
+- — …, — сказал он.                                         (the dash style, a paragraph of speech)
+- Иванов заявил: «…»  /  По словам Иванова, «…»            (the speaker before it)
+- Как заявили в Кремле, поездка отражает «…»                (a quotation inside a reported sentence)
+- a paragraph that is a quotation alone: the speaker is the person the story was about just before.
+
+A speaker is an actor the article names: the person (else the organisation) named in the words
+around the quotation that are not quoted, or, for «он»/«она», the last person named before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...model import Article, Mention
+from .lexicon import RussianLexicon
+
+ATTRIBUTION_CHARACTERS = 200  # how far before a quotation its speaker is looked for
+MIN_WORDS = 4  # a paragraph of fewer words in quotation marks is a name or a title...
+MIN_WORDS_SAID = 2  # ...but words a verb of speech attributes are said: «Ситуация под контролем», — сказал он
+# A quotation in guillemets (closed, or running to the end of the paragraph; guillemets may
+# nest), in German-style or English-style marks, or in straight double quotes.
+_QUOTATION = re.compile(r"«((?:[^«»]|«[^«»]*»)*)(?:»|$)|„([^„“”]*)[“”]|“([^“”]*)”|(?<![\w\"])\"([^\"]+)\"(?!\w)")
+_MARKS = re.compile(r"[«„“\"]")
+# The attribution inside a broken quotation: «…, — заявил он. — …» (a comma or mark, a dash, the
+# words, a full stop or comma, a dash).
+_INSIDE = re.compile(r"[,!?…]\s*[—–]\s*(?P<attribution>[^—–«»]{3,80}?)[.,:]\s*[—–]\s*")
+# The dash style: a paragraph opening with a dash, the speech up to ", — " or the paragraph's end.
+_DASH = re.compile(r"^\s*[—–-]\s+(?P<speech>.+?)(?:[,!?.…]\s*[—–]\s+(?P<after>.*))?$", re.S)
+_AFTER = re.compile(r"^[»“”\"]?\s*(?:[,!?.…]\s*)?[—–-]\s*(?P<attribution>[^«».!?]{0,160}?)(?:[.!?](?:\s|$)|$)")
+
+
+def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexicon: RussianLexicon,
+                lemma_of) -> list[dict]:
+    """``{speaker, text, paragraph}`` for each quotation whose speaker is one of ``entities``.
+    ``lemma_of(word)``: a word's lemma."""
+    reader = _Reader(mentions, entities, lexicon, lemma_of, {p.index: p.text for p in article.paragraphs})
+    quotes: list[dict] = []
+    for paragraph in article.paragraphs:
+        if paragraph.heading:
+            continue
+        for start, end, quoted in quotations(paragraph.text):
+            text, inner = _interrupted(quoted)
+            if len(text.split()) < MIN_WORDS_SAID or _is_a_name(text):
+                continue
+            speaker = None
+            if inner is not None:  # «…, — заявил он. — …»: the attribution inside the marks
+                attribution = quoted[inner[0]:inner[1]]
+                offset = paragraph.text.find(attribution, start)
+                speaker = (reader._named(paragraph.index, offset, offset + len(attribution))
+                           or reader._pronoun(attribution, paragraph.index, start))
+            if speaker is None:
+                speaker, told = reader.speaker(paragraph.index, paragraph.text, start, end)
+                if told == "paragraph" and len(text.split()) < MIN_WORDS:
+                    continue  # a paragraph of a few words in quotation marks is a name or a title
+            if speaker:
+                quotes.append({"speaker": speaker, "text": text, "paragraph": paragraph.index})
+    return quotes
+
+
+def quotations(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, quoted text) of each quotation: in quotation marks («…», „…“, “…”, "…"), or a
+    paragraph of dash speech."""
+    dash = _DASH.match(text)
+    if dash and not _MARKS.search(text[:dash.end("speech")]):
+        return [(dash.start("speech"), dash.end("speech"), dash.group("speech").strip(" ,"))]
+    return [(m.start(), m.end(), next(g for g in m.groups() if g is not None).strip(" ,"))
+            for m in _QUOTATION.finditer(text)]
+
+
+def _is_a_name(text: str) -> bool:
+    """«Айт, Айт Десе», «Кок-Таш», «Темиров Лайв»: every word capitalised, so a name, not words said."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """Where the words that attribute a quotation lie: after it («», — сказал он.») or inside it
+    («…, — заявил он. — …»)."""
+    spans = []
+    for start, end, quoted in quotations(text):
+        after = _AFTER.match(text[end:])
+        if after:
+            spans.append((end, end + after.end()))
+        inside = _INSIDE.search(text, start, end)
+        if inside:
+            spans.append((inside.start("attribution"), inside.end("attribution")))
+    return spans
+
+
+def _interrupted(text: str) -> tuple[str, Optional[tuple[int, int]]]:
+    """A quotation broken by its attribution («Мы готовы, — заявил он. — Наши страны…»): the
+    quoted words joined, and where the attribution lies in ``text``; else the text and None."""
+    match = _INSIDE.search(text)
+    if match is None:
+        return text, None
+    return (text[:match.start()] + ", " + text[match.end():]).strip(" ,"), (match.start("attribution"), match.end("attribution"))
+
+
+class _Reader:
+    def __init__(self, mentions: list[Mention], entities: dict, lexicon: RussianLexicon, lemma_of,
+                 paragraphs: Optional[dict[int, str]] = None):
+        self.paragraphs = paragraphs or {}
+        self.mentions = sorted(mentions, key=lambda m: (m.paragraph, m.start))
+        self.entities = entities
+        self.lex = lexicon
+        self.lemma_of = lemma_of
+
+    def speaker(self, paragraph: int, text: str, start: int, end: int) -> tuple[Optional[str], str]:
+        """The speaker of a quotation and how the text told it: "after" («…», — сказал X),
+        "before" (X заявил: «…»), "paragraph" (a paragraph that is a quotation)."""
+        after = _AFTER.match(text[end:])
+        if after and self._speaks(after.group("attribution")):
+            # «…», — сказал X.
+            span = (end + after.start("attribution"), end + after.end("attribution"))
+            return (self._named(paragraph, *span) or self._pronoun(after.group("attribution"), paragraph, start)
+                    or self._source(after.group("attribution"), paragraph, start)), "after"
+        sentence_start = max(text.rfind(". ", 0, start) + 1, start - ATTRIBUTION_CHARACTERS, 0)
+        before = text[sentence_start:start]
+        if self._speaks(before) or before.rstrip().endswith(":"):
+            # X заявил: «…» / По словам X, «…» / Как заявили в X, … «…»
+            return self._named(paragraph, sentence_start, start) or self._pronoun(before, paragraph, start), "before"
+        named = self._named(paragraph, sentence_start, start)
+        if named and len(re.findall(r"[^\W\d_]+", self._outside_names(paragraph, text, sentence_start, start))) <= 2:
+            return named, "before"  # «СБ также "глубоко обеспокоен…"»: the speaker, and hardly a word more
+        if not text[:start].strip(" —–-"):
+            # a paragraph that is a quotation: the one the paragraph before introduced («… заявил:»),
+            # else the person the story was about
+            previous = self.paragraphs.get(paragraph - 1, "").rstrip()
+            if previous.endswith(":"):
+                opening = max(previous.rfind(". ") + 1, 0)
+                named = self._named(paragraph - 1, opening, len(previous)) or self._pronoun(previous[opening:], paragraph, start)
+                if named:
+                    return named, "paragraph"
+            return self._last_person(paragraph, start), "paragraph"
+        return None, ""
+
+    def _speaks(self, words: str) -> bool:
+        lemmas = {self.lemma_of(w) for w in re.findall(r"[^\W\d_]+", words)}
+        return bool(lemmas & self.lex.speech_verbs) or bool(
+            re.search(r"\bпо\s+(?:(?:его|ее|её|их)\s+)?(?:словам|данным|информации|сообщению|заявлению)\b", words, re.I))
+
+    def _named(self, paragraph: int, start: int, end: int) -> Optional[str]:
+        inside = [m for m in self.mentions if m.paragraph == paragraph and start <= m.start and m.end <= end
+                  and m.name in self.entities and self.entities[m.name]["kind"] == "actor"]
+        people = [m for m in inside if self.entities[m.name]["type"] == "person"]
+        chosen = (people or inside)[:1]
+        return chosen[0].name if chosen else None
+
+    def _outside_names(self, paragraph: int, text: str, start: int, end: int) -> str:
+        """The text between ``start`` and ``end`` without the names in it."""
+        kept, cursor = [], start
+        for m in self.mentions:
+            if m.paragraph == paragraph and start <= m.start and m.end <= end:
+                kept.append(text[cursor:m.start])
+                cursor = m.end
+        return "".join(kept) + text[cursor:end]
+
+    def _source(self, words: str, paragraph: int, start: int) -> Optional[str]:
+        """«— говорится в сообщении»: the statement of the actor the paragraph quoted last."""
+        if not re.search(r"\bговорится\b", words):
+            return None
+        # the actor the paragraph named last before it, else the one the paragraph before named last
+        # («Об этом сообщил пресс-секретарь суда Азиз Абидов.» and then the statement)
+        actors = [m for m in self.mentions if (m.paragraph == paragraph and m.start < start or m.paragraph == paragraph - 1)
+                  and m.name in self.entities and self.entities[m.name]["kind"] == "actor"]
+        return actors[-1].name if actors else None
+
+    def _pronoun(self, words: str, paragraph: int, start: int) -> Optional[str]:
+        if set(re.findall(r"[^\W\d_]+", words.casefold().replace("ё", "е"))) & self.lex.person_pronouns:
+            return self._last_person(paragraph, start)
+        return None
+
+    def _last_person(self, paragraph: int, start: int) -> Optional[str]:
+        people = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
+                  and paragraph - m.paragraph <= 2 and m.name in self.entities
+                  and self.entities[m.name]["type"] == "person"]
+        return people[-1].name if people else None

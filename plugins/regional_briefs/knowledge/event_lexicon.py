@@ -1,0 +1,186 @@
+"""The trigger lexicon of the events stage: ``data/events.yml`` in, a ``Lexicon`` out.
+
+A ``Lexicon`` answers which event type a parsed token triggers (``trigger``), how types rank
+against each other (``rank``) and where a wire dateline ends (``dateline_end``), and holds the
+word lists the detection, title, participant and merging rules read. The few dependency-parse
+tests those rules share live here too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional
+
+from ..model import EVENT_TYPES
+from . import DATA, safe_yaml
+
+LEXICON_PATH = DATA / "events.yml"
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "agent", "expl")
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One line of the trigger lexicon: ``lemma/POS + companion|companion``."""
+
+    type: str
+    lemma: str
+    pos: Optional[str]
+    companions: frozenset[str]
+
+    @classmethod
+    def parse(cls, event_type: str, text: str) -> "TriggerEntry":
+        head, _, companions = text.partition("+")
+        lemma, _, pos = head.strip().partition("/")
+        words = frozenset(w.strip().lower() for w in companions.split("|") if w.strip())
+        return cls(event_type, lemma.strip().lower(), pos.strip().upper() or None, words)
+
+
+class Lexicon:
+    """Triggers per event type and the word lists the pairing rules use (``data/events.yml``)."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.entries: dict[str, list[TriggerEntry]] = defaultdict(list)
+        for event_type, triggers in data["types"].items():
+            if event_type not in EVENT_TYPES:
+                raise ValueError(f"{LEXICON_PATH.name}: unknown event type {event_type!r}")
+            for text in triggers:
+                entry = TriggerEntry.parse(event_type, str(text))
+                self.entries[entry.lemma].append(entry)
+        self.priority = {t: i for i, t in enumerate(data["priority"])}
+        self.weak_types = frozenset(data.get("weak_types", ()))
+        self.same_day_types = frozenset(data.get("same_day_same_happening", ()))
+        self.violent_types = frozenset(data.get("violent_types", ()))
+        self.setting_prepositions = frozenset(data.get("setting_prepositions", ()))
+        self.setting_types = frozenset(data.get("setting_types", ()))
+        self.relative_prepositions = frozenset(data.get("relative_prepositions", ()))
+        self.modal_words = frozenset(data.get("modal_words", ()))
+        self.unreal_modifiers = frozenset(data.get("unreal_modifiers", ()))
+        self.intention_verbs = frozenset(data.get("intention_verbs", ()))
+        self.acting_nouns = frozenset(data.get("acting_nouns", ()))
+        self.party_prepositions = frozenset(data.get("party_prepositions", ()))
+        self.negative_subjects = frozenset(data.get("negative_subjects", ()))
+        self.deferring = frozenset(data.get("deferring", ()))
+        self.deadly_types = frozenset(data.get("deadly_types", ()))
+        self.protest_subjects = frozenset(data.get("protest_subjects", ()))
+        self.protest_keeps = frozenset(data.get("protest_keeps", ()))
+        self.cause_prepositions = frozenset(data.get("cause_prepositions", ()))
+        self.state_verbs = frozenset(data.get("state_verbs", ()))
+        self.contrast_words = frozenset(data.get("contrast_words", ()))
+        self.pointing_words = frozenset(data.get("pointing_words", ()))
+        self.deadline_prepositions = frozenset(data.get("deadline_prepositions", ()))
+        self.route_prepositions = frozenset(data.get("route_prepositions", ()))
+        self.boundary_nouns = frozenset(data.get("boundary_nouns", ()))
+        self.scope_prepositions = frozenset(data.get("scope_prepositions", ()))
+        sources = data.get("report_sources", {})
+        self.dateline = re.compile(sources.get("dateline", r"(?!)"))
+        self.source_phrases = frozenset(sources.get("phrases", ()))
+        self.report_verbs = frozenset(sources.get("verbs", ()))
+        self.outlet_words = frozenset(sources.get("outlet_words", ()))
+        numbers = {str(k).lower(): int(v) for k, v in data["fatalities"]["numbers"].items()}
+        self.numbers = numbers
+        number = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(numbers, key=len, reverse=True)) + ")"
+        self.fatality_patterns = [
+            re.compile(p.replace("{NUM}", number), re.IGNORECASE)
+            for p in data["fatalities"]["patterns"]
+        ]
+
+    @classmethod
+    def load(cls, path: Path | str = LEXICON_PATH) -> "Lexicon":
+        return _load_lexicon(str(path))
+
+    def dateline_end(self, sent) -> int:
+        """Where the wire dateline that opens the sentence's paragraph ends (0 when there is none)."""
+        if sent.start_char != 0:
+            return 0
+        match = self.dateline.match(sent.doc.text)
+        return match.end() if match else 0
+
+    def rank(self, event_type: str) -> int:
+        return self.priority.get(event_type, len(self.priority))
+
+    def trigger(self, token) -> Optional[TriggerEntry]:
+        """The most specific lexicon entry this token matches, if any."""
+        best = None
+        for lemma in _word_forms(token):
+            for entry in self.entries.get(lemma, ()):
+                if entry.pos and coarse_pos(token) != entry.pos:
+                    continue
+                if entry.companions and not entry.companions & _neighbour_lemmas(token):
+                    continue
+                key = (0 if entry.companions else 1, self.rank(entry.type), entry.lemma)
+                if best is None or key < best[0]:
+                    best = (key, entry)
+        return best[1] if best else None
+
+    def count(self, word: str) -> Optional[int]:
+        word = word.lower().replace(",", "")
+        if word.isdigit():
+            return int(word)
+        return self.numbers.get(word)
+
+
+@lru_cache(maxsize=4)
+def _load_lexicon(path: str) -> Lexicon:
+    with open(path, encoding="utf-8") as handle:
+        return Lexicon(safe_yaml.load(handle.read()))
+
+
+# Edges that lead into another clause: companions must sit in the trigger's own phrase.
+_CLAUSE_EDGES = frozenset({"conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "punct", "xcomp", "acl"})
+
+
+def _neighbour_lemmas(token) -> set[str]:
+    """Lemmas of the trigger's head and of its dependents up to three levels down."""
+    words = {token.head.lemma_.lower(), token.head.lower_}
+    # "found him guilty": the predicate adjective, however the parser labels its edge
+    words.update(c.lower_ for c in token.children if c.pos_ == "ADJ")
+    # "@person": the one acted on is a person ("Karimov was fired", "fired him"), not a thing: a
+    # name that is no place or product (the model often mistypes a surname)
+    if any(c.dep_ in ("dobj", "nsubjpass") and (c.lower_ in ("him", "her") or c.ent_type_ == "PERSON" or (
+            c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "FAC", "PRODUCT")))
+           for c in token.children):
+        words.add("@person")
+    level = [token]
+    for _ in range(3):
+        level = [c for node in level for c in node.children if c.dep_ not in _CLAUSE_EDGES
+                 and c.lower_ != "according"]  # "according to X" attributes; "accord" is no companion
+        for node in level:
+            words.update((node.lemma_.lower(), node.lower_))
+    return words
+
+
+def _word_forms(token) -> list[str]:
+    """The lemma and surface form, plus a crude stem for verbs the lemmatizer misses."""
+    text = token.lower_
+    forms = [token.lemma_.lower(), text]
+    if token.pos_ == "VERB":
+        for ending in ("ed", "d", "es", "s", "ing"):
+            if text.endswith(ending) and len(text) - len(ending) >= 3:
+                forms.append(text[: -len(ending)])
+    return list(dict.fromkeys(forms))
+
+
+def coarse_pos(token) -> str:
+    """VERB for verbs and auxiliaries, NOUN for common and proper nouns, else spaCy's tag."""
+    if token.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return token.pos_
+
+
+def clause_verb(token):
+    """The verb heading the token's clause (the token itself for a verb)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def has_subject(token) -> bool:
+    """True for a clause with a subject of its own ("... and Georgia signed")."""
+    return any(c.dep_ in SUBJECTS for c in token.children)

@@ -1,0 +1,330 @@
+"""Search with Pagefind: what each generated page tells the index, and the index itself.
+
+Pagefind (https://pagefind.app) reads the built HTML and writes a chunked static index into the
+site's ``pagefind/`` folder, so that a browser fetches only the fragments a query needs. A page
+tells it, in a hidden block at the end of its body (``marks``):
+
+- its filters (``data-pagefind-filter``): page type, country, year, event type;
+- words a reader may search for that the page does not show: the transliteration of every name
+  and alias (``Ворух`` is found as ``Vorukh``), an event's date written the ways people write it.
+
+The index is written by the binary of the ``pagefind_bin`` wheel (``write_index``), over the built
+site, nothing downloaded. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import json
+import re
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from unidecode import unidecode
+
+from ..cache import package_version
+from ..language import language_name
+from ..model import Article, Brief, Entity, Event
+from . import ASSETS
+from .pairs import Pair
+
+BUNDLE = "pagefind"  # the index's folder in the built site
+SCRIPT = "assets/briefs/search.js"  # the header's search dialog, for ``extra_javascript``
+STYLESHEET = "assets/briefs/search.css"
+# Kept out of the index: the generated lists (they repeat what the pages they link say) and the
+# headings' permalink signs.
+EXCLUDED = ("[data-search-exclude]", ".headerlink")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+# The filter names a reader sees in the search dialog.
+PAGE_TYPE, COUNTRY, YEAR, EVENT_TYPE, LANGUAGE = "Page type", "Country", "Year", "Event type", "Language"
+
+
+def assets() -> dict[str, bytes]:
+    """The search dialog's script and stylesheet (site path -> content)."""
+    return {SCRIPT: (ASSETS / "search.js").read_bytes(), STYLESHEET: (ASSETS / "search.css").read_bytes()}
+
+
+# --- what a page tells the index -------------------------------------------------------------------
+
+
+def filters(record: Any, view) -> list[tuple[str, str]]:
+    """(filter, value) pairs of the page of ``record``: an ``Article``, ``Entity``, ``Event``,
+    ``Brief``, ``Pair`` (a relation page) or a country's entity id (a country page)."""
+    site = view.site
+
+    def country_names(ids) -> list[tuple[str, str]]:
+        names = sorted({site.entities[c].name for c in ids if c in site.entities})
+        return [(COUNTRY, name) for name in names]
+
+    if isinstance(record, Article):
+        found = [(PAGE_TYPE, "Article"), (LANGUAGE, language_name(record.language))]
+        if record.published and record.published.year:
+            found.append((YEAR, str(record.published.year)))
+        mentioned = {m.entity for m in site.mentions.get(record.id, []) if m.entity}
+        return found + country_names(view.country_of[e] for e in mentioned if e in view.country_of)
+    if isinstance(record, Entity):
+        found = [(PAGE_TYPE, "Actor" if record.kind == "actor" else "Place")]
+        return found + country_names([view.country_of[record.id]] if record.id in view.country_of else [])
+    if isinstance(record, Event):
+        found = [(PAGE_TYPE, "Event"), (EVENT_TYPE, record.type.replace("-", " "))]
+        found += [(LANGUAGE, name) for name in sorted({language_name(site.articles[s.article].language)
+                                                       for s in record.sources if s.article in site.articles})]
+        if record.date and record.date.year:
+            found.append((YEAR, str(record.date.year)))
+        return found + country_names(view.country_of[e] for e in [*record.places, *record.actors] if e in view.country_of)
+    if isinstance(record, Pair):
+        ends = [view.country_of[e] for e in (record.first, record.second) if e in view.country_of]
+        return [(PAGE_TYPE, "Relation")] + country_names(ends)
+    if isinstance(record, Brief):
+        return [(PAGE_TYPE, "Brief")]
+    if isinstance(record, str) and record in site.entities:
+        return [(PAGE_TYPE, "Country")] + country_names([record])
+    return []
+
+
+# Near spellings of a name's words: the ways one sound of Tajik, Uzbek, Russian or Pashto is
+# written in Latin letters ("Rahmon", "Rakhmon"), each swap applied alone.
+SPELLINGS = ((r"kh", "h"), (r"(?<![kszcgt])h", "kh"), (r"dzh", "j"), (r"(?<!d)j", "dzh"), (r"zh", "j"),
+             (r"ou", "u"), (r"(?<!o)u", "ou"), (r"y", "i"), (r"q", "k"), (r"k(?!h)", "q"), (r"w", "v"),
+             (r"v", "w"), (r"([a-z])\1", r"\1"))
+ENDING = re.compile(r"(?:ov|ev|ova|eva)$")  # Russian-style surname endings, dropped or added
+NEAR_MAX = 24  # near spellings per name, at most
+COMMON_WORD_ZIPF = 4.3  # an English word this frequent ("river", "ministry") is typed as it is written
+
+
+def near_spellings(name: str, person: bool = False) -> list[str]:
+    """Other Latin spellings of the words of ``name`` a reader may type: one letter group swapped
+    for another ("Rakhmon" for "Rahmon"), doubled letters written once and, for a person, a
+    Russian surname ending dropped or added ("Rahmonov", "Rakhmonov"). Only words of four letters
+    or more, so that short words stay exact, and no common English word ("River", "Ministry")."""
+    from wordfreq import zipf_frequency
+
+    found: list[str] = []
+    for word in re.findall(r"[A-Za-z][A-Za-z'-]{3,}", unidecode(name)):
+        lower = word.casefold()
+        if zipf_frequency(lower, "en") >= COMMON_WORD_ZIPF:
+            continue  # "Panj River": "pandzh" helps a reader, "riwer" does not
+        variants = [lower] + [re.sub(pattern, swap, lower) for pattern, swap in SPELLINGS]
+        if person:
+            variants += [ENDING.sub("", v) if ENDING.search(v) else v + "ov" for v in variants]
+        found += [v for v in dict.fromkeys(variants) if v != lower and len(v) > 3]
+    return list(dict.fromkeys(found))[:NEAR_MAX]
+
+
+def other_names(record: Any) -> list[str]:
+    """What a reader may type for the page that the page does not show: the transliteration of an
+    entity's name and aliases and their near spellings, an event's date in other spellings."""
+    if isinstance(record, Entity):
+        shown = {record.name, *record.aliases}
+        written = {unidecode(name) for name in shown} - shown - {""}
+        person = record.type == "person"
+        near = ({v for name in shown for v in near_spellings(name, person)}
+                - {w.casefold() for w in " ".join(shown | written).split()})
+        return sorted(written, key=str.casefold) + sorted(near)
+    if isinstance(record, Event) and record.date and record.date.year:
+        date = record.date
+        if date.month is None:
+            return []
+        month = MONTHS[date.month - 1]
+        if date.day is None:
+            return [f"{date.year}-{date.month:02d}", f"{month} {date.year}"]
+        return [date.iso(), f"{date.day} {month} {date.year}", f"{month} {date.year}"]
+    return []
+
+
+def marks(record: Any, view) -> str:
+    """The hidden block appended to a page's Markdown: its filters, and its other names as indexed text."""
+    lines = [f'<span data-pagefind-filter="{html.escape(name, quote=True)}:{html.escape(value, quote=True)}"></span>'
+             for name, value in filters(record, view)]
+    names = other_names(record)
+    if names:
+        lines.append(f"<span>{html.escape(' · '.join(names))}</span>")
+    if not lines:
+        return ""
+    return '\n\n<div class="rb-search-marks" hidden>\n' + "\n".join(lines) + "\n</div>\n"
+
+
+# --- the index -----------------------------------------------------------------------------------------
+
+
+class IndexUnavailable(RuntimeError):
+    """Pagefind's binary is not installed, or it failed."""
+
+
+@dataclass
+class IndexRun:
+    seconds: float
+    bytes: int  # the whole bundle: index chunks, fragments, filters, script, UI
+    files: int
+    log: str
+    reused: bool = False  # copied back from the cache: the pages were the last build's
+
+
+def pagefind_executable() -> Path:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError as exc:
+        raise IndexUnavailable("the pagefind_bin package is not installed (pip install 'pagefind[bin]')") from exc
+    return Path(get_executable())
+
+
+def write_index(site_dir: Path, cache_dir: Optional[Path] = None) -> IndexRun:
+    """Run Pagefind over the built site in ``site_dir``; its bundle goes to ``site_dir/pagefind``.
+
+    With ``cache_dir``, the bundle is kept there under a key of every HTML page's path and bytes
+    (and Pagefind's command): a build whose pages are the same as the last one's copies the last
+    bundle back instead of indexing again — the index is byte-identical for the same pages
+    (``sort_filters``), so nothing but the time differs."""
+    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
+               *(arg for selector in EXCLUDED for arg in ("--exclude-selectors", selector)), "--quiet"]
+    start = time.perf_counter()
+    bundle = site_dir / BUNDLE
+    kept = None
+    if cache_dir is not None:
+        kept = cache_dir / "pagefind" / _pages_key(site_dir, command[1:])
+        try:
+            if (kept / "pagefind-entry.json").is_file():
+                shutil.rmtree(bundle, ignore_errors=True)
+                shutil.copytree(kept, bundle)
+                return _run(bundle, start, "", reused=True)
+        except OSError:
+            shutil.rmtree(bundle, ignore_errors=True)  # a cache that cannot be read: index anew
+    result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+    log = (result.stdout + result.stderr).strip()
+    if result.returncode != 0:
+        raise IndexUnavailable(f"pagefind exited with {result.returncode}: {log[-2000:]}")
+    sort_filters(bundle)
+    if kept is not None:
+        try:
+            shutil.rmtree(kept.parent, ignore_errors=True)  # one bundle kept: the last build's
+            partial = kept.with_name(kept.name + ".partial")
+            shutil.copytree(bundle, partial)
+            partial.rename(kept)  # whole or not at all
+        except OSError:
+            pass  # the cache's own problem is reported once, by the cache stage; the index is written
+    return _run(bundle, start, log)
+
+
+def _run(bundle: Path, start: float, log: str, reused: bool = False) -> IndexRun:
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    return IndexRun(time.perf_counter() - start, sum(p.stat().st_size for p in files), len(files), log, reused)
+
+
+def _pages_key(site_dir: Path, arguments: list[str]) -> str:
+    """What the index is made of: Pagefind's version and arguments (the site's folder aside) and
+    every HTML page outside the bundle, by its path and bytes."""
+    digest = hashlib.sha256()
+    for argument in [package_version("pagefind-bin"), *arguments]:
+        if argument != str(site_dir):
+            digest.update(argument.encode() + b"\0")
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith(BUNDLE + "/"):
+            continue
+        digest.update(relative.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+
+# --- the same site, the same index -------------------------------------------------------------------------
+#
+# Pagefind 1.5.2 writes the values of each filter in the order of a hash map, which changes from run
+# to run: the filter files, their names (hashes of their content), the language's meta file that
+# names them and pagefind-entry.json that names the meta file then differ between two builds of one
+# site. ``sort_filters`` rewrites those few files in a sorted order, so that the index is
+# byte-identical, as the rest of the site is. The files are "pagefind_dcd" then CBOR, gzipped; only
+# the CBOR Pagefind writes there (unsigned integers, text, arrays) is read and written.
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _cbor_read(data: bytes, at: int = 0) -> tuple[Any, int]:
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info < 24:
+        n = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        n, at = int.from_bytes(data[at:at + size], "big"), at + size
+    else:
+        raise ValueError(f"unexpected CBOR length {info} at {at - 1}")
+    if major == 0:
+        return n, at
+    if major == 3:
+        return data[at:at + n].decode("utf-8"), at + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, at = _cbor_read(data, at)
+            items.append(item)
+        return items, at
+    raise ValueError(f"unexpected CBOR major type {major} at {at - 1}")
+
+
+def _cbor_head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if n < 1 << (8 * size):
+            return bytes([major << 5 | info]) + n.to_bytes(size, "big")
+    raise ValueError(n)
+
+
+def _cbor_write(value: Any) -> bytes:
+    if isinstance(value, int):
+        return _cbor_head(0, value)
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _cbor_head(3, len(raw)) + raw
+    return _cbor_head(4, len(value)) + b"".join(_cbor_write(item) for item in value)
+
+
+def _load(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path.name} is not a Pagefind file")
+    value, end = _cbor_read(data, len(SIGNATURE))
+    if end != len(data):
+        raise ValueError(f"{path.name} has trailing bytes")
+    return value
+
+
+def _dump(value: Any) -> tuple[bytes, str]:
+    """The gzipped file (no timestamp) and the SHA-256 of its content."""
+    raw = SIGNATURE + _cbor_write(value)
+    return gzip.compress(raw, compresslevel=9, mtime=0), hashlib.sha256(raw).hexdigest()
+
+
+def sort_filters(bundle: Path) -> None:
+    """Rewrite each language's filter files with their values sorted, and the files naming them."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, about in sorted(entry["languages"].items()):
+        meta_path = bundle / f"pagefind.{about['hash']}.pf_meta"
+        meta = _load(meta_path)
+        if len(meta) < 4 or not meta[3]:
+            continue
+        prefix = about["hash"].split("_")[0]
+        named = []
+        for name, old in sorted(meta[3]):
+            old_path = bundle / "filter" / f"{old}.pf_filter"
+            filter_name, values = _load(old_path)
+            content, digest = _dump([filter_name, sorted(([value, sorted(pages)] for value, pages in values))])
+            old_path.unlink()
+            new = f"{prefix}_{digest[:7]}"
+            (bundle / "filter" / f"{new}.pf_filter").write_bytes(content)
+            named.append([name, new])
+        meta[3] = named
+        content, digest = _dump(meta)
+        meta_path.unlink()
+        about["hash"] = f"{prefix}_{digest[:10]}"
+        (bundle / f"pagefind.{about['hash']}.pf_meta").write_bytes(content)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
