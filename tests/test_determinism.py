@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, MKDOCS, REPO, SEED, make_project
+from regional_briefs.text import casefold_order
 
 EXTRA_SEEDS = {  # the hostile and broken kinds, so that their handling is reproducible too
     "markup.md": "---\ntitle: <script>alert(1)</script> {{ config }}\npublished: 2025-03-01\n---\n\n"
@@ -26,6 +27,8 @@ EXTRA_SEEDS = {  # the hostile and broken kinds, so that their handling is repro
     "a b.txt": "Anna Ivanova visited Kabul on Monday, the ministry said in a statement.\n",
     "a-b.txt": "Farid Karimov visited Tashkent on Tuesday, the ministry said in a statement.\n",
     "russian.txt": "Министр иностранных дел Таджикистана встретился с коллегой в Душанбе в понедельник.\n".encode("cp1251"),
+    # one name in two cases (a capitalised dateline and the text): their order must not follow a set's
+    "dateline.txt": "ТАШКЕНТ, 5 марта. Министр иностранных дел Узбекистана принял посла в Ташкенте.\n",
     "empty.txt": b"",
 }
 
@@ -82,3 +85,9 @@ def test_output_names_no_build_folder(builds):
         if path.endswith((".html", ".json", ".csv", ".xml")):
             text = data.decode("utf-8")
             assert "/tmp/" not in text and "pytest-of-" not in text, path
+
+
+def test_names_differing_only_in_case_sort_the_same_from_any_set_order():
+    names = ["Ташкент", "ТАШКЕНТ", "ташкент", "Dushanbe"]
+    assert sorted(names, key=casefold_order) == sorted(reversed(names), key=casefold_order) \
+        == ["Dushanbe", "ТАШКЕНТ", "Ташкент", "ташкент"]

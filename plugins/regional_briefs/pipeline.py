@@ -26,7 +26,7 @@ from .knowledge.gazetteer import Gazetteer, GazetteerError
 from .knowledge.project_files import listing, project_root
 from .language import primary, reader
 from .model import Article, Brief, Entity, Extraction, Relation, Site
-from .text import name_key, short_hash
+from .text import casefold_order, name_key, short_hash
 
 PIPELINE_VERSION = "1"
 
@@ -349,15 +349,15 @@ def apply_entity_fixes(entities: dict[str, Entity], curation: Curation, report: 
             other_id = moved.get(other_id, other_id) if other_id else None
             if other_id and other_id != target_id and other_id in entities:
                 other = entities.pop(other_id)
-                target.aliases = sorted(set(target.aliases) | {other.name, *other.aliases}, key=str.casefold)
+                target.aliases = sorted(set(target.aliases) | {other.name, *other.aliases}, key=casefold_order)
                 target.articles = sorted(set(target.articles) | set(other.articles))
                 target.roles += other.roles
                 target.quotes += other.quotes
                 moved[other_id] = target_id
             elif alias not in target.aliases and alias != target.name:
-                target.aliases = sorted({*target.aliases, alias}, key=str.casefold)
+                target.aliases = sorted({*target.aliases, alias}, key=casefold_order)
         if fix.rename and fix.rename != target.name:
-            target.aliases = sorted({*target.aliases, target.name} - {fix.rename}, key=str.casefold)
+            target.aliases = sorted({*target.aliases, target.name} - {fix.rename}, key=casefold_order)
             target.name = fix.rename
         if fix.kind:
             target.kind = fix.kind

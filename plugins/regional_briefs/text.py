@@ -68,3 +68,9 @@ _RESERVED = {
     "con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10)),
     "index", "search", "assets", "export", "404",
 }
+
+
+def casefold_order(text: str) -> tuple[str, str]:
+    """A sort key that ignores case but still orders names differing only in case (``ТАШКЕНТ``, ``Ташкент``)
+    the same way in every run: ``sorted(set_of_names, key=str.casefold)`` would keep the set's order."""
+    return text.casefold(), text

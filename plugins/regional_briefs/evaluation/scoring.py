@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from ..text import casefold_order
 from .entities import score_entities
 from .events import score_events
 from .gold import Gold, RelationGold
@@ -62,12 +63,12 @@ def score(export: dict, golds: Sequence[Gold],
         articles.append(result)
 
     gold_articles = {g.article for g in golds}
-    unscored = sorted((s for s in sources if s not in gold_articles), key=str.casefold)
+    unscored = sorted((s for s in sources if s not in gold_articles), key=casefold_order)
     return Report(
         articles=articles, unscored=unscored, quotes_scored=quotes_scored,
         relations_scored=relation_golds is not None,
         relations_in_export=export.get("relations") is not None,
-        unused_relation_golds=sorted((a for a in relation_gold if a not in gold_articles), key=str.casefold),
+        unused_relation_golds=sorted((a for a in relation_gold if a not in gold_articles), key=casefold_order),
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from ..knowledge.gazetteer import Gazetteer
 from ..model import Article, Entity, Extraction, Mention, Quote, Role, Sentence
-from ..text import name_key, short_hash, slug
+from ..text import casefold_order, name_key, short_hash, slug
 from .mentions import Patterns, load_patterns
 from .quotes import read_quotes
 
@@ -440,7 +440,7 @@ def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> E
     articles = sorted({ex.article.id for ex, _ in group})
     roles = [Role(r["text"], ex.article.id, r["paragraph"]) for (ex, _), info in zip(group, infos) for r in info["roles"]]
     return Entity(
-        id="", kind=kind, type=type_, name=name, aliases=sorted(aliases, key=str.casefold),
+        id="", kind=kind, type=type_, name=name, aliases=sorted(aliases, key=casefold_order),
         roles=roles, articles=articles,
         lat=entry.lat if entry else None, lon=entry.lon if entry else None,
         country=entry.country if entry else None, code=entry.code if entry else None,

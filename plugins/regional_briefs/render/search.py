@@ -31,6 +31,7 @@ from unidecode import unidecode
 from ..cache import package_version
 from ..language import language_name
 from ..model import Article, Brief, Entity, Event
+from ..text import casefold_order
 from . import ASSETS
 from .pairs import Pair
 
@@ -128,7 +129,7 @@ def other_names(record: Any) -> list[str]:
         person = record.type == "person"
         near = ({v for name in shown for v in near_spellings(name, person)}
                 - {w.casefold() for w in " ".join(shown | written).split()})
-        return sorted(written, key=str.casefold) + sorted(near)
+        return sorted(written, key=casefold_order) + sorted(near)
     if isinstance(record, Event) and record.date and record.date.year:
         date = record.date
         if date.month is None:
