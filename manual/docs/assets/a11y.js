@@ -1,1 +1,1 @@
-../../../plugins/regional_briefs/assets/a11y.js
+../../../plugins/regional_briefs/render/assets/a11y.js
