@@ -240,7 +240,7 @@ def test_mentions_entities_and_events_on_random_text(folder, gazetteer, paragrap
         assert texts[m.paragraph][m.start:m.end] == m.text
         assert m.name in extraction.entities
     for quote in extraction.quotes:
-        assert quote["speaker"] in extraction.entities and 0 <= quote["paragraph"] < len(texts)
+        assert quote.speaker in extraction.entities and 0 <= quote.paragraph < len(texts)
     for event in extraction.events:
-        assert set(event["actors"]) | set(event["places"]) <= set(extraction.entities)
-        assert 0 <= event["paragraph"] < len(texts)
+        assert set(event.actors) | set(event.places) <= set(extraction.entities)
+        assert 0 <= event.paragraph < len(texts)

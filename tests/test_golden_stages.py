@@ -38,13 +38,13 @@ def stages(path: Path, gazetteer) -> dict:
         },
         "mentions": [f"{m.paragraph}:{m.start}-{m.end} {m.text!r} -> {m.name} ({m.kind}/{m.type}, {m.origin})"
                      for m in extraction.mentions],
-        "entities": {name: f"{e['kind']}/{e['type']}" + (f" aka {', '.join(e['aliases'])}" if e.get("aliases") else "")
+        "entities": {name: f"{e.kind}/{e.type}" + (f" aka {', '.join(e.aliases)}" if e.aliases else "")
                      for name, e in sorted(extraction.entities.items())},
-        "quotes": [f"{q['speaker']}: {q['text']}" for q in extraction.quotes],
-        "events": [f"{e['date']} {e['type']}: {e['title']} | actors {e['actors']} | places {e['places']}"
-                   + (f" | fatalities {e['fatalities']}" if e["fatalities"] is not None else "")
+        "quotes": [f"{q.speaker}: {q.text}" for q in extraction.quotes],
+        "events": [f"{e.date} {e.type}: {e.title} | actors {e.actors} | places {e.places}"
+                   + (f" | fatalities {e.fatalities}" if e.fatalities is not None else "")
                    for e in extraction.events],
-        "relations": [f"{r['subject']} {r['predicate']} {r['object']}" for r in extraction.relations],
+        "relations": [f"{r.subject} {r.predicate} {r.object}" for r in extraction.relations],
     }
 
 

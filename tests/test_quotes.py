@@ -10,7 +10,7 @@ from regional_briefs.extract.quotes import quote_spans
 
 def quotes_of(tmp_path: Path, gazetteer, text: str) -> list[tuple[str, str]]:
     extraction = extraction_of(tmp_path, gazetteer, text)
-    return [(q["speaker"], q["text"].split()[0]) for q in extraction.quotes]
+    return [(q.speaker, q.text.split()[0]) for q in extraction.quotes]
 
 
 def test_marks_are_paired_in_order():
@@ -79,8 +79,8 @@ def test_a_speaker_known_only_by_a_first_name_is_a_person(tmp_path, gazetteer):
             "“We waited six hours and the shop still ran out before noon,” said Farhod, 41, a taxi driver.\n\n"
             "He said: “Nobody told us when the next delivery would come.”\n")
     extraction = extraction_of(tmp_path, gazetteer, text)
-    assert extraction.entities["Farhod"]["type"] == "person"
-    assert [(q["speaker"], q["text"].split()[0]) for q in extraction.quotes] == [("Farhod", "We"), ("Farhod", "Nobody")]
+    assert extraction.entities["Farhod"].type == "person"
+    assert [(q.speaker, q.text.split()[0]) for q in extraction.quotes] == [("Farhod", "We"), ("Farhod", "Nobody")]
 
 
 def test_single_quotation_marks_leave_apostrophes_alone():
@@ -122,8 +122,8 @@ def test_a_name_and_a_colon_attribute_and_a_lone_speaker_is_a_person(tmp_path, g
             "Aidana crossed the border with her brother and Kazakh News Agency reported long queues.\n\n"
             "She said: \"Trains and buses are still going, but tickets are impossible to get.\"\n")
     extraction = extraction_of(tmp_path, gazetteer, text)
-    assert extraction.entities["Aidana"]["type"] == "person"
-    assert [(q["speaker"], q["text"].split()[0]) for q in extraction.quotes] == [
+    assert extraction.entities["Aidana"].type == "person"
+    assert [(q.speaker, q.text.split()[0]) for q in extraction.quotes] == [
         ("Aziza Karimova", "Nobody"), ("Aidana", "The"), ("Aidana", "Trains")]
 
 
@@ -132,7 +132,7 @@ def test_an_interrupted_quotation_and_typewriter_single_marks(tmp_path, gazettee
             "\"We will,\" Aziz Karimov said, \"rebuild every bridge on the river before the spring floods.\"\n\n"
             "'We have waited for this for twenty years,' said Dilbar Saidova, a trader who didn't leave.\n")
     extraction = extraction_of(tmp_path, gazetteer, text)
-    assert [(q["speaker"], q["text"]) for q in extraction.quotes] == [
+    assert [(q.speaker, q.text) for q in extraction.quotes] == [
         ("Aziz Karimov", "We will rebuild every bridge on the river before the spring floods."),
         ("Dilbar Saidova", "We have waited for this for twenty years"),
     ]

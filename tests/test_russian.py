@@ -90,12 +90,12 @@ def test_names_are_brought_to_the_nominative_and_known_places_to_their_entry(tmp
     extraction = extraction_of(tmp_path, gazetteer, RUSSIAN, "story.md")
     entities = extraction.entities
     assert {"Эмомали Рахмон", "Садыр Жапаров"} <= set(entities)
-    assert entities["Эмомали Рахмон"]["type"] == "person"
-    assert "Рахмон" in entities["Эмомали Рахмон"]["aliases"]  # «Рахмона» resolved to the full name
+    assert entities["Эмомали Рахмон"].type == "person"
+    assert "Рахмон" in entities["Эмомали Рахмон"].aliases  # «Рахмона» resolved to the full name
     # The gazetteer knows the region's names in Cyrillic: the entry, named in English, Russian aside.
-    assert entities["Batken Region"]["kind"] == "place" and "Баткенская область" in entities["Batken Region"]["aliases"]
+    assert entities["Batken Region"].kind == "place" and "Баткенская область" in entities["Batken Region"].aliases
     assert {"Tajikistan", "Kyrgyzstan", "Dushanbe"} <= set(entities)
-    assert entities["Тестовое агентство"]["type"] == "media"  # the dateline's outlet
+    assert entities["Тестовое агентство"].type == "media"  # the dateline's outlet
     assert not any(re.search(r"(а|у|ом|ой|ы)$", name) and name.split()[-1] in ("Рахмона", "Жапарова")
                    for name in entities)
 
@@ -137,13 +137,13 @@ def test_a_name_agrees_with_its_head_and_keeps_its_dependents(sentence, name):
 
 def test_dated_events_with_participants(tmp_path, gazetteer):
     events = extraction_of(tmp_path, gazetteer, RUSSIAN, "story.md").events
-    by_type = {e["type"]: e for e in events}
-    assert by_type["diplomatic-meeting"]["date"] == "2025-03-13"  # not the dateline's 14 March
-    assert by_type["agreement"]["date"] == "2025-03-13"
-    assert {"Эмомали Рахмон", "Садыр Жапаров"} <= set(by_type["agreement"]["actors"])
-    assert by_type["armed-clash"]["date"] == "2022-09" and by_type["armed-clash"]["fatalities"] == 59
-    assert "Batken Region" in by_type["armed-clash"]["places"]
-    assert all(re.search("[а-я]", e["title"]) for e in events)  # titles stay in Russian
+    by_type = {e.type: e for e in events}
+    assert by_type["diplomatic-meeting"].date == "2025-03-13"  # not the dateline's 14 March
+    assert by_type["agreement"].date == "2025-03-13"
+    assert {"Эмомали Рахмон", "Садыр Жапаров"} <= set(by_type["agreement"].actors)
+    assert by_type["armed-clash"].date == "2022-09" and by_type["armed-clash"].fatalities == 59
+    assert "Batken Region" in by_type["armed-clash"].places
+    assert all(re.search("[а-я]", e.title) for e in events)  # titles stay in Russian
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -175,8 +175,8 @@ def test_a_russian_date_line_dates_the_page_and_a_lead_retold_takes_its_day(tmp_
     ])
     extraction = extraction_of(tmp_path, gazetteer, text, "khorog.txt")
     assert extraction.article.published == PartialDate(2021, 11, 29)
-    agreement = next(e for e in extraction.events if e["type"] == "agreement")
-    assert agreement["date"] == "2021-11-28"  # not the day the news was published
+    agreement = next(e for e in extraction.events if e.type == "agreement")
+    assert agreement.date == "2021-11-28"  # not the day the news was published
     assert "Gorno-Badakhshan Autonomous Region" in extraction.entities  # «Горный Бадахшан»
 
 
@@ -230,13 +230,13 @@ def test_quotations_in_every_style_are_attributed(tmp_path, gazetteer):
     "Граница должна оставаться спокойной и открытой", - сказал Мирзиёев журналистам.
     """
     quotes = extraction_of(tmp_path, gazetteer, "\n".join(line.strip() for line in text.splitlines()), "q.txt").quotes
-    said = {(q["speaker"], q["text"].split()[0] + " " + q["text"].split()[1]) for q in quotes}
+    said = {(q.speaker, q.text.split()[0] + " " + q.text.split()[1]) for q in quotes}
     assert ("Сироджиддин Мухриддин", "Мы готовы") in said
     assert ("Шавкат Мирзиёев", "Водные ресурсы") in said
     assert ("Шавкат Мирзиёев", "Мы ожидаем,") in said
     assert ("Шавкат Мирзиёев", "Граница должна") in said
-    broken = next(q for q in quotes if q["text"].startswith("Мы готовы"))
-    assert "заявил" not in broken["text"] and "давняя дружба" in broken["text"]  # the attribution taken out
+    broken = next(q for q in quotes if q.text.startswith("Мы готовы"))
+    assert "заявил" not in broken.text and "давняя дружба" in broken.text  # the attribution taken out
 
 
 def test_quotations_introduced_by_a_possessive_or_by_the_paragraph_before(tmp_path, gazetteer):
@@ -252,7 +252,7 @@ def test_quotations_introduced_by_a_possessive_or_by_the_paragraph_before(tmp_pa
         "«Подсудимый признан виновным и приговорен к трем годам лишения свободы», — говорится в сообщении.",
     ])
     quotes = extraction_of(tmp_path, gazetteer, text, "q3.txt").quotes
-    said = {q["text"].split()[0]: q["speaker"] for q in quotes}
+    said = {q.text.split()[0]: q.speaker for q in quotes}
     assert said["стороны"] == "Мурат Нуртлеу"
     assert said["Переговоры"] == "Ministry of Foreign Affairs of Kyrgyzstan"  # «МИД» is the country's own
     assert said["Мы"] == "Ministry of Foreign Affairs of Kazakhstan"
@@ -276,7 +276,7 @@ def test_odd_russian_text_is_read_in_bounded_time_without_failing(tmp_path, gaze
     started = time.perf_counter()
     extraction = extraction_of(tmp_path, gazetteer, text, "odd.md" if text.startswith("---") else "odd.txt")
     assert extraction.article.language == "ru"
-    assert all(e["fatalities"] is None or e["fatalities"] <= 10_000_000 for e in extraction.events)
+    assert all(e.fatalities is None or e.fatalities <= 10_000_000 for e in extraction.events)
     assert time.perf_counter() - started < 60  # a guard against runaway work, not a speed test
 
 
@@ -310,10 +310,9 @@ def test_romanizations_and_their_skeletons_meet_the_english_spelling():
 
 def _extraction(article_id: str, people: dict[str, list[str]]):
     """An article's extraction with these people (name -> aliases) and nothing else."""
-    from regional_briefs.model import Article, Extraction, Paragraph
+    from regional_briefs.model import Article, ArticleEntity, Extraction, Paragraph
 
-    entities = {name: {"kind": "actor", "type": "person", "ref": "", "aliases": aliases, "roles": [],
-                       "affiliations": [], "within": None, "mentions": 1} for name, aliases in people.items()}
+    entities = {name: ArticleEntity("actor", "person", aliases=aliases, mentions=1) for name, aliases in people.items()}
     return Extraction(Article(article_id, f"{article_id}.md", article_id, [Paragraph(0, "text")]), entities=entities)
 
 

@@ -13,7 +13,7 @@ from regional_briefs.extract.ingest import read_seed
 
 def entities_of(tmp_path: Path, gazetteer, text: str) -> dict[str, tuple[str, str]]:
     extraction = extraction_of(tmp_path, gazetteer, text)
-    return {name: (e["kind"], e["type"]) for name, e in extraction.entities.items()}
+    return {name: (e.kind, e.type) for name, e in extraction.entities.items()}
 
 
 def test_places_listed_before_a_plural_head_are_each_a_place(tmp_path, gazetteer):
@@ -102,7 +102,7 @@ def test_a_known_name_is_found_however_its_hyphens_and_accents_are_written(tmp_p
                                "The convoy travelled from Mazar-e-Sharif to Kabul on Monday.\n")
     entry = extraction.entities.get("Mazar-i-Sharif")
     assert entry is not None, extraction.entities
-    assert "Mazar-e-Sharif" in entry["aliases"] and "Mazar" not in extraction.entities
+    assert "Mazar-e-Sharif" in entry.aliases and "Mazar" not in extraction.entities
 
 
 def test_a_first_name_the_model_left_out_is_part_of_the_name(tmp_path, gazetteer):

@@ -242,6 +242,83 @@ class Article:
     digest: str = ""
 
 
+# -- what one article says on its own: names are the article's own (``Mention.name``), not site ids
+
+
+@dataclass(frozen=True)
+class ArticleRole:
+    """A role an article gives a person ("the foreign minister"), in the paragraph that says it."""
+
+    text: str
+    paragraph: int
+
+
+@dataclass
+class ArticleEntity:
+    """An actor or a place as one article names it; ``resolve_site`` joins them across articles.
+
+    Filled in two steps of the entities stage (kind, type and aliases from the mentions, then the
+    roles and affiliations its paragraphs state), hence not frozen.
+    """
+
+    kind: str
+    type: str
+    ref: str = ""  # the gazetteer entry's id, when the gazetteer knows the name
+    aliases: list[str] = field(default_factory=list)
+    roles: list[ArticleRole] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)  # article-local names
+    within: Optional[str] = None  # the gazetteer id of the enclosing place
+    mentions: int = 0  # how many times the article names it
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ArticleEntity":
+        return cls(**{**data, "roles": [ArticleRole(**r) for r in data.get("roles", [])]})
+
+
+@dataclass(frozen=True)
+class ArticleQuote:
+    """A direct quotation and the article-local name of who said it."""
+
+    speaker: str
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class ArticleRelation:
+    """Who does what to whom, between two article-local names, as one sentence states it."""
+
+    subject: str
+    predicate: str  # one of RELATION_PREDICATES
+    object: str
+    allegation: bool
+    denied: bool
+    paragraph: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class EventReport:
+    """One report of a happening: a sentence of one article, its trigger, date and participants.
+
+    ``detect_events`` gives them with article-local names in ``actors`` and ``places`` and no
+    ``article``; ``pipeline.assemble`` hands them to ``merge_events`` with the article's id and the
+    names replaced by site-wide entity ids (``dataclasses.replace``).
+    """
+
+    type: str  # one of EVENT_TYPES
+    date: Optional[str]  # ISO partial date ("2024", "2024-05", "2024-05-10", "--05-10"), None if unknown
+    precision: Optional[str]  # "day" | "month" | "year", None with no date
+    title: str
+    actors: list[str]
+    places: list[str]
+    fatalities: Optional[int]
+    paragraph: int
+    sentence: str
+    trigger: str
+    article: str = ""
+
+
 @dataclass
 class Extraction:
     """What one article yields on its own; cached per article, resolved across the site later."""
@@ -249,14 +326,11 @@ class Extraction:
     article: Article
     mentions: list[Mention] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    # Article-local entities: name -> {"kind", "type", "aliases", "roles", "affiliations", "within"}
-    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
+    entities: dict[str, ArticleEntity] = field(default_factory=dict)  # article-local name -> entity
+    quotes: list[ArticleQuote] = field(default_factory=list)
+    events: list[EventReport] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    # Article-local relations: {"subject", "predicate", "object" (local names), "allegation",
-    # "denied", "paragraph", "sentence"}
-    relations: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[ArticleRelation] = field(default_factory=list)
 
 
 @dataclass
@@ -305,11 +379,11 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
         article=Article(**art),
         mentions=[Mention(**m) for m in data.get("mentions", [])],
         sentences=[Sentence(**s) for s in data.get("sentences", [])],
-        entities=data.get("entities", {}),
-        quotes=data.get("quotes", []),
-        events=data.get("events", []),
+        entities={name: ArticleEntity.from_dict(e) for name, e in data.get("entities", {}).items()},
+        quotes=[ArticleQuote(**q) for q in data.get("quotes", [])],
+        events=[EventReport(**e) for e in data.get("events", [])],
         warnings=data.get("warnings", []),
-        relations=data.get("relations", []),
+        relations=[ArticleRelation(**r) for r in data.get("relations", [])],
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
@@ -28,7 +28,7 @@ from .language import primary, reader
 from .model import Article, Brief, Entity, Extraction, Relation, Site
 from .text import casefold_order, name_key, short_hash
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # the format of the cached records (model.Extraction): raise it when they change
 
 
 @dataclass
@@ -283,10 +283,9 @@ def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazet
                 article_mentions.append(m)
         mentions[ex.article.id] = article_mentions
         for event in ex.events:
-            candidate = dict(event, article=ex.article.id)
-            candidate["actors"] = _ids(event["actors"], ex.article.id, local_to_id)
-            candidate["places"] = _ids(event["places"], ex.article.id, local_to_id)
-            candidates.append(candidate)
+            candidates.append(replace(event, article=ex.article.id,
+                                      actors=_ids(event.actors, ex.article.id, local_to_id),
+                                      places=_ids(event.places, ex.article.id, local_to_id)))
     relations = _site_relations(extractions, local_to_id)
     for entity in entities.values():
         entity.articles = sorted({a for a in entity.articles if any(m.entity == entity.id for m in mentions.get(a, []))})
@@ -306,14 +305,14 @@ def _site_relations(extractions: list[Extraction], local_to_id: dict) -> list[Re
     seen: set[tuple] = set()
     for ex in sorted(extractions, key=lambda e: e.article.id):
         for r in ex.relations:
-            subject = local_to_id.get((ex.article.id, r["subject"]))
-            obj = local_to_id.get((ex.article.id, r["object"]))
-            key = (subject, r["predicate"], obj, ex.article.id)
+            subject = local_to_id.get((ex.article.id, r.subject))
+            obj = local_to_id.get((ex.article.id, r.object))
+            key = (subject, r.predicate, obj, ex.article.id)
             if not subject or not obj or subject == obj or key in seen:
                 continue
             seen.add(key)
-            out.append(Relation(subject, r["predicate"], obj, ex.article.id, r["paragraph"], r["sentence"],
-                                r["allegation"], r["denied"]))
+            out.append(Relation(subject, r.predicate, obj, ex.article.id, r.paragraph, r.sentence,
+                                r.allegation, r.denied))
     return out
 
 

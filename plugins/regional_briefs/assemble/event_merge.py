@@ -14,15 +14,15 @@ from datetime import timedelta
 from typing import Iterable, Optional
 
 from ..knowledge.event_lexicon import Lexicon
-from ..model import Event, EventSource, PartialDate
+from ..model import Event, EventReport, EventSource, PartialDate
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
-def merge_events(candidates: list[dict], lexicon: Optional[Lexicon] = None) -> list[Event]:
+def merge_events(candidates: list[EventReport], lexicon: Optional[Lexicon] = None) -> list[Event]:
     """Fold reports of the same happening into one ``Event`` each.
 
-    Candidates are ``detect_events`` dicts with ``article`` added and actors/places given as
+    Candidates are ``detect_events`` reports with ``article`` filled and actors/places given as
     site-wide entity ids. Two reports merge when their types match (armed clashes and attacks
     count as one kind), their dates are compatible (same day; one inside the less precise
     other; a year-less day equal to a dated one; or, across articles, a day apart when both
@@ -85,14 +85,14 @@ def merge_events(candidates: list[dict], lexicon: Optional[Lexicon] = None) -> l
 class _Report:
     """One candidate with its parsed date and the buckets it lives in and looks into."""
 
-    def __init__(self, candidate: dict, lex: Lexicon):
+    def __init__(self, candidate: EventReport, lex: Lexicon):
         self.candidate = candidate
-        self.article = str(candidate.get("article", ""))
-        self.type = candidate["type"]
+        self.article = candidate.article
+        self.type = candidate.type
         self.kind = "violence" if self.type in lex.violent_types else self.type
-        self.date = PartialDate.parse(candidate.get("date"))
-        self.actors = set(candidate.get("actors") or ())
-        self.places = set(candidate.get("places") or ())
+        self.date = PartialDate.parse(candidate.date)
+        self.actors = set(candidate.actors)
+        self.places = set(candidate.places)
         self.entities = self.actors | self.places
         precision = self.date.precision if self.date else "year"
         self.sort_key = (
@@ -100,8 +100,8 @@ class _Report:
             0 if self.date and self.date.year is not None else 1,
             self.date.sort_key() if self.date else (10000, 0, 0),
             self.article,
-            candidate.get("paragraph", 0),
-            candidate.get("sentence", ""),
+            candidate.paragraph,
+            candidate.sentence,
             self.type,
         )
 
@@ -114,7 +114,7 @@ class _Report:
         """The buckets this report is filed under."""
         date = self.date
         if date is None:
-            return [("undated", self.kind, self.candidate.get("sentence", ""))]
+            return [("undated", self.kind, self.candidate.sentence)]
         keys = []
         if date.month is not None:
             if date.year is not None:
@@ -132,7 +132,7 @@ class _Report:
         for a report without a year; the year for a report dated to a year only."""
         date = self.date
         if date is None:
-            return [("undated", self.kind, self.candidate.get("sentence", ""))]
+            return [("undated", self.kind, self.candidate.sentence)]
         if date.month is None:
             return [("y", self.kind, date.year)]
         days = [date, *_neighbour_days(date)] if date.day is not None else [date]
@@ -241,22 +241,21 @@ def _event_from(cluster: list[_Report], lex: Lexicon) -> Event:
     sources = [
         EventSource(
             article=r.article,
-            paragraph=int(r.candidate.get("paragraph", 0)),
-            sentence=r.candidate.get("sentence", ""),
+            paragraph=r.candidate.paragraph,
+            sentence=r.candidate.sentence,
             date=r.date.iso() if r.date else None,
-            fatalities=r.candidate.get("fatalities"),
+            fatalities=r.candidate.fatalities,
         )
-        for r in sorted(cluster, key=lambda r: (r.article, r.candidate.get("paragraph", 0),
-                                                r.candidate.get("sentence", "")))
+        for r in sorted(cluster, key=lambda r: (r.article, r.candidate.paragraph, r.candidate.sentence))
     ]
-    actors = _unique(a for r in sorted(cluster, key=lambda r: r.sort_key) for a in r.candidate.get("actors") or ())
-    places = _unique(p for r in sorted(cluster, key=lambda r: r.sort_key) for p in r.candidate.get("places") or ())
+    actors = _unique(a for r in sorted(cluster, key=lambda r: r.sort_key) for a in r.candidate.actors)
+    places = _unique(p for r in sorted(cluster, key=lambda r: r.sort_key) for p in r.candidate.places)
     tolls = [s.fatalities for s in sources if s.fatalities is not None]
     return Event(
         id=_event_id(date, event_type, [s.sentence for s in sources]),
         date=date,
         type=event_type,
-        title=best.candidate.get("title", ""),
+        title=best.candidate.title,
         actors=actors,
         places=[p for p in places if p not in actors],
         fatalities=max(tolls) if tolls else None,

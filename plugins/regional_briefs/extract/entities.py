@@ -12,10 +12,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Any, Optional
+from typing import Optional
 
 from ..knowledge.gazetteer import Gazetteer
-from ..model import Article, Entity, Extraction, Mention, Quote, Role, Sentence
+from ..model import (
+    Article,
+    ArticleEntity,
+    ArticleQuote,
+    ArticleRole,
+    Entity,
+    Extraction,
+    Mention,
+    Quote,
+    Role,
+    Sentence,
+)
 from ..text import casefold_order, name_key, short_hash, slug
 from .mentions import Patterns, load_patterns
 from .quotes import read_quotes
@@ -24,7 +35,7 @@ _STOP_EDGE = {"of", "for", "the", "and", "in", "on", "at", "de"}
 
 
 def resolve_article(article: Article, mentions: list[Mention], sentences: list[Sentence],
-                    gazetteer: Gazetteer, language: str = "en") -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+                    gazetteer: Gazetteer, language: str = "en") -> tuple[dict[str, ArticleEntity], list[ArticleQuote]]:
     """Give each mention the article-local name it stands for; describe each named entity.
 
     Returns the entities (name -> kind, type, aliases, roles, affiliations, within, ref) and the
@@ -187,7 +198,7 @@ def _known_as_other(m: Mention, target: str, gazetteer: Gazetteer) -> bool:
 
 
 def _describe(name: str, group: list[Mention], gazetteer: Gazetteer, patterns: Patterns,
-              language: str = "en") -> dict[str, Any]:
+              language: str = "en") -> ArticleEntity:
     ref = next((m.ref for m in group if m.ref), "")
     entry = gazetteer.get(ref) if ref else None
     if entry is not None:
@@ -206,11 +217,8 @@ def _describe(name: str, group: list[Mention], gazetteer: Gazetteer, patterns: P
             type_ = patterns.actor_type(name)  # English names' words; another language's reader typed them
     aliases = sorted({m.text for m in group if m.text != name}
                      | {f"{m.title} {m.text}" for m in group if m.title})
-    return {
-        "kind": kind, "type": type_, "ref": ref, "aliases": aliases,
-        "roles": [], "affiliations": [], "within": entry.within if entry is not None else None,
-        "mentions": len(group),
-    }
+    return ArticleEntity(kind=kind, type=type_, ref=ref, aliases=aliases,
+                         within=entry.within if entry is not None else None, mentions=len(group))
 
 
 _ROLE_AFTER = re.compile(
@@ -219,7 +227,7 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(r"(?P<role>(?:[A-Z][\w’'-]+\s+)?(?:[a-z][\w-]*\s+){0,3}[A-Za-z-]+)\s+$")
 
 
-def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[str, dict], patterns: Patterns) -> None:
+def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[str, ArticleEntity], patterns: Patterns) -> None:
     """Roles and affiliations from appositions, titles and possessives in one paragraph."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for i, m in enumerate(ordered):
@@ -231,11 +239,11 @@ def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[s
         if following is not None and re.fullmatch(r"[’']s\s+", text[m.end: following.start]):
             other = entities.get(following.name)
             if other is not None and other is not entity:
-                if other["kind"] == "place" and entity["kind"] == "place" and not other["within"]:
-                    other["within"] = m.name
-                elif other["kind"] == "actor" and other["type"] != "person":
-                    _add(other["affiliations"], m.name)
-        if entity["type"] == "person" and entity["kind"] == "actor":
+                if other.kind == "place" and entity.kind == "place" and not other.within:
+                    other.within = m.name
+                elif other.kind == "actor" and other.type != "person":
+                    _add(other.affiliations, m.name)
+        if entity.type == "person" and entity.kind == "actor":
             role = _role_after(text, m, patterns) or _role_before(text, m, patterns)
             if m.title and not role:
                 role = (m.title, m.start - len(m.title) - 1, m.start)
@@ -243,14 +251,14 @@ def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[s
                 phrase, start, end = role
                 _add_role(entity, phrase, index)
                 inside = [x for x in ordered if start <= x.start and x.end <= end and x.name != m.name]
-                body = next((x for x in inside if entities.get(x.name, {}).get("kind") == "actor"), None)
-                place = next((x for x in inside if entities.get(x.name, {}).get("type") == "country"), None)
+                body = next((x for x in inside if x.name in entities and entities[x.name].kind == "actor"), None)
+                place = next((x for x in inside if x.name in entities and entities[x.name].type == "country"), None)
                 if body or place:
-                    _add(entity["affiliations"], (body or place).name)
+                    _add(entity.affiliations, (body or place).name)
             of = re.match(r"^\s+of\s+(?:the\s+)?", text[m.end:])
             if of and following is not None and following.start == m.end + of.end():
-                _add(entity["affiliations"], following.name)
-        elif entity["kind"] == "place" and not entity["within"]:
+                _add(entity.affiliations, following.name)
+        elif entity.kind == "place" and not entity.within:
             apposition = re.match(r"^,\s+(?:the\s+|a\s+|an\s+)?[a-z][\w\s-]{0,40}?\b(?:of|in)\s+(?:the\s+)?", text[m.end:])
             if apposition and following is not None and following.start == m.end + apposition.end():
                 # "capital of Tajikistan's Gorno-Badakhshan": the place after the possessive is nearer.
@@ -258,8 +266,8 @@ def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[s
                 if after is not None and re.fullmatch(r"[’']s\s+", text[following.end: after.start]):
                     following = after
                 other = entities.get(following.name)
-                if other is not None and other["kind"] == "place" and other is not entity:
-                    entity["within"] = following.name
+                if other is not None and other.kind == "place" and other is not entity:
+                    entity.within = following.name
 
 
 def _role_after(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[str, int, int]]:
@@ -301,9 +309,9 @@ def _role_before(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[st
     return role, max(start, 0), m.start
 
 
-def _add_role(entity: dict, phrase: str, paragraph: int) -> None:
-    if all(r["text"] != phrase for r in entity["roles"]):
-        entity["roles"].append({"text": phrase, "paragraph": paragraph})
+def _add_role(entity: ArticleEntity, phrase: str, paragraph: int) -> None:
+    if all(r.text != phrase for r in entity.roles):
+        entity.roles.append(ArticleRole(phrase, paragraph))
 
 
 def _add(values: list, value: str) -> None:
@@ -338,18 +346,18 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
     name_nodes: dict[str, set[str]] = defaultdict(set)
     for ex in sorted(extractions, key=lambda e: e.article.id):
         for name, info in ex.entities.items():
-            node = f"ref:{info['ref']}" if info.get("ref") else f"{info['kind']}:{name_key(name)}"
+            node = f"ref:{info.ref}" if info.ref else f"{info.kind}:{name_key(name)}"
             node_of[(ex.article.id, name)] = node
             find(node)
-            name_nodes[f"{info['kind']}:{name_key(name)}"].add(node)
+            name_nodes[f"{info.kind}:{name_key(name)}"].add(node)
     for key, nodes in name_nodes.items():
         for node in sorted(nodes):
             union(node, min(nodes))
     # Aliases join only names that are not also someone else's exact name.
     for ex in extractions:
         for name, info in ex.entities.items():
-            for alias in info["aliases"]:
-                key = f"{info['kind']}:{name_key(alias)}"
+            for alias in info.aliases:
+                key = f"{info.kind}:{name_key(alias)}"
                 if key in name_nodes and len(alias) > 2:
                     for node in name_nodes[key]:
                         union(node_of[(ex.article.id, name)], node)
@@ -388,14 +396,14 @@ def _join_across_scripts(extractions: list[Extraction], node_of: dict[tuple[str,
     for ex in sorted(extractions, key=lambda e: e.article.id):
         for name, info in ex.entities.items():
             root = find(node_of[(ex.article.id, name)])
-            person = info["type"] == "person"
-            for form in dict.fromkeys([name, *info["aliases"]]):
+            person = info.type == "person"
+            for form in dict.fromkeys([name, *info.aliases]):
                 for consonants, vowels in spellings(form):
                     if len(consonants.replace(" ", "")) < CROSS_SCRIPT_MIN_CONSONANTS:
                         continue
                     if person and len(consonants.split()) < 2:
                         continue  # a surname alone (or with an initial) may be anyone's
-                    sides[(info["kind"], person, consonants, vowels)][is_cyrillic(form)].add(root)
+                    sides[(info.kind, person, consonants, vowels)][is_cyrillic(form)].add(root)
     partners: dict[str, set[str]] = defaultdict(set)
     for key, by_script in sorted(sides.items()):
         for cyrillic in {find(n) for n in by_script[True]}:
@@ -413,11 +421,11 @@ def _join_across_scripts(extractions: list[Extraction], node_of: dict[tuple[str,
 
 def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> Entity:
     infos = [ex.entities[name] for ex, name in group]
-    ref = next((i["ref"] for i in infos if i.get("ref")), "")
+    ref = next((i.ref for i in infos if i.ref), "")
     entry = gazetteer.get(ref) if ref else None
     mentions: Counter = Counter()  # name -> mentions in every article that writes it so
     for (_, nm), info in zip(group, infos):
-        mentions[nm] += info["mentions"]
+        mentions[nm] += info.mentions
     if entry is not None:
         name = entry.name
     else:
@@ -427,18 +435,18 @@ def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> E
 
         latin = [n for n in mentions if not is_cyrillic(n)] or list(mentions)
         name = max(sorted(latin), key=lambda n: (mentions[n], len(n)))
-    kinds = Counter(i["kind"] for i in infos)
+    kinds = Counter(i.kind for i in infos)
     kind = entry.kind if entry else max(sorted(kinds), key=lambda k: kinds[k])
-    types = Counter(i["type"] for i in infos if i["kind"] == kind)
+    types = Counter(i.type for i in infos if i.kind == kind)
     type_ = entry.type if entry else max(sorted(types), key=lambda t: types[t])
     aliases = set()
     for (ex, nm), info in zip(group, infos):
         aliases.add(nm)
-        aliases.update(info["aliases"])
+        aliases.update(info.aliases)
     # The gazetteer's spelling variants serve lookups; the page lists the forms articles use.
     aliases.discard(name)
     articles = sorted({ex.article.id for ex, _ in group})
-    roles = [Role(r["text"], ex.article.id, r["paragraph"]) for (ex, _), info in zip(group, infos) for r in info["roles"]]
+    roles = [Role(r.text, ex.article.id, r.paragraph) for (ex, _), info in zip(group, infos) for r in info.roles]
     return Entity(
         id="", kind=kind, type=type_, name=name, aliases=sorted(aliases, key=casefold_order),
         roles=roles, articles=articles,
@@ -460,7 +468,7 @@ def _link_within_and_affiliations(entities: dict[str, Entity], extractions: list
     for ex in sorted(extractions, key=lambda e: e.article.id):
         for name, info in sorted(ex.entities.items()):
             entity = entities[local_to_id[(ex.article.id, name)]]
-            within = info.get("within")
+            within = info.within
             if within and not entity.within:
                 target = local_to_id.get((ex.article.id, within))
                 if target is None:
@@ -468,11 +476,11 @@ def _link_within_and_affiliations(entities: dict[str, Entity], extractions: list
                     target = by_name.get(name_key(gaz.name)) if gaz else by_name.get(name_key(within))
                 if target and target != entity.id:
                     entity.within = target
-            for affiliation in info.get("affiliations", []):
+            for affiliation in info.affiliations:
                 target = local_to_id.get((ex.article.id, affiliation))
                 if target and target != entity.id and target not in entity.affiliations:
                     entity.affiliations.append(target)
         for quote in ex.quotes:
-            speaker = local_to_id.get((ex.article.id, quote["speaker"]))
+            speaker = local_to_id.get((ex.article.id, quote.speaker))
             if speaker:
-                entities[speaker].quotes.append(Quote(speaker, quote["text"], ex.article.id, quote["paragraph"]))
+                entities[speaker].quotes.append(Quote(speaker, quote.text, ex.article.id, quote.paragraph))

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Optional
 
-from ..model import Article, Mention
+from ..model import Article, ArticleEntity, ArticleQuote, Mention
 
 MIN_CHARACTERS = 12  # shorter quoted words are scare quotes or names, not quotations
 WINDOW_AFTER = 160  # how far after a quotation its attribution may stand (a title can be long:
@@ -78,24 +78,24 @@ def _span(text: str, start: int, end: int, runs_on: bool = False) -> QuoteSpan:
     return QuoteSpan(start, end, inner.strip(" ,"), runs_on)
 
 
-def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: dict[str, dict],
-                speech_verbs: frozenset[str]) -> list[dict[str, Any]]:
-    """Direct quotations and who said them: ``{"speaker", "text", "paragraph"}`` each, the speaker
+def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: dict[str, ArticleEntity],
+                speech_verbs: frozenset[str]) -> list[ArticleQuote]:
+    """Direct quotations and who said them (``ArticleQuote``), the speaker
     being an article-local actor name from ``entities``."""
     reader = _Reader(entities, speech_verbs)
-    quotes: list[dict[str, Any]] = []
+    quotes: list[ArticleQuote] = []
     for paragraph in article.paragraphs:
         mentions = sorted(by_para.get(paragraph.index, []), key=lambda m: m.start)
         for span, speaker in reader.paragraph(paragraph.text, mentions):
             if speaker:
-                quotes.append({"speaker": speaker, "text": span.text, "paragraph": paragraph.index})
+                quotes.append(ArticleQuote(speaker, span.text, paragraph.index))
     return quotes
 
 
 class _Reader:
     """Reads paragraphs in order, remembering the last person named and the last speaker quoted."""
 
-    def __init__(self, entities: dict[str, dict], speech_verbs: frozenset[str]):
+    def __init__(self, entities: dict[str, ArticleEntity], speech_verbs: frozenset[str]):
         self.entities = entities
         verbs = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
@@ -112,7 +112,7 @@ class _Reader:
         self.running_on = False  # the last paragraph ended inside a quotation
 
     def paragraph(self, text: str, mentions: list[Mention]) -> list[tuple[QuoteSpan, Optional[str]]]:
-        actors = [m for m in mentions if self.entities.get(m.name, {}).get("kind") == "actor"]
+        actors = [m for m in mentions if m.name in self.entities and self.entities[m.name].kind == "actor"]
         spans = quote_spans(text)
         if not spans:
             unmarked = self._unmarked(text, actors)
@@ -143,7 +143,7 @@ class _Reader:
             if speaker:
                 self.last_speaker = speaker
             previous = span
-        persons = [m.name for m in actors if self.entities[m.name].get("type") == "person"]
+        persons = [m.name for m in actors if self.entities[m.name].type == "person"]
         if persons:
             self.last_person = persons[-1]
         self.running_on = bool(spans) and spans[-1].runs_on
@@ -182,7 +182,7 @@ class _Reader:
             return None
         start = text.index(body[0])
         speakers = [m for m in actors if m.start >= start + closing.start()
-                    and self.entities[m.name].get("type") == "person"]
+                    and self.entities[m.name].type == "person"]
         if not speakers:
             return None
         said = body[: closing.start()].strip(" ,")
@@ -219,7 +219,7 @@ class _Reader:
             return None
         if self.pronoun_verb.search(window):
             if previous is not None and previous[1] is not None and not any(
-                    previous[0].end <= m.start < span.start and self.entities[m.name].get("type") == "person"
+                    previous[0].end <= m.start < span.start and self.entities[m.name].type == "person"
                     for m in actors):
                 return previous[1]
             return self._person_before(span.start, actors)
@@ -235,7 +235,7 @@ class _Reader:
             return None
         word = match.group(1).lower()
         bodies = [m for m in actors if m.end <= position and word in m.name.lower().split()
-                  and self.entities[m.name].get("type") != "person"]
+                  and self.entities[m.name].type != "person"]
         return bodies[-1].name if bodies else None
 
     def _before(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
@@ -291,7 +291,7 @@ class _Reader:
         return not re.search(r"[A-Za-z]{3,}", rest)
 
     def _person_before(self, position: int, actors: list[Mention]) -> Optional[str]:
-        persons = [m for m in actors if m.end <= position and self.entities[m.name].get("type") == "person"]
+        persons = [m for m in actors if m.end <= position and self.entities[m.name].type == "person"]
         return persons[-1].name if persons else self.last_person
 
     def _pick(self, candidates: list[Mention], last: bool = False) -> Optional[str]:
@@ -301,6 +301,6 @@ class _Reader:
         ordered = list(reversed(candidates)) if last else candidates
         for kinds in (("person",), ("government", "organization", "armed-group"), None):
             for m in ordered:
-                if kinds is None or self.entities[m.name].get("type") in kinds:
+                if kinds is None or self.entities[m.name].type in kinds:
                     return m.name
         return None

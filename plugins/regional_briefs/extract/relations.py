@@ -12,10 +12,10 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 from ..knowledge import DATA, safe_yaml
-from ..model import Article, Mention
+from ..model import Article, ArticleEntity, ArticleRelation, Mention
 
 LEXICON_PATH = DATA / "relations.yml"
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent"}
@@ -54,30 +54,29 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     )
 
 
-def detect_relations(article: Article, docs: list, mentions: list[Mention], entities: dict[str, dict],
-                     demonym_of: Optional[Callable[[str], Optional[str]]] = None) -> list[dict[str, Any]]:
-    """Relations stated in the article, as dicts of article-local names (see ``Extraction.relations``)."""
+def detect_relations(article: Article, docs: list, mentions: list[Mention], entities: dict[str, ArticleEntity],
+                     demonym_of: Optional[Callable[[str], Optional[str]]] = None) -> list[ArticleRelation]:
+    """Relations stated in the article, between article-local names."""
     lexicon = load_lexicon()
     by_para: dict[int, list[Mention]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append(m)
-    found: list[dict[str, Any]] = []
+    found: list[ArticleRelation] = []
     for paragraph, doc in zip(article.paragraphs, docs):
         if paragraph.heading or doc is None:
             continue
         names = _token_names(doc, by_para.get(paragraph.index, []), demonym_of, entities, lexicon)
         for sent in doc.sents:
-            reader = _SentenceReader(sent, names, lexicon, entities)
+            reader = _SentenceReader(sent, paragraph.index, names, lexicon, entities)
             for relation in reader.relations():
                 if relation is None:
                     continue
-                relation.update(paragraph=paragraph.index, sentence=sent.text.strip())
                 found.append(relation)
     found += _leadership(entities, lexicon, demonym_of)
     return _unique(found)
 
 
-def _token_names(doc, mentions: list[Mention], demonym_of, entities: dict[str, dict], lexicon: Lexicon) -> dict[int, str]:
+def _token_names(doc, mentions: list[Mention], demonym_of, entities: dict[str, ArticleEntity], lexicon: Lexicon) -> dict[int, str]:
     """Token index -> the local entity name it belongs to; demonyms before a noun stand for a country."""
     names: dict[int, str] = {}
     for m in mentions:
@@ -98,15 +97,17 @@ def _token_names(doc, mentions: list[Mention], demonym_of, entities: dict[str, d
 
 
 class _SentenceReader:
-    def __init__(self, sent, names: dict[int, str], lexicon: Lexicon, entities: dict[str, dict]):
+    def __init__(self, sent, paragraph: int, names: dict[int, str], lexicon: Lexicon,
+                 entities: dict[str, ArticleEntity]):
         self.sent = sent
+        self.paragraph = paragraph
         self.names = names
         self.lexicon = lexicon
         self.entities = entities
         lowered = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         self.denied = bool(lowered & lexicon.denial)
 
-    def relations(self) -> Iterable[dict[str, Any]]:
+    def relations(self) -> Iterable[Optional[ArticleRelation]]:
         for token in self.sent:
             lemma = token.lemma_.lower()
             phrase = next((f"{lemma} {c.lemma_.lower()}" for c in token.children if c.dep_ == "dobj"
@@ -118,7 +119,7 @@ class _SentenceReader:
             elif token.pos_ == "NOUN" and (lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns):
                 yield from self._from_noun(token, self.lexicon.nouns.get(lemma) or self.lexicon.nouns[token.lower_])
 
-    def _from_verb(self, verb, lemma: str, predicate: Optional[str] = None) -> Iterable[dict[str, Any]]:
+    def _from_verb(self, verb, lemma: str, predicate: Optional[str] = None) -> Iterable[Optional[ArticleRelation]]:
         if any(c.dep_ == "neg" for c in verb.children):
             return
         predicate = predicate or self.lexicon.verbs[lemma]
@@ -157,7 +158,7 @@ class _SentenceReader:
                                 for target in self._objects(inner, exclude={accused}):
                                     yield self._relation(accused, inner_predicate, target, True)
 
-    def _from_noun(self, noun, predicate: str) -> Iterable[dict[str, Any]]:
+    def _from_noun(self, noun, predicate: str) -> Iterable[Optional[ArticleRelation]]:
         objects = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "between" and predicate in SYMMETRIC:
@@ -235,32 +236,32 @@ class _SentenceReader:
                 return True
         return False
 
-    def _relation(self, subject: str, predicate: str, obj: str, allegation: bool) -> Optional[dict[str, Any]]:
+    def _relation(self, subject: str, predicate: str, obj: str, allegation: bool) -> Optional[ArticleRelation]:
         # Relations join actors (a country acts as one); a town is only what an actor controls.
         for name in (subject, obj) if predicate != "controls" else (subject,):
-            info = self.entities.get(name, {})
-            if info.get("kind") == "place" and info.get("type") != "country":
+            info = self.entities.get(name)
+            if info is not None and info.kind == "place" and info.type != "country":
                 return None
-        if predicate == "meets" and self.entities.get(obj, {}).get("type") == "country":
+        if predicate == "meets" and obj in self.entities and self.entities[obj].type == "country":
             return None  # "a state visit to Kyrgyzstan" is a visit to a place, not a meeting
         allegation = bool(allegation) and predicate != "accuses"  # that X accuses Y is itself a fact
-        return {"subject": subject, "predicate": predicate, "object": obj,
-                "allegation": allegation, "denied": self.denied and allegation}
+        return ArticleRelation(subject, predicate, obj, allegation=allegation, denied=self.denied and allegation,
+                               paragraph=self.paragraph, sentence=self.sent.text.strip())
 
 
-def _leadership(entities: dict[str, dict], lexicon: Lexicon, demonym_of=None) -> list[dict[str, Any]]:
+def _leadership(entities: dict[str, ArticleEntity], lexicon: Lexicon, demonym_of=None) -> list[ArticleRelation]:
     """A person whose role is a leader's leads what the role names: "head of Kyrgyzstan's State
     Committee" -> the committee; "governor of the Surkhandarya region" -> the region; "Kyrgyz
     President" -> Kyrgyzstan (a demonym in a leader's title stands for the country)."""
     leader = re.compile(r"\b(" + "|".join(map(re.escape, sorted(lexicon.leader_roles, key=len, reverse=True)))
                         + r")\b", re.I)
-    names = sorted((n for n in entities if entities[n].get("kind") in ("actor", "place")), key=len, reverse=True)
+    names = sorted((n for n in entities if entities[n].kind in ("actor", "place")), key=len, reverse=True)
     out = []
     for name, info in entities.items():
-        if info.get("type") != "person":
+        if info.type != "person":
             continue
-        for role in info.get("roles", []):
-            text = role["text"]
+        for role in info.roles:
+            text = role.text
             # The leader word must head the role: "head of X", "Kyrgyz President", not "chief spokesman".
             found = next((m for m in leader.finditer(text)
                           if re.match(r"^(\s+(of|for)\s|\s*$)", text[m.end():])), None)
@@ -271,7 +272,7 @@ def _leadership(entities: dict[str, dict], lexicon: Lexicon, demonym_of=None) ->
             if re.match(r"^\s+(of|for)\s", after):
                 # The most specific name after "of": the last one ("Afghanistan's Balkh Province").
                 spots = [(after.rfind(n), n) for n in names if n != name and n in after]
-                spots += [(after.rfind(a), n) for n in names if n != name for a in entities[n].get("aliases", []) if a and a in after]
+                spots += [(after.rfind(a), n) for n in names if n != name for a in entities[n].aliases if a and a in after]
                 if spots:
                     target = max(spots)[1]
             if target is None and demonym_of is not None:
@@ -286,17 +287,17 @@ def _leadership(entities: dict[str, dict], lexicon: Lexicon, demonym_of=None) ->
                 spots = [(before.rfind(n), n) for n in names if n != name and n in before]
                 target = max(spots)[1] if spots else None
             if target and target != name:
-                out.append({"subject": name, "predicate": "leads", "object": target, "allegation": False,
-                            "denied": False, "paragraph": role["paragraph"], "sentence": text})
+                out.append(ArticleRelation(name, "leads", target, allegation=False, denied=False,
+                                           paragraph=role.paragraph, sentence=text))
     return out
 
 
-def _unique(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _unique(relations: list[ArticleRelation]) -> list[ArticleRelation]:
     seen: set[tuple] = set()
     out = []
     for r in relations:
-        key = (r["subject"], r["predicate"], r["object"])
-        if r["subject"] == r["object"] or key in seen:
+        key = (r.subject, r.predicate, r.object)
+        if r.subject == r.object or key in seen:
             continue
         seen.add(key)
         out.append(r)

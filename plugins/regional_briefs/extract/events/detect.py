@@ -20,7 +20,7 @@ from typing import Any, Optional
 
 from ...assemble.event_merge import merge_events
 from ...knowledge.event_lexicon import SUBJECTS, Lexicon, TriggerEntry, clause_verb, coarse_pos, has_subject
-from ...model import Article, Mention, PartialDate, Sentence
+from ...model import Article, EventReport, Mention, PartialDate, Sentence
 from ..mentions import load_nlp
 from .participants import DemonymLookup, participants, unique
 from .story_time import UNKNOWN_DAY, StoryDate, StoryTime, contains, days_before, expected
@@ -65,11 +65,11 @@ def detect_events(
     demonym_of: Optional[DemonymLookup] = None,
     lexicon: Optional[Lexicon] = None,
     docs: Optional[list] = None,
-) -> list[dict]:
+) -> list[EventReport]:
     """The dated happenings an article reports, in reading order.
 
-    Each is a dict: type, date (ISO, possibly partial), precision, title, actors, places
-    (names from the mentions), fatalities, paragraph, sentence, trigger. ``demonym_of`` maps an
+    Each is an ``EventReport`` whose actors and places are the article-local names of the
+    mentions. ``demonym_of`` maps an
     adjective like "Armenian" to the country's name; without it demonyms name no actor.
     """
     if docs is None and (nlp is None or "lemmatizer" not in nlp.pipe_names):
@@ -110,7 +110,7 @@ class _ArticleReader:
         self._paragraph = 0  # the paragraph being read
         self._quoted: set[int] = set()  # its offsets inside quotation marks
 
-    def read(self, sentences: list[Sentence], mentions: list[Mention], docs: Optional[list] = None) -> list[dict]:
+    def read(self, sentences: list[Sentence], mentions: list[Mention], docs: Optional[list] = None) -> list[EventReport]:
         """``docs``: the paragraphs already parsed (with lemmas) by the mentions stage, if any."""
         self.lead = next((p.index for p in self.article.paragraphs if not p.heading and p.text.strip()), None)
         if self.lead is not None and self.time.today is not None:
@@ -134,10 +134,8 @@ class _ArticleReader:
                                     mentions_by_paragraph.get(paragraph.index, []))
         self._fold_lead_into_body()
         self.events.sort(key=lambda e: e["_order"])
-        for event in self.events:
-            for key in ("_order", "_lemma", "_people", "_lead"):
-                del event[key]
-        return self.events
+        # The drafts' private keys (order, trigger lemma, people, dated by the lead) stay here.
+        return [EventReport(**{k: v for k, v in event.items() if not k.startswith("_")}) for event in self.events]
 
     def _fold_lead_into_body(self) -> None:
         """A lead dated only by publication ("X has opened a centre") that the body dates more

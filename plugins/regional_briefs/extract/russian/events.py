@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from ...model import Article, Mention, PartialDate
+from ...model import Article, EventReport, Mention, PartialDate
 from .dates import dateline, find_dates
 from .lexicon import RussianLexicon
 from .mentions import ParsedParagraph
@@ -38,7 +38,7 @@ def _fatality_pattern(lexicon: RussianLexicon) -> re.Pattern:
 
 _LEAD_IN = re.compile(r"^(?:(?:при этом|также|позже|ранее|кроме того|между тем|в свою очередь|более того|сейчас|в настоящее время)\s*,?\s*)+", re.I)
 def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: list[Mention],
-                  lexicon: RussianLexicon, lemma_of) -> list[dict]:
+                  lexicon: RussianLexicon, lemma_of) -> list[EventReport]:
     """Events with the fields of the English ones: type, date, precision, title, actors, places,
     fatalities, paragraph, sentence, trigger. ``lemma_of(token)``: a Natasha token's lemma."""
     events: list[dict] = []
@@ -95,7 +95,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                     "trigger": token.text,
                 })
         _retold_lead(events, dated_by_publication, lead_days, article.published)
-    return _merged(events)
+    return [EventReport(**event) for event in _merged(events)]
 
 
 DATELINE_PARAGRAPHS = 2  # a dateline opens one of the story's first paragraphs, or none

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Optional
+from typing import Optional
 
 from ...knowledge.gazetteer import Gazetteer
-from ...model import Article, Mention, PartialDate, Sentence
+from ...model import Article, ArticleEntity, ArticleQuote, ArticleRole, EventReport, Mention, PartialDate, Sentence
 from ..entities import resolve_article
 from . import lexicon as lexicon_module
 from . import nlp as nlp_module
@@ -18,7 +18,7 @@ from .quotes import read_quotes
 
 
 def extract(article: Article, gazetteer: Gazetteer, nlp: Optional[nlp_module.RussianNLP] = None
-            ) -> tuple[list[Mention], list[Sentence], dict[str, dict[str, Any]], list[dict], list[dict]]:
+            ) -> tuple[list[Mention], list[Sentence], dict[str, ArticleEntity], list[ArticleQuote], list[EventReport]]:
     """(mentions, sentences, entities, quotes, events) of a Russian article."""
     nlp = nlp or nlp_module.load()
     lexicon = lexicon_module.load()
@@ -37,8 +37,8 @@ def extract(article: Article, gazetteer: Gazetteer, nlp: Optional[nlp_module.Rus
     _nominative_aliases(entities, mentions, spoken)
     for m in mentions:
         role = roles.get((m.paragraph, m.start))
-        if role and m.name in entities and role not in [r["text"] for r in entities[m.name]["roles"]]:
-            entities[m.name]["roles"].append({"text": role, "paragraph": m.paragraph})
+        if role and m.name in entities and role not in [r.text for r in entities[m.name].roles]:
+            entities[m.name].roles.append(ArticleRole(role, m.paragraph))
     quotes = read_quotes(article, mentions, entities, lexicon, lambda word: word_lemma(word, analyzer))
     events = detect_events(article, parsed, mentions, lexicon, lambda token: lemma(token, analyzer))
     return mentions, sentences, entities, quotes, events
@@ -64,7 +64,7 @@ def _spoken_form(mention: Mention, parsed: list[ParsedParagraph], analyzer) -> s
     return nominative(tokens, analyzer, person=mention.type == "person") if tokens else mention.text
 
 
-def _nominative_aliases(entities: dict[str, dict], mentions: list[Mention], spoken: dict) -> None:
+def _nominative_aliases(entities: dict[str, ArticleEntity], mentions: list[Mention], spoken: dict) -> None:
     """An entity's other names are the nominatives the article writes, not each inflected form."""
     forms: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -72,7 +72,7 @@ def _nominative_aliases(entities: dict[str, dict], mentions: list[Mention], spok
         if form and form != m.name:
             forms[m.name].add(form)
     for name, info in entities.items():
-        info["aliases"] = sorted(forms.get(name, set()))
+        info.aliases = sorted(forms.get(name, set()))
 
 
 

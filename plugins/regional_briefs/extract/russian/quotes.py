@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ...model import Article, Mention
+from ...model import Article, ArticleEntity, ArticleQuote, Mention
 from .lexicon import RussianLexicon
 
 ATTRIBUTION_CHARACTERS = 200  # how far before a quotation its speaker is looked for
@@ -35,12 +35,12 @@ _DASH = re.compile(r"^\s*[—–-]\s+(?P<speech>.+?)(?:[,!?.…]\s*[—–]\s+(?
 _AFTER = re.compile(r"^[»“”\"]?\s*(?:[,!?.…]\s*)?[—–-]\s*(?P<attribution>[^«».!?]{0,160}?)(?:[.!?](?:\s|$)|$)")
 
 
-def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexicon: RussianLexicon,
-                lemma_of) -> list[dict]:
-    """``{speaker, text, paragraph}`` for each quotation whose speaker is one of ``entities``.
+def read_quotes(article: Article, mentions: list[Mention], entities: dict[str, ArticleEntity],
+                lexicon: RussianLexicon, lemma_of) -> list[ArticleQuote]:
+    """Each quotation whose speaker is one of ``entities``.
     ``lemma_of(word)``: a word's lemma."""
     reader = _Reader(mentions, entities, lexicon, lemma_of, {p.index: p.text for p in article.paragraphs})
-    quotes: list[dict] = []
+    quotes: list[ArticleQuote] = []
     for paragraph in article.paragraphs:
         if paragraph.heading:
             continue
@@ -59,7 +59,7 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict, lexic
                 if told == "paragraph" and len(text.split()) < MIN_WORDS:
                     continue  # a paragraph of a few words in quotation marks is a name or a title
             if speaker:
-                quotes.append({"speaker": speaker, "text": text, "paragraph": paragraph.index})
+                quotes.append(ArticleQuote(speaker, text, paragraph.index))
     return quotes
 
 
@@ -147,8 +147,8 @@ class _Reader:
 
     def _named(self, paragraph: int, start: int, end: int) -> Optional[str]:
         inside = [m for m in self.mentions if m.paragraph == paragraph and start <= m.start and m.end <= end
-                  and m.name in self.entities and self.entities[m.name]["kind"] == "actor"]
-        people = [m for m in inside if self.entities[m.name]["type"] == "person"]
+                  and m.name in self.entities and self.entities[m.name].kind == "actor"]
+        people = [m for m in inside if self.entities[m.name].type == "person"]
         chosen = (people or inside)[:1]
         return chosen[0].name if chosen else None
 
@@ -168,7 +168,7 @@ class _Reader:
         # the actor the paragraph named last before it, else the one the paragraph before named last
         # («Об этом сообщил пресс-секретарь суда Азиз Абидов.» and then the statement)
         actors = [m for m in self.mentions if (m.paragraph == paragraph and m.start < start or m.paragraph == paragraph - 1)
-                  and m.name in self.entities and self.entities[m.name]["kind"] == "actor"]
+                  and m.name in self.entities and self.entities[m.name].kind == "actor"]
         return actors[-1].name if actors else None
 
     def _pronoun(self, words: str, paragraph: int, start: int) -> Optional[str]:
@@ -179,5 +179,5 @@ class _Reader:
     def _last_person(self, paragraph: int, start: int) -> Optional[str]:
         people = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
                   and paragraph - m.paragraph <= 2 and m.name in self.entities
-                  and self.entities[m.name]["type"] == "person"]
+                  and self.entities[m.name].type == "person"]
         return people[-1].name if people else None
