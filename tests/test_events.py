@@ -7,7 +7,8 @@ import re
 import pytest
 
 from regional_briefs.knowledge.event_lexicon import Lexicon
-from regional_briefs.extract.events.detect import detect_events, merge_events
+from regional_briefs.assemble.event_merge import merge_events
+from regional_briefs.extract.events.detect import detect_events
 from regional_briefs.extract.mentions import load_nlp
 from regional_briefs.model import EVENT_TYPES, Article, EventReport, Mention, Paragraph, PartialDate, Sentence
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browsing import RESULT_LINKS, open_tab, result_count, search, serve, wait_for_results
-from conftest import MINIMAL_CONFIG, extraction_of, make_project, mkdocs_build
+from conftest import extraction_of, make_project, mkdocs_build
 
 from regional_briefs.evaluation import load_gold, score_pairs
-from regional_briefs.language import detect, language_name, reader, script_language
-from regional_briefs.model import PartialDate
-from regional_briefs.extract.russian import lexicon as russian_lexicon
 from regional_briefs.extract.russian.dates import find_dates
 from regional_briefs.extract.russian.transliteration import romanizations, skeleton, skeletons, spellings
+from regional_briefs.knowledge import russian_lexicon
+from regional_briefs.language import detect, language_name, reader, script_language
+from regional_briefs.model import PartialDate
 
 RUSSIAN = """\
 ---
@@ -127,8 +126,8 @@ def test_a_persons_name_comes_to_the_nominative(sentence, name):
 def test_a_name_agrees_with_its_head_and_keeps_its_dependents(sentence, name):
     from regional_briefs.extract.russian import nlp
     from regional_briefs.extract.russian.mentions import _joined
-    from regional_briefs.extract.russian import lexicon
     from regional_briefs.extract.russian.names import nominative
+    from regional_briefs.knowledge import russian_lexicon as lexicon
 
     models = nlp.load()
     doc = models.parse(sentence)
@@ -317,7 +316,7 @@ def _extraction(article_id: str, people: dict[str, list[str]]):
 
 
 def test_the_cross_script_join_is_one_to_one(gazetteer):
-    from regional_briefs.extract.entities import resolve_site
+    from regional_briefs.assemble.entities import resolve_site
 
     def pages(*extractions) -> list[list[str]]:
         entities, _ = resolve_site(list(extractions), gazetteer)

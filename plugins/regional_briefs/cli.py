@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 from . import evaluation
+from .engine_project import read_settings, write_project
 from .outputs import build_output
 from .pipeline import Options, build_site
-from .render.engine_project import read_settings, write_project
 from .render.export import graph
 
 

@@ -16,9 +16,11 @@ from typing import Callable, Iterable, Optional
 
 from .assemble import curation as curation_stage
 from .assemble.curation import Curation, load_curation
+from .assemble.entities import resolve_site
+from .assemble.event_merge import merge_events
 from .extract.clean import clean
-from .extract.entities import resolve_article, resolve_site
-from .extract.events.detect import detect_events, merge_events
+from .extract.entities import resolve_article
+from .extract.events.detect import detect_events
 from .extract.ingest import DEFAULT_MAX_BYTES, SUFFIXES, SeedError, read_seed, source_name
 from .extract.mentions import find_mentions, load_nlp, parse
 from .extract.relations import detect_relations

@@ -272,8 +272,8 @@ def _date_line(block: str) -> Optional[PartialDate]:
 
 def _russian_date_line(text: str) -> Optional[PartialDate]:
     """A line that is a full date in Russian and little else (a weekday, a time)."""
+    from ..knowledge.russian_lexicon import load
     from .russian.dates import find_dates
-    from .russian.lexicon import load
 
     lexicon = load()
     found = find_dates(text, lexicon, None)

@@ -17,7 +17,8 @@ from typing import Iterable, Optional
 
 from unidecode import unidecode
 
-from ..knowledge import DATA, safe_yaml
+from ..knowledge import DATA
+from ..knowledge.checked import Fields
 from ..knowledge.gazetteer import Gazetteer, GazetteerEntry
 from ..model import Article, Mention, Sentence
 from ..text import latin_share
@@ -73,33 +74,34 @@ _SPEAKER = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){0,2})"
 
 @functools.lru_cache(maxsize=1)
 def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
-    data = safe_yaml.load(path.read_text(encoding="utf-8"))
-    titles = sorted((tuple(t.split()) for t in data["person_titles"]), key=len, reverse=True)
-    context = {word: type_ for type_, words in data["place_context"].items() for word in words}
-    heads = "|".join(sorted((re.escape(w) for ws in data["place_heads"].values() for w in ws), key=len, reverse=True))
-    plural_heads = "|".join(sorted((re.escape(w) + "s" for ws in data["place_heads"].values() for w in ws
+    data = Fields.load(path)
+    place_heads = data.word_lists("place_heads")
+    titles = sorted((tuple(t.split()) for t in data.words("person_titles")), key=len, reverse=True)
+    context = {word: type_ for type_, words in data.word_lists("place_context").items() for word in words}
+    heads = "|".join(sorted((re.escape(w) for ws in place_heads.values() for w in ws), key=len, reverse=True))
+    plural_heads = "|".join(sorted((re.escape(w) + "s" for ws in place_heads.values() for w in ws
                                     if not w.endswith("s")), key=len, reverse=True))
-    verbs = "|".join(sorted(map(re.escape, data["speech_verbs"]), key=len, reverse=True))
+    verbs = "|".join(sorted(map(re.escape, data.words("speech_verbs")), key=len, reverse=True))
     return Patterns(
         person_titles=tuple(titles),
-        actor_type_words=tuple((k, tuple(v)) for k, v in data["actor_type_words"].items()),
-        place_type_words=tuple((k, tuple(v)) for k, v in data["place_type_words"].items()),
+        actor_type_words=tuple((k, tuple(v)) for k, v in data.word_lists("actor_type_words").items()),
+        place_type_words=tuple((k, tuple(v)) for k, v in data.word_lists("place_type_words").items()),
         place_context=context,
-        not_names=frozenset(n.casefold() for n in data["not_names"]),
-        speech_verbs=frozenset(data["speech_verbs"]),
-        role_nouns=frozenset(data["role_nouns"]) | {" ".join(t).lower() for t in titles},
-        place_heads={word: type_ for type_, words in data["place_heads"].items() for word in words},
-        document_words=frozenset(data["document_words"]),
-        name_particles=frozenset(data["name_particles"]),
-        surname_endings=tuple(data["surname_endings"]),
-        direction_words=frozenset(data["direction_words"]),
-        organization_heads=frozenset(data["organization_heads"]),
+        not_names=frozenset(n.casefold() for n in data.words("not_names")),
+        speech_verbs=frozenset(data.words("speech_verbs")),
+        role_nouns=frozenset(data.words("role_nouns")) | {" ".join(t).lower() for t in titles},
+        place_heads={word: type_ for type_, words in place_heads.items() for word in words},
+        document_words=frozenset(data.words("document_words")),
+        name_particles=frozenset(data.words("name_particles")),
+        surname_endings=tuple(data.words("surname_endings")),
+        direction_words=frozenset(data.words("direction_words")),
+        organization_heads=frozenset(data.words("organization_heads")),
         headed_name=re.compile(rf"\b((?:[A-Z][\w'’-]+\s){{1,3}})(?:[a-z-]+\s){{0,2}}(?:{heads})\b"),
         listed_places=(re.compile(rf"{_NAME_LIST}\s({plural_heads})\b"),
                        re.compile(rf"\b({plural_heads})\s(?:of\s)?{_NAME_LIST}")),
         speaker_shapes=(re.compile(rf"[”\"],?\s+(?:{verbs})\s+{_SPEAKER}\b"),
                         re.compile(rf"[”\"],?\s+{_SPEAKER}\s+(?:{verbs})\b")),
-        not_speakers=frozenset(w.casefold() for w in data["not_speakers"]),
+        not_speakers=frozenset(w.casefold() for w in data.words("not_speakers")),
     )
 
 

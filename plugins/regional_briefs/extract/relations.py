@@ -8,50 +8,17 @@ object, read from spaCy's dependency parse. Three things a reader needs are kept
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from ..knowledge import DATA, safe_yaml
+from ..knowledge.relation_lexicon import RelationLexicon, load_lexicon
 from ..model import Article, ArticleEntity, ArticleRelation, Mention
 
-LEXICON_PATH = DATA / "relations.yml"
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "agent"}
 _OBJECTS = {"dobj", "obj", "attr", "dative", "oprd"}
 _COMPLEMENTS = {"xcomp", "ccomp", "pcomp", "advcl", "acl", "relcl"}
 # "Kazakhstan and China signed an agreement": both are parties, each to the other.
 SYMMETRIC = {"meets", "negotiates-with", "fights", "cooperates-with"}
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    verbs: dict[str, str]
-    nouns: dict[str, str]
-    object_prepositions: frozenset[str]
-    denial: frozenset[str]
-    allegation_verbs: frozenset[str]
-    allegation_adverbs: frozenset[str]
-    leader_roles: frozenset[str]
-    actor_nouns: frozenset[str]
-    verb_objects: dict[str, str]  # "exchange fire" -> fights
-
-
-@functools.lru_cache(maxsize=1)
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    data = safe_yaml.load(path.read_text(encoding="utf-8"))
-    verbs: dict[str, str] = {}
-    for predicate, words in data["verbs"].items():
-        for word in words:
-            verbs.setdefault(word, predicate)
-    nouns = {word: predicate for predicate, words in data["nouns"].items() for word in words}
-    return Lexicon(
-        verbs, nouns, frozenset(data["object_prepositions"]), frozenset(data["denial"]),
-        frozenset(data["allegation_verbs"]), frozenset(data["allegation_adverbs"]),
-        frozenset(data["leader_roles"]), frozenset(data["actor_nouns"]),
-        {phrase: predicate for predicate, phrases in data.get("verb_objects", {}).items() for phrase in phrases},
-    )
 
 
 def detect_relations(article: Article, docs: list, mentions: list[Mention], entities: dict[str, ArticleEntity],
@@ -76,7 +43,7 @@ def detect_relations(article: Article, docs: list, mentions: list[Mention], enti
     return _unique(found)
 
 
-def _token_names(doc, mentions: list[Mention], demonym_of, entities: dict[str, ArticleEntity], lexicon: Lexicon) -> dict[int, str]:
+def _token_names(doc, mentions: list[Mention], demonym_of, entities: dict[str, ArticleEntity], lexicon: RelationLexicon) -> dict[int, str]:
     """Token index -> the local entity name it belongs to; demonyms before a noun stand for a country."""
     names: dict[int, str] = {}
     for m in mentions:
@@ -97,7 +64,7 @@ def _token_names(doc, mentions: list[Mention], demonym_of, entities: dict[str, A
 
 
 class _SentenceReader:
-    def __init__(self, sent, paragraph: int, names: dict[int, str], lexicon: Lexicon,
+    def __init__(self, sent, paragraph: int, names: dict[int, str], lexicon: RelationLexicon,
                  entities: dict[str, ArticleEntity]):
         self.sent = sent
         self.paragraph = paragraph
@@ -249,7 +216,7 @@ class _SentenceReader:
                                paragraph=self.paragraph, sentence=self.sent.text.strip())
 
 
-def _leadership(entities: dict[str, ArticleEntity], lexicon: Lexicon, demonym_of=None) -> list[ArticleRelation]:
+def _leadership(entities: dict[str, ArticleEntity], lexicon: RelationLexicon, demonym_of=None) -> list[ArticleRelation]:
     """A person whose role is a leader's leads what the role names: "head of Kyrgyzstan's State
     Committee" -> the committee; "governor of the Surkhandarya region" -> the region; "Kyrgyz
     President" -> Kyrgyzstan (a demonym in a leader's title stands for the country)."""

@@ -13,10 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 from ..model import EVENT_TYPES
-from . import DATA, safe_yaml
+from . import DATA
+from .checked import Fields
 
 LEXICON_PATH = DATA / "events.yml"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "agent", "expl")
@@ -42,50 +43,55 @@ class TriggerEntry:
 class Lexicon:
     """Triggers per event type and the word lists the pairing rules use (``data/events.yml``)."""
 
-    def __init__(self, data: dict[str, Any]):
+    def __init__(self, data: Fields):
         self.entries: dict[str, list[TriggerEntry]] = defaultdict(list)
-        for event_type, triggers in data["types"].items():
+        for event_type, triggers in data.word_lists("types").items():
             if event_type not in EVENT_TYPES:
-                raise ValueError(f"{LEXICON_PATH.name}: unknown event type {event_type!r}")
+                raise data.error(f"types.{event_type}", "is no event type of the model")
             for text in triggers:
-                entry = TriggerEntry.parse(event_type, str(text))
+                entry = TriggerEntry.parse(event_type, text)
                 self.entries[entry.lemma].append(entry)
-        self.priority = {t: i for i, t in enumerate(data["priority"])}
-        self.weak_types = frozenset(data.get("weak_types", ()))
-        self.same_day_types = frozenset(data.get("same_day_same_happening", ()))
-        self.violent_types = frozenset(data.get("violent_types", ()))
-        self.setting_prepositions = frozenset(data.get("setting_prepositions", ()))
-        self.setting_types = frozenset(data.get("setting_types", ()))
-        self.relative_prepositions = frozenset(data.get("relative_prepositions", ()))
-        self.modal_words = frozenset(data.get("modal_words", ()))
-        self.unreal_modifiers = frozenset(data.get("unreal_modifiers", ()))
-        self.intention_verbs = frozenset(data.get("intention_verbs", ()))
-        self.acting_nouns = frozenset(data.get("acting_nouns", ()))
-        self.party_prepositions = frozenset(data.get("party_prepositions", ()))
-        self.negative_subjects = frozenset(data.get("negative_subjects", ()))
-        self.deferring = frozenset(data.get("deferring", ()))
-        self.deadly_types = frozenset(data.get("deadly_types", ()))
-        self.protest_subjects = frozenset(data.get("protest_subjects", ()))
-        self.protest_keeps = frozenset(data.get("protest_keeps", ()))
-        self.cause_prepositions = frozenset(data.get("cause_prepositions", ()))
-        self.state_verbs = frozenset(data.get("state_verbs", ()))
-        self.contrast_words = frozenset(data.get("contrast_words", ()))
-        self.pointing_words = frozenset(data.get("pointing_words", ()))
-        self.deadline_prepositions = frozenset(data.get("deadline_prepositions", ()))
-        self.route_prepositions = frozenset(data.get("route_prepositions", ()))
-        self.boundary_nouns = frozenset(data.get("boundary_nouns", ()))
-        self.scope_prepositions = frozenset(data.get("scope_prepositions", ()))
-        sources = data.get("report_sources", {})
-        self.dateline = re.compile(sources.get("dateline", r"(?!)"))
-        self.source_phrases = frozenset(sources.get("phrases", ()))
-        self.report_verbs = frozenset(sources.get("verbs", ()))
-        self.outlet_words = frozenset(sources.get("outlet_words", ()))
-        numbers = {str(k).lower(): int(v) for k, v in data["fatalities"]["numbers"].items()}
+        self.priority = {t: i for i, t in enumerate(data.words("priority"))}
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(data.words(key, required=False))
+
+        self.weak_types = words("weak_types")
+        self.same_day_types = words("same_day_same_happening")
+        self.violent_types = words("violent_types")
+        self.setting_prepositions = words("setting_prepositions")
+        self.setting_types = words("setting_types")
+        self.relative_prepositions = words("relative_prepositions")
+        self.modal_words = words("modal_words")
+        self.unreal_modifiers = words("unreal_modifiers")
+        self.intention_verbs = words("intention_verbs")
+        self.acting_nouns = words("acting_nouns")
+        self.party_prepositions = words("party_prepositions")
+        self.negative_subjects = words("negative_subjects")
+        self.deferring = words("deferring")
+        self.deadly_types = words("deadly_types")
+        self.protest_subjects = words("protest_subjects")
+        self.protest_keeps = words("protest_keeps")
+        self.cause_prepositions = words("cause_prepositions")
+        self.state_verbs = words("state_verbs")
+        self.contrast_words = words("contrast_words")
+        self.pointing_words = words("pointing_words")
+        self.deadline_prepositions = words("deadline_prepositions")
+        self.route_prepositions = words("route_prepositions")
+        self.boundary_nouns = words("boundary_nouns")
+        self.scope_prepositions = words("scope_prepositions")
+        sources = data.mapping("report_sources", required=False)
+        self.dateline = re.compile(sources.text("dateline", required=False, default=r"(?!)"))
+        self.source_phrases = frozenset(sources.words("phrases", required=False))
+        self.report_verbs = frozenset(sources.words("verbs", required=False))
+        self.outlet_words = frozenset(sources.words("outlet_words", required=False))
+        fatalities = data.mapping("fatalities")
+        numbers = {word.lower(): value for word, value in fatalities.numbers("numbers").items()}
         self.numbers = numbers
         number = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(numbers, key=len, reverse=True)) + ")"
         self.fatality_patterns = [
             re.compile(p.replace("{NUM}", number), re.IGNORECASE)
-            for p in data["fatalities"]["patterns"]
+            for p in fatalities.words("patterns")
         ]
 
     @classmethod
@@ -125,8 +131,7 @@ class Lexicon:
 
 @lru_cache(maxsize=4)
 def _load_lexicon(path: str) -> Lexicon:
-    with open(path, encoding="utf-8") as handle:
-        return Lexicon(safe_yaml.load(handle.read()))
+    return Lexicon(Fields.load(Path(path)))
 
 
 # Edges that lead into another clause: companions must sit in the trigger's own phrase.

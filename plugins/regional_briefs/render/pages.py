@@ -12,7 +12,6 @@ import html
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
-from pathlib import Path
 from typing import Callable, Sequence
 
 from ..language import in_language, in_script_language, lang_attr, language_name

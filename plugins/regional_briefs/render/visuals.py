@@ -12,7 +12,6 @@ import html
 import json
 from collections import Counter, defaultdict
 from itertools import combinations
-from pathlib import Path
 from typing import Callable
 
 from ..model import RELATION_PREDICATES, Entity, Event, Site

@@ -1,6 +1,6 @@
 """The events stage, per article: an article's parsed sentences and mentions in, its dated
-happenings out (``detect_events``); across articles, ``merge_events`` (from ``event_merge``)
-folds the reports of one happening into one ``Event``.
+happenings out (``detect_events``, one ``EventReport`` each); across articles,
+``assemble.event_merge.merge_events`` folds the reports of one happening into one ``Event``.
 
 A happening is a trigger word from the lexicon (``data/events.yml``, read by ``event_lexicon``)
 paired with a date the sentence gives it. The pairing follows the dependency parse: each date
@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date as datetime_date
 from typing import Any, Optional
 
-from ...assemble.event_merge import merge_events
 from ...knowledge.event_lexicon import SUBJECTS, Lexicon, TriggerEntry, clause_verb, coarse_pos, has_subject
 from ...model import Article, EventReport, Mention, PartialDate, Sentence
 from ..mentions import load_nlp
@@ -26,7 +25,7 @@ from .participants import DemonymLookup, participants, unique
 from .story_time import UNKNOWN_DAY, StoryDate, StoryTime, contains, days_before, expected
 from .titles import event_title
 
-__all__ = ["detect_events", "merge_events"]
+__all__ = ["detect_events"]
 
 # Dates further than this from a trigger in the parse tree do not date it.
 MAX_DISTANCE = 6.0

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import PartialDate
-from .lexicon import RussianLexicon
 
 LATE_DAYS = 7  # a year-less date this far after the article's is last year's
 # A wire dateline opening a paragraph: «ТАШКЕНТ, 16 апр – РИА Новости.», «Ташкент, 13 ноября /Синьхуа/ --»,
@@ -33,7 +33,7 @@ def dateline(text: str) -> Optional[tuple[int, Optional[tuple[int, int]]]]:
     match = _DATELINE_AFTER.match(text) or _DATELINE.match(text)
     if match is None:
         return None
-    from .lexicon import load
+    from ...knowledge.russian_lexicon import load
 
     if not find_dates(text[:match.end()], load(), None):
         return None  # «Напомним, 13 марта —»: no month there, or no date at all

@@ -13,9 +13,9 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, EventReport, Mention, PartialDate
 from .dates import dateline, find_dates
-from .lexicon import RussianLexicon
 from .mentions import ParsedParagraph
 from .quotes import attribution_spans, quotations
 

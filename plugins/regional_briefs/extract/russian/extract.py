@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional
 
+from ...knowledge import russian_lexicon as lexicon_module
 from ...knowledge.gazetteer import Gazetteer
 from ...model import Article, ArticleEntity, ArticleQuote, ArticleRole, EventReport, Mention, PartialDate, Sentence
 from ..entities import resolve_article
-from . import lexicon as lexicon_module
 from . import nlp as nlp_module
 from .dates import dateline, find_dates
 from .events import detect_events

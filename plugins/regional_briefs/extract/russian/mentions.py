@@ -16,9 +16,9 @@ from functools import lru_cache
 from typing import Optional
 
 from ...knowledge.gazetteer import Gazetteer, GazetteerEntry
+from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, Mention, Sentence
 from .dates import dateline
-from .lexicon import RussianLexicon
 from .names import nominative
 from .transliteration import romanizations
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, ArticleEntity, ArticleQuote, Mention
-from .lexicon import RussianLexicon
 
 ATTRIBUTION_CHARACTERS = 200  # how far before a quotation its speaker is looked for
 MIN_WORDS = 4  # a paragraph of fewer words in quotation marks is a name or a title...

@@ -25,12 +25,12 @@ from typing import Any
 
 import yaml
 
-from ..knowledge import safe_yaml
-from ..knowledge.project_files import listing
-from ..outputs import Output
-from . import visuals
-from .links import HOME, INDEX_PAGES
-from .pages import REQUIRED_EXTENSIONS, assets
+from .knowledge import safe_yaml
+from .knowledge.project_files import listing
+from .outputs import Output
+from .render import visuals
+from .render.links import HOME, INDEX_PAGES
+from .render.pages import REQUIRED_EXTENSIONS, assets
 
 # The settings of the project's mkdocs.yml an engine without our plugin reads as they are.
 KEPT_SETTINGS = ("site_name", "site_description", "site_author", "site_url", "repo_url", "repo_name", "edit_uri",

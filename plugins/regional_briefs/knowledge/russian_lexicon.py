@@ -1,0 +1,104 @@
+"""The knowledge of the Russian reader: ``data/russian.yml`` in, a ``RussianLexicon`` out (checked: a
+missing or mistyped key names the file and the key)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import ACTOR_TYPES, EVENT_TYPES, PLACE_TYPES
+from . import DATA
+from .checked import Fields
+
+LEXICON_PATH = DATA / "russian.yml"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: loaded once, a key of caches
+class RussianLexicon:
+    triggers: dict[str, str]  # lemma -> event type (the first type listing it)
+    weak_types: frozenset[str]
+    setting_prepositions: tuple[str, ...]
+    pointing_words: frozenset[str]
+    source_phrases: tuple[str, ...]
+    speech_verbs: frozenset[str]
+    state_verbs: frozenset[str]
+    months: dict[str, int]
+    month_abbreviations: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    story_relative_days: dict[str, int]
+    relative_years: dict[str, int]
+    place_heads: dict[str, str]
+    actor_heads: dict[str, str]  # word -> actor type
+    role_words: frozenset[str]
+    person_pronouns: frozenset[str]
+    not_names: frozenset[str]
+    patronymic_words: frozenset[str]
+    credit_words: frozenset[str]
+    deadly_types: frozenset[str]
+    institution_heads: dict[str, tuple[str, str]]  # lemma -> (kind, type)
+    refusal_verbs: frozenset[str]
+    honorifics: frozenset[str]
+    date_line_words: frozenset[str]
+    numbers: dict[str, int]
+
+
+def _words(data: Fields, key: str) -> list[str]:
+    return [v.casefold().replace("ё", "е") for v in data.words(key)]  # lemmas are compared without ё
+
+
+def _numbers(data: Fields, key: str) -> dict[str, int]:
+    return {k.casefold(): v for k, v in data.numbers(key).items()}
+
+
+def _kinds(data: Fields, key: str) -> dict[str, tuple[str, str]]:
+    out = {}
+    for word, value in data.mapping(key).items():
+        parts = str(value).split()
+        if len(parts) != 2 or parts[1] not in {"actor": ACTOR_TYPES, "place": PLACE_TYPES}.get(parts[0], ()):
+            raise data.error(f"{key}.{word}", "must be 'actor TYPE' or 'place TYPE' of the model's types")
+        out[word.casefold()] = (parts[0], parts[1])
+    return out
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = LEXICON_PATH) -> RussianLexicon:
+    data = Fields.load(path)
+    triggers: dict[str, str] = {}
+    table = data.mapping("triggers")
+    unknown = sorted(set(table.keys()) - set(EVENT_TYPES))
+    if unknown:
+        raise data.error("triggers", f"has types that are no event type: {', '.join(unknown)}")
+    for type_ in table.keys():
+        for word in _words(table, type_):
+            triggers.setdefault(word, type_)
+    actor_heads: dict[str, str] = {}
+    heads = data.mapping("actor_heads")
+    for type_ in heads.keys():
+        for word in _words(heads, type_):
+            actor_heads.setdefault(word, type_)
+    places = data.mapping("place_heads")
+    for word, type_ in places.items():
+        if type_ not in PLACE_TYPES:
+            raise places.error(word, f"must be a place type ({', '.join(sorted(PLACE_TYPES))})")
+
+    def words(key: str) -> list[str]:
+        return _words(data, key)
+
+    return RussianLexicon(
+        triggers=triggers, weak_types=frozenset(words("weak_types")),
+        setting_prepositions=tuple(words("setting_prepositions")), pointing_words=frozenset(words("pointing_words")),
+        source_phrases=tuple(words("source_phrases")), speech_verbs=frozenset(words("speech_verbs")), state_verbs=frozenset(words("state_verbs")),
+        months=_numbers(data, "months"),
+        month_abbreviations=_numbers(data, "month_abbreviations"), weekdays=_numbers(data, "weekdays"),
+        relative_days=_numbers(data, "relative_days"), story_relative_days=_numbers(data, "story_relative_days"), relative_years=_numbers(data, "relative_years"),
+        place_heads={k.casefold().replace("ё", "е"): v for k, v in places.items()}, actor_heads=actor_heads,
+        role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
+        not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")),
+        credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),
+        deadly_types=frozenset(words("deadly_types")), numbers=_numbers(data, "numbers"),
+        institution_heads=_kinds(data, "institution_heads"),
+        refusal_verbs=frozenset(words("refusal_verbs")), honorifics=frozenset(words("honorifics")),
+        date_line_words=frozenset(words("date_line_words")),
+    )
