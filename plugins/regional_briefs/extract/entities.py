@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from typing import Optional
 
 from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.patterns import Patterns, load_patterns
 from ..model import (
     Article,
     ArticleEntity,
@@ -22,7 +23,6 @@ from ..model import (
     Mention,
     Sentence,
 )
-from .mentions import Patterns, load_patterns
 from .quotes import read_quotes
 
 _STOP_EDGE = {"of", "for", "the", "and", "in", "on", "at", "de"}

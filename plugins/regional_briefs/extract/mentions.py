@@ -5,104 +5,28 @@ the gazetteer corrects what the model gets wrong (it labels "Tajikistan" a natio
 "Dushanbe" an organisation) and adds what the model misses. Demonyms never become mentions.
 A last pass finds every other occurrence of a name the article already uses, so that a surname or
 an acronym the model missed in one paragraph is still linked there.
+
+Why this module is long (~600 lines): its passes (gazetteer, model, name shapes, speakers, the
+last re-finding pass) work over the same spaCy ``Doc`` and the same list of mentions, each pass
+correcting the ones before; the vocabulary they use is data (``knowledge.patterns``).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Optional
 
 from unidecode import unidecode
 
-from ..knowledge import DATA
-from ..knowledge.checked import Fields
 from ..knowledge.gazetteer import Gazetteer, GazetteerEntry
+from ..knowledge.patterns import NAME_SHAPE, Patterns, load_patterns
 from ..model import Article, Mention, Sentence
 from ..text import latin_share
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,7}s?$|^[A-Z]{2,8}(/[A-Z]{2,8})?$")
-
-
-@dataclass(frozen=True)
-class Patterns:
-    """The vocabulary in ``data/patterns.yml``, ready for lookups."""
-
-    person_titles: tuple[tuple[str, ...], ...]  # token sequences, longest first
-    actor_type_words: tuple[tuple[str, tuple[str, ...]], ...]
-    place_type_words: tuple[tuple[str, tuple[str, ...]], ...]
-    place_context: dict[str, str]  # preceding word -> place type
-    not_names: frozenset[str]
-    speech_verbs: frozenset[str]
-    role_nouns: frozenset[str]
-    place_heads: dict[str, str]  # lower-case head noun -> place type
-    name_particles: frozenset[str]
-    surname_endings: tuple[str, ...]
-    direction_words: frozenset[str]
-    organization_heads: frozenset[str]
-    headed_name: re.Pattern  # capitalised words, up to two lower-case ones, then a place head noun
-    document_words: frozenset[str]
-    listed_places: tuple[re.Pattern, re.Pattern]  # names before, and after, a plural place head
-    speaker_shapes: tuple[re.Pattern, re.Pattern]  # '"...," said NAME' and '"...," NAME said'
-    not_speakers: frozenset[str]
-
-    def actor_type(self, name: str) -> str:
-        words = set(re.findall(r"[\w-]+", name))
-        for type_, markers in self.actor_type_words:
-            for marker in markers:
-                if (" " in marker and marker in name) or marker in words:
-                    return type_
-        return "organization"
-
-    def place_type(self, name: str) -> Optional[str]:
-        lowered = name.lower()
-        for type_, markers in self.place_type_words:
-            for marker in markers:
-                if re.search(rf"\b{re.escape(marker.lower())}s?\b", lowered):
-                    return type_
-        return None
-
-
-_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
-_NAME_LIST = rf"({_NAME}(?:,\s{_NAME})+,?\s(?:and|or)\s{_NAME}|{_NAME}\s(?:and|or)\s{_NAME})"
-_SPEAKER = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){0,2})"
-
-
-@functools.lru_cache(maxsize=1)
-def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
-    data = Fields.load(path)
-    place_heads = data.word_lists("place_heads")
-    titles = sorted((tuple(t.split()) for t in data.words("person_titles")), key=len, reverse=True)
-    context = {word: type_ for type_, words in data.word_lists("place_context").items() for word in words}
-    heads = "|".join(sorted((re.escape(w) for ws in place_heads.values() for w in ws), key=len, reverse=True))
-    plural_heads = "|".join(sorted((re.escape(w) + "s" for ws in place_heads.values() for w in ws
-                                    if not w.endswith("s")), key=len, reverse=True))
-    verbs = "|".join(sorted(map(re.escape, data.words("speech_verbs")), key=len, reverse=True))
-    return Patterns(
-        person_titles=tuple(titles),
-        actor_type_words=tuple((k, tuple(v)) for k, v in data.word_lists("actor_type_words").items()),
-        place_type_words=tuple((k, tuple(v)) for k, v in data.word_lists("place_type_words").items()),
-        place_context=context,
-        not_names=frozenset(n.casefold() for n in data.words("not_names")),
-        speech_verbs=frozenset(data.words("speech_verbs")),
-        role_nouns=frozenset(data.words("role_nouns")) | {" ".join(t).lower() for t in titles},
-        place_heads={word: type_ for type_, words in place_heads.items() for word in words},
-        document_words=frozenset(data.words("document_words")),
-        name_particles=frozenset(data.words("name_particles")),
-        surname_endings=tuple(data.words("surname_endings")),
-        direction_words=frozenset(data.words("direction_words")),
-        organization_heads=frozenset(data.words("organization_heads")),
-        headed_name=re.compile(rf"\b((?:[A-Z][\w'’-]+\s){{1,3}})(?:[a-z-]+\s){{0,2}}(?:{heads})\b"),
-        listed_places=(re.compile(rf"{_NAME_LIST}\s({plural_heads})\b"),
-                       re.compile(rf"\b({plural_heads})\s(?:of\s)?{_NAME_LIST}")),
-        speaker_shapes=(re.compile(rf"[”\"],?\s+(?:{verbs})\s+{_SPEAKER}\b"),
-                        re.compile(rf"[”\"],?\s+{_SPEAKER}\s+(?:{verbs})\b")),
-        not_speakers=frozenset(w.casefold() for w in data.words("not_speakers")),
-    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -186,7 +110,7 @@ def _listed_places(article: Article, mentions: list[Mention], patterns: Patterns
                 type_ = patterns.place_heads[head]
                 listed = match.group(names_at)
                 offset = match.start(names_at)
-                for name in re.finditer(_NAME, listed):
+                for name in re.finditer(NAME_SHAPE, listed):
                     start, end = offset + name.start(), offset + name.end()
                     covering = [m for m in out if m.paragraph == paragraph.index and m.start < end and start < m.end]
                     if any(m.origin == "gazetteer" for m in covering):

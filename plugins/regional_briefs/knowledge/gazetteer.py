@@ -22,6 +22,11 @@ Data format. Each YAML file may hold any of these top-level keys:
 the fields it gives replace the old ones and its aliases are added; ``drop: true`` removes it.
 ``demonyms``: a mapping from a country or region (id or name) to its demonyms and adjectives.
 ``ambiguous``: surfaces that are also common words, given names or another well-known referent.
+
+Why this module is long (~680 lines): the format above, the merge of the packages' records with
+the curated files (each record checked and its errors naming the file), and the lookups over the
+merged records (by surface, by id, by romanized form) share one private index; splitting them
+would make that index public.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@
 entities, events and briefs are written here, the indexes in ``index_pages``, long lists in ``lists``.
 Every string that comes from a seed is escaped with ``md_text`` before it reaches a page, so that
 scraped markup, Markdown syntax and template braces stay the characters they are.
+
+Why this module is a little long (~460 lines): the four kinds of record page share the helpers for
+facts, backlinks and sources at its end; the index, country, relation and list pages are elsewhere.
 """
 
 from __future__ import annotations

@@ -8,7 +8,14 @@ expression goes to the trigger nearest to it in the tree, so "work stopped after
 fell in 1990" dates the fall, not the stopping. A clause without a date of its own may take one
 from its sentence or, for past tense non-speech verbs, from the story so far ("He also signed a
 decree ..."). What each time expression names, against the article's own time frame, comes
-from ``story_time``; titles from ``event_titles``, actors and places from ``event_participants``.
+from ``story_time``; titles from ``titles``, actors and places from ``participants``.
+
+Why this module is long (~700 lines): ``_ArticleReader`` reads an article in order, and its rules
+(which trigger a date goes to, whether a clause reports something that happened, whether a sentence
+retells the one before, carried participants and death tolls) all read and change one state: the
+story's time so far, the triggers already taken and the events found so far. What stands on its own
+is already apart: ``story_time``, ``participants``, ``titles`` and the lexicon's parse tests
+(``knowledge.event_lexicon``).
 """
 
 from __future__ import annotations
