@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from regional_briefs.knowledge.gazetteer import AMBIGUOUS_LABEL, LABEL, Gazetteer, GazetteerError, surface_key
+from regional_briefs.knowledge.gazetteer import AMBIGUOUS_LABEL, LABEL, Gazetteer, GazetteerError
+from regional_briefs.text import name_key
 from regional_briefs.model import ACTOR_TYPES, KINDS, PLACE_TYPES
 
 
@@ -243,7 +244,7 @@ def test_bad_extra_files_name_the_file(tmp_path):
         Gazetteer.load([bad])
 
 
-def test_surface_keys_fold_what_copy_varies():
-    assert surface_key("The Taliban’s") == surface_key("taliban")
-    assert surface_key("Tajik – Afghan") == surface_key("Tajik-Afghan") == "tajik afghan"
-    assert surface_key("Farg‘ona") == surface_key("Fargona")
+def test_name_keys_fold_what_copy_varies():
+    assert name_key("The Taliban’s") == name_key("taliban")
+    assert name_key("Tajik – Afghan") == name_key("Tajik-Afghan") == "tajik afghan"
+    assert name_key("Farg‘ona") == name_key("Fargona")

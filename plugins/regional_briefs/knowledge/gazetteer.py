@@ -36,7 +36,6 @@ import functools
 import hashlib
 import importlib.metadata
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
@@ -46,6 +45,7 @@ from slugify import slugify
 from unidecode import unidecode
 
 from ..model import ACTOR_TYPES, KINDS, PLACE_TYPES
+from ..text import bare_name, name_key
 from . import DATA, safe_yaml
 
 DATA_DIR = DATA / "gazetteer"
@@ -96,33 +96,6 @@ class GazetteerEntry:
     code: Optional[str] = None
 
 
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$", re.IGNORECASE)
-_NOT_WORD = re.compile(r"[^a-z0-9 ]+")
-_SEPARATORS = re.compile(r"[\s\-–—‐‑_/]+")
-
-
-@functools.lru_cache(maxsize=65536)
-def surface_key(surface: str) -> str:
-    """The form under which a surface is looked up: "the Taliban's" -> "taliban".
-
-    Folds case and diacritics (unidecode), strips a leading "the " and a trailing possessive,
-    makes hyphens, dashes and spaces equal, and drops apostrophes and full stops ("U.S." = "US").
-    """
-    text = unicodedata.normalize("NFKC", str(surface)).strip()
-    text = _LEADING_THE.sub("", text)
-    text = _POSSESSIVE.sub("", text) if len(text) > 3 else text
-    text = unidecode(text).lower()
-    text = _SEPARATORS.sub(" ", text)
-    text = _NOT_WORD.sub("", text)
-    return " ".join(text.split())
-
-
-def _bare(surface: str) -> str:
-    text = _LEADING_THE.sub("", str(surface).strip())
-    return _POSSESSIVE.sub("", text) if len(text) > 3 else text
-
-
 class Gazetteer:
     """Look names up, tell demonyms apart and give spaCy patterns; build with ``Gazetteer.load()``."""
 
@@ -170,10 +143,10 @@ class Gazetteer:
 
     def candidates(self, surface: str, country: Optional[str] = None) -> tuple[GazetteerEntry, ...]:
         """Every entry a surface may name, best first, as ``lookup`` orders them."""
-        bare = _bare(surface)
+        bare = bare_name(surface)
         if " " not in bare.strip() and bare.islower():
             return ()
-        key = surface_key(surface)
+        key = name_key(surface)
         ranked = self._index.get(key, [])
         if country:
             wanted = country.upper()
@@ -187,11 +160,11 @@ class Gazetteer:
     def demonym(self, word: str) -> Optional[str]:
         """The id of the country or region a demonym or adjective derives from ("Tajik" ->
         Tajikistan's id), or None when the word is not one."""
-        return self._demonyms.get(surface_key(word))
+        return self._demonyms.get(name_key(word))
 
     def is_ambiguous(self, surface: str) -> bool:
         """True when a surface needs context: a common word, a given name, or several entries' name."""
-        key = surface_key(surface)
+        key = name_key(surface)
         return key in self._ambiguous or _shared(self._index.get(key, []))
 
     def patterns(self, ambiguous: bool = False) -> list[dict]:
@@ -364,7 +337,7 @@ class _Builder:
             for form in forms:
                 self.demonym_forms.append((str(target), str(form), str(path)))
         for word in doc.get("ambiguous") or []:
-            self.ambiguous.add(surface_key(word))
+            self.ambiguous.add(name_key(word))
 
     # -- package records ----------------------------------------------------------------------
 
@@ -447,11 +420,11 @@ class _Builder:
 
     def _city_named(self, cc: str, name: str) -> Optional[dict[str, Any]]:
         """The biggest town of a country answering to a city-subdivision's name ("Osh Shaary")."""
-        wanted = {surface_key(name), surface_key(name.rsplit(" ", 1)[0])}
+        wanted = {name_key(name), name_key(name.rsplit(" ", 1)[0])}
         for record in self.records:  # records of towns are in falling population order
             if record["type"] == "city" and record["country"] == cc and "geonameid" in record:
                 forms = [record["name"], *record["all_names"]]
-                if any(surface_key(f) in wanted for f in forms):
+                if any(name_key(f) in wanted for f in forms):
                     return record
         return None
 
@@ -538,10 +511,10 @@ class _Builder:
         # Canonical names first, so that a 'within' given by name finds the entry called so.
         self.name_index: dict[str, list[dict]] = {}
         for record in self.records:
-            self.name_index.setdefault(surface_key(record["name"]), []).append(record)
+            self.name_index.setdefault(name_key(record["name"]), []).append(record)
         for record in self.records:
             for alias in record["aliases"]:
-                self.name_index.setdefault(surface_key(alias), []).append(record)
+                self.name_index.setdefault(name_key(alias), []).append(record)
         for record in self.records:
             record["parent"] = self._resolve_within(record)
         for record in self.records:  # an entry inherits its country from what encloses it
@@ -584,10 +557,10 @@ class _Builder:
         forms: dict[str, set[str]] = {}
         for record in self.records:
             strong = [(NAME, record["name"])] + [(ALIAS, a) for a in record["aliases"]]
-            weak = [(ALTERNATE, a) for a in record["alternates"] if surface_key(a) not in self.ambiguous]
+            weak = [(ALTERNATE, a) for a in record["alternates"] if name_key(a) not in self.ambiguous]
             best: dict[str, int] = {}
             for rank, form in strong + weak:
-                key = surface_key(form)
+                key = name_key(form)
                 if not key or key in demonyms:
                     continue
                 best[key] = min(best.get(key, rank), rank)
@@ -599,14 +572,14 @@ class _Builder:
 
         entries = []
         for record in self.records:
-            aliases, seen = [], {surface_key(record["name"])}
+            aliases, seen = [], {name_key(record["name"])}
             for alias in record["aliases"] + record["alternates"]:
-                key = surface_key(alias)
+                key = name_key(alias)
                 if key and key not in seen and key not in demonyms:
                     seen.add(key)
                     aliases.append(alias)
-            name_key = surface_key(record["name"])
-            ambiguous = bool(record.get("ambiguous")) or name_key in self.ambiguous or _shared(index.get(name_key, []))
+            own_key = name_key(record["name"])
+            ambiguous = bool(record.get("ambiguous")) or own_key in self.ambiguous or _shared(index.get(own_key, []))
             entries.append(GazetteerEntry(
                 id=record["id"], name=record["name"], kind=record["kind"], type=record["type"],
                 within=record["parent"]["id"] if record["parent"] else None, aliases=tuple(aliases),
@@ -631,9 +604,9 @@ class _Builder:
         within = str(within)
         target = self.by_ref.get(within if within.startswith(("iso:", "gn:")) else f"id:{within}")
         if target is None:
-            found = sorted(self.name_index.get(surface_key(within), []),
+            found = sorted(self.name_index.get(name_key(within), []),
                            key=lambda r: (r.get("country") != record.get("country"),
-                                          surface_key(r["name"]) != surface_key(within),
+                                          name_key(r["name"]) != name_key(within),
                                           TYPE_RANK.get(r["type"], OTHER_TYPE_RANK)))
             target = found[0] if found else None
         if target is None or target is record:
@@ -643,10 +616,10 @@ class _Builder:
     def _demonyms(self, by_id: dict[str, dict]) -> dict[str, str]:
         out: dict[str, str] = {}
         for target, form, origin in self.demonym_forms:
-            record = by_id.get(target) or next(iter(self.name_index.get(surface_key(target), [])), None)
+            record = by_id.get(target) or next(iter(self.name_index.get(name_key(target), [])), None)
             if record is None:
                 raise GazetteerError(f"{origin}: demonyms of {target!r}, which names no entry")
-            out[surface_key(form)] = record["id"]  # a later file (the analyst's) wins
+            out[name_key(form)] = record["id"]  # a later file (the analyst's) wins
         return out
 
 
@@ -664,17 +637,17 @@ def _plausible_alternates(name: str, alternates: Iterable[str], spec: dict[str, 
     "Khorugh"; not "Stalinabad" for Dushanbe, nor "Aral Sea" for the town of Aral)."""
     min_length = spec.get("min_length", 4)
     min_similarity = spec.get("min_similarity", 0.6)
-    name_key = surface_key(name)
-    words = len(name_key.split())
-    kept, keys = [], {name_key}
+    own_key = name_key(name)
+    words = len(own_key.split())
+    kept, keys = [], {own_key}
     for alt in alternates:
         if (len(alt) < min_length or not alt[:1].isupper() or alt.isupper()
                 or not _LATIN_OR_CYRILLIC.fullmatch(alt)):
             continue
-        key = surface_key(alt)
+        key = name_key(alt)
         if key in keys or len(key.split()) > words:
             continue
-        matcher = difflib.SequenceMatcher(None, key, name_key)
+        matcher = difflib.SequenceMatcher(None, key, own_key)
         if matcher.quick_ratio() < min_similarity or matcher.ratio() < min_similarity:
             continue
         keys.add(key)
