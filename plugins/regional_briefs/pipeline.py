@@ -59,8 +59,9 @@ class Options:
 
 
 @dataclass
-class Report:
-    """Warnings about the input, each naming a file and the reason."""
+class BuildLog:
+    """What a build tells its user: warnings about the input (each naming a file and the reason) and
+    counts for the log. Not to be confused with ``evaluation.Report``, the scores of an evaluation."""
 
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
@@ -124,7 +125,7 @@ def _demonym_names(gazetteer: Gazetteer) -> Callable[[str], Optional[str]]:
 def build_site(options: Options, extractor: Optional[Callable[[list[Path]], Iterable]] = None) -> Site:
     """Read every seed and assemble the site. ``extractor`` may replace the per-article loop
     (a cache, a process pool); it yields ``(path, Extraction | SeedError)`` pairs."""
-    report = Report()
+    report = BuildLog()
     curation = load_curation(options.briefs_dir, options.project)
     for problem in curation.problems:
         report.warn(problem)
@@ -155,7 +156,7 @@ def build_site(options: Options, extractor: Optional[Callable[[list[Path]], Iter
     return assemble(extractions, curation, gazetteer, report)
 
 
-def _load_gazetteer(files: tuple[Path, ...], report: Report) -> Gazetteer:
+def _load_gazetteer(files: tuple[Path, ...], report: BuildLog) -> Gazetteer:
     """The bundled gazetteer with the analyst's files; a file that cannot be used (not YAML, nested
     too deep, a wrong key) is a warning naming it, and the site builds without that file."""
     usable = [Path(f) for f in files]
@@ -173,7 +174,7 @@ def _load_gazetteer(files: tuple[Path, ...], report: Report) -> Gazetteer:
 PARALLEL_FROM = 8  # fewer articles than this to extract are not worth starting worker processes
 
 
-def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, report: Report):
+def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, report: BuildLog):
     """Per-article extraction through the cache, in worker processes when there is much to do."""
     from .cache import ExtractionCache, environment_key
 
@@ -249,7 +250,7 @@ def _extract_in_processes(paths: list[Path], gazetteer: Gazetteer, curation: Cur
         yield from pool.map(_work, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8))))
 
 
-def _drop_duplicates(extractions: list[Extraction], report: Report) -> list[Extraction]:
+def _drop_duplicates(extractions: list[Extraction], report: BuildLog) -> list[Extraction]:
     """The same article saved twice becomes one article (the first file name wins)."""
     seen: dict[str, str] = {}
     ids: set[str] = set()
@@ -269,9 +270,9 @@ def _drop_duplicates(extractions: list[Extraction], report: Report) -> list[Extr
 
 
 def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazetteer,
-             report: Optional[Report] = None) -> Site:
+             report: Optional[BuildLog] = None) -> Site:
     """The site-wide stages: resolve, curate, merge events, gather briefs."""
-    report = report or Report()
+    report = report or BuildLog()
     entities, local_to_id = resolve_site(extractions, gazetteer)
     renamed = apply_entity_fixes(entities, curation, report)
     local_to_id = {k: renamed.get(v, v) for k, v in local_to_id.items() if renamed.get(v, v) is not None}
@@ -327,7 +328,7 @@ def _ids(names: list[str], article_id: str, local_to_id: dict) -> list[str]:
     return out
 
 
-def apply_entity_fixes(entities: dict[str, Entity], curation: Curation, report: Report) -> dict[str, Optional[str]]:
+def apply_entity_fixes(entities: dict[str, Entity], curation: Curation, report: BuildLog) -> dict[str, Optional[str]]:
     """Apply ``briefs/`` entity entries; return old id -> new id (None for dropped entities)."""
     moved: dict[str, Optional[str]] = {}
     index: dict[str, str] = {}
@@ -381,7 +382,7 @@ def apply_entity_fixes(entities: dict[str, Entity], curation: Curation, report: 
     return moved
 
 
-def _briefs(curation: Curation, articles: dict, report: Report) -> dict[str, Brief]:
+def _briefs(curation: Curation, articles: dict, report: BuildLog) -> dict[str, Brief]:
     briefs = curation.briefs or [Brief(id="all", title="All articles", summary="", seeds=["*"])]
     out = {}
     for brief in sorted(briefs, key=lambda b: b.id):
