@@ -5,11 +5,14 @@ and the adapters last (a stage never imports a later one)."""
 from __future__ import annotations
 
 import ast
+import io
+import re
+import tokenize
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import CORPUS, REPO, SEED
 
 PACKAGE = REPO / "plugins" / "regional_briefs"
 
@@ -82,3 +85,34 @@ def test_no_stage_imports_a_later_one(graph):
 def test_the_folders_are_what_the_architecture_page_says():
     folders = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
     assert folders == ["assemble", "evaluation", "extract", "knowledge", "render"]
+
+
+def _comments_and_strings(path: Path) -> list[tuple[int, str]]:
+    source = path.read_text(encoding="utf-8")
+    return [(token.start[0], token.string) for token in tokenize.generate_tokens(io.StringIO(source).readline)
+            if token.type in (tokenize.COMMENT, tokenize.STRING)]
+
+
+def test_no_comment_or_docstring_quotes_an_article():
+    """Examples in the code are made up: six words in a row of a development article, the seed, or a
+    real article (when its text is pulled into eval/) are a quotation, and what the code was fitted to."""
+    folders = [CORPUS, SEED.parent, REPO / "eval" / "real" / "text", REPO / "eval" / "real-ru" / "text"]
+    articles = [p for folder in folders if folder.is_dir() for p in sorted(folder.iterdir())
+                if p.suffix in (".txt", ".md", ".html")]
+    if not articles:
+        pytest.skip("no article texts here")
+    size = 6
+    runs: dict[str, str] = {}
+    for article in articles:
+        words = re.findall(r"\w+", article.read_text(encoding="utf-8", errors="replace").lower())
+        for i in range(len(words) - size + 1):
+            runs.setdefault(" ".join(words[i:i + size]), article.name)
+    quoted = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for line, text in _comments_and_strings(path):
+            words = re.findall(r"\w+", text.lower())
+            found = next((" ".join(words[i:i + size]) for i in range(len(words) - size + 1)
+                          if " ".join(words[i:i + size]) in runs), None)
+            if found:
+                quoted.append(f"{path.relative_to(PACKAGE)}:{line} quotes {runs[found]}: {found!r}")
+    assert not quoted, "\n".join(quoted)

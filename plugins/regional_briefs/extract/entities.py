@@ -65,7 +65,7 @@ _ALIAS_LINK = re.compile(
 
 
 def _join_explicit_aliases(article: Article, mentions: list[Mention]) -> None:
-    """"the Halk Maslahaty, or People's Council", "Webuild (formerly Salini Impregilo)": one entity."""
+    """"the Oliy Majlis, or Supreme Assembly", "Acme Builders (formerly Acme Construction)": one entity."""
     renames: dict[str, str] = {}
     by_para: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -255,7 +255,7 @@ def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[s
         elif entity.kind == "place" and not entity.within:
             apposition = re.match(r"^,\s+(?:the\s+|a\s+|an\s+)?[a-z][\w\s-]{0,40}?\b(?:of|in)\s+(?:the\s+)?", text[m.end:])
             if apposition and following is not None and following.start == m.end + apposition.end():
-                # "capital of Tajikistan's Gorno-Badakhshan": the place after the possessive is nearer.
+                # "a town of Uzbekistan's Fergana region": the place after the possessive is nearer.
                 after = ordered[i + 2] if i + 2 < len(ordered) else None
                 if after is not None and re.fullmatch(r"[’']s\s+", text[following.end: after.start]):
                     following = after

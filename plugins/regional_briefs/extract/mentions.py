@@ -148,7 +148,7 @@ _SPEAKER_MISREAD = {"organization", "city", "other", "village", "region"}
 
 
 def _without_headline_guesses(article: Article, mentions: list[Mention]) -> list[Mention]:
-    """In a line set in headline case ("Mixed Feelings as Kazakhstan Looks Back") every word looks
+    """In a line set in headline case ("Hopes Rise as Uzbekistan Opens Its Border") every word looks
     like a name: there the model's guesses count only when the body names them too."""
     headline = {p.index for p in article.paragraphs if _headline_case(p.text)}
     if not headline:
@@ -359,7 +359,7 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
                 break
             return (_from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
                     + _from_tokens(rest, span.label_, paragraph, gazetteer, patterns))
-    # "the Ministry of Foreign Affairs of | Tajikistan": the model stopped before the name it governs.
+    # "the Ministry of Transport of | Turkmenistan": the model stopped before the name it governs.
     if tokens and tokens[-1].lower_ in ("of", "for") and span.label_ == "ORG":
         doc = span.doc
         following = doc[span.end: span.end + 3]
@@ -424,7 +424,7 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
     before = doc[max(0, tokens[0].i - 2): tokens[0].i]
     titled = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in patterns.role_nouns
     if (label == "PERSON" or titled) and len(tokens) >= 3 and gazetteer.lookup(text) is None:
-        # "President of Kazakhstan Kassym-Jomart Tokayev": the model ran the country into the name
+        # "Prime Minister of Kyrgyzstan Anvar Saidov" (a made-up name): the model ran the country into the name
         for cut in range(len(tokens) - 2, 0, -1):
             known = gazetteer.lookup(doc[tokens[0].i: tokens[cut].i].text)
             if known is not None and known.kind == "place":

@@ -19,7 +19,7 @@ from ..model import Article, ArticleEntity, ArticleQuote, Mention
 
 MIN_CHARACTERS = 12  # shorter quoted words are scare quotes or names, not quotations
 WINDOW_AFTER = 160  # how far after a quotation its attribution may stand (a title can be long:
-# '"...," the chairman of the State Committee for National Security, K. T., told ...')
+# '"...," the deputy head of the Agency for Water Resources, A. B., told ...')
 _OPENING, _CLOSING = "“«„", "”»"
 _PRONOUNS = r"(?:he|she|they)"
 # "the official said": an unnamed speaker the text has already introduced, read like a pronoun

@@ -217,8 +217,8 @@ class _SentenceReader:
 
 
 def _leadership(entities: dict[str, ArticleEntity], lexicon: RelationLexicon, demonym_of=None) -> list[ArticleRelation]:
-    """A person whose role is a leader's leads what the role names: "head of Kyrgyzstan's State
-    Committee" -> the committee; "governor of the Surkhandarya region" -> the region; "Kyrgyz
+    """A person whose role is a leader's leads what the role names: "head of Uzbekistan's Water
+    Agency" -> the agency; "governor of the Surkhandarya region" -> the region; "Kyrgyz
     President" -> Kyrgyzstan (a demonym in a leader's title stands for the country)."""
     leader = re.compile(r"\b(" + "|".join(map(re.escape, sorted(lexicon.leader_roles, key=len, reverse=True)))
                         + r")\b", re.I)

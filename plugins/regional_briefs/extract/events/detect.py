@@ -337,7 +337,7 @@ class _ArticleReader:
             ):
                 return None
             if node.dep_ in ("relcl", "acl") and node.lemma_ in self.lex.state_verbs:
-                return None  # "X, who has been in power since 2016, called ...": the state's own date
+                return None  # "X, who has led the party since 2011, called ...": the state's own date
         score = float(lca_at + len(below))
         for node in below:
             if node.dep_ == "conj" and has_subject(node):
@@ -511,7 +511,7 @@ class _ArticleReader:
         who = participants(sent, mentions, self.lex, self.demonym_of, item.trigger.token)
         actors, places = who.actors, who.places
         if not actors and not places and self.events and self.events[-1]["paragraph"] == paragraph:
-            # "The country observed a day of mourning": the paragraph's participants carry on
+            # "A week of mourning was declared": the paragraph's participants carry on
             actors, places = list(self.events[-1]["actors"]), list(self.events[-1]["places"])
         if self.pending_fatalities is not None and item.trigger.type in self.lex.violent_types:
             fatalities = max(fatalities or 0, self.pending_fatalities)
@@ -578,7 +578,7 @@ class _ArticleReader:
 
     @staticmethod
     def _names_a_thing(pronoun) -> bool:
-        """ "the biggest investment in Tajikistan since it gained independence": an "it" inside its
+        """ "the largest loan to Kyrgyzstan since it joined the bank": an "it" inside its
         sentence, after a name, standing for something rather than opening "it was likely that"."""
         head = pronoun.head
         if pronoun.i == pronoun.sent.start or pronoun.dep_ not in SUBJECTS:

@@ -20,7 +20,7 @@ from ...model import Mention
 # Maps an adjective like "Armenian" to the country's name.
 DemonymLookup = Callable[[str], Optional[str]]
 
-# Links inside one name phrase: "Radio Ozodi, RFE/RL's Tajik Service", "Asia and Europe".
+# Links inside one name phrase: "Radio Azattyk, RFE/RL's Kyrgyz Service", "Asia and Europe".
 _NAME_LINKS = ("appos", "compound", "poss", "conj", "flat", "nmod")
 
 

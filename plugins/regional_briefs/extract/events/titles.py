@@ -86,7 +86,7 @@ def _named(tokens: list, text: str, name_for: Optional[Callable]) -> str:
 
 
 def _impersonal(head, tokens: list, drop: set[int]) -> Optional[list]:
-    """"It has been reported that the park was opened" tells of the opening: an impersonal "it"
+    """"It was announced that the bridge had been completed" tells of the completion: an impersonal "it"
     with a that-clause gives the title to the clause."""
     subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
     if subject is None or subject.lower_ != "it" or not tokens or tokens[0].i != subject.i:
@@ -166,7 +166,7 @@ def _retold_subject(head, trigger, lex: Lexicon) -> bool:
 
 def _clause_head(trigger, scene_prepositions: frozenset[str]):
     """The verb whose clause the title tells: a trigger noun stands for the clause around it
-    ("three days of fighting killed 55") unless it only sets the scene ("during a visit")."""
+    ("two days of shelling injured 12") unless it only sets the scene ("during a visit")."""
     node = trigger
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         if node.dep_ == "pobj" and node.head.lower_ in scene_prepositions:

@@ -169,7 +169,7 @@ def _trimmed(span: NameSpan, doc) -> NameSpan:
     return NameSpan(span.type, tokens[0].start, span.stop, doc.text[tokens[0].start:span.stop], tokens)
 
 
-REMIT_WORDS = 6  # «по обеспечению безопасности и общественного порядка»: the words of a body's remit, at most
+REMIT_WORDS = 6  # «по делам молодёжи и спорта»: the words of a body's remit, at most
 
 
 def _with_remit(span: NameSpan, doc) -> NameSpan:
