@@ -116,3 +116,17 @@ def test_no_comment_or_docstring_quotes_an_article():
             if found:
                 quoted.append(f"{path.relative_to(PACKAGE)}:{line} quotes {runs[found]}: {found!r}")
     assert not quoted, "\n".join(quoted)
+
+
+def test_only_the_adapter_imports_mkdocs():
+    """The pipeline is engine-independent: MkDocs (and Material) are imported by the plugin's adapter
+    (plugin.py, config.py) only; another engine's adapter (engine_project.py) reads mkdocs.yml as YAML."""
+    importing = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            if any(name.split(".")[0] in ("mkdocs", "material") for name in names):
+                importing.append(module_name(path))
+    assert sorted(set(importing)) == ["config", "plugin"]
+

@@ -53,3 +53,10 @@ def test_the_shipped_data_files_read_cleanly():
     Lexicon.load()
     load_lexicon()
     load_russian()
+
+
+def test_a_relation_word_outside_the_model_is_refused(tmp_path):
+    text = (DATA / "relations.yml").read_text(encoding="utf-8").replace("\nverbs:\n", "\nverbs:\n  admires: [admire]\n", 1)
+    (tmp_path / "relations.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match="relations.yml: 'verbs.admires' is no relation of the model"):
+        load_lexicon(tmp_path / "relations.yml")

@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import RELATION_PREDICATES
 from . import DATA
 from .checked import Fields
 
@@ -28,6 +29,10 @@ class RelationLexicon:
 @functools.lru_cache(maxsize=1)
 def load_lexicon(path: Path = LEXICON_PATH) -> RelationLexicon:
     data = Fields.load(path)
+    for table in ("verbs", "nouns", "verb_objects"):
+        for predicate in data.mapping(table, required=table != "verb_objects").keys():
+            if predicate not in RELATION_PREDICATES:
+                raise data.error(f"{table}.{predicate}", "is no relation of the model (model.RELATION_PREDICATES)")
     verbs: dict[str, str] = {}
     for predicate, words in data.word_lists("verbs").items():
         for word in words:
