@@ -134,3 +134,9 @@ def test_a_known_name_the_model_read_in_part_is_whole_and_a_phrase_that_reads_li
     assert entities.get("Islamic State") == ("actor", "armed-group"), entities
     assert entities.get("CASA-1000", ("", ""))[0] == "place", entities  # a number in a known name
     assert "Namoyandagon" not in entities and "West Kazakhstan Region" not in entities
+
+
+def test_a_stray_dash_after_a_listed_name_stays_outside_it(tmp_path, gazetteer):
+    text = "Floods hit the provinces of Osh, Naryn and Talas- with Osh worst hit on Monday, officials said.\n"
+    entities = entities_of(tmp_path, gazetteer, text)
+    assert "Talas" in entities and not any(name.endswith("-") for name in entities), entities

@@ -56,7 +56,7 @@ class Patterns:
 
 
 # A run of up to three capitalised words: a name in a list ("Osh, Jalal-Abad and Batken regions").
-NAME_SHAPE = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2}"
+NAME_SHAPE = r"[A-Z][\w'’-]*[\w'’](?:\s[A-Z][\w'’-]*[\w'’]){0,2}"  # never ending in a dash
 _NAME_LIST = rf"({NAME_SHAPE}(?:,\s{NAME_SHAPE})+,?\s(?:and|or)\s{NAME_SHAPE}|{NAME_SHAPE}\s(?:and|or)\s{NAME_SHAPE})"
 _SPEAKER = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){0,2})"
 
