@@ -315,7 +315,8 @@ class Writer:
             yield self.article(self.next_index)
             self.next_index += 1
 
-    def new_happening(self, rng: random.Random, published: dt.date) -> Happening:
+    def new_happening(self, rng: random.Random, published: dt.date, reach: int = 0) -> Happening:
+        """A new happening of the last few days; ``reach``: the number of articles to tell it (0: drawn)."""
         w = self.world
         kind = rng.choices(list(TYPES), weights=list(TYPES.values()))[0]
         iso = rng.choice(list(COUNTRIES))
@@ -333,7 +334,8 @@ class Writer:
             "economic": [company], "military-exercise": [iso, other], "deployment": [iso],
             "other": [official]}[kind]
         roll = rng.random()
-        reach = 1 if roll < 0.62 else rng.randint(2, 3) if roll < 0.9 else rng.randint(4, 7) if roll < 0.985 else rng.randint(8, 20)
+        if not reach:  # most stories are told once, some by two or three outlets, a few by many
+            reach = 1 if roll < 0.62 else rng.randint(2, 3) if roll < 0.9 else rng.randint(4, 7) if roll < 0.985 else rng.randint(8, 20)
         fatalities = rng.randint(2, 40) if kind in ("armed-clash", "attack", "disaster") and rng.random() < 0.7 else 0
         detail = {"topic": rng.choice(["water sharing", "border demarcation", "trade", "energy supplies",
                                        "transport links", "security", "migrant workers"]),
@@ -404,15 +406,8 @@ class Writer:
         if rng.random() < 0.15:
             w.new_company()
         outlet = rng.choice(OUTLETS)
-        intended = {"persons": set(), "organizations": set(), "places": {main.place.name}, "events": set()}
-        for party in main.parties:
-            if isinstance(party, Person):
-                intended["persons"].add(party.name)
-            elif party in COUNTRIES or party in NEIGHBOURS:
-                intended["places"].add((COUNTRIES.get(party) or NEIGHBOURS[party])[0])
-            else:
-                intended["organizations"].add(party)
-        intended["events"].add((main.type, main.date.isoformat()))
+        intended = {"persons": set(), "organizations": set(), "places": set(), "events": set()}
+        self.intend(intended, main)
 
         dateline = (COUNTRIES[main.place.country][1] if main.place.kind == "village" else main.place.name).upper()
         lead = self.sentence(main, rng, published)
@@ -426,27 +421,36 @@ class Writer:
             local = w.local_person(main.place)
             intended["persons"].add(local.name)
             paragraphs.append(f"\"{said},\" said {local.name}, {local.role}.")
-        # Background: earlier happenings, the companies involved and the place, until the article is long enough.
+        # Another happening, new (told by this article alone, unless a later one recalls it).
+        paragraphs.append(rng.choice(DETAILS[main.type]).format(place=main.place.name))
+        if rng.random() < 0.5:
+            other = self.new_happening(rng, published, reach=1)
+            other.told += 1
+            self.intend(intended, other)
+            paragraphs.append("In a separate development, " + lowered(self.sentence(other, rng, published)))
+        # Earlier happenings recalled (of the last few hundred, the more recent the likelier), the
+        # companies involved and the place, until the article is long enough.
+        recent = [h for h in w.happenings[max(0, main.id - 300): main.id] if h.date < main.date]
+        recalled = [popular(recent[::-1], rng) for _ in range(rng.choice([0, 1, 1, 2]))] if recent else []
         target = rng.randint(1350, 2150)  # the body; the front matter adds about 180 characters
-        earlier = [h for h in w.happenings[max(0, main.id - 400): main.id] if h.date < main.date]
         background = list(BACKGROUND)
         rng.shuffle(background)
         while len("\n\n".join(paragraphs)) < target:
             sentences = []
-            if earlier and rng.random() < 0.6:
-                past = earlier.pop(rng.randrange(len(earlier)))
-                intended["events"].add((past.type, past.date.isoformat()))
-                intended["places"].add(past.place.name)
-                sentences.append(rng.choice(["Earlier, ", "In a separate development, ", "Previously, "])
+            if recalled:
+                past = recalled.pop()
+                self.intend(intended, past)
+                sentences.append(rng.choice(["Earlier, ", "Previously, "])
                                  + lowered(self.sentence(past, rng, published)))
-            if rng.random() < 0.5:
+            if rng.random() < 0.4:
                 company = popular(w.companies, rng)
                 intended["organizations"].add(company)
                 sentences.append(rng.choice(COMPANY_LINES).format(company=company, place=main.place.name))
-            if background:
-                sentences.append(background.pop().format(
-                    place=main.place.name, country=COUNTRIES[main.place.country][0],
-                    n=f"{rng.randint(2, 90) * 1000:,}", share=rng.randint(10, 80)))
+            for _ in range(rng.randint(1, 2)):
+                if background:
+                    sentences.append(background.pop().format(
+                        place=main.place.name, country=COUNTRIES[main.place.country][0],
+                        n=f"{rng.randint(2, 90) * 1000:,}", share=rng.randint(10, 80)))
             if not sentences:
                 break
             paragraphs.append(" ".join(sentences))
@@ -457,6 +461,19 @@ class Writer:
         head = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items())
         text = f"---\n{head}\n---\n\n" + "\n\n".join(paragraphs) + "\n"
         return Article(index, name, text, {k: sorted(v) for k, v in intended.items()})
+
+    @staticmethod
+    def intend(intended: dict, h: Happening) -> None:
+        """Note what the extractor should find of a happening told in the article."""
+        intended["events"].add((h.type, h.date.isoformat()))
+        intended["places"].add(h.place.name)
+        for party in h.parties:
+            if isinstance(party, Person):
+                intended["persons"].add(party.name)
+            elif party in COUNTRIES or party in NEIGHBOURS:
+                intended["places"].add((COUNTRIES.get(party) or NEIGHBOURS[party])[0])
+            else:
+                intended["organizations"].add(party)
 
     def quote(self, rng: random.Random, h: Happening) -> str:
         return rng.choice(OFFICIAL_QUOTES).format(topic=h.detail["topic"], place=h.place.name)
@@ -495,7 +512,45 @@ LOCAL_QUOTES = ["Nobody has explained to us what happens next", "We have been wa
 COMPANY_LINES = ["The {company} employs several hundred people in {place}.",
                  "Analysts say the {company} has grown quickly over the past decade.",
                  "The {company} did not respond to a request for comment."]
-BACKGROUND = ["Officials in {place} said schools and the hospital were working as usual.",
+DETAILS = {  # a sentence about the main happening, with no date of its own
+    "diplomatic-meeting": ["The two sides discussed a joint commission for the region around {place}.",
+                           "Officials said the conversation lasted more than three hours."],
+    "visit": ["The programme included stops at a school and a hospital in {place}.",
+              "A motorcade carried the delegation through the centre of {place}."],
+    "agreement": ["The document covers the next five years and can be extended.",
+                  "The text of the document has not been made public."],
+    "armed-clash": ["Residents of nearby villages were moved to schools further from the frontier.",
+                    "Both sides blamed each other for starting the shooting."],
+    "attack": ["Nobody has claimed responsibility so far.",
+               "Security forces sealed off the area around the scene in {place}."],
+    "protest": ["Police watched from a distance and no detentions were reported.",
+                "The crowd dispersed in the evening after officials promised a meeting."],
+    "arrest": ["Relatives say the charges are politically motivated.",
+               "Lawyers for the detained man said they had not been allowed to see him."],
+    "legal": ["Defence lawyers said they would appeal against the verdict.",
+              "The hearing was closed to journalists and relatives."],
+    "election": ["Turnout was lower than at the previous vote, officials said.",
+                 "Observers said the count went smoothly in most polling stations."],
+    "disaster": ["Rescue teams were still searching for missing people in the evening.",
+                 "Dozens of houses in {place} were damaged, and roads were blocked by mud and stones."],
+    "economic": ["The project is expected to create several hundred jobs in {place}.",
+                 "The work is financed by a loan from a regional development bank."],
+    "military-exercise": ["Armoured vehicles, helicopters and artillery units took part.",
+                          "Commanders said the scenario was the defence of mountain passes."],
+    "deployment": ["The soldiers will guard the roads leading to {place}.",
+                   "The move follows weeks of tension in the area."],
+    "other": ["No reason for the decision was given.",
+              "A successor is expected to be named within days."],
+}
+BACKGROUND = ["Most families in {place} depend on money sent home by relatives working in Russia.",
+              "The nearest hospital is a two-hour drive from {place} on a gravel road.",
+              "Bread and flour prices in the region have risen steadily since the autumn.",
+              "The area's canals were built in the 1960s and have seldom been repaired.",
+              "Cotton and wheat are the main crops in the surrounding fields.",
+              "Young people often leave {place} after school to look for work in the cities.",
+              "Internet access in the district is slow and often cut.",
+              "Local authorities have promised a new school building for several years.",
+              "Officials in {place} said schools and the hospital were working as usual.",
               "Electricity in the area is cut for several hours a day in winter.",
               "The road from {place} to the regional centre was rebuilt with foreign money.",
               "About {share} percent of the district's households keep livestock.",
