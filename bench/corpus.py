@@ -30,6 +30,7 @@ import datetime as dt
 import json
 import random
 import re
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -596,6 +597,10 @@ def check(n: int, seed: int, work: Path) -> dict:
         result[f"intended {kind} found"] = sum(name in found for name in names)
     result["intended events"] = len(events_wanted)
     result["intended events found (type and date)"] = len(events_wanted & events_found)
+    out = work / "markdown"  # the pages, as `regional-briefs markdown` writes them for any engine
+    subprocess.run([str(Path(sys.executable).with_name("regional-briefs")), "markdown", "--out", str(out)],
+                   cwd=work, check=True, capture_output=True)
+    result["pages"] = sum(1 for _ in out.rglob("*.md"))
     missed = {kind: sorted(name for name in names if name not in found)[:8] for kind, names in wanted.items()}
     result["missed (examples)"] = missed
     return result
