@@ -69,7 +69,7 @@ def shown_article(site: Path, seeds: Path, pick: int) -> tuple[str, str, str]:
 def replace_a_sentence(seed: Path, marker: str) -> str:
     """The seed's text with the sentence of its last paragraph replaced by one that holds ``marker``."""
     text = seed.read_text(encoding="utf-8")
-    head, _, last = text.rstrip("\n").rpartition("\n\n")
+    head = text.rstrip("\n").rpartition("\n\n")[0]
     return f"{head}\n\n{NEW_SENTENCE.format(marker=marker)}\n"
 
 
