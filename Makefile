@@ -33,7 +33,8 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/regional-briefs eval ../shared/corpus/dev ../shared/corpus/seed-000.gold.yml --seeds seeds --relations eval/relations --real eval/real eval/real-ru --mixed eval/real-ru/pairs.yml --out manual/docs/quality.md
 
-# The benchmark against plain MkDocs; `make bench SIZES=100,1000` for a quick run (10,000 takes long).
+# The benchmark against plain MkDocs and under `mkdocs serve` (Chromium); `make bench SIZES=100,1000` for a
+# quick run (10,000 takes an hour or more). Other options: `.venv/bin/python bench/run.py --help`.
 SIZES ?= 100,1000,10000
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"

@@ -3,7 +3,8 @@
     python bench/against_text.py --sizes 100,1000 --before main      # the plugin at main vs the working tree
 
 Issue #16's first reference: the generated pages should cost MkDocs about what plain pages of the
-same amount of text cost. For each N it generates the benchmark's N articles (``run.py``), builds
+same amount of text cost. ``run.py`` measures it at every N for the working tree; this script puts
+two versions of the plugin side by side. For each N it generates the benchmark's N articles, builds
 them with the plugin's package at ``--before`` (a git revision, read with ``git archive``) and with
 the working tree's (each a snapshot, in its own project, the second starting from the first's
 extraction cache; a first build, then warm builds), and builds a
@@ -19,7 +20,6 @@ import argparse
 import io
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -31,16 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402  (the benchmark's articles, projects and timed builds)
 
 REPO = run.REPO
-PLAIN_TEXT_CONFIG = """\
-site_name: Benchmark (article text)
-theme: material
-plugins:
-  - search
-not_in_nav: |
-  /pages/*.md
-""" + run.MARKDOWN_EXTENSIONS
-
-
 def code_at(revision: str, target: Path) -> Path:
     """The plugin's package at a git revision, unpacked into ``target`` (no worktree touched)."""
     archive = subprocess.run(["git", "-C", str(REPO), "archive", revision, "plugins/regional_briefs"],
@@ -59,31 +49,12 @@ def code_now(target: Path) -> Path:
     return target / "plugins"
 
 
-def article_text(seed: str) -> str:
-    """A seed's text as a plain page: its title as the heading, its paragraphs."""
-    _, head, body = seed.split("---\n", 2)
-    title = json.loads(re.search(r"^title: (.*)$", head, re.M).group(1))
-    return f"# {title}\n\n{body.strip()}\n"
-
-
-def make_text_project(root: Path, seeds: Path, pages: int) -> Path:
-    if root.exists():
-        shutil.rmtree(root)
-    (root / "docs" / "pages").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(PLAIN_TEXT_CONFIG, encoding="utf-8")
-    texts = [article_text(p.read_text(encoding="utf-8")) for p in sorted(seeds.iterdir())]
-    (root / "docs" / "index.md").write_text(f"# Article text\n\n{pages - 1} pages of article text.\n", encoding="utf-8")
-    for i in range(pages - 1):
-        (root / "docs" / "pages" / f"{i:05d}.md").write_text(texts[i % len(texts)], encoding="utf-8")
-    return root
-
-
 def build(project: Path, code: Path, log: Path) -> run.BuildRun:
     os.environ["PYTHONPATH"] = str(code)
     return run.timed_build(project, log)
 
 
-def measure(n: int, work: Path, codes: dict[str, Path], repeat: int, pool) -> dict:
+def measure(n: int, work: Path, codes: dict[str, Path], repeat: int, pool=None) -> dict:
     source = run.make_briefs_project(work / f"articles-{n}", n, 1, pool)
     projects = {}
     result: dict = {"n": n}
@@ -99,7 +70,7 @@ def measure(n: int, work: Path, codes: dict[str, Path], repeat: int, pool) -> di
         result[name] = {"first": round(first.seconds, 2), "pages": first.pages, "warm": [], "warm_cpu": []}
         projects[name] = project
     pages = result["after"]["pages"]
-    text = make_text_project(work / f"text-{n}", source / "seeds", pages)
+    text = run.make_text_project(work / f"text-{n}", source / "seeds", pages)
     result["text"] = {"pages": pages, "warm": [], "warm_cpu": []}
     for attempt in range(repeat):
         for name, project in projects.items():
@@ -124,12 +95,13 @@ def main(argv=None) -> None:
     parser.add_argument("--before", default="main", help="git revision of the plugin to compare with")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--work", type=Path)
+    parser.add_argument("--corpus", choices=("growing", "recombined"), default="growing")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="briefs-text-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     codes = {"before": code_at(args.before, work / "code-before"), "after": code_now(work / "code-after")}
     sys.path.insert(0, str(codes["after"]))
-    pool = run.corpus_paragraphs()
+    pool = run.corpus_paragraphs() if args.corpus == "recombined" else None
     results = []
     try:
         for n in sorted(int(s) for s in args.sizes.split(",")):
