@@ -187,6 +187,9 @@ def write_index(site_dir: Path, cache_dir: Optional[Path] = None) -> IndexRun:
                *(arg for selector in EXCLUDED for arg in ("--exclude-selectors", selector)), "--quiet"]
     start = time.perf_counter()
     bundle = site_dir / BUNDLE
+    # Pagefind adds to a bundle it finds: a rebuild that kept the folder (mkdocs serve --dirty)
+    # would keep the last index's fragments.
+    shutil.rmtree(bundle, ignore_errors=True)
     kept = None
     if cache_dir is not None:
         kept = cache_dir / "pagefind" / _pages_key(site_dir, command[1:])
