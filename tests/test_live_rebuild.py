@@ -67,21 +67,23 @@ class Server:
             assert time.monotonic() < deadline, f"the server did not finish in {seconds} s:\n{text}"
             time.sleep(0.2)
 
-    def started(self) -> Path:
-        self.wait(lambda text: "Serving on" in text, FIRST_BUILD_SECONDS)
+    def settled(self, builds_before: int, seconds: float) -> str:
+        """The log once the server has finished a build after ``builds_before`` builds, the search
+        index it writes after the reload included, and is quiet (an edit can be seen as more than
+        one change)."""
+        def done(text: str) -> bool:
+            last_build = text.rfind("Building documentation")
+            return (text.count("Building documentation") > builds_before
+                    and text.rfind("Reloading browsers" if builds_before else "Serving on") > last_build
+                    and text.rfind("search index:") > last_build)
+
+        self.wait(done, seconds)
+        time.sleep(1.5)
+        return self.wait(done, seconds)
+
+    def site(self) -> Path:
         (site,) = self.tmp.glob("mkdocs_*")
         return site
-
-    def rebuilt(self, builds_before: int) -> str:
-        """The log of the rebuild after ``builds_before`` finished builds, once the server is quiet
-        (an edit can be seen as more than one change)."""
-        def quiet(text: str) -> bool:
-            return (text.count("Reloading browsers") > builds_before
-                    and text.rfind("Reloading browsers") > text.rfind("Building documentation"))
-
-        self.wait(quiet, REBUILD_SECONDS)
-        time.sleep(1.5)
-        return self.wait(quiet, REBUILD_SECONDS)
 
     def stop(self) -> None:
         self.process.terminate()
@@ -148,9 +150,9 @@ def test_a_served_site_after_edits_equals_a_clean_build(tmp_path):
 
     def check(step: str) -> tuple[int, int]:
         nonlocal builds
-        log = server.started() if builds == 0 else server.rebuilt(builds)
-        builds = server.text().count("Reloading browsers")
-        served = server.started()
+        server.settled(builds, REBUILD_SECONDS if builds else FIRST_BUILD_SECONDS)
+        builds = server.text().count("Building documentation")
+        served = server.site()
         build = mkdocs_build(project, strict=False, site=clean)
         assert build.returncode == 0, build.log
         found = differences(served, clean)

@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 from . import search, visuals
 from .config import BriefsConfig
 from .links import SITE_FEED, broken_links
-from .live import LiveBuilds, empty_folder, page_digest, remove_outputs, site_key
+from .live import IndexJob, LiveBuilds, empty_folder, page_digest, remove_outputs, site_key
 from .markup import block_ids, put_back, set_aside
 from .nav_cache import cache_nav
 from .outputs import build_output, static_files
@@ -41,6 +41,7 @@ class LivePage(File):
 class BriefsPlugin(BasePlugin[BriefsConfig]):
     # Under `mkdocs serve --dirty`: what the last build rendered, so that the next renders only what changed.
     live: Optional[LiveBuilds] = None
+    indexing: Optional[IndexJob] = None  # Pagefind writing the last rebuild's index, under `mkdocs serve --dirty`
     showing = False  # while the pages this build does not render are shown to the plugins
 
     def on_startup(self, *, command, dirty) -> None:
@@ -128,7 +129,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.sources[page.path] = page_digest(page.text, *(part for feed in page.feeds for part in feed))
             if page.in_nav:
                 self.nav_titles[page.path] = page.title
-            if not page.in_nav:
+            else:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
             if page.section == "Countries":
@@ -265,14 +266,16 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     @event_priority(-50)
     def on_post_build(self, *, config) -> None:
         """Pagefind's index over the built site; with ``country_pdfs``, a PDF of every country page."""
-        if self.config.search == "pagefind":
+        if self.config.search == "pagefind" and self.live is not None:
+            # The browser reloads now; the index follows (live.IndexJob).
+            self.indexing = IndexJob(Path(config.site_dir), self.options.cache_dir, _index_written).start()
+        elif self.config.search == "pagefind":
             try:
                 run = search.write_index(Path(config.site_dir), self.options.cache_dir)
             except search.IndexUnavailable as exc:
-                log.warning(f"the search index was not written: {exc}")
+                _index_written(None, exc)
             else:
-                how = " (the last build's: the same pages)" if run.reused else ""
-                log.info(f"search index: {run.files} files, {run.bytes / 1024:,.0f} KiB in {run.seconds:.1f} s{how}")
+                _index_written(run, None)
         if self.config.country_pdfs:
             self.write_country_pdfs()
         if self.live is not None:
@@ -281,6 +284,18 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_build_error(self, *, error) -> None:
         if self.live is not None:
             self.live.failed()
+
+    def on_pre_build(self, *, config) -> None:
+        """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is dropped."""
+        self.stop_indexing()
+
+    def on_shutdown(self) -> None:
+        self.stop_indexing()
+
+    def stop_indexing(self) -> None:
+        if self.indexing is not None:
+            self.indexing.cancel()
+            self.indexing = None
 
     def write_country_pdfs(self) -> None:
         """A PDF of every country page, from its built HTML."""
@@ -302,6 +317,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _index_written(run: Optional[search.IndexRun], error: Optional[Exception]) -> None:
+    if error is not None:
+        log.warning(f"the search index was not written: {error}")
+    else:
+        how = " (the last build's: the same pages)" if run.reused else ""
+        log.info(f"search index: {run.files} files, {run.bytes / 1024:,.0f} KiB in {run.seconds:.1f} s{how}")
 
 
 def _settings(config) -> list[str]:
