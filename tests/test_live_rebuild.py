@@ -23,8 +23,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, MKDOCS, mkdocs_build
-
-pytestmark = pytest.mark.slow
+from regional_briefs.live import LiveBuilds, remove_outputs
 
 ARTICLES = ("01-batken-clashes.txt", "02-border-treaty.md", "04-rogun.md")
 ADDED = "05-tapi.txt"
@@ -127,6 +126,43 @@ def rendered(log: str) -> tuple[int, int]:
     return int(found[-1][0]), int(found[-1][1])
 
 
+# --- what a rebuild renders (live.py) --------------------------------------------------------------
+
+
+def test_a_rebuild_renders_the_pages_whose_source_changed_and_removes_what_is_gone():
+    live = LiveBuilds()
+    first = live.plan("nav 1", {"a.md": "1", "b.md": "1", "c.md": "1"}, always=(), outputs=["a/index.html", "b/index.html", "c/index.html"])
+    assert first.clean and first.render == {"a.md", "b.md", "c.md"}
+    live.finished()
+    edit = live.plan("nav 1", {"a.md": "2", "b.md": "1", "d.md": "1"}, always=(), outputs=["a/index.html", "b/index.html", "d/index.html"])
+    assert not edit.clean and edit.render == {"a.md", "d.md"} and edit.remove == ["c/index.html"]
+    live.finished()
+    assert live.plan("nav 2", {"a.md": "2"}, always=(), outputs=[]).clean  # the navigation changed: everything
+
+
+def test_a_build_that_did_not_finish_leaves_nothing_to_compare_with():
+    live = LiveBuilds()
+    live.plan("nav", {"a.md": "1"}, always=(), outputs=[])
+    live.finished()
+    live.plan("nav", {"a.md": "2"}, always=(), outputs=[])  # stopped by an error: no finished()
+    assert live.plan("nav", {"a.md": "2"}, always=(), outputs=[]).clean
+    live.failed()
+    assert live.plan("nav", {"a.md": "2"}, always=(), outputs=[]).clean
+
+
+def test_removing_built_files_removes_the_folders_they_leave_empty(tmp_path):
+    for path in ("articles/a/index.html", "articles/b/index.html", "events/e/index.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x", encoding="utf-8")
+    assert remove_outputs(tmp_path, ["articles/a/index.html", "events/e/index.html", "gone.html", "../outside.html"]) == 2
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "articles", "articles/b", "articles/b/index.html"]
+
+
+# --- under mkdocs serve --dirty ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
 def test_a_served_site_after_edits_equals_a_clean_build(tmp_path):
     if not CORPUS.is_dir():
         pytest.skip("the development corpus (../shared/corpus/dev) is not here")
