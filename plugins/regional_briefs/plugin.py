@@ -329,10 +329,14 @@ def _index_written(run: Optional[search.IndexRun], error: Optional[Exception]) -
 
 def _settings(config) -> list[str]:
     """What every page is made of besides its own source and the navigation: the configuration
-    file, the options the command line may override, and the files of the theme's custom_dir."""
+    file and its hooks, the options the command line may override, and the files of the theme's
+    custom_dir."""
     settings = [repr((config.site_url, config.site_dir, config.docs_dir, config.use_directory_urls,
                       config.theme.name, list(config.theme.dirs)))]
-    for path in [config.config_file_path] if config.config_file_path else []:
+    hooks = [getattr(module, "__file__", None) for module in (config.hooks or {}).values()]
+    for path in [config.config_file_path, *hooks]:
+        if not path:
+            continue
         try:
             settings.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
         except OSError as exc:
