@@ -17,7 +17,7 @@ empty, so that the folder after any sequence of rebuilds is the one a clean buil
 (``tests/test_live_rebuild.py``). A build that does not finish leaves nothing to compare with:
 the next one starts from an emptied folder.
 
-Pagefind has no index to update, only one to write over the whole site (20 s or more at 1,000
+Pagefind has no index to update, only one to write over the whole site (10–35 s at 1,000
 articles): ``IndexJob`` writes it in a thread after the rebuild, so that the browser reloads
 without waiting for it, and moves it into place when whole; the next rebuild stops it first.
 """
