@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

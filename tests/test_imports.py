@@ -18,7 +18,7 @@ PACKAGE = REPO / "plugins" / "regional_briefs"
 
 # Each folder's rank: a module may import from its own rank or a lower one, never a higher one.
 # Top-level modules not named here (model, text, language, cache) are shared ground, rank 0.
-RANKS = {"knowledge": 0, "extract": 1, "assemble": 2, "pipeline": 3, "render": 4, "outputs": 5, "engine_project": 7,
+RANKS = {"knowledge": 0, "extract": 1, "assemble": 2, "pipeline": 3, "render": 4, "outputs": 5, "live": 5, "engine_project": 7,
          "evaluation": 6, "plugin": 7, "cli": 7, "config": 7}
 
 

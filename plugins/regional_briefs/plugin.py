@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 from pathlib import Path
+from typing import Iterable, Iterator, Optional
 
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url
 
 from .config import BriefsConfig
+from .live import IndexJob, LiveBuilds, empty_folder, page_digest, remove_outputs, site_key
 from .outputs import build_output, static_files
 from .pipeline import Options
 from .render import search, visuals
@@ -25,7 +29,28 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+class LivePage(File):
+    """A generated page that MkDocs' dirty mode renders again only when ``render`` says so (live.py)."""
+
+    render = True
+
+    def is_modified(self) -> bool:
+        return self.render
+
+
 class BriefsPlugin(BasePlugin[BriefsConfig]):
+    # Under `mkdocs serve --dirty`: what the last build rendered, so that the next renders only what changed.
+    live: Optional[LiveBuilds] = None
+    indexing: Optional[IndexJob] = None  # Pagefind writing the last rebuild's index, under `mkdocs serve --dirty`
+    showing = False  # while the pages this build does not render are shown to the plugins
+
+    def on_startup(self, *, command, dirty) -> None:
+        """Under ``mkdocs serve --dirty`` a rebuild renders only the pages an edit changed (live.py).
+        Having this event, the plugin lives as long as the server, and so does what it keeps."""
+        self.live = LiveBuilds() if command == "serve" and dirty else None
+        if command == "serve" and not dirty:
+            log.info("every rebuild renders every page; `mkdocs serve --dirty` renders only the pages an edit changes")
+
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
         self.root = root
@@ -88,13 +113,23 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         # converted, its blocks.
         self.generated: set[str] = set()
         self.set_aside: dict[str, list[str]] = {}
+        # What each generated page is rendered from, and the titles of those in the navigation (live.py).
+        self.sources: dict[str, str] = {}
+        self.nav_titles: dict[str, str] = {}
+        # Under `mkdocs serve --dirty`: the pages this build does not render (last first) and the
+        # position of every page, while MkDocs reads them (show_unrendered).
+        self.unrendered: list[File] = []
+        self.position: dict[str, int] = {}
         for page in output.pages.values():
             if files.get_file_from_path(page.path) is not None:
                 log.warning(f"docs/{page.path} exists; the generated page of that name is not added")
                 continue
-            file = File.generated(config, page.path, content=page.text)
+            file = LivePage.generated(config, page.path, content=page.text)
             self.generated.add(page.path)
-            if not page.in_nav:
+            self.sources[page.path] = page_digest(page.text, *(part for feed in page.feeds for part in feed))
+            if page.in_nav:
+                self.nav_titles[page.path] = page.title
+            else:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
             if page.section == "Countries":
@@ -103,9 +138,79 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             files.append(File.generated(config, path, content=content))
         return files
 
+    # Priority: -100, run last, once every plugin has edited the navigation.
+    @event_priority(-100)
+    def on_nav(self, nav, *, config, files: Files):
+        """Under ``mkdocs serve --dirty``: which pages this build renders (the others keep the last
+        build's HTML), and the last build's files this one does not write removed."""
+        if self.live is not None:
+            self.plan_rebuild(nav, config, files)
+        return nav
+
+    def plan_rebuild(self, nav, config, files: Files) -> None:
+        key = site_key(_settings(config), _navigation(nav.items, self.nav_titles))
+        outputs = {file.dest_uri for file in files} | {pdf.relative_to(config.site_dir).as_posix() for _, pdf in self.country_pdfs}
+        # Material's search indexes the HTML of every page it sees rendered: with it, all are.
+        every = "search" in config.plugins or "material/search" in config.plugins
+        plan = self.live.plan(key, self.sources, always=self.sources if every else (), outputs=outputs)
+        site_dir = Path(config.site_dir)
+        if plan.clean:
+            empty_folder(site_dir)
+        else:
+            remove_outputs(site_dir, plan.remove)
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for file in pages:
+            if isinstance(file, LivePage):
+                file.render = file.src_uri in plan.render
+            elif not plan.clean:
+                # A page of docs/ may link generated ones: rendered in every build, its output
+                # removed so that MkDocs' dirty mode takes it for new.
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+        self.position = {file.src_uri: n for n, file in enumerate(pages)}
+        self.unrendered = [file for file in pages if isinstance(file, LivePage) and not file.render]
+        self.unrendered.reverse()  # popped from the end, in the order of the pages
+        rendered = len(pages) - len(self.unrendered)
+        log.info(f"pages rendered: {rendered} of {len(pages)}"
+                 + (" (a first build, or the navigation or settings changed)" if plan.clean else
+                    f"; {len(plan.remove)} files of the last build removed"))
+
+    # Priority: 100, run first, so that every plugin sees the pages before this one first.
+    @event_priority(100)
+    def on_pre_page(self, page, *, config, files):
+        """Under ``mkdocs serve --dirty``: the pages this build does not render, shown to every
+        plugin up to this one (``show_unrendered``)."""
+        if self.unrendered and not self.showing:
+            self.show_unrendered(config, files, before=self.position.get(page.file.src_uri, 0))
+        return page
+
+    def show_unrendered(self, config, files: Files, before: float) -> None:
+        """Reads the pages this build does not render that come before position ``before`` and
+        runs the events of a page's Markdown on them (``pre_page``, ``page_markdown``), as a full
+        build does in the same order: plugins that gather from every page's front matter (Material's
+        tags and its tags.json) see them all, and the navigation gets the titles of the pages in it.
+        Their HTML is the last build's; no plugin sees it again."""
+        self.showing = True
+        try:
+            while self.unrendered and self.position[self.unrendered[-1].src_uri] < before:
+                file = self.unrendered.pop()
+                page = file.page or MkDocsPage(None, file, config)  # as MkDocs' build makes a page outside the nav
+                page = config.plugins.on_pre_page(page, config=config, files=files)
+                page.read_source(config)
+                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        finally:
+            self.showing = False
+
+    # Priority: 110, run before every other plugin (Material's tags reads its pages at 100).
+    @event_priority(110)
+    def _show_the_rest(self, env, *, config, files: Files):
+        """The pages after the last one rendered, shown to every plugin (``show_unrendered``)."""
+        if self.unrendered:
+            self.show_unrendered(config, files, before=float("inf"))
+        return env
+
     # Priority: -50, run late, once every plugin has added or removed its files.
     @event_priority(-50)
-    def on_env(self, env, *, config, files: Files):
+    def _check_links(self, env, *, config, files: Files):
         """A warning (which fails ``--strict``) for each generated link to a page the site will not
         have; which search the header offers (templates/partials/header.html); and the navigation
         sidebar rendered once per folder for the pages outside the navigation (nav_cache.py)."""
@@ -119,12 +224,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         cache_nav(env)
         return env
 
+    on_env = CombinedEvent(_show_the_rest, _check_links)
+
     # Priority: -100, run last, so that the blocks are set aside from Markdown other plugins have edited.
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         """A generated page's raw HTML blocks (link lists, quotes, article paragraphs) replaced by
         placeholders: Markdown would only pass them through, at the cost of parsing them twice."""
-        if page.file.src_uri not in self.generated:
+        if page.file.src_uri not in self.generated or self.showing:
             return markdown
         markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)
         return markdown
@@ -159,16 +266,36 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     @event_priority(-50)
     def on_post_build(self, *, config) -> None:
         """Pagefind's index over the built site; with ``country_pdfs``, a PDF of every country page."""
-        if self.config.search == "pagefind":
+        if self.config.search == "pagefind" and self.live is not None:
+            # The browser reloads now; the index follows (live.IndexJob).
+            self.indexing = IndexJob(Path(config.site_dir), self.options.cache_dir, _index_written).start()
+        elif self.config.search == "pagefind":
             try:
                 run = search.write_index(Path(config.site_dir), self.options.cache_dir)
             except search.IndexUnavailable as exc:
-                log.warning(f"the search index was not written: {exc}")
+                _index_written(None, exc)
             else:
-                how = " (the last build's: the same pages)" if run.reused else ""
-                log.info(f"search index: {run.files} files, {run.bytes / 1024:,.0f} KiB in {run.seconds:.1f} s{how}")
+                _index_written(run, None)
         if self.config.country_pdfs:
             self.write_country_pdfs()
+        if self.live is not None:
+            self.live.finished()
+
+    def on_build_error(self, *, error) -> None:
+        if self.live is not None:
+            self.live.failed()
+
+    def on_pre_build(self, *, config) -> None:
+        """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is dropped."""
+        self.stop_indexing()
+
+    def on_shutdown(self) -> None:
+        self.stop_indexing()
+
+    def stop_indexing(self) -> None:
+        if self.indexing is not None:
+            self.indexing.cancel()
+            self.indexing = None
 
     def write_country_pdfs(self) -> None:
         """A PDF of every country page, from its built HTML."""
@@ -190,3 +317,49 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+def _index_written(run: Optional[search.IndexRun], error: Optional[Exception]) -> None:
+    if error is not None:
+        log.warning(f"the search index was not written: {error}")
+    else:
+        how = " (the last build's: the same pages)" if run.reused else ""
+        log.info(f"search index: {run.files} files, {run.bytes / 1024:,.0f} KiB in {run.seconds:.1f} s{how}")
+
+
+def _settings(config) -> list[str]:
+    """What every page is made of besides its own source and the navigation: the configuration
+    file and its hooks, the options the command line may override, and the files of the theme's
+    custom_dir."""
+    settings = [repr((config.site_url, config.site_dir, config.docs_dir, config.use_directory_urls,
+                      config.theme.name, list(config.theme.dirs)))]
+    hooks = [getattr(module, "__file__", None) for module in (config.hooks or {}).values()]
+    for path in [config.config_file_path, *hooks]:
+        if not path:
+            continue
+        try:
+            settings.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
+        except OSError as exc:
+            settings.append(f"unreadable {exc.errno}")
+    custom_dir = config.theme.custom_dir
+    if custom_dir and Path(custom_dir).is_dir():
+        for path in sorted(Path(custom_dir).rglob("*")):
+            stat = path.stat()
+            settings.append(f"{path}:{stat.st_mtime_ns}:{stat.st_size}")
+    return settings
+
+
+def _navigation(items: Iterable, titles: dict[str, str], depth: int = 0) -> Iterator[tuple[str, ...]]:
+    """The navigation as tuples (kind, depth, address, title). A page's title is read from the
+    page when it is rendered: a generated page's is known already, a page of docs/ stands for
+    it with a digest of its source."""
+    for item in items:
+        if getattr(item, "is_page", False):
+            path = item.file.src_uri
+            title = titles.get(path) if path in titles else hashlib.sha256(item.file.content_bytes).hexdigest()
+            yield "page", str(depth), item.url, str(title)
+        elif getattr(item, "is_section", False):
+            yield "section", str(depth), "", str(item.title)
+            yield from _navigation(item.children, titles, depth + 1)
+        else:
+            yield "link", str(depth), str(item.url), str(item.title)

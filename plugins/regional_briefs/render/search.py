@@ -24,7 +24,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from unidecode import unidecode
 
@@ -177,31 +177,37 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def write_index(site_dir: Path, cache_dir: Optional[Path] = None) -> IndexRun:
-    """Run Pagefind over the built site in ``site_dir``; its bundle goes to ``site_dir/pagefind``.
+def write_index(site_dir: Path, cache_dir: Optional[Path] = None, bundle: Optional[Path] = None,
+                started: Callable[[subprocess.Popen], None] = lambda process: None) -> IndexRun:
+    """Run Pagefind over the built site in ``site_dir``; its bundle goes to ``bundle`` (by default
+    ``site_dir/pagefind``), replacing what is there. ``started`` is given Pagefind's process, so
+    that a caller can stop it.
 
     With ``cache_dir``, the bundle is kept there under a key of every HTML page's path and bytes
     (and Pagefind's command): a build whose pages are the same as the last one's copies the last
     bundle back instead of indexing again — the index is byte-identical for the same pages
     (``sort_filters``), so nothing but the time differs."""
-    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
-               *(arg for selector in EXCLUDED for arg in ("--exclude-selectors", selector)), "--quiet"]
+    bundle = bundle or site_dir / BUNDLE
+    options = [*(arg for selector in EXCLUDED for arg in ("--exclude-selectors", selector)), "--quiet"]
+    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-path", str(bundle), *options]
     start = time.perf_counter()
-    bundle = site_dir / BUNDLE
+    # Pagefind adds to a bundle it finds: a rebuild that kept the folder (mkdocs serve --dirty)
+    # would keep the last index's fragments.
+    shutil.rmtree(bundle, ignore_errors=True)
     kept = None
     if cache_dir is not None:
-        kept = cache_dir / "pagefind" / _pages_key(site_dir, command[1:])
+        kept = cache_dir / "pagefind" / _pages_key(site_dir, options)
         try:
             if (kept / "pagefind-entry.json").is_file():
-                shutil.rmtree(bundle, ignore_errors=True)
                 shutil.copytree(kept, bundle)
                 return _run(bundle, start, "", reused=True)
         except OSError:
             shutil.rmtree(bundle, ignore_errors=True)  # a cache that cannot be read: index anew
-    result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
-    log = (result.stdout + result.stderr).strip()
-    if result.returncode != 0:
-        raise IndexUnavailable(f"pagefind exited with {result.returncode}: {log[-2000:]}")
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    started(process)
+    log = process.communicate(timeout=3600)[0].strip()
+    if process.returncode != 0:
+        raise IndexUnavailable(f"pagefind exited with {process.returncode}: {log[-2000:]}")
     sort_filters(bundle)
     if kept is not None:
         try:
@@ -219,13 +225,12 @@ def _run(bundle: Path, start: float, log: str, reused: bool = False) -> IndexRun
     return IndexRun(time.perf_counter() - start, sum(p.stat().st_size for p in files), len(files), log, reused)
 
 
-def _pages_key(site_dir: Path, arguments: list[str]) -> str:
-    """What the index is made of: Pagefind's version and arguments (the site's folder aside) and
-    every HTML page outside the bundle, by its path and bytes."""
+def _pages_key(site_dir: Path, options: list[str]) -> str:
+    """What the index is made of: Pagefind's version and options (not the folders) and every HTML
+    page outside the bundle, by its path and bytes."""
     digest = hashlib.sha256()
-    for argument in [package_version("pagefind-bin"), *arguments]:
-        if argument != str(site_dir):
-            digest.update(argument.encode() + b"\0")
+    for argument in [package_version("pagefind-bin"), *options]:
+        digest.update(argument.encode() + b"\0")
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir).as_posix()
         if relative.startswith(BUNDLE + "/"):

@@ -1,0 +1,190 @@
+"""Differential rebuilds: which pages a rebuild renders again and which built files it removes. No MkDocs here.
+
+A rebuild that keeps the last build's output folder (``mkdocs serve --dirty``) renders a page
+again only when something its HTML is made of changed:
+
+- its own source: the page's text (front matter included) and the feeds its head announces,
+  compared by a digest with the source the last build rendered (``page_digest``);
+- or what every page shows (``site_key``): the navigation (its items, their addresses and titles)
+  and the site's settings. Then every page is rendered again into an emptied folder, as in a
+  clean build.
+
+The engine still reads the pages it does not render (their front matter gives the titles the
+navigation shows, and plugins that gather from every page see them all); it only skips their
+conversion and templates. A file the last build wrote that this
+build does not write (the page of a deleted article) is removed, with the folders it leaves
+empty, so that the folder after any sequence of rebuilds is the one a clean build writes
+(``tests/test_live_rebuild.py``). A build that does not finish leaves nothing to compare with:
+the next one starts from an emptied folder.
+
+Pagefind has no index to update, only one to write over the whole site (10–35 s at 1,000
+articles): ``IndexJob`` writes it in a thread after the rebuild, so that the browser reloads
+without waiting for it, and moves it into place when whole; the next rebuild stops it first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+from .render.search import BUNDLE, IndexRun, write_index
+
+
+def page_digest(*parts: str) -> str:
+    """A digest of what a page is rendered from (its text, the feeds it announces)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        digest.update(f"{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def site_key(settings: Iterable[str], navigation: Iterable[tuple[str, ...]]) -> str:
+    """A digest of what every page shows besides its own source: the settings (the configuration
+    file's bytes, the options given on the command line, the theme's own templates) and the
+    navigation, one tuple per item in order (kind, depth, address, title or a digest of the
+    source the title is read from)."""
+    return page_digest(*settings, *("\x1f".join(item) for item in navigation))
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a finished build rendered."""
+
+    site_key: str
+    pages: dict[str, str]  # source path of each page -> page_digest of what it was rendered from
+    outputs: frozenset[str]  # the files the build writes, relative to the output folder
+
+
+@dataclass
+class Plan:
+    render: set[str]  # the pages to render (source paths)
+    remove: list[str] = field(default_factory=list)  # built files of the last build this one does not write
+    clean: bool = False  # empty the output folder first: nothing of the last build is kept
+
+
+class LiveBuilds:
+    """What one process (``mkdocs serve``) keeps from one build to the next."""
+
+    def __init__(self) -> None:
+        self.last: Optional[Built] = None  # the last finished build
+        self.current: Optional[Built] = None  # the build under way, once planned
+
+    def plan(self, site_key: str, pages: dict[str, str], always: Iterable[str], outputs: Iterable[str]) -> Plan:
+        """Which of ``pages`` (source path -> page_digest) this build renders: every one when the
+        site key differs from the last finished build's (or there is none), else those whose
+        digest differs, the new ones and those in ``always``.
+        ``outputs`` are the files this build writes (relative paths)."""
+        last = self.last if self.current is None else None  # a build planned and never finished: start afresh
+        self.current = Built(site_key, dict(pages), frozenset(outputs))
+        if last is None or last.site_key != site_key:
+            return Plan(set(pages), clean=True)
+        render = {path for path, digest in pages.items() if last.pages.get(path) != digest}
+        render |= set(always) & pages.keys()
+        return Plan(render, sorted(last.outputs - self.current.outputs))
+
+    def finished(self) -> None:
+        """The planned build wrote every page: the next build compares with it."""
+        self.last, self.current = self.current, None
+
+    def failed(self) -> None:
+        """The build stopped half way: the next one renders everything into an emptied folder."""
+        self.last = self.current = None
+
+
+def remove_outputs(site_dir: Path, paths: Iterable[str]) -> int:
+    """Deletes the built files ``paths`` (relative to ``site_dir``) and the folders they leave
+    empty, up to ``site_dir``; returns how many files were there."""
+    root = Path(site_dir).resolve()
+    removed = 0
+    for relative in paths:
+        path = (root / relative).resolve()
+        if root not in path.parents:
+            continue  # never outside the output folder
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            continue  # a folder now stands where the file was: this build writes into it
+        removed += 1
+        folder = path.parent
+        while folder != root:
+            try:
+                folder.rmdir()
+            except OSError:
+                break  # not empty (or already gone with the file's siblings)
+            folder = folder.parent
+    return removed
+
+
+def empty_folder(site_dir: Path) -> None:
+    """Deletes everything in ``site_dir`` and keeps the folder itself (a server may be serving it)."""
+    if not os.path.isdir(site_dir):
+        return
+    for entry in os.scandir(site_dir):
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(entry.path)
+            except FileNotFoundError:
+                pass
+
+
+class IndexJob:
+    """Pagefind's index of the site in ``site_dir`` written in a thread: into a folder beside the
+    bundle, then moved into its place, so that the site never serves half an index. ``done`` is
+    called with the run, or with the exception that stopped it; not when the job was cancelled."""
+
+    def __init__(self, site_dir: Path, cache_dir: Optional[Path],
+                 done: Callable[[Optional[IndexRun], Optional[Exception]], None]):
+        self.site_dir = Path(site_dir)
+        self.cache_dir = cache_dir
+        self.done = done
+        self.next = self.site_dir / f".{BUNDLE}-next"
+        self.process: Optional[subprocess.Popen] = None
+        self.cancelled = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+
+    def start(self) -> "IndexJob":
+        self.thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """Stops Pagefind and waits for the thread: the pages are about to change."""
+        self.cancelled.set()
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.kill()
+        self.thread.join()
+        shutil.rmtree(self.next, ignore_errors=True)
+
+    def _started(self, process: subprocess.Popen) -> None:
+        self.process = process
+        if self.cancelled.is_set():
+            process.kill()
+
+    def _run(self) -> None:
+        try:
+            run = write_index(self.site_dir, self.cache_dir, bundle=self.next, started=self._started)
+            if self.cancelled.is_set():
+                return
+            bundle, old = self.site_dir / BUNDLE, self.site_dir / f".{BUNDLE}-old"
+            shutil.rmtree(old, ignore_errors=True)
+            if bundle.exists():
+                os.replace(bundle, old)
+            os.replace(self.next, bundle)
+            shutil.rmtree(old, ignore_errors=True)
+        except Exception as exc:  # reported, as a build reports a failed index; the site stands
+            if not self.cancelled.is_set():
+                self.done(None, exc)
+            return
+        self.done(run, None)

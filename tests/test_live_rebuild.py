@@ -1,0 +1,221 @@
+"""Differential rebuilds under ``mkdocs serve --dirty`` (plugin.py, live.py).
+
+A real server in a subprocess serves a small project while the test edits a seed, adds one,
+deletes one and renames an entity in ``briefs/``. After each rebuild the folder the server serves
+must be, byte for byte, the folder a clean ``mkdocs build`` of the same inputs writes (the
+sitemap's dates aside), Pagefind's index included; and an edit must have rendered fewer pages
+than a build does, so that a rebuild that silently renders everything fails too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, MKDOCS, mkdocs_build
+from regional_briefs.live import LiveBuilds, remove_outputs
+
+ARTICLES = ("01-batken-clashes.txt", "02-border-treaty.md", "04-rogun.md")
+ADDED = "05-tapi.txt"
+# The server's first build: a cold extraction of the articles (the language models load).
+FIRST_BUILD_SECONDS = 300
+REBUILD_SECONDS = 120
+RENDERED = re.compile(r"pages rendered: (\d+) of (\d+)")
+LASTMOD = re.compile(rb"\s*<lastmod>[^<]*</lastmod>")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """``mkdocs serve --dirty`` in a subprocess. MkDocs builds into a folder of its own making
+    under the temporary folder, so the subprocess is given one (TMPDIR) to find it in."""
+
+    def __init__(self, project: Path, port: int, tmp: Path):
+        self.log = tmp / "serve.log"
+        self.tmp = tmp / "server-tmp"
+        self.tmp.mkdir()
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", TMPDIR=str(self.tmp))
+        with open(self.log, "w", encoding="utf-8") as out:
+            self.process = subprocess.Popen(MKDOCS + ["serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=project,
+                                            stdout=out, stderr=subprocess.STDOUT, env=env)
+
+    def text(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def wait(self, done, seconds: float) -> str:
+        deadline = time.monotonic() + seconds
+        while True:
+            text = self.text()
+            if done(text):
+                return text
+            assert self.process.poll() is None, f"the server stopped:\n{text}"
+            assert time.monotonic() < deadline, f"the server did not finish in {seconds} s:\n{text}"
+            time.sleep(0.2)
+
+    def settled(self, builds_before: int, seconds: float) -> str:
+        """The log once the server has finished a build after ``builds_before`` builds, the search
+        index it writes after the reload included, and is quiet (an edit can be seen as more than
+        one change)."""
+        def done(text: str) -> bool:
+            last_build = text.rfind("Building documentation")
+            return (text.count("Building documentation") > builds_before
+                    and text.rfind("Reloading browsers" if builds_before else "Serving on") > last_build
+                    and text.rfind("search index:") > last_build)
+
+        self.wait(done, seconds)
+        time.sleep(1.5)
+        return self.wait(done, seconds)
+
+    def site(self) -> Path:
+        (site,) = self.tmp.glob("mkdocs_*")
+        return site
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def differences(served: Path, clean: Path) -> list[str]:
+    """What differs between two built sites, file by file; the sitemap's dates are left out."""
+    def files(root: Path) -> dict[str, Path]:
+        return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+
+    def content(path: Path) -> bytes:
+        data = path.read_bytes()
+        if path.name == "sitemap.xml.gz":
+            data = gzip.decompress(data)
+        return LASTMOD.sub(b"", data) if path.name.startswith("sitemap.xml") else data
+
+    left, right = files(served), files(clean)
+    found = [f"only served: {p}" for p in sorted(left.keys() - right.keys())]
+    found += [f"only built: {p}" for p in sorted(right.keys() - left.keys())]
+    folders = {p.relative_to(served).as_posix() for p in served.rglob("*") if p.is_dir()}
+    found += [f"folder only served: {p}" for p in sorted(folders - {p.relative_to(clean).as_posix()
+                                                                     for p in clean.rglob("*") if p.is_dir()})]
+    for path in sorted(left.keys() & right.keys()):
+        a, b = content(left[path]), content(right[path])
+        if a != b:
+            diff = difflib.unified_diff(a.decode("utf-8", "replace").splitlines(),
+                                        b.decode("utf-8", "replace").splitlines(), "served", "built", n=0, lineterm="")
+            found.append(f"differs: {path}\n" + "\n".join(list(diff)[:12]))
+    return found
+
+
+def rendered(log: str) -> tuple[int, int]:
+    """(pages rendered, pages in the site) of the last build in ``log``."""
+    found = RENDERED.findall(log)
+    assert found, f"the plugin did not say what it rendered:\n{log}"
+    return int(found[-1][0]), int(found[-1][1])
+
+
+# --- what a rebuild renders (live.py) --------------------------------------------------------------
+
+
+def test_a_rebuild_renders_the_pages_whose_source_changed_and_removes_what_is_gone():
+    live = LiveBuilds()
+    first = live.plan("nav 1", {"a.md": "1", "b.md": "1", "c.md": "1"}, always=(), outputs=["a/index.html", "b/index.html", "c/index.html"])
+    assert first.clean and first.render == {"a.md", "b.md", "c.md"}
+    live.finished()
+    edit = live.plan("nav 1", {"a.md": "2", "b.md": "1", "d.md": "1"}, always=(), outputs=["a/index.html", "b/index.html", "d/index.html"])
+    assert not edit.clean and edit.render == {"a.md", "d.md"} and edit.remove == ["c/index.html"]
+    live.finished()
+    assert live.plan("nav 2", {"a.md": "2"}, always=(), outputs=[]).clean  # the navigation changed: everything
+
+
+def test_a_build_that_did_not_finish_leaves_nothing_to_compare_with():
+    live = LiveBuilds()
+    live.plan("nav", {"a.md": "1"}, always=(), outputs=[])
+    live.finished()
+    live.plan("nav", {"a.md": "2"}, always=(), outputs=[])  # stopped by an error: no finished()
+    assert live.plan("nav", {"a.md": "2"}, always=(), outputs=[]).clean
+    live.failed()
+    assert live.plan("nav", {"a.md": "2"}, always=(), outputs=[]).clean
+
+
+def test_removing_built_files_removes_the_folders_they_leave_empty(tmp_path):
+    for path in ("articles/a/index.html", "articles/b/index.html", "events/e/index.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x", encoding="utf-8")
+    assert remove_outputs(tmp_path, ["articles/a/index.html", "events/e/index.html", "gone.html", "../outside.html"]) == 2
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "articles", "articles/b", "articles/b/index.html"]
+
+
+# --- under mkdocs serve --dirty ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_served_site_after_edits_equals_a_clean_build(tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip("the development corpus (../shared/corpus/dev) is not here")
+    port = free_port()
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "seeds").mkdir()
+    (project / "briefs").mkdir()
+    # The served site's address is the server's: the clean build must write the same links.
+    (project / "mkdocs.yml").write_text(
+        f"site_name: Live brief\nsite_url: http://127.0.0.1:{port}/\ntheme: material\nplugins: [tags, briefs]\n",
+        encoding="utf-8")
+    (project / "docs" / "about.md").write_text("# About\n\nHand-written, in the navigation.\n", encoding="utf-8")
+    for name in ARTICLES:
+        shutil.copy(CORPUS / name, project / "seeds" / name)
+    (project / "briefs" / "brief.yml").write_text("briefs: []\n", encoding="utf-8")
+
+    server = Server(project, port, tmp_path)
+    clean = tmp_path / "clean"
+    builds = 0
+
+    def check(step: str) -> tuple[int, int]:
+        nonlocal builds
+        server.settled(builds, REBUILD_SECONDS if builds else FIRST_BUILD_SECONDS)
+        builds = server.text().count("Building documentation")
+        served = server.site()
+        build = mkdocs_build(project, strict=False, site=clean)
+        assert build.returncode == 0, build.log
+        found = differences(served, clean)
+        assert not found, f"after {step}, the served site differs from a clean build:\n" + "\n".join(found[:20])
+        assert (served / "pagefind" / "pagefind-entry.json").is_file(), step
+        return rendered(server.text())
+
+    try:
+        first, total = check("the first build")
+        assert first == total
+
+        seed = project / "seeds" / ARTICLES[0]
+        seed.write_text(seed.read_text(encoding="utf-8").replace("Batken", "Batken town", 1), encoding="utf-8")
+        edited, total = check("an edited seed")
+        assert edited < total, "an edit to one seed rendered every page"
+
+        shutil.copy(CORPUS / ADDED, project / "seeds" / ADDED)
+        check("an added seed")
+
+        (project / "seeds" / ARTICLES[1]).unlink()
+        check("a deleted seed")
+
+        graph = json.loads((clean / "export" / "graph.json").read_text(encoding="utf-8"))
+        actor = next(e["name"] for e in graph["entities"] if e["kind"] == "actor" and e["name"].isascii())
+        (project / "briefs" / "brief.yml").write_text(
+            f"entities:\n  - name: {json.dumps(actor)}\n    rename: {json.dumps(actor + ' Renamed')}\n", encoding="utf-8")
+        check("an entity renamed in briefs/")
+        assert (actor + " Renamed") in (clean / "export" / "graph.json").read_text(encoding="utf-8")
+    finally:
+        server.stop()
