@@ -1,6 +1,6 @@
 """Save-to-reloaded-page under ``mkdocs serve``, measured through the live server and a browser.
 
-``reload_times(project, ...)`` starts ``mkdocs serve --livereload`` on a free port in ``project``,
+``reload_times(project, ...)`` starts ``mkdocs serve --livereload --dirty`` (as ``make serve``) on a free port in ``project``,
 opens an article's page in headless Chromium, waits until it is ready, then, one after the other:
 
 - saves an edit to that article's seed (a sentence of it replaced by a new one), and
@@ -83,7 +83,7 @@ class Server:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
         self._out = open(log, "w", encoding="utf-8")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", "--livereload"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", "--livereload", "--dirty"],
             cwd=project, stdout=self._out, stderr=subprocess.STDOUT, env=env)
 
     def wait_ready(self, path: str, timeout: float) -> float:
