@@ -8,16 +8,16 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from .assemble import curation as curation_stage
-from .assemble.curation import Curation, load_curation
+from .assemble.curation import Curation, apply_entity_fixes, gather_briefs, load_curation
 from .assemble.entities import resolve_site
 from .assemble.event_merge import merge_events
+from .assemble.relations import site_relations
 from .extract.clean import clean
 from .extract.entities import resolve_article
 from .extract.events.detect import detect_events
@@ -27,8 +27,8 @@ from .extract.relations import detect_relations
 from .knowledge.gazetteer import Gazetteer, GazetteerError
 from .knowledge.project_files import listing, project_root
 from .language import primary, reader
-from .model import Article, Brief, Entity, Extraction, Relation, Site
-from .text import casefold_order, name_key, short_hash
+from .model import Article, Extraction, Site
+from .text import short_hash
 
 PIPELINE_VERSION = "2"  # the format of the cached records (model.Extraction): raise it when they change
 
@@ -274,7 +274,7 @@ def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazet
     """The site-wide stages: resolve, curate, merge events, gather briefs."""
     report = report or BuildLog()
     entities, local_to_id = resolve_site(extractions, gazetteer)
-    renamed = apply_entity_fixes(entities, curation, report)
+    renamed = apply_entity_fixes(entities, curation, report.warn)
     local_to_id = {k: renamed.get(v, v) for k, v in local_to_id.items() if renamed.get(v, v) is not None}
     mentions = {}
     candidates = []
@@ -289,7 +289,7 @@ def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazet
             candidates.append(replace(event, article=ex.article.id,
                                       actors=_ids(event.actors, ex.article.id, local_to_id),
                                       places=_ids(event.places, ex.article.id, local_to_id)))
-    relations = _site_relations(extractions, local_to_id)
+    relations = site_relations(extractions, local_to_id)
     for entity in entities.values():
         entity.articles = sorted({a for a in entity.articles if any(m.entity == entity.id for m in mentions.get(a, []))})
     entities = {k: v for k, v in entities.items() if v.articles}
@@ -298,25 +298,9 @@ def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazet
         event.actors = [a for a in event.actors if a in entities]
         event.places = [p for p in event.places if p in entities]
     articles = {ex.article.id: ex.article for ex in sorted(extractions, key=lambda e: e.article.id)}
-    briefs = _briefs(curation, articles, report)
+    briefs = gather_briefs(curation, articles, report.warn)
     relations = [r for r in relations if r.subject in entities and r.object in entities]
     return Site(articles, entities, events, briefs, mentions, report.warnings, report.stats, relations)
-
-
-def _site_relations(extractions: list[Extraction], local_to_id: dict) -> list[Relation]:
-    out: list[Relation] = []
-    seen: set[tuple] = set()
-    for ex in sorted(extractions, key=lambda e: e.article.id):
-        for r in ex.relations:
-            subject = local_to_id.get((ex.article.id, r.subject))
-            obj = local_to_id.get((ex.article.id, r.object))
-            key = (subject, r.predicate, obj, ex.article.id)
-            if not subject or not obj or subject == obj or key in seen:
-                continue
-            seen.add(key)
-            out.append(Relation(subject, r.predicate, obj, ex.article.id, r.paragraph, r.sentence,
-                                r.allegation, r.denied))
-    return out
 
 
 def _ids(names: list[str], article_id: str, local_to_id: dict) -> list[str]:
@@ -325,72 +309,4 @@ def _ids(names: list[str], article_id: str, local_to_id: dict) -> list[str]:
         entity_id = local_to_id.get((article_id, name))
         if entity_id and entity_id not in out:
             out.append(entity_id)
-    return out
-
-
-def apply_entity_fixes(entities: dict[str, Entity], curation: Curation, report: BuildLog) -> dict[str, Optional[str]]:
-    """Apply ``briefs/`` entity entries; return old id -> new id (None for dropped entities)."""
-    moved: dict[str, Optional[str]] = {}
-    index: dict[str, str] = {}
-    for entity in sorted(entities.values(), key=lambda e: e.id):
-        for label in [entity.name, *entity.aliases]:
-            index.setdefault(name_key(label), entity.id)
-    for fix in curation.entities:
-        target_id = index.get(name_key(fix.name))
-        target_id = moved.get(target_id, target_id) if target_id else None
-        if target_id is None or target_id not in entities:
-            report.warn(f"briefs/{fix.origin}: no entity named '{fix.name}' was extracted; entry ignored")
-            continue
-        target = entities[target_id]
-        if fix.drop:
-            del entities[target_id]
-            moved[target_id] = None
-            continue
-        for alias in fix.aliases:
-            other_id = index.get(name_key(alias))
-            other_id = moved.get(other_id, other_id) if other_id else None
-            if other_id and other_id != target_id and other_id in entities:
-                other = entities.pop(other_id)
-                target.aliases = sorted(set(target.aliases) | {other.name, *other.aliases}, key=casefold_order)
-                target.articles = sorted(set(target.articles) | set(other.articles))
-                target.roles += other.roles
-                target.quotes += other.quotes
-                moved[other_id] = target_id
-            elif alias not in target.aliases and alias != target.name:
-                target.aliases = sorted({*target.aliases, alias}, key=casefold_order)
-        if fix.rename and fix.rename != target.name:
-            target.aliases = sorted({*target.aliases, target.name} - {fix.rename}, key=casefold_order)
-            target.name = fix.rename
-        if fix.kind:
-            target.kind = fix.kind
-        if fix.type:
-            target.type = fix.type
-        if fix.description:
-            target.description = fix.description
-        if fix.within:
-            within = index.get(name_key(fix.within))
-            if within and within in entities:
-                target.within = within
-            else:
-                report.warn(f"briefs/{fix.origin}: within '{fix.within}' names no extracted place")
-    for entity in entities.values():
-        entity.affiliations = [a for a in (moved.get(a, a) for a in entity.affiliations) if a and a != entity.id]
-        if entity.within:
-            entity.within = moved.get(entity.within, entity.within)
-        for quote in entity.quotes:
-            quote.speaker = entity.id
-    return moved
-
-
-def _briefs(curation: Curation, articles: dict, report: BuildLog) -> dict[str, Brief]:
-    briefs = curation.briefs or [Brief(id="all", title="All articles", summary="", seeds=["*"])]
-    out = {}
-    for brief in sorted(briefs, key=lambda b: b.id):
-        matched = {pattern: {a.id for a in articles.values() if fnmatch.fnmatchcase(a.source, pattern)}
-                   for pattern in brief.seeds}
-        brief.articles = sorted(set().union(*matched.values()))
-        for pattern, ids in matched.items():
-            if articles and not ids:
-                report.warn(f"briefs/{brief.origin}: seeds pattern '{pattern}' matches no article in seeds/")
-        out[brief.id] = brief
     return out

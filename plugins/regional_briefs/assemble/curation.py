@@ -27,17 +27,18 @@ checked, and a typo is reported with the file, the line and the key, then ignore
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import yaml
 
 from ..extract.ingest import PLAIN_YAML_TAGS, as_partial_date, source_name, web_address
 from ..knowledge import safe_yaml
 from ..knowledge.project_files import listing, project_root, without_bidi
-from ..model import ACTOR_TYPES, KINDS, PLACE_TYPES, Brief, PartialDate
-from ..text import short_hash, slug
+from ..model import ACTOR_TYPES, KINDS, PLACE_TYPES, Article, Brief, Entity, PartialDate
+from ..text import casefold_order, name_key, short_hash, slug
 
 BRIEF_KEYS = {"title", "summary", "seeds", "articles", "entities"}
 ARTICLE_KEYS = {"title", "published", "source", "url"}
@@ -279,3 +280,73 @@ def apply_article_fix(article, fix: Optional[ArticleFix]) -> None:
         article.outlet = fix.outlet
     if fix.url:
         article.url = fix.url
+
+
+def apply_entity_fixes(entities: dict[str, Entity], curation: Curation,
+                       warn: Callable[[str], None]) -> dict[str, Optional[str]]:
+    """Apply ``briefs/`` entity entries; return old id -> new id (None for dropped entities)."""
+    moved: dict[str, Optional[str]] = {}
+    index: dict[str, str] = {}
+    for entity in sorted(entities.values(), key=lambda e: e.id):
+        for label in [entity.name, *entity.aliases]:
+            index.setdefault(name_key(label), entity.id)
+    for fix in curation.entities:
+        target_id = index.get(name_key(fix.name))
+        target_id = moved.get(target_id, target_id) if target_id else None
+        if target_id is None or target_id not in entities:
+            warn(f"briefs/{fix.origin}: no entity named '{fix.name}' was extracted; entry ignored")
+            continue
+        target = entities[target_id]
+        if fix.drop:
+            del entities[target_id]
+            moved[target_id] = None
+            continue
+        for alias in fix.aliases:
+            other_id = index.get(name_key(alias))
+            other_id = moved.get(other_id, other_id) if other_id else None
+            if other_id and other_id != target_id and other_id in entities:
+                other = entities.pop(other_id)
+                target.aliases = sorted(set(target.aliases) | {other.name, *other.aliases}, key=casefold_order)
+                target.articles = sorted(set(target.articles) | set(other.articles))
+                target.roles += other.roles
+                target.quotes += other.quotes
+                moved[other_id] = target_id
+            elif alias not in target.aliases and alias != target.name:
+                target.aliases = sorted({*target.aliases, alias}, key=casefold_order)
+        if fix.rename and fix.rename != target.name:
+            target.aliases = sorted({*target.aliases, target.name} - {fix.rename}, key=casefold_order)
+            target.name = fix.rename
+        if fix.kind:
+            target.kind = fix.kind
+        if fix.type:
+            target.type = fix.type
+        if fix.description:
+            target.description = fix.description
+        if fix.within:
+            within = index.get(name_key(fix.within))
+            if within and within in entities:
+                target.within = within
+            else:
+                warn(f"briefs/{fix.origin}: within '{fix.within}' names no extracted place")
+    for entity in entities.values():
+        entity.affiliations = [a for a in (moved.get(a, a) for a in entity.affiliations) if a and a != entity.id]
+        if entity.within:
+            entity.within = moved.get(entity.within, entity.within)
+        for quote in entity.quotes:
+            quote.speaker = entity.id
+    return moved
+
+
+def gather_briefs(curation: Curation, articles: dict[str, Article], warn: Callable[[str], None]) -> dict[str, Brief]:
+    """The curated briefs (or one brief of all articles), each with the articles its seed patterns match."""
+    briefs = curation.briefs or [Brief(id="all", title="All articles", summary="", seeds=["*"])]
+    out = {}
+    for brief in sorted(briefs, key=lambda b: b.id):
+        matched = {pattern: {a.id for a in articles.values() if fnmatch.fnmatchcase(a.source, pattern)}
+                   for pattern in brief.seeds}
+        brief.articles = sorted(set().union(*matched.values()))
+        for pattern, ids in matched.items():
+            if articles and not ids:
+                warn(f"briefs/{brief.origin}: seeds pattern '{pattern}' matches no article in seeds/")
+        out[brief.id] = brief
+    return out
