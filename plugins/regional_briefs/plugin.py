@@ -126,10 +126,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 continue
             file = LivePage.generated(config, page.path, content=page.text)
             self.generated.add(page.path)
-            self.sources[page.path] = page_digest(page.text, *(part for feed in page.feeds for part in feed))
-            if page.in_nav:
-                self.nav_titles[page.path] = page.title
-            else:
+            if self.live is not None:  # only a live rebuild compares pages with the last build's
+                self.sources[page.path] = page_digest(page.text, *(part for feed in page.feeds for part in feed))
+                if page.in_nav:
+                    self.nav_titles[page.path] = page.title
+            if not page.in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
             if page.section == "Countries":
@@ -356,7 +357,7 @@ def _navigation(items: Iterable, titles: dict[str, str], depth: int = 0) -> Iter
     for item in items:
         if getattr(item, "is_page", False):
             path = item.file.src_uri
-            title = titles.get(path) if path in titles else hashlib.sha256(item.file.content_bytes).hexdigest()
+            title = titles[path] if path in titles else hashlib.sha256(item.file.content_bytes).hexdigest()
             yield "page", str(depth), item.url, str(title)
         elif getattr(item, "is_section", False):
             yield "section", str(depth), "", str(item.title)

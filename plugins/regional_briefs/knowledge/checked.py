@@ -89,9 +89,6 @@ class Fields:
         for key in self.keys():
             yield key, self._data[key]
 
-    def __contains__(self, key: str) -> bool:
-        return key in self._data
-
     def error(self, key: str, message: str) -> DataFileError:
         """A ``DataFileError`` about ``key``, for checks a loader makes of its own."""
         return DataFileError(f"{self.file}: {_quoted(self._path(key))} {message}")
