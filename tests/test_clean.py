@@ -143,3 +143,16 @@ def test_html_page_keeps_article_and_drops_navigation(tmp_path):
         assert paragraph in texts
     assert not any("Bank of Astana" in t or "Cookies" in t for t in texts)
     assert article.published == PartialDate(2024, 10, 8)
+
+
+def test_a_page_saved_while_a_quotation_was_still_open_keeps_its_last_paragraph(tmp_path):
+    """A copy cut off mid-quote ends in a quotation that never closes: the story's end, not a button."""
+    cut = "“We will rebuild every school before winter and no family will be left without"
+    article = _article(tmp_path, "cut.txt", "\n\n".join(["Floods close roads in the south", *STORY, cut]))
+    assert [p.text for p in article.paragraphs] == [*STORY, cut]
+
+
+def test_a_closed_quotation_after_the_story_is_still_furniture(tmp_path):
+    related = "“Dam talks stall again,” readers say"
+    article = _article(tmp_path, "closed.txt", "\n\n".join(["Floods close roads in the south", *STORY, related]))
+    assert [p.text for p in article.paragraphs] == STORY

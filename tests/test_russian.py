@@ -258,6 +258,25 @@ def test_quotations_introduced_by_a_possessive_or_by_the_paragraph_before(tmp_pa
     assert said["Подсудимый"] == "Азиз Абидов"  # «говорится в сообщении»: the source the paragraph before named
 
 
+def test_a_surname_alone_opening_a_sentence_is_a_speaker(tmp_path, gazetteer):
+    text = "\n\n".join([
+        "Министр энергетики Кыргызстана Таалайбек Ибраев провел встречу с инвесторами в Бишкеке 5 мая.",
+        "Ибраев заявил: «Строительство станции начнется уже этим летом».",
+        "«Мы ждем решения правительства», — рассказал «Тестовому агентству» житель Нарына Азамат Касымов.",
+    ])
+    extraction = extraction_of(tmp_path, gazetteer, text, "q4.txt")
+    said = {q.text.split()[0]: q.speaker for q in extraction.quotes}
+    assert said["Строительство"] == "Таалайбек Ибраев"
+    assert said["Мы"] == "Азамат Касымов"  # the outlet in guillemets is not the end of the attribution
+
+
+def test_a_word_of_the_language_opening_a_sentence_is_not_a_person(tmp_path, gazetteer):
+    """Words of a surname's shape («-ин», «-ов») that the dictionary knows as nouns stay words."""
+    text = "Магазин закрылся 5 мая. Бензин подорожал в июне. Остров затопило."
+    names = {m.text for m in extraction_of(tmp_path, gazetteer, text, "w.txt").mentions}
+    assert not names & {"Магазин", "Бензин", "Остров"}
+
+
 @pytest.mark.parametrize("text", [
     "В результате обстрела " + "9" * 5000 + " человек погибли.",  # longer than int() takes
     "Саш Иванов заявил, что переговоры прошли 3 марта в Душанбе.",  # a name read in the vocative

@@ -139,6 +139,7 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
         while last + 1 < len(blocks) and not prose[last + 1] and _LIST_ITEM.match(blocks[last + 1]) \
                 and _is_readable(blocks[last + 1], latin):
             last += 1
+    cut_short = last == len(blocks) - 2 and _is_cut_quotation(blocks[-1], latin)
     roles = ["furniture"] * len(blocks)
     # Before the story: a date line, and one title. A marked heading wins; else the longest
     # headline-shaped line (menus and "Subscribe to our newsletter" prompts are shorter).
@@ -187,6 +188,8 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
             elif not is_list and _is_readable(block, latin) and len(block.split()) > HEADING_MAX_WORDS:
                 roles[j] = "story"
         i = run_end
+    if cut_short:
+        roles[-1] = "story"  # the page was saved in part and ends inside a quotation
     return roles
 
 
@@ -215,6 +218,14 @@ def _is_prose(block: str, latin: bool = True) -> bool:
     # inside it still make it prose.
     return ((len(words) >= 4 and bool(_SENTENCE_END.search(block))) or len(words) >= 25
             or (len(words) >= 12 and bool(_INNER_SENTENCE.search(block))))
+
+
+def _is_cut_quotation(block: str, latin: bool = True) -> bool:
+    """A quotation that opens and is never closed: the end of a story cut off mid-quote, where a
+    related headline or a button would close its quotation marks or have none."""
+    opening = block.lstrip()[:1]
+    return (opening in "«“\"„" and len(block.split()) >= 4 and _is_readable(block, latin)
+            and not re.search(r"[»”\"“]", block.lstrip()[1:]))
 
 
 def _is_readable(block: str, latin: bool = True) -> bool:

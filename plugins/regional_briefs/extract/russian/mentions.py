@@ -19,7 +19,7 @@ from ...knowledge.gazetteer import Gazetteer, GazetteerEntry
 from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, Mention, Sentence
 from .dates import dateline
-from .names import nominative
+from .names import SURNAME, nominative
 from .transliteration import romanizations
 
 LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
@@ -93,6 +93,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
                                 name=name, title=_role_before(para.doc, span, lexicon, analyzer)))
     mentions += _gazetteer_only(parsed, mentions, gazetteer, country, analyzer)
     mentions += _institutions(parsed, mentions, lexicon, analyzer)
+    mentions += _surname_subjects(parsed, mentions, analyzer)
     _outlets_of_datelines(parsed, mentions)
     # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
@@ -221,6 +222,8 @@ def _is_name(span: NameSpan, lexicon: RussianLexicon, analyzer) -> bool:
         return False
     if len(span.tokens) > 1 or span.type == "ORG" or span.text.isupper():
         return True
+    if span.type == "PER" and span.text[:1].isupper() and SURNAME.search(span.text):
+        return True  # a person the model found by a surname the dictionary reads as a common noun
     parses = analyzer.parse(span.text)
     proper = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
     return not parses or not all(p.is_known and not any(t in p.tag for t in proper) for p in parses)
@@ -326,6 +329,30 @@ def _role_before(doc, span, lexicon: RussianLexicon, analyzer) -> str:
                 continue
             return " ".join(w.text for w in words)
     return ""
+
+
+_COMMON_READINGS = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _surname_subjects(parsed: list[ParsedParagraph], mentions: list[Mention], analyzer) -> list[Mention]:
+    """A surname alone as the subject of a verb («Иванов подписал указ»), which the model may miss
+    at a sentence's start: a capitalised word of a surname's shape that the dictionary does not
+    read as a common noun in the nominative."""
+    taken = {(m.paragraph, i) for m in mentions for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for para in parsed:
+        by_id = {t.id: t for t in para.doc.tokens}
+        for token in para.doc.tokens:
+            head = by_id.get(token.head_id)
+            if (token.rel != "nsubj" or head is None or head.pos != "VERB" or (para.index, token.start) in taken
+                    or not token.text[:1].isupper() or token.text.isupper() or not SURNAME.search(token.text)):
+                continue
+            if any(p.is_known and p.tag.POS == "NOUN" and p.tag.case == "nomn" and not (_COMMON_READINGS & p.tag.grammemes)
+                   for p in analyzer.parse(token.text)):
+                continue  # «Магазин закрыт»: a word of the language
+            out.append(Mention(token.text, para.index, token.start, token.stop, "actor", "person", "PERSON", "rule",
+                               name=nominative([token], analyzer, person=True)))
+    return out
 
 
 def _gazetteer_only(parsed: list[ParsedParagraph], mentions: list[Mention], gazetteer: Gazetteer,

@@ -55,7 +55,7 @@ def nominative(tokens: Sequence, analyzer, person: bool = False) -> str:
 def _person(tokens: Sequence, analyzer) -> str:
     """A person's name: every word in the case and gender the surname has (the tagger reads a
     surname better than a given name it may not know), brought to the nominative."""
-    surname = next((t for t in reversed(tokens) if _SURNAME.search(t.text)), tokens[-1])
+    surname = next((t for t in reversed(tokens) if SURNAME.search(t.text)), tokens[-1])
     feats = dict(surname.feats or {})
     if feats.get("Case") in (None, "Nom") and re.search(r"(?:ов|ев|ёв|ин|ын)а$", surname.text):
         # «Сыргына Аринова»: a man's name the tagger read in another case than his surname; an
@@ -124,7 +124,7 @@ def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str
     wanted_pos = _POS.get(token.pos, {"NOUN", "ADJF"})
     parses = [p for p in analyzer.parse(text) if p.tag.POS in wanted_pos]
     known_name = any(p.is_known and any(tag in p.tag for tag in _NAME_TAGS) for p in parses)
-    if (person and not known_name and not _SURNAME.search(text)) or (
+    if (person and not known_name and not SURNAME.search(text)) or (
             token.pos in ("NOUN", "PROPN") and not any(p.is_known for p in parses)):
         # A name the dictionary does not know («Болота», «Велаята»): a masculine noun's case ending
         # comes off; a name ending otherwise («Гурбангулы», «Эмомали») does not decline.
@@ -156,7 +156,7 @@ def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str
 
 
 # A surname the dictionary's predictor declines well: -ов, -ев, -ин and their case forms.
-_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой)?$", re.I)
+SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой)?$", re.I)
 # A woman's surname in a case other than the nominative: «Нукеновой», «Алиевой», «Ильиной».
 _FEMININE_OBLIQUE = re.compile(r"(?:ов|ев|ёв|ин|ын)ой$", re.I)
 # Case endings of a masculine noun with a consonant stem, by case.

@@ -32,7 +32,8 @@ _MARKS = re.compile(r"[«„“\"]")
 _INSIDE = re.compile(r"[,!?…]\s*[—–]\s*(?P<attribution>[^—–«»]{3,80}?)[.,:]\s*[—–]\s*")
 # The dash style: a paragraph opening with a dash, the speech up to ", — " or the paragraph's end.
 _DASH = re.compile(r"^\s*[—–-]\s+(?P<speech>.+?)(?:[,!?.…]\s*[—–]\s+(?P<after>.*))?$", re.S)
-_AFTER = re.compile(r"^[»“”\"]?\s*(?:[,!?.…]\s*)?[—–-]\s*(?P<attribution>[^«».!?]{0,160}?)(?:[.!?](?:\s|$)|$)")
+# The attribution may name an outlet in guillemets: «…», — рассказал «Примеру» житель села.
+_AFTER = re.compile(r"^[»“”\"]?\s*(?:[,!?.…]\s*)?[—–-]\s*(?P<attribution>(?:[^«».!?]|«[^«».!?]{1,40}»){0,160}?)(?:[.!?](?:\s|$)|$)")
 
 
 def read_quotes(article: Article, mentions: list[Mention], entities: dict[str, ArticleEntity],
