@@ -36,6 +36,14 @@ def test_surname_resolves_to_the_full_name_and_titles_become_roles(tmp_path):
     assert [q.text for q in entities["Bakyt Osmonaliev"].quotes] == ["We agreed on the next steps"]
 
 
+
+def test_a_family_name_written_first_resolves_to_the_full_name(tmp_path):
+    site = _site(tmp_path, "Chinese Vice Premier Wang Dehua met Uzbek officials in Tashkent on Tuesday. "
+                           "\"We are ready to build the line,\" Wang said.")
+    entities = _by_name(site)
+    assert "Wang" not in entities and "Wang" in entities["Wang Dehua"].aliases
+    assert [q.text for q in entities["Wang Dehua"].quotes] == ["We are ready to build the line"]
+
 def test_acronym_in_brackets_is_one_entity_with_its_full_name(tmp_path):
     site = _site(tmp_path, "The Pamir Energy Consortium (PEC) signed a deal with Dushanbe on Monday. "
                            "PEC said the line would open in May.")
