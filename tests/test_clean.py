@@ -75,6 +75,11 @@ def test_wire_dateline_gives_partial_date_and_outlet(tmp_path):
     assert article.outlet == "Steppe Wire"
 
 
+
+def test_a_dateline_whose_credit_runs_into_the_story_gives_the_date(tmp_path):
+    article = _article(tmp_path, "run-in.txt", "Osh, May 12 (Steppe Wire) " + STORY[0] + "\n" + STORY[1] + "\n")
+    assert article.published == PartialDate(None, 5, 12)
+
 def test_dateline_without_date_still_names_the_outlet(tmp_path):
     article = _article(tmp_path, "wire2.txt", "BISHKEK (Mountain Post) - " + STORY[0] + "\n")
     assert article.outlet == "Mountain Post" and article.published is None

@@ -33,7 +33,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = rf"{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
 _LOOSE_DATELINE = re.compile(
     rf"^[A-Z][\w.'’\- ]{{1,40}}(?:/|,\s*)(?P<date>{_DATE})"
-    r"\s*(?:\([^)]{1,60}\))?\s*[-–—:.]", re.I)
+    r"\s*(?:\([^)]{1,60}\)\s*(?:[-–—:.]|(?-i:(?=[A-Z])))|[-–—:.])", re.I)  # "Osh, May 2 (Wire) The ..."
 # The date inside the credit: "ASTANA (Some News / Agency - 28th October, 2022)".
 _CREDIT_DATELINE = re.compile(rf"^[A-Z][\w.'’\- ]{{1,40}}\s*\([^()]{{1,60}}?[-–—,]\s*(?P<date>{_DATE})\s*\)", re.I)
 _DATELINE = re.compile(
