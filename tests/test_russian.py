@@ -270,6 +270,16 @@ def test_a_surname_alone_opening_a_sentence_is_a_speaker(tmp_path, gazetteer):
     assert said["Мы"] == "Азамат Касымов"  # the outlet in guillemets is not the end of the attribution
 
 
+
+def test_a_quotation_paragraph_is_from_the_source_the_paragraph_before_cites(tmp_path, gazetteer):
+    text = "\n\n".join([
+        "Глава района Бахтиёр Каримов встретился с жителями Хорога 3 мая.",
+        "Об этом сообщает агентство «Тест» со ссылкой на Министерство энергетики Таджикистана.",
+        "«Подача электричества будет восстановлена до конца недели во всех кишлаках района».",
+    ])
+    quotes = extraction_of(tmp_path, gazetteer, text, "q5.txt").quotes
+    assert [q.speaker for q in quotes if q.text.startswith("Подача")] == ["Министерство энергетики Таджикистана"]
+
 def test_a_word_of_the_language_opening_a_sentence_is_not_a_person(tmp_path, gazetteer):
     """Words of a surname's shape («-ин», «-ов») that the dictionary knows as nouns stay words."""
     text = "Магазин закрылся 5 мая. Бензин подорожал в июне. Остров затопило."

@@ -138,8 +138,19 @@ class _Reader:
                 named = self._named(paragraph - 1, opening, len(previous)) or self._pronoun(previous[opening:], paragraph, start)
                 if named:
                     return named, "paragraph"
-            return self._last_person(paragraph, start), "paragraph"
+            cited = self._cited_source(paragraph - 1, previous)
+            return cited or self._last_person(paragraph, start), "paragraph"
         return None, ""
+
+    def _cited_source(self, paragraph: int, text: str) -> Optional[str]:
+        """The source the paragraph before ends by naming («Об этом сообщает агентство со ссылкой на
+        пресс-службу министерства.»): who the quotation that follows is from, the one cited first."""
+        opening = max(text.rstrip(" .").rfind(". ") + 1, 0)
+        if not self._speaks(text[opening:]):
+            return None
+        cited = re.search(r"\bсо\s+ссылкой\s+на\b", text[opening:], re.I)
+        start = opening + cited.end() if cited else opening
+        return self._named(paragraph, start, len(text))
 
     def _speaks(self, words: str) -> bool:
         lemmas = {self.lemma_of(w) for w in re.findall(r"[^\W\d_]+", words)}
