@@ -156,6 +156,10 @@ def test_dated_events_with_participants(tmp_path, gazetteer):
     ("В понедельник министр посетил Хорог.", "2025-01-06"),
     ("Суд начался 25 декабря прошлого года.", "2024-12-25"),
     ("Переговоры прошли в начале января.", "2025-01"),
+    ("Встреча прошла в четверг, 2 января.", "2025-01-02"),  # the date says which Thursday
+    ("Три дня назад в Оше прошел митинг.", "2025-01-07"),
+    ("Неделю назад суд вынес приговор.", "2025-01-03"),
+    ("Два месяца назад начались работы.", "2024-11"),
 ])
 def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected):
     # The article's date: Friday 10 January 2025 (so «25 декабря», long after it, is last year's).

@@ -68,6 +68,7 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
     for abbreviation, number in lexicon.month_abbreviations.items():
         month_of.setdefault(abbreviation, number)
     names = "|".join(sorted(map(re.escape, month_of), key=len, reverse=True))
+    counts = "|".join(sorted(map(re.escape, lexicon.numbers), key=len, reverse=True))
     year = r",?\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г(?:од[ау]?)?\b\.?))?"  # «2022», «, 2022», «2022 г.», «2022 года»
     relative_year = r"\s+(?P<relyear>[^\W\d_]+)\s+года\b"  # «прошлого года»
     day_month = re.compile(
@@ -79,6 +80,7 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
         rf"|\s+(?P<rel2>[^\W\d_]+)\s+года)?)"
         rf"|(?P<yearonly>(?<!\d)(?P<year3>(?:19|20)\d{{2}})\s*(?:-?(?:м|го|й))?\s+(?:год[уаеом]*|г\.))"
         rf"|(?P<relyear>\b(?:в|во)\s+(?P<rel3>[^\W\d_]+)\s+году\b|\b(?P<rel4>[^\W\d_]+)\s+года\b)"
+        rf"|(?P<ago>\b(?:(?P<count>\d{{1,2}}|{counts})\s+)?(?P<unit>дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?)\s+назад\b)"
         rf"|(?P<relday>\b(?P<dayword>\w+)\b)",
         re.I)
     return day_month, rest, month_of
@@ -107,6 +109,9 @@ def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDa
     for match in rest.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
+        following = len(text[match.end():]) - len(text[match.end():].lstrip(" ,"))
+        if match.group("relday") and any(s == match.end() + following for s, _ in taken):
+            continue  # «в четверг, 5 сентября»: the date that follows says which Thursday
         date = _other(match, lexicon, month_of, published, story)
         if date is not None and date.is_valid():
             found.append(FoundDate(match.start(), match.end(), date))
@@ -147,6 +152,8 @@ def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
         if relative is None or published is None or published.year is None:
             return None
         return PartialDate(published.year - relative)
+    if match.group("ago"):
+        return _ago(match, lexicon, published)
     word = match.group("dayword").casefold()
     reference = (story or published) if word in lexicon.story_relative_days else published
     if reference is None or reference.day is None or reference.year is None:
@@ -162,6 +169,23 @@ def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
             return None
         return _days_before(reference, (weekday - _weekday_forms(lexicon)[word]) % 7)
     return None
+
+
+def _ago(match: re.Match, lexicon: RussianLexicon, published: Optional[PartialDate]) -> Optional[PartialDate]:
+    """«три дня назад», «неделю назад», «два месяца назад»: counted back from the article's date."""
+    if published is None or published.year is None or published.month is None:
+        return None
+    count_word = (match.group("count") or "").casefold()
+    count = int(count_word) if count_word.isdigit() else lexicon.numbers.get(count_word) if count_word else 1
+    unit = match.group("unit").casefold()
+    if count is None:
+        return None
+    if unit.startswith("месяц"):
+        months = published.year * 12 + published.month - 1 - count
+        return PartialDate(months // 12, months % 12 + 1)
+    if published.day is None:
+        return None
+    return _days_before(published, count * (7 if unit.startswith("недел") else 1))
 
 
 def _relative_year(word: Optional[str], lexicon: RussianLexicon) -> Optional[int]:
