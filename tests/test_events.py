@@ -294,6 +294,8 @@ def test_reported_speech_with_a_quoted_phrase_is_the_day_news(nlp):
         ("Voters in Mongolia elected a new parliament on May 4.", "election"),
         ("A court in Tbilisi found Melikyan guilty of fraud on May 4.", "legal"),
         ("Demonstrators blocked the road between Gyumri and Tbilisi on May 4.", "protest"),
+        ("Melikyan won a second term on May 4.", "election"),
+        ("Mongolia declared independence on May 4.", "other"),
     ],
 )
 def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
