@@ -188,3 +188,17 @@ def test_a_long_title_a_body_named_before_and_a_repeated_fragment(tmp_path, gaze
     assert ("Kamchybek Tashiev", "We") in quotes  # his name 110 characters after the quotation
     assert any(first == "Kazakhstan" and speaker and "Ministry" in speaker for speaker, first in quotes), quotes
     assert ("Kamchybek Tashiev", "instigators") in quotes
+
+
+def test_the_body_a_paragraph_before_named_and_a_quotation_run_over_paragraphs(tmp_path, gazetteer):
+    text = "\n\n".join([
+        "Kyrgyz Foreign Minister Azamat Toktorov met Tajik officials in Osh on Thursday.",
+        "In a statement, the Ministry of Foreign Affairs of Kyrgyzstan said the parties would meet again in June.",
+        '"Both sides showed goodwill throughout the talks," the ministry said.',
+        "Human rights activist Gulnara Abdieva welcomed the meeting.",
+        '"The road through the enclave will stay open for local residents at all times.',
+        '"Guards of both countries will patrol it together," Toktorov added.',
+    ])
+    said = dict((first, speaker) for speaker, first in quotes_of(tmp_path, gazetteer, text))
+    assert "Ministry of Foreign Affairs" in said["Both"]
+    assert said["The"] == said["Guards"] == "Azamat Toktorov"  # the run's last paragraph names its speaker

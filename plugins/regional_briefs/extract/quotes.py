@@ -12,7 +12,7 @@ so `"shocked" by it."We condemn..."` is two quotations, not one that spans the g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..model import Article, ArticleEntity, ArticleQuote, Mention
@@ -84,11 +84,26 @@ def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: d
     being an article-local actor name from ``entities``."""
     reader = _Reader(entities, speech_verbs)
     quotes: list[ArticleQuote] = []
+    # a quotation running on into the next paragraph with no attribution of its own:
+    # (its index in ``quotes`` or None when it has no speaker yet, the quotation)
+    run: Optional[tuple[Optional[int], ArticleQuote]] = None
     for paragraph in article.paragraphs:
         mentions = sorted(by_para.get(paragraph.index, []), key=lambda m: m.start)
-        for span, speaker in reader.paragraph(paragraph.text, mentions):
+        found = reader.paragraph(paragraph.text, mentions)
+        if run is not None and found and found[0][1] and not paragraph.text[:found[0][0].start].strip():
+            # '"The road will stay open. / "Guards will patrol it," X added.': the speaker the
+            # quotation's last paragraph names said its first
+            index, quote = run
+            if index is None:
+                quotes.append(replace(quote, speaker=found[0][1]))
+            else:
+                quotes[index] = replace(quote, speaker=found[0][1])
+        run = None
+        for span, speaker in found:
             if speaker:
                 quotes.append(ArticleQuote(speaker, span.text, paragraph.index))
+            if span.runs_on and span is found[-1][0] and not reader.verb.search(paragraph.text[:span.start]):
+                run = (len(quotes) - 1 if speaker else None, ArticleQuote(speaker or "", span.text, paragraph.index))
     return quotes
 
 
@@ -110,6 +125,7 @@ class _Reader:
         self.last_person: Optional[str] = None
         self.last_speaker: Optional[str] = None  # of the last quotation, carried over paragraphs
         self.running_on = False  # the last paragraph ended inside a quotation
+        self.bodies: list[str] = []  # bodies (not persons) named so far, the latest last
 
     def paragraph(self, text: str, mentions: list[Mention]) -> list[tuple[QuoteSpan, Optional[str]]]:
         actors = [m for m in mentions if m.name in self.entities and self.entities[m.name].kind == "actor"]
@@ -146,6 +162,7 @@ class _Reader:
         persons = [m.name for m in actors if self.entities[m.name].type == "person"]
         if persons:
             self.last_person = persons[-1]
+        self.bodies += [m.name for m in actors if self.entities[m.name].type != "person"]
         self.running_on = bool(spans) and spans[-1].runs_on
         # only a paragraph that itself ends at the colon: in 'X said: "..."' the quotation followed
         introduced = text.rstrip().endswith(":") and (self._introduces(outside_text, actors) or (
@@ -234,9 +251,12 @@ class _Reader:
         if match is None or not self.verb.fullmatch(match.group(2)):
             return None
         word = match.group(1).lower()
-        bodies = [m for m in actors if m.end <= position and word in m.name.lower().split()
+        bodies = [m.name for m in actors if m.end <= position and word in m.name.lower().split()
                   and self.entities[m.name].type != "person"]
-        return bodies[-1].name if bodies else None
+        # else one a paragraph before named ('X said in a statement: "...".' and then '"...," the
+        # ministry said')
+        bodies = bodies or [name for name in self.bodies if word in name.lower().split()]
+        return bodies[-1] if bodies else None
 
     def _before(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
         """`X said: "..."`, `X said the talks were "difficult"`, `according to X, "..."`: the
