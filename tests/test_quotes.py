@@ -202,3 +202,15 @@ def test_the_body_a_paragraph_before_named_and_a_quotation_run_over_paragraphs(t
     said = dict((first, speaker) for speaker, first in quotes_of(tmp_path, gazetteer, text))
     assert "Ministry of Foreign Affairs" in said["Both"]
     assert said["The"] == said["Guards"] == "Azamat Toktorov"  # the run's last paragraph names its speaker
+
+
+def test_the_president_and_the_ambassador_are_the_people_given_those_titles(tmp_path, gazetteer):
+    text = "\n\n".join([
+        "Kyrgyz President Sadyr Japarov opened a new hospital in Naryn on Thursday.",
+        '"This hospital will serve the whole region for decades," the president said.',
+        "Uzbek Ambassador Bakhtiyor Ibragimov attended the opening. "
+        '"Our countries share a long history of cooperation," the ambassador said.',
+        '"Nobody expected the building to be ready this year," the governor said.',  # no governor named
+    ])
+    said = dict((first, speaker) for speaker, first in quotes_of(tmp_path, gazetteer, text))
+    assert said == {"This": "Sadyr Japarov", "Our": "Bakhtiyor Ibragimov"}
