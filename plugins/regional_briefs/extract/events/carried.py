@@ -3,7 +3,7 @@
 A sentence's stated death tolls (``stated_tolls``, from the lexicon's fatality patterns) go to the
 happenings it tells: to the one happening, or, when it tells several, each violent one takes the
 toll stated nearest to it (``toll_for``). A toll in a sentence that tells no happening of its own
-("Three soldiers were hurt and two died.") goes to its paragraph's last violent happening, or,
+("The toll has since risen to twelve.") goes to its paragraph's last violent happening, or,
 when there is none yet, waits for the next one (``WaitingToll``). A count of the dead told with
 neither a cause nor a date of its own is the toll of the deadly happening the story is telling
 (``toll_of_the_story``). A sentence that names no one ("A curfew was imposed.") keeps the
