@@ -7,6 +7,9 @@ official noun ("Armenian border guards") makes its country an actor. Names that 
 the report comes from (the wire dateline, "according to X", an outlet that reports or is told)
 are neither; nor is a place that only describes a route, an area or the scope of a comparison
 ("a hub for trade between Asia and Europe", "the largest smelter in Central Asia").
+
+A pronoun in an event's title is replaced by the name it stands for (``antecedent``): the last
+person named before "he" or "she", the organisation or country a sentence is about for "its".
 """
 
 from __future__ import annotations
@@ -162,3 +165,58 @@ def _happening(trigger) -> set[int]:
 def unique(names: Iterable[str]) -> list[str]:
     """The names in first-seen order, without repeats or blanks."""
     return list(dict.fromkeys(name for name in names if name))
+
+
+def antecedent(mentions: list[Mention], paragraph: int, pronoun) -> Optional[str]:
+    """The name a pronoun (a token of paragraph ``paragraph``) stands for, from the article's
+    ``mentions`` in reading order: the last person named before it, for "he" and "she", but not
+    one named in a phrase of the pronoun's own clause ("after talks with Petrov, she"); the last
+    organisation, country or place named in its sentence or the one before, for "its", and in
+    its sentence for an "it" inside the sentence. Not for a leading "it" or "they", too often an
+    expletive ("it was reported that") or a group no name stands for ("they were detained": the
+    migrants, not the agency last named)."""
+    word = pronoun.lower_
+    if word in ("he", "she", "his", "her"):
+        wanted = lambda m: m.kind == "actor" and m.type == "person"
+        since = 0
+    elif word == "it" and _names_a_thing(pronoun):
+        wanted = lambda m: not (m.kind == "actor" and m.type == "person")
+        since = pronoun.sent.start_char
+    elif word == "its":
+        wanted = lambda m: not (m.kind == "actor" and m.type == "person")
+        sentence = pronoun.sent
+        since = pronoun.doc[sentence.start - 1].sent.start_char if sentence.start else sentence.start_char
+    else:
+        return None
+    own = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in pronoun.head.children
+           if t.dep_ == "prep" and t.i < pronoun.i]
+    before = [m for m in mentions
+              if (m.paragraph, m.start) < (paragraph, pronoun.idx) and m.name and wanted(m)
+              and (m.paragraph == paragraph and m.start >= since or since == 0)
+              and not (m.paragraph == paragraph and any(a <= m.start < b for a, b in own))]
+    if word == "its":  # the organisation or country the sentence is about, else the last named
+        doc = pronoun.doc
+        subjects = [m for m in before if m.paragraph == paragraph and _is_subject(doc.char_span(
+            m.start, m.end, alignment_mode="expand"))]
+        before = subjects or before
+    return before[-1].name if before else None
+
+
+def _names_a_thing(pronoun) -> bool:
+    """ "the first grant to the town since it joined the scheme": an "it" inside its sentence,
+    after a name, standing for something rather than opening "it was likely that"."""
+    head = pronoun.head
+    if pronoun.i == pronoun.sent.start or pronoun.dep_ not in SUBJECTS:
+        return False
+    return not (head.lemma_ in ("be", "seem", "appear", "remain", "become")
+                or any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) and head.tag_ == "VBN")
+
+
+def _is_subject(span) -> bool:
+    """Whether a name (a span of the parse) is the subject of its clause, or the name in it."""
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("compound", "appos") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in SUBJECTS

@@ -31,7 +31,7 @@ def event_title(trigger, sent, dates: list, lex: Lexicon, name_for: Optional[Cal
     dateline_end = lex.dateline_end(sent)
     undated = _date_tokens(dates, sent) | {t.i for t in sent if t.idx < dateline_end}
     if _retold_subject(head, trigger, lex):
-        # "The visit followed an earlier trip by X": the title is X's trip, with its "by X"
+        # "The inspection came after a first tour by X": the title is X's tour, with its "by X"
         # wherever the parser hung it
         agents = [c for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > trigger.i]
         head = trigger
@@ -99,8 +99,8 @@ def _impersonal(head, tokens: list, drop: set[int]) -> Optional[list]:
 
 
 def _appositive_name(head, tokens: list) -> Optional[list]:
-    """"Its president, Serdar Berdimuhamedov, hosted" names him: a subject whose pronoun owner is
-    followed by a name set off by commas is told by the name ("Serdar Berdimuhamedov hosted")."""
+    """"Its chairman, Ivan Petrov, opened" names him: a subject whose pronoun owner is
+    followed by a name set off by commas is told by the name ("Ivan Petrov opened")."""
     subject = next((c for c in head.children if c.dep_ in SUBJECTS and c.i < head.i), None)
     if subject is None or not tokens or tokens[0].lower_ not in _POSSESSIVE_PRONOUNS:
         return None
@@ -112,7 +112,7 @@ def _appositive_name(head, tokens: list) -> Optional[list]:
 
 
 def _noun_antecedent(tokens: list, drop: set[int]) -> Optional[list]:
-    """"Japarov and Rahmon signed the treaty. It ended 23 years of talks": a leading "it" or "they"
+    """"Two mayors signed the pact. It closed a decade of disputes": a leading "it" or "they"
     stands for the noun phrase of the sentence before it, its subject when that agrees (a thing for
     "it", several for "they") and is no pronoun, else its object."""
     first = tokens[0] if tokens else None
@@ -232,8 +232,8 @@ def _tidy(tokens: list) -> list:
 def _antecedent(noun):
     """The noun phrase a relative clause describes. The parser often hangs the clause on the
     last noun of "papers for the Accord on Fisheries between the two states, which ..."; the
-    phrase is the whole chain of nouns and prepositions. A clause on a name ("the World Bank,
-    which announced") is about the name."""
+    phrase is the whole chain of nouns and prepositions. A clause on a name ("the Harbour Authority,
+    which said") is about the name."""
     node = noun
     while (node.pos_ != "PROPN" or node.i != noun.i) and (node.dep_ == "pobj" and node.head.dep_ == "prep"
            and node.head.head.pos_ in ("NOUN", "PROPN") and node.head.head.dep_ != "ROOT"):

@@ -10,6 +10,7 @@ actors and places named in the sentence. Events of one type and date in one para
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -36,12 +37,34 @@ def _fatality_pattern(lexicon: RussianLexicon) -> re.Pattern:
         rf"|(?<![\w-])(?P<n1>{number})\s+(?:\w+\s+){{0,2}}(?:погиб\w*|убит\w*|жертв\w*|погибш\w*)", re.I)
 
 
+@dataclass
+class _Draft:
+    """An event while the article is read: an ``EventReport``'s fields, changed as later
+    sentences give a date, participants or a toll."""
+
+    type: str
+    date: Optional[str]
+    precision: Optional[str]
+    title: str
+    actors: list[str]
+    places: list[str]
+    fatalities: Optional[int]
+    paragraph: int
+    sentence: str
+    trigger: str
+
+    def report(self) -> EventReport:
+        return EventReport(type=self.type, date=self.date, precision=self.precision, title=self.title,
+                           actors=self.actors, places=self.places, fatalities=self.fatalities,
+                           paragraph=self.paragraph, sentence=self.sentence, trigger=self.trigger)
+
+
 _LEAD_IN = re.compile(r"^(?:(?:при этом|также|позже|ранее|кроме того|между тем|в свою очередь|более того|сейчас|в настоящее время)\s*,?\s*)+", re.I)
 def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: list[Mention],
                   lexicon: RussianLexicon, lemma_of) -> list[EventReport]:
     """Events with the fields of the English ones: type, date, precision, title, actors, places,
     fatalities, paragraph, sentence, trigger. ``lemma_of(token)``: a Natasha token's lemma."""
-    events: list[dict] = []
+    events: list[_Draft] = []
     lead = next((p.index for p in article.paragraphs if not p.heading and p.text.strip()), None)
     openings = {p.index for p in article.paragraphs if not p.heading and p.text.strip()}
     openings = set(sorted(openings)[:DATELINE_PARAGRAPHS])  # where a wire dateline may stand
@@ -72,37 +95,37 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
             dead = _fatalities(sent.text, lexicon)
             if not found and dead is not None:
                 # «Погибли не менее 2 тысяч человек» after the quake: the toll of the last deadly happening
-                last = next((e for e in reversed(events) if e["type"] in lexicon.deadly_types
-                             and para.index - e["paragraph"] <= 1), None)
-                if last is not None and last["fatalities"] is None:
-                    last["fatalities"] = dead
+                last = next((e for e in reversed(events) if e.type in lexicon.deadly_types
+                             and para.index - e.paragraph <= 1), None)
+                if last is not None and last.fatalities is None:
+                    last.fatalities = dead
             for type_, token in found:
                 date = _nearest(dates, token.start - sent.start) if dates else current
                 if date is None and story is not None and story.day is not None:
                     date = story  # the story goes on at the day it has reached
                 if not dates and para.index == lead and date is not None and date == article.published:
                     dated_by_publication.append(len(events))
-                events.append({
-                    "type": type_,
-                    "date": date.iso() if date else None,
-                    "precision": date.precision if date else None,
-                    "title": _title(sent.text),
-                    "actors": list(dict.fromkeys(m.name for m in inside if m.kind == "actor")),
-                    "places": list(dict.fromkeys(m.name for m in inside if m.kind == "place")),
-                    "fatalities": _fatalities(sent.text, lexicon) if type_ in lexicon.deadly_types else None,
-                    "paragraph": para.index,
-                    "sentence": sent.text.strip(),
-                    "trigger": token.text,
-                })
+                events.append(_Draft(
+                    type=type_,
+                    date=date.iso() if date else None,
+                    precision=date.precision if date else None,
+                    title=_title(sent.text),
+                    actors=list(dict.fromkeys(m.name for m in inside if m.kind == "actor")),
+                    places=list(dict.fromkeys(m.name for m in inside if m.kind == "place")),
+                    fatalities=_fatalities(sent.text, lexicon) if type_ in lexicon.deadly_types else None,
+                    paragraph=para.index,
+                    sentence=sent.text.strip(),
+                    trigger=token.text,
+                ))
         _retold_lead(events, dated_by_publication, lead_days, article.published)
-    return [EventReport(**event) for event in _merged(events)]
+    return [event.report() for event in _merged(events)]
 
 
 DATELINE_PARAGRAPHS = 2  # a dateline opens one of the story's first paragraphs, or none
 LEAD_DAYS_BEFORE = 7  # a lead retold with a day this close before the article's date happened then
 
 
-def _retold_lead(events: list[dict], undated: list[int], days: list[PartialDate], published: Optional[PartialDate]) -> None:
+def _retold_lead(events: list[_Draft], undated: list[int], days: list[PartialDate], published: Optional[PartialDate]) -> None:
     """A lead that tells the news without a date («договорились, и акция прекратилась») and then
     its day («Люди покинули площадь в воскресенье, 28 ноября»): the lead's happenings were that day."""
     if not undated or not days or published is None or published.day is None or published.year is None:
@@ -117,7 +140,7 @@ def _retold_lead(events: list[dict], undated: list[int], days: list[PartialDate]
     if not 0 <= apart <= LEAD_DAYS_BEFORE:
         return
     for index in undated:
-        events[index]["date"], events[index]["precision"] = day.iso(), day.precision
+        events[index].date, events[index].precision = day.iso(), day.precision
 
 
 def _nearest(dates: list, offset: int) -> PartialDate:
@@ -203,15 +226,15 @@ def _title(sentence: str) -> str:
     return text.rstrip(".")
 
 
-def _retold(first: dict, second: dict) -> bool:
+def _retold(first: _Draft, second: _Draft) -> bool:
     """«Блогера признали виновным… Ему назначено отбывание наказания»: one happening told again
     with pronouns (one of the two names no participant) on the same day, a paragraph apart at most."""
-    anonymous = not (first["actors"] or first["places"]) or not (second["actors"] or second["places"])
-    return anonymous and first["date"] == second["date"] and abs(first["paragraph"] - second["paragraph"]) <= 1
+    anonymous = not (first.actors or first.places) or not (second.actors or second.places)
+    return anonymous and first.date == second.date and abs(first.paragraph - second.paragraph) <= 1
 
 
-def _share(first: dict, second: dict) -> bool:
-    return bool(set(first["actors"] + first["places"]) & set(second["actors"] + second["places"]))
+def _share(first: _Draft, second: _Draft) -> bool:
+    return bool(set(first.actors + first.places) & set(second.actors + second.places))
 
 
 def _fatalities(sentence: str, lexicon: RussianLexicon) -> Optional[int]:
@@ -247,27 +270,27 @@ def _number(text: str, lexicon: RussianLexicon) -> Optional[int]:
     return value
 
 
-def _merged(events: list[dict]) -> list[dict]:
+def _merged(events: list[_Draft]) -> list[_Draft]:
     """One event per happening: sentences of one paragraph with one type and date, and sentences
     of the article with one type, a shared participant and dates that agree (an undated one taking
     the other's date: a lead retold with its date further down)."""
-    out: list[dict] = []
+    out: list[_Draft] = []
     for event in events:
-        same = next((e for e in out if e["type"] == event["type"] and (
-            (e["paragraph"] == event["paragraph"] and e["date"] == event["date"])
-            or (event["type"] not in ("statement", "other") and _share(e, event)
-                and (e["date"] == event["date"] or e["date"] is None or event["date"] is None))
+        same = next((e for e in out if e.type == event.type and (
+            (e.paragraph == event.paragraph and e.date == event.date)
+            or (event.type not in ("statement", "other") and _share(e, event)
+                and (e.date == event.date or e.date is None or event.date is None))
             or _retold(e, event))), None)
-        if same is not None and same["date"] is None and event["date"] is not None:
-            same["date"], same["precision"] = event["date"], event["precision"]
+        if same is not None and same.date is None and event.date is not None:
+            same.date, same.precision = event.date, event.precision
             for other in out:  # «прибыл … и провел переговоры»: the sentence's other happening too
-                if other["sentence"] == same["sentence"] and other["date"] is None:
-                    other["date"], other["precision"] = event["date"], event["precision"]
+                if other.sentence == same.sentence and other.date is None:
+                    other.date, other.precision = event.date, event.precision
         if same is None:
             out.append(event)
             continue
-        same["actors"] += [a for a in event["actors"] if a not in same["actors"]]
-        same["places"] += [p for p in event["places"] if p not in same["places"]]
-        if same["fatalities"] is None:
-            same["fatalities"] = event["fatalities"]
+        same.actors += [a for a in event.actors if a not in same.actors]
+        same.places += [p for p in event.places if p not in same.places]
+        if same.fatalities is None:
+            same.fatalities = event.fatalities
     return out

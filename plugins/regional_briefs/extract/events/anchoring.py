@@ -1,0 +1,304 @@
+"""Time anchoring: which trigger of a sentence each of its dates belongs to, and the date a
+trigger without one of its own takes from its sentence or the story.
+
+A sentence's resolved dates (``story_time``) and triggers (``triggers``) in, the sentence's dated
+happenings out (``Found``). The pairing follows the dependency parse: each date goes to the
+trigger nearest to it in the tree, with penalties for settings ("during a visit"), speech and
+crossing into another clause, so "work stopped after the old regime fell in 1990" dates the fall,
+not the stopping. A happening that frames a dated one ("signed ... during a visit") takes its date
+too. A clause without a date of its own may take one from a clause it is coordinated with, from
+its sentence or, told as past (``factuality.happened``), from the story so far ("She later opened
+a clinic there."): the story's "now" (``Now``), which the reader moves to the date of each
+main-clause happening. What of the reader's state these rules read is ``StoryState``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...knowledge.event_lexicon import SUBJECTS, Lexicon, clause_verb, coarse_pos, has_subject
+from ...model import PartialDate
+from .factuality import happened, placed_relative
+from .story_time import UNKNOWN_DAY, StoryDate, StoryTime, contains
+from .triggers import QUOTE_MARKS, Trigger, deferred
+
+# Dates further than this from a trigger in the parse tree do not date it.
+MAX_DISTANCE = 6.0
+SETTING_PENALTY = 1.5  # "during a meeting": a setting is farther from a date than the clause's own verb
+# How far past the lead an undated past-tense clause, and an undated reported statement, still
+# tell the publication day's news while no other date has moved the story on.
+DAY_NEWS_PARAGRAPHS = 4
+STATEMENT_NEWS_PARAGRAPHS = 2
+
+
+@dataclass(frozen=True)
+class Now:
+    """The story's "now": the paragraph whose main clause last moved it, and the date it moved to."""
+
+    paragraph: int
+    date: PartialDate
+
+
+@dataclass
+class StoryState:
+    """Where the reader stands: the article's time frame, the index of the story's first
+    paragraph, the story's "now", and the paragraph being read with its offsets inside quotation
+    marks. The reader changes it as it reads; the anchoring rules only read it."""
+
+    time: StoryTime
+    lead: Optional[int] = None
+    now: Optional[Now] = None
+    paragraph: int = 0
+    quoted: set[int] = field(default_factory=set)
+
+    def near_lead(self) -> bool:
+        """Is the paragraph being read the story's first or the one after it?"""
+        return self.lead is not None and self.paragraph - self.lead <= 1
+
+
+@dataclass
+class Found:
+    """An event found in one sentence, before it is compared with the rest of the article."""
+
+    trigger: Trigger
+    date: PartialDate
+    main: bool  # told by a main clause: the story's "now" moves to its date
+    inherited: bool = False  # dated by its sentence or the story, not by a date of its own
+
+
+class TimeAnchor:
+    """Pairs a sentence's dates with its triggers, against the story's state so far."""
+
+    def __init__(self, lexicon: Lexicon, story: StoryState):
+        self.lex = lexicon
+        self.story = story
+
+    def pair(self, sent, dates: list[StoryDate], triggers: list[Trigger]) -> list[Found]:
+        """The sentence's dated happenings, in reading order."""
+        found: list[Found] = []
+        taken: dict[int, Found] = {}
+        for date in dates:
+            choice = self._best_trigger(date, triggers, taken)
+            if choice is None:
+                continue
+            trigger, gapped = choice
+            previous = taken.get(trigger.token.i)
+            if previous is not None and not gapped:
+                if contains(previous.date, date.date):
+                    previous.date = date.date  # "last year, on June 3": keep the finer date
+                continue
+            # "On 2 June, ...": a date that opens the sentence frames all of it, whatever the parse
+            main = not date.background and (self._in_main_clause(trigger.token) or _opens(sent, date))
+            item = Found(trigger, date.date, main)
+            taken[trigger.token.i] = item
+            found.append(item)
+        for item in list(found):
+            for extra in self._settings(item.trigger, triggers):
+                if extra.token.i not in taken:
+                    taken[extra.token.i] = Found(extra, item.date, item.main)
+                    found.append(taken[extra.token.i])
+        for trigger in triggers:
+            if trigger.token.i in taken or not happened(trigger.token, self.story.near_lead()):
+                continue
+            date, main = self._inherited_date(trigger, taken, found, not dates)
+            # "drowned in a flood": the flood is the happening, dated as the verb would be
+            target = deferred(trigger, triggers, self.lex)
+            if date is not None and target.token.i not in taken:
+                taken[target.token.i] = Found(target, date, main, inherited=True)
+                found.append(taken[target.token.i])
+        found.sort(key=lambda f: f.trigger.token.i)
+        return found
+
+    def _best_trigger(self, date: StoryDate, triggers: list[Trigger], taken: dict[int, Found]):
+        """The trigger a date belongs to (and whether it reaches it through a gapped clause)."""
+        scored = []
+        for trigger in triggers:
+            score = self._score(date, trigger)
+            if score is not None and len(triggers) == 1 and self._is_setting(trigger.token):
+                # "Last week, X praised Y during a tour of Z": with nothing else to claim the
+                # date, the setting is the happening
+                score = (score[0] - SETTING_PENALTY, score[1])
+            if score is not None and score[0] <= MAX_DISTANCE:
+                target = deferred(trigger, triggers, self.lex)
+                # Between equally close triggers, prefer one no other date has claimed.
+                distance = score[0] + (0.5 if target.token.i in taken else 0)
+                scored.append((distance, self.lex.rank(target.type), target.token.i, target, score[1]))
+        if not scored:
+            return None
+        scored.sort(key=lambda s: s[:3])
+        best = scored[0]
+        if best[3].type in self.lex.weak_types:
+            for option in scored[1:]:
+                trigger = option[3]
+                if (trigger.type in self.lex.violent_types and coarse_pos(trigger.token) == "VERB"
+                        and option[0] <= best[0] + 2):
+                    return trigger, option[4]
+        return best[3], best[4]
+
+    def _score(self, date: StoryDate, trigger: Trigger):
+        """Tree distance from a date to a trigger with penalties, or None when the date cannot
+        reach it; also whether the path crosses a coordination (a gapped second clause)."""
+        up = [date.root, *date.root.ancestors]
+        down = [trigger.token, *trigger.token.ancestors]
+        down_index = {t.i: n for n, t in enumerate(down)}
+        lca_at = next((n for n, t in enumerate(up) if t.i in down_index), None)
+        if lca_at is None:
+            return None
+        below = down[: down_index[up[lca_at].i]]
+        for step, node in enumerate(up[:lca_at]):
+            if date.start <= node.i < date.end:
+                continue
+            if node.dep_ == "pobj" and node.head.lower_ in self.lex.relative_prepositions:
+                return None  # "following approval last spring": the date is the approval's
+            if node.lower_ in self.lex.relative_prepositions and node.dep_ == "prep":
+                child = up[step - 1]
+                if not (date.start <= child.i < date.end and child.dep_ == "pobj"):
+                    return None  # the date hangs off "following", not "following <date>"
+            if node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.lex.relative_prepositions for c in node.children
+            ):
+                return None
+            if node.dep_ in ("relcl", "acl") and node.lemma_ in self.lex.state_verbs:
+                return None  # "X, who has chaired the board since 2015, urged ...": the state's own date
+        score = float(lca_at + len(below))
+        for node in below:
+            if node.dep_ == "conj" and has_subject(node):
+                score += 3
+            elif node.dep_ in ("ccomp", "relcl", "advcl"):
+                score += 1
+        if self._is_setting(trigger.token):
+            score += SETTING_PENALTY
+        if trigger.type in self.lex.weak_types:
+            score += 1
+        gapped = any(node.dep_ == "conj" for node in up[:lca_at])
+        return score, gapped
+
+    def _is_setting(self, token) -> bool:
+        return (
+            token.dep_ == "pobj"
+            and token.head.dep_ == "prep"
+            and token.head.lower_ in self.lex.setting_prepositions
+        )
+
+    def _settings(self, trigger: Trigger, triggers: list[Trigger]) -> list[Trigger]:
+        """Happenings that frame a dated one: "signed ... during a visit" is also a visit."""
+        by_token = {t.token.i: t for t in triggers}
+        extra = []
+        token = trigger.token
+        if self._is_setting(token):
+            governor = token.head.head
+            other = by_token.get(governor.i)
+            if other and other.type != trigger.type and other.type not in self.lex.weak_types:
+                extra.append(other)
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in self.lex.setting_prepositions:
+                continue
+            for noun in prep.children:
+                other = by_token.get(noun.i)
+                if (other and other.type in self.lex.setting_types and other.type != trigger.type):
+                    extra.append(other)
+        return extra
+
+    def _inherited_date(self, trigger: Trigger, taken: dict[int, Found], found: list[Found],
+                        dateless: bool) -> tuple[Optional[PartialDate], bool]:
+        """The date a clause without one of its own takes from its sentence or the story, and
+        whether it is told by a main clause."""
+        token = trigger.token
+        story = self.story
+        if any(c.dep_ == "cc" and c.lower_ in self.lex.contrast_words for c in token.children):
+            return None, False  # "..., but nothing was agreed"
+        weak = trigger.type in self.lex.weak_types
+        if weak and self._news_of_the_day_statement(token):
+            return story.time.today, False
+        if weak or placed_relative(token, self.lex):
+            return None, False  # speech is dated by its own sentence; "before X was signed" is not now
+        clause = clause_verb(token)
+        if any(clause_verb(root).i == clause.i for root in story.time.unresolved):
+            return None, False  # the clause gives its own time, one we could not resolve
+        if token.dep_ == "conj" and has_subject(token) and not weak:
+            head_event = _event_of_clause(token.head, taken)
+            if head_event is not None:
+                return head_event.date, head_event.main
+        main_clause = self._in_main_clause(token) and token.pos_ in ("VERB", "AUX")
+        if main_clause and not weak:
+            # "Following exercises in 2019, the navy sent ...": the main clause follows in kind.
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.lex.relative_prepositions:
+                    for noun in prep.children:
+                        if noun.i in taken:
+                            return taken[noun.i].date, True
+        if any(item.main for item in found) or not (main_clause or dateless):
+            return None, False
+        if story.now is None:
+            return None, False
+        paragraph = story.paragraph
+        if story.now.paragraph not in (paragraph, paragraph - 1) and not self._day_news(DAY_NEWS_PARAGRAPHS):
+            return None, False
+        if not main_clause and (story.now.date is UNKNOWN_DAY or story.now.date.precision != "day"):
+            return None, False  # a subordinate clause borrows only a precise "now"
+        return story.now.date, True
+
+    def _day_news(self, reach: int) -> bool:
+        """Is the story still at its publication day (the lead's date), ``reach`` paragraphs past the lead?"""
+        story = self.story
+        return (story.lead is not None and story.paragraph - story.lead <= reach and story.now is not None
+                and story.now.date == story.time.today)
+
+    def _news_of_the_day_statement(self, token) -> bool:
+        """ "X warned of higher prices", "Y has thanked Z": reported speech by a named speaker
+        near the top of a story that gives no other date is that day's news. Direct quotations
+        are not: their speaker is attributed, not reported on."""
+        if not self._day_news(STATEMENT_NEWS_PARAGRAPHS):
+            return False
+        if token.dep_ not in ("ROOT", "conj"):
+            return False
+        sent = token.sent
+        quoted = self.story.quoted
+        inside = sum(1 for offset in range(sent.start_char, sent.end_char) if offset in quoted)
+        opening = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        if inside * 2 > sent.end_char - sent.start_char or sent.text.lstrip()[:1] in QUOTE_MARKS or (
+                opening in quoted):  # the second sentence of a quotation
+            return False  # a direct quotation: its speaker is attributed, not reported on
+        for clause in (c for c in token.children if c.dep_ in ("ccomp", "parataxis") and c.i < token.i):
+            entries = (self.lex.trigger(t) for t in clause.subtree)
+            if any(e is not None and e.type not in self.lex.weak_types for e in entries):
+                return False  # "X visited Y, the office said": the saying only attributes that news
+        return any(c.dep_ in SUBJECTS and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+                   for c in token.children)
+
+    def _in_main_clause(self, token) -> bool:
+        """True for the sentence's main clause, clauses coordinated with it, and the report in
+        "X did Y, officials said" (the speech verb is the parse's root, the news is not)."""
+        node = clause_verb(token)
+        if node.dep_ == "ccomp" and node.head.dep_ == "ROOT" and node.i < node.head.i:
+            entry = self.lex.trigger(node.head)
+            return entry is not None and entry.type in self.lex.weak_types
+        if node.dep_ == "ROOT":
+            return True
+        return node.dep_ == "conj" and node.head.dep_ == "ROOT"
+
+
+def _event_of_clause(verb, taken: dict[int, Found]) -> Optional[Found]:
+    """The dated event of a clause: the closest trigger the clause's verb governs."""
+    best = None
+    for item in taken.values():
+        steps = 0
+        for node in [item.trigger.token, *item.trigger.token.ancestors]:
+            if node.i == verb.i:
+                if best is None or steps < best[0]:
+                    best = (steps, item)
+                break
+            if node.dep_ == "conj" and has_subject(node):
+                break
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+                break
+            steps += 1
+    return best[1] if best else None
+
+
+def _opens(sent, date: StoryDate) -> bool:
+    """Does the date open the sentence as its frame ("On 2 June 2023, ...", "In April, ...")?"""
+    before = [t for t in sent[: date.start - sent.start] if not t.is_punct]
+    after = sent.doc[date.end] if date.end < sent.end else None
+    return len(before) <= 1 and all(t.pos_ == "ADP" for t in before) and after is not None and after.text == ","

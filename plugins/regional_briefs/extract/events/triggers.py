@@ -1,0 +1,104 @@
+"""Finding triggers: the words of a sentence that name a happening.
+
+A parsed sentence in, its ``Trigger``s out. A token is a trigger when the lexicon
+(``data/events.yml``, read by ``knowledge.event_lexicon``) knows it, it lies outside quotation
+marks (``quoted_offsets``: what a speaker says is theirs, not the article's news) and outside the
+name of an organisation, law or event ("the Harvest Festival"), and it reports something real
+(``factuality.is_real``). A counting verb stands for the happening that did the counting when the
+sentence names one (``deferred``: in "a landslide buried six" the happening is the landslide);
+what protesters do is a protest (``event_type``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...knowledge.event_lexicon import SUBJECTS, Lexicon, TriggerEntry, clause_verb
+from .factuality import is_real
+
+QUOTE_MARKS = frozenset("“”«»\"")
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ('"', '"'))
+# Entity labels whose capitalised words are a name's, not a happening's ("the Spring Summit").
+_NAMED_THINGS = ("ORG", "LAW", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT")
+
+
+@dataclass
+class Trigger:
+    """A token of the parse that names a happening, and the lexicon line it matched."""
+
+    token: Any
+    entry: TriggerEntry
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+def find_triggers(sent, quoted: set[int], lex: Lexicon) -> list[Trigger]:
+    """The sentence's triggers in reading order; ``quoted``: its paragraph's offsets inside
+    quotation marks."""
+    entity_tokens = {
+        t.i for e in sent.ents if e.label_ in _NAMED_THINGS
+        for t in e if t.pos_ == "PROPN" or t.is_title
+    }
+    triggers = []
+    for token in sent:
+        if token.idx in quoted or token.i in entity_tokens:
+            continue
+        entry = lex.trigger(token)
+        if entry is None or not is_real(token, lex):
+            continue
+        triggers.append(Trigger(token, entry))
+    return triggers
+
+
+def deferred(trigger: Trigger, triggers: list[Trigger], lex: Lexicon) -> Trigger:
+    """The trigger a counting verb stands for: in "storms killed 9" the happening is the storm."""
+    if trigger.entry.lemma not in lex.deferring:
+        return trigger
+    governors = [trigger.token]
+    if trigger.token.dep_ in ("advcl", "conj"):  # "a tremor hit ..., injuring four"
+        governors.append(trigger.token.head)
+    arguments = [t for t in triggers if t is not trigger and t.type not in lex.weak_types
+                 and (any(_governs_as_argument(g, t.token, lex.cause_prepositions) for g in governors)
+                      or (t.token.dep_ == "advcl" and t.token.head.i == trigger.token.i))]  # "died when ... collided"
+    return min(arguments, key=lambda t: abs(t.token.i - trigger.token.i), default=trigger)
+
+
+def event_type(trigger: Trigger, lex: Lexicon) -> str:
+    """The trigger's type, unless its subject says better: what protesters do is a protest."""
+    verb = clause_verb(trigger.token)
+    if trigger.type not in lex.protest_keeps and any(
+            c.dep_ in SUBJECTS and c.lemma_.lower() in lex.protest_subjects for c in verb.children):
+        return "protest"
+    return trigger.type
+
+
+def quoted_offsets(text: str) -> set[int]:
+    """Character offsets that lie inside quotation marks."""
+    inside: set[int] = set()
+    for opening, closing in _QUOTE_PAIRS:
+        position = 0
+        while True:
+            start = text.find(opening, position)
+            if start < 0:
+                break
+            end = text.find(closing, start + 1)
+            if end < 0:
+                break
+            inside.update(range(start, end + 1))
+            position = end + 1
+    return inside
+
+
+def _governs_as_argument(verb, token, cause_prepositions: frozenset = frozenset()) -> bool:
+    """True when ``token`` lies in the subject or object phrase of ``verb``, or is the object of
+    one of ``cause_prepositions`` on it."""
+    for node in [token, *token.ancestors]:
+        if node.head.i == verb.i and node.i != verb.i:
+            if node.dep_ in (*SUBJECTS, "dobj"):
+                return True
+            # "hurt in a fire", "drowned in a flood", "injured by shelling": the cause
+            return node.dep_ == "prep" and node.lower_ in cause_prepositions and token.head.i == node.i
+    return False
