@@ -3,12 +3,15 @@ reader keeps to compare one telling with the article's others.
 
 Drafts are changed while the article is read (a later sentence adds participants or a death toll,
 a retelling folds into an earlier draft); ``report`` gives the finished ``EventReport``, without
-the reader's own fields.
+the reader's own fields. The Russian reader builds the same drafts, without those fields.
+
+The fields repeat ``EventReport``'s on purpose: a report is frozen once finished, and a dataclass
+that may change cannot inherit from a frozen one; ``report`` copies them by name.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from typing import Optional
 
 from ...model import EventReport
@@ -28,21 +31,12 @@ class EventDraft:
     paragraph: int
     sentence: str
     trigger: str
-    order: tuple[int, int]  # (paragraph, character offset of the trigger): the reading order
-    lemma: str  # the trigger's lexicon lemma
-    people: set[str]  # actors named outright, not through a country
-    lead: bool  # dated by publication: inherited from the lead, or the lead's own (dateline) date
+    # what the English reader keeps to compare one telling with the article's others
+    order: tuple[int, int] = (0, 0)  # (paragraph, character offset of the trigger): the reading order
+    lemma: str = ""  # the trigger's lexicon lemma
+    people: set[str] = field(default_factory=set)  # actors named outright, not through a country
+    lead: bool = False  # dated by publication: inherited from the lead, or the lead's own (dateline) date
 
     def report(self) -> EventReport:
-        return EventReport(
-            type=self.type,
-            date=self.date,
-            precision=self.precision,
-            title=self.title,
-            actors=self.actors,
-            places=self.places,
-            fatalities=self.fatalities,
-            paragraph=self.paragraph,
-            sentence=self.sentence,
-            trigger=self.trigger,
-        )
+        """The finished report: the fields an ``EventReport`` has (``article`` is filled later)."""
+        return EventReport(**{f.name: getattr(self, f.name) for f in fields(EventReport) if hasattr(self, f.name)})

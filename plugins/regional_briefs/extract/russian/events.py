@@ -10,12 +10,12 @@ actors and places named in the sentence. Events of one type and date in one para
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, EventReport, Mention, PartialDate
+from ..events.draft import EventDraft
 from .dates import dateline, find_dates
 from .mentions import ParsedParagraph
 from .quotes import attribution_spans, quotations
@@ -37,34 +37,12 @@ def _fatality_pattern(lexicon: RussianLexicon) -> re.Pattern:
         rf"|(?<![\w-])(?P<n1>{number})\s+(?:\w+\s+){{0,2}}(?:погиб\w*|убит\w*|жертв\w*|погибш\w*)", re.I)
 
 
-@dataclass
-class _Draft:
-    """An event while the article is read: an ``EventReport``'s fields, changed as later
-    sentences give a date, participants or a toll."""
-
-    type: str
-    date: Optional[str]
-    precision: Optional[str]
-    title: str
-    actors: list[str]
-    places: list[str]
-    fatalities: Optional[int]
-    paragraph: int
-    sentence: str
-    trigger: str
-
-    def report(self) -> EventReport:
-        return EventReport(type=self.type, date=self.date, precision=self.precision, title=self.title,
-                           actors=self.actors, places=self.places, fatalities=self.fatalities,
-                           paragraph=self.paragraph, sentence=self.sentence, trigger=self.trigger)
-
-
 _LEAD_IN = re.compile(r"^(?:(?:при этом|также|позже|ранее|кроме того|между тем|в свою очередь|более того|сейчас|в настоящее время)\s*,?\s*)+", re.I)
 def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: list[Mention],
                   lexicon: RussianLexicon, lemma_of) -> list[EventReport]:
     """Events with the fields of the English ones: type, date, precision, title, actors, places,
     fatalities, paragraph, sentence, trigger. ``lemma_of(token)``: a Natasha token's lemma."""
-    events: list[_Draft] = []
+    events: list[EventDraft] = []
     lead = next((p.index for p in article.paragraphs if not p.heading and p.text.strip()), None)
     openings = {p.index for p in article.paragraphs if not p.heading and p.text.strip()}
     openings = set(sorted(openings)[:DATELINE_PARAGRAPHS])  # where a wire dateline may stand
@@ -105,7 +83,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                     date = story  # the story goes on at the day it has reached
                 if not dates and para.index == lead and date is not None and date == article.published:
                     dated_by_publication.append(len(events))
-                events.append(_Draft(
+                events.append(EventDraft(
                     type=type_,
                     date=date.iso() if date else None,
                     precision=date.precision if date else None,
@@ -125,7 +103,7 @@ DATELINE_PARAGRAPHS = 2  # a dateline opens one of the story's first paragraphs,
 LEAD_DAYS_BEFORE = 7  # a lead retold with a day this close before the article's date happened then
 
 
-def _retold_lead(events: list[_Draft], undated: list[int], days: list[PartialDate], published: Optional[PartialDate]) -> None:
+def _retold_lead(events: list[EventDraft], undated: list[int], days: list[PartialDate], published: Optional[PartialDate]) -> None:
     """A lead that tells the news without a date («договорились, и акция прекратилась») and then
     its day («Люди покинули площадь в воскресенье, 28 ноября»): the lead's happenings were that day."""
     if not undated or not days or published is None or published.day is None or published.year is None:
@@ -226,14 +204,14 @@ def _title(sentence: str) -> str:
     return text.rstrip(".")
 
 
-def _retold(first: _Draft, second: _Draft) -> bool:
+def _retold(first: EventDraft, second: EventDraft) -> bool:
     """«Блогера признали виновным… Ему назначено отбывание наказания»: one happening told again
     with pronouns (one of the two names no participant) on the same day, a paragraph apart at most."""
     anonymous = not (first.actors or first.places) or not (second.actors or second.places)
     return anonymous and first.date == second.date and abs(first.paragraph - second.paragraph) <= 1
 
 
-def _share(first: _Draft, second: _Draft) -> bool:
+def _share(first: EventDraft, second: EventDraft) -> bool:
     return bool(set(first.actors + first.places) & set(second.actors + second.places))
 
 
@@ -270,11 +248,11 @@ def _number(text: str, lexicon: RussianLexicon) -> Optional[int]:
     return value
 
 
-def _merged(events: list[_Draft]) -> list[_Draft]:
+def _merged(events: list[EventDraft]) -> list[EventDraft]:
     """One event per happening: sentences of one paragraph with one type and date, and sentences
     of the article with one type, a shared participant and dates that agree (an undated one taking
     the other's date: a lead retold with its date further down)."""
-    out: list[_Draft] = []
+    out: list[EventDraft] = []
     for event in events:
         same = next((e for e in out if e.type == event.type and (
             (e.paragraph == event.paragraph and e.date == event.date)
