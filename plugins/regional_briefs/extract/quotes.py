@@ -122,12 +122,10 @@ class _Reader:
         # between the halves of an interrupted quotation: ' Karimov said, ', ' he added, '
         self.interruption = re.compile(rf"\s*[^.!?\"“”«»]{{0,60}}\b(?:{verbs})\b[^.!?\"“”«»]{{0,40}},\s*")
         self.pronoun_before = re.compile(rf"\b{_PRONOUNS}\s+(?:\w+\s+)?(?:{verbs})\b[^.!?]*$", re.I)
-        self.last_person: Optional[str] = None
         self.last_speaker: Optional[str] = None  # of the last quotation, carried over paragraphs
         self.running_on = False  # the last paragraph ended inside a quotation
         self.bodies: list[str] = []  # bodies (not persons) named so far, the latest last
         self.persons: list[str] = []  # persons named so far, the latest last
-        self.titles: dict[str, set[str]] = {}  # person -> the words of the titles written before their name
 
     def paragraph(self, text: str, mentions: list[Mention]) -> list[tuple[QuoteSpan, Optional[str]]]:
         actors = [m for m in mentions if m.name in self.entities and self.entities[m.name].kind == "actor"]
@@ -161,14 +159,8 @@ class _Reader:
             if speaker:
                 self.last_speaker = speaker
             previous = span
-        persons = [m.name for m in actors if self.entities[m.name].type == "person"]
-        if persons:
-            self.last_person = persons[-1]
+        self.persons += [m.name for m in actors if self.entities[m.name].type == "person"]
         self.bodies += [m.name for m in actors if self.entities[m.name].type != "person"]
-        self.persons += persons
-        for m in actors:
-            if m.title:
-                self.titles.setdefault(m.name, set()).update(m.title.lower().split())
         self.running_on = bool(spans) and spans[-1].runs_on
         # only a paragraph that itself ends at the colon: in 'X said: "..."' the quotation followed
         introduced = text.rstrip().endswith(":") and (self._introduces(outside_text, actors) or (
@@ -253,18 +245,14 @@ class _Reader:
 
     def _titled(self, window: str, position: int, actors: list[Mention]) -> Optional[str]:
         """'"...," the president said': the person named last before it whom the article gives
-        that title or role ("President X", "X, the foreign minister")."""
+        that title or role ("President X", "X, the foreign minister": the entity's roles)."""
         match = re.match(r"^\W*the\s+((?:[a-z-]+\s+){0,2}?)([a-z-]+)\s+(\w+)", window)
         if match is None or not self.verb.fullmatch(match.group(3)):
             return None
         head = match.group(2)
         named = self.persons + [m.name for m in actors if m.end <= position and self.entities[m.name].type == "person"]
-        titled = {m.name for m in actors if head in m.title.lower().split()}
-        for name in reversed(named):
-            roles = " ".join(r.text.lower() for r in self.entities[name].roles).split()
-            if name in titled or name in self.titles and head in self.titles[name] or head in roles:
-                return name
-        return None
+        return next((name for name in reversed(named)
+                     if head in " ".join(r.text.lower() for r in self.entities[name].roles).split()), None)
 
     def _body_named(self, window: str, position: int, actors: list[Mention]) -> Optional[str]:
         """'"...," the ministry said': the last body named before it whose name has that word."""
@@ -333,7 +321,7 @@ class _Reader:
 
     def _person_before(self, position: int, actors: list[Mention]) -> Optional[str]:
         persons = [m for m in actors if m.end <= position and self.entities[m.name].type == "person"]
-        return persons[-1].name if persons else self.last_person
+        return persons[-1].name if persons else (self.persons[-1] if self.persons else None)
 
     def _pick(self, candidates: list[Mention], last: bool = False) -> Optional[str]:
         """People speak; an outlet beside the verb is where they said it ("told Radio Azadi")."""

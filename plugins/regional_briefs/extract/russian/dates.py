@@ -109,9 +109,10 @@ def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDa
     for match in rest.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
-        following = len(text[match.end():]) - len(text[match.end():].lstrip(" ,"))
-        if match.group("relday") and any(s == match.end() + following for s, _ in taken):
-            continue  # «в четверг, 5 сентября»: the date that follows says which Thursday
+        if match.group("relday"):
+            following = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip(" ,"))
+            if any(s == following for s, _ in taken):
+                continue  # «в четверг, 5 сентября»: the date that follows says which Thursday
         date = _other(match, lexicon, month_of, published, story)
         if date is not None and date.is_valid():
             found.append(FoundDate(match.start(), match.end(), date))
@@ -175,11 +176,9 @@ def _ago(match: re.Match, lexicon: RussianLexicon, published: Optional[PartialDa
     """«три дня назад», «неделю назад», «два месяца назад»: counted back from the article's date."""
     if published is None or published.year is None or published.month is None:
         return None
-    count_word = (match.group("count") or "").casefold()
-    count = int(count_word) if count_word.isdigit() else lexicon.numbers.get(count_word) if count_word else 1
+    count_word = (match.group("count") or "").casefold()  # digits or a number word of the lexicon
+    count = int(count_word) if count_word.isdigit() else lexicon.numbers[count_word] if count_word else 1
     unit = match.group("unit").casefold()
-    if count is None:
-        return None
     if unit.startswith("месяц"):
         months = published.year * 12 + published.month - 1 - count
         return PartialDate(months // 12, months % 12 + 1)
