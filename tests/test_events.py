@@ -277,6 +277,20 @@ def test_reported_speech_with_a_quoted_phrase_is_the_day_news(nlp):
     assert attributed == []
 
 
+def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
+    """A remark four paragraphs down a one-day story is only attributed; a statement issued
+    ("said in a statement", "told a briefing") is that day's news as far down as that."""
+    lead = ["A magnitude 5.2 earthquake struck Lori province on Monday, killing 3 people.",
+            "Rescue teams worked through the night.", "Roads to the villages were closed.",
+            "Schools stayed shut."]
+    formal = events_of(nlp, lead + ["Davit Melikyan said in a statement that Armenia would send tents."],
+                       PartialDate(2024, 5, 13))
+    assert one(formal, type="statement").date == "2024-05-13"
+    remark = events_of(nlp, lead + ["Davit Melikyan said that Armenia would send tents."],
+                       PartialDate(2024, 5, 13))
+    assert [e.type for e in remark] == ["disaster"]
+
+
 @pytest.mark.parametrize(
     "sentence, expected_type",
     [

@@ -30,6 +30,7 @@ SETTING_PENALTY = 1.5  # "during a meeting": a setting is farther from a date th
 # tell the publication day's news while no other date has moved the story on.
 DAY_NEWS_PARAGRAPHS = 4
 STATEMENT_NEWS_PARAGRAPHS = 2
+FORMAL_STATEMENT_PARAGRAPHS = 4  # a statement made through a channel ("in a statement") reaches further
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,8 @@ class TimeAnchor:
         """ "X warned of higher prices", "Y has thanked Z": reported speech by a named speaker
         near the top of a story that gives no other date is that day's news. Direct quotations
         are not: their speaker is attributed, not reported on."""
-        if not self._day_news(STATEMENT_NEWS_PARAGRAPHS):
+        reach = FORMAL_STATEMENT_PARAGRAPHS if self._formal(token) else STATEMENT_NEWS_PARAGRAPHS
+        if not self._day_news(reach):
             return False
         if token.dep_ not in ("ROOT", "conj"):
             return False
@@ -266,6 +268,14 @@ class TimeAnchor:
                 return False  # "X visited Y, the office said": the saying only attributes that news
         return any(c.dep_ in SUBJECTS and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
                    for c in token.children)
+
+    def _formal(self, token) -> bool:
+        """Is the speech made through a channel: "said in a statement", "told a briefing"?"""
+        for child in token.children:
+            nouns = [child] if child.dep_ == "dobj" else [n for n in child.children if n.dep_ == "pobj"] if child.dep_ == "prep" else []
+            if any(n.lemma_.lower() in self.lex.statement_channels for n in nouns):
+                return True
+        return False
 
     def _in_main_clause(self, token) -> bool:
         """True for the sentence's main clause, clauses coordinated with it, and the report in
