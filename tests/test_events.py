@@ -277,6 +277,14 @@ def test_reported_speech_with_a_quoted_phrase_is_the_day_news(nlp):
     assert attributed == []
 
 
+def test_independence_told_in_passing_is_a_background_event(nlp):
+    """ "has ruled since before independence from China in 1911": the state dates nothing, the
+    independence is a happening of its own; so is a country winning its independence."""
+    for sentence in ["Batbayar has ruled the country since before independence from China in 1911.",
+                     "Mongolia, which ranked tenth in the survey, won its independence from China in 1911."]:
+        assert [(e.date, e.type) for e in events_of(nlp, [sentence], PartialDate(2024, 5, 10))] == [("1911", "other")]
+
+
 def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
     """A remark four paragraphs down a one-day story is only attributed; a statement issued
     ("said in a statement", "told a briefing") is that day's news as far down as that."""
@@ -310,6 +318,9 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
         ("Demonstrators blocked the road between Gyumri and Tbilisi on May 4.", "protest"),
         ("Melikyan won a second term on May 4.", "election"),
         ("Mongolia declared independence on May 4.", "other"),
+        ("Nepal accepted Mongolia's nomination of an ambassador on May 4.", "other"),
+        ("Melikyan sent a congratulatory letter to Kapanadze on May 4.", "statement"),
+        ("At the trial on May 4, prosecutors asked the court to jail Melikyan for six years.", "legal"),
     ],
 )
 def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
