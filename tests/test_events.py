@@ -285,6 +285,16 @@ def test_independence_told_in_passing_is_a_background_event(nlp):
         assert [(e.date, e.type) for e in events_of(nlp, [sentence], PartialDate(2024, 5, 10))] == [("1911", "other")]
 
 
+def test_a_habit_is_no_happening_but_the_background_it_is_told_against_is(nlp):
+    """ "have repeatedly accused each other" tells a habit, not one happening; the "since ... in
+    2021" it hangs from is a dated happening all the same."""
+    events = events_of(nlp, ["Since the return of the Taliban to power in 2021, Mongolia and the Taliban "
+                             "have repeatedly accused each other of harbouring armed groups.",
+                             "Officials in Erdenet rarely commented on the canal in 2023."],
+                       PartialDate(2024, 5, 10))
+    assert [(e.date, e.type) for e in events] == [("2021", "other")]
+
+
 def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
     """A remark four paragraphs down a one-day story is only attributed; a statement issued
     ("said in a statement", "told a briefing") is that day's news as far down as that."""

@@ -76,6 +76,7 @@ class Lexicon:
         self.state_verbs = words("state_verbs")
         self.contrast_words = words("contrast_words")
         self.statement_channels = words("statement_channels")
+        self.habitual_words = words("habitual_words")
         self.pointing_words = words("pointing_words")
         self.deadline_prepositions = words("deadline_prepositions")
         self.route_prepositions = words("route_prepositions")

@@ -1,7 +1,7 @@
 """Factuality: whether a trigger reports something that happened, and how it is told.
 
 A parsed token in, a yes or no out. ``is_real`` turns away what did not happen: a negated trigger
-("no talks were held"), one whose subject says nothing was done ("little was achieved"), a verb
+("no talks were held"), a habit ("have rarely commented"), one whose subject says nothing was done ("little was achieved"), a verb
 told as expected rather than done (modals, futures, plans and intentions, ``story_time.expected``),
 a noun that only modifies another ("the drought season") or that an unreal word qualifies, and a
 noun hung from a verb that is itself unreal ("will fly to the capital for talks").
@@ -22,6 +22,8 @@ def is_real(token, lex: Lexicon) -> bool:
     """False for triggers that did not happen: negated, modal, intended, merely planned."""
     if any(c.dep_ == "neg" for c in token.children):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in token.children):
+        return False  # "officials have rarely commented": a habit, not a happening
     if any(c.dep_ in SUBJECTS and c.lower_ in lex.negative_subjects for c in token.children):
         return False  # "nothing was decided"
     if coarse_pos(token) == "VERB":
@@ -33,6 +35,8 @@ def is_real(token, lex: Lexicon) -> bool:
     if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in lex.unreal_modifiers
            for c in token.children):
         return False
+    if placed_relative(token, lex):
+        return True  # "since the return to power in 2021, they have rarely met": told as background
     verb = clause_verb(token)
     # "will fly to the capital for talks": a noun is no more real than the verb it hangs from
     return verb.i == token.i or is_real(verb, lex)
