@@ -80,6 +80,11 @@ def test_a_dateline_whose_credit_runs_into_the_story_gives_the_date(tmp_path):
     article = _article(tmp_path, "run-in.txt", "Osh, May 12 (Steppe Wire) " + STORY[0] + "\n" + STORY[1] + "\n")
     assert article.published == PartialDate(None, 5, 12)
 
+def test_a_dateline_without_a_year_takes_the_year_of_the_pages_stamp_of_that_day(tmp_path):
+    text = "Photo: Steppe Wire, 07.10.2024\nALMATY, Oct. 7 (Steppe Wire) – " + STORY[0] + "\n" + STORY[1] + "\n"
+    assert _article(tmp_path, "stamped.txt", text).published == PartialDate(2024, 10, 7)
+
+
 def test_dateline_without_date_still_names_the_outlet(tmp_path):
     article = _article(tmp_path, "wire2.txt", "BISHKEK (Mountain Post) - " + STORY[0] + "\n")
     assert article.outlet == "Mountain Post" and article.published is None

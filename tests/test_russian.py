@@ -167,6 +167,19 @@ def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected
     assert found and found[0].date.iso() == expected, found
 
 
+def test_a_dateline_without_a_year_takes_it_from_the_pages_own_stamp(tmp_path, gazetteer):
+    """«ТАШКЕНТ, 16 апр –» gives no year; a caption of the same page stamped 16.04.2022 does.
+    A stamp of another day (a related story's) says nothing about it."""
+    story = ("ТАШКЕНТ, 16 апр – Тестовое агентство. Агентство открыло представительства ещё в десяти "
+             "регионах. Об этом сообщила пресс-служба ведомства.")
+    stamped = extraction_of(tmp_path, gazetteer, "\n\n".join([
+        "Флаги двух стран - Тестовое агентство, 1920, 16.04.2022", "Подписаться", story]), "stamped.txt")
+    assert stamped.article.published == PartialDate(2022, 4, 16)
+    other_day = extraction_of(tmp_path, gazetteer, "\n\n".join([
+        "Читайте также: 14.04.2022 Агентство сменило руководство", story]), "other.txt")
+    assert other_day.article.published == PartialDate(None, 4, 16)
+
+
 def test_a_russian_date_line_dates_the_page_and_a_lead_retold_takes_its_day(tmp_path, gazetteer):
     text = "\n\n".join([
         "вторник, 09 декабря 2025",  # the site's own date, in its header

@@ -21,6 +21,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+\S")
 _INNER_SENTENCE = re.compile(r"\w[.!?…][\"'”’»)]*\s+[A-ZА-ЯЁ]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
 _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
+# A full date in numbers, as pages stamp stories and captions: 16.04.2022, 16/04/2022, 2022-04-16.
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(?:(\d{1,2})[./](\d{1,2})[./](\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d.])")
 _LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*(?:[|丨·,]\s*)?\d{1,2}:\d{2})?\s*[|丨·]\s*")
 _DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+\d{1,2}:\d{2})?\s*$")
 # A date label before the story's first words, as saved pages and feeds give it:
@@ -100,6 +102,7 @@ def clean(doc: RawDocument) -> Article:
         loose = _LOOSE_DATELINE.match(paragraphs[0].text) or _CREDIT_DATELINE.match(paragraphs[0].text)
         if loose and published is None:
             published = dateline_date(loose.group("date"))
+    published = year_from_stamps(published, [*furniture, title or ""])
     title_derived = False
     if not title:
         title = derive_title(paragraphs)
@@ -321,3 +324,21 @@ def _same_words(a: str, b: str) -> bool:
 
 
 __all__ = ["clean", "classify_blocks", "derive_title", "dateline_date", "as_partial_date"]
+
+
+def year_from_stamps(date: Optional[PartialDate], texts: list[str]) -> Optional[PartialDate]:
+    """A dateline's day and month with the year the page's own stamps give them.
+
+    "TASHKENT, 16 Apr -" says no year; a caption or header of the same page that reads
+    16.04.2022 does. The year is taken only when every numeric date of that day and month on the
+    page agrees on it."""
+    if date is None or date.year is not None or date.month is None or date.day is None:
+        return date
+    years = set()
+    for text in texts:
+        for match in _NUMERIC_DATE.finditer(text):
+            day, month, year = ((match.group(1), match.group(2), match.group(3)) if match.group(1)
+                                else (match.group(6), match.group(5), match.group(4)))
+            if int(day) == date.day and int(month) == date.month:
+                years.add(int(year))
+    return PartialDate(years.pop(), date.month, date.day) if len(years) == 1 else date

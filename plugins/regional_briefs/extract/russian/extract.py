@@ -8,6 +8,7 @@ from typing import Optional
 from ...knowledge import russian_lexicon as lexicon_module
 from ...knowledge.gazetteer import Gazetteer
 from ...model import Article, ArticleEntity, ArticleQuote, ArticleRole, EventReport, Mention, PartialDate, Sentence
+from ..clean import year_from_stamps
 from ..entities import resolve_article
 from . import nlp as nlp_module
 from .dates import dateline, find_dates
@@ -27,7 +28,7 @@ def extract(article: Article, gazetteer: Gazetteer, nlp: Optional[nlp_module.Rus
                               nlp.parse(_sentence_case(p.text)) if p.heading and p.text.isupper() else None)
               for p in article.paragraphs if p.text.strip()]
     if article.published is None:
-        article.published = dateline_date(article, lexicon)
+        article.published = year_from_stamps(dateline_date(article, lexicon), [*article.furniture, article.title])
     mentions, sentences = find_mentions(article, parsed, gazetteer, lexicon, analyzer)
     spoken = {(m.paragraph, m.start): _spoken_form(m, parsed, analyzer) for m in mentions}
     roles = {(m.paragraph, m.start): m.title for m in mentions if m.title}
