@@ -167,6 +167,29 @@ def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected
     assert found and found[0].date.iso() == expected, found
 
 
+def test_quotes_attributed_by_office_and_told_to_an_outlet_and_dates_said_inside_quotations(tmp_path, gazetteer):
+    """«Министр также отметил, что «…»»: the minister the story named; «— рассказал Азаттыку житель
+    X»: the resident, not the outlet told (which is the outlet the gazetteer knows, not a person);
+    «…начнутся в пятницу», said inside a quotation, dates nothing the story tells."""
+    text = "\n\n".join([
+        "БИШКЕК, 12 марта 2025 — Тестовое агентство. Министр иностранных дел Кыргызстана Жээнбек Кулубаев "
+        "провел в среду переговоры с послом Китая.",
+        "Министр также отметил, что «ситуация на границе остается стабильной».",
+        "«Стрельба продолжалась около часа», — рассказал Азаттыку житель села Кок-Таш Эрмек Осмонов.",
+        "«Многие дома остались без света», — рассказал Азаттыку житель соседнего села.",
+        "«Переговоры начнутся в пятницу», — заявил Кулубаев.",
+        "Кулубаев добавил, что «все виновные будут наказаны».",
+    ])
+    extraction = extraction_of(tmp_path, gazetteer, text, "office.txt")
+    speakers = {q.text.split()[0]: q.speaker for q in extraction.quotes}
+    assert speakers["ситуация"] == "Жээнбек Кулубаев"
+    assert speakers["Стрельба"] == "Эрмек Осмонов"
+    assert "Азаттыку" not in extraction.entities and "Radio Azattyk" in extraction.entities
+    assert "Radio Azattyk" not in speakers.values()  # the unnamed resident's words have no speaker
+    added = next(e for e in extraction.events if e.paragraph == 5)
+    assert added.date == "2025-03-12"  # not the Friday before, named in the quotation above it
+
+
 def test_a_dateline_without_a_year_takes_it_from_the_pages_own_stamp(tmp_path, gazetteer):
     """«ТАШКЕНТ, 16 апр –» gives no year; a caption of the same page stamped 16.04.2022 does.
     A stamp of another day (a related story's) says nothing about it."""

@@ -57,7 +57,10 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
         for sent in doc.sents:
             reference = story if story is not None and story.day is not None else None
             dates = [d for d in find_dates(sent.text, lexicon, article.published or reference, reference)
-                     if not (para.index in openings and _dateline_end(para.text) > sent.start + d.start)]
+                     if not (para.index in openings and _dateline_end(para.text) > sent.start + d.start)
+                     and not any(s <= sent.start + d.start < e for s, e in quoted)]
+            # a date inside a quotation is the speaker's («начнутся в пятницу»): it neither dates
+            # what the story tells nor moves the story on
             if dates:
                 current = dates[0].date
                 lead_days += [d.date for d in dates if d.date.day is not None] if para.index == lead else []

@@ -75,7 +75,10 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
         longer = _longer_known(para, span, gazetteer, country, analyzer)
         if longer is not None:  # «Жокаргы» of «Жокаргы Кенес»: the name the gazetteer knows, whole
             span, name = longer
-        entry = _lookup(gazetteer, (name, span.text), country)
+        forms = (name, span.text)
+        if len(span.tokens) == 1:  # «рассказал Азаттыку»: an outlet inflected like a noun, read as a surname
+            forms += (word_lemma(span.text, analyzer).capitalize(),)
+        entry = _lookup(gazetteer, forms, country)
         if entry is not None and span.type == "PER" and entry.kind != "actor" and (
                 len(span.tokens) > 1 or any(gazetteer.is_ambiguous(f) for f in (name, span.text))):
             entry = None  # «Сердар», «Аркадаг»: a person the model read, whatever town shares the name

@@ -160,9 +160,37 @@ class _Reader:
     def _named(self, paragraph: int, start: int, end: int) -> Optional[str]:
         inside = [m for m in self.mentions if m.paragraph == paragraph and start <= m.start and m.end <= end
                   and m.name in self.entities and self.entities[m.name].kind == "actor"]
+        inside = [m for m in inside if not self._told_to(m, start, end)]
         people = [m for m in inside if self.entities[m.name].type == "person"]
+        if not people:
+            holder = self._role_holder(paragraph, start, end)
+            if holder:
+                return holder
         chosen = (people or inside)[:1]
         return chosen[0].name if chosen else None
+
+    def _told_to(self, mention: Mention, start: int, end: int) -> bool:
+        """«— рассказал Азаттыку житель села»: an outlet right after the verb, with the speaker
+        still to come, is who was told, not who spoke («— сообщает Азаттык.» is the source)."""
+        if self.entities[mention.name].type != "media":
+            return False
+        text = self.paragraphs.get(mention.paragraph, "")
+        before = re.findall(r"[^\W\d_]+", text[start:mention.start])
+        after = re.findall(r"[^\W\d_]+", text[mention.end:end])
+        return bool(before and after) and self.lemma_of(before[-1]) in self.lex.speech_verbs
+
+    def _role_holder(self, paragraph: int, start: int, end: int) -> Optional[str]:
+        """«Министр также отметил…»: an office named without a name is the person the story gave
+        that office, the one named last before."""
+        words = re.findall(r"[^\W\d_]+", self._outside_names(paragraph, self.paragraphs.get(paragraph, ""), start, end))
+        offices = {self.lemma_of(w) for w in words} & self.lex.role_words
+        if not offices:
+            return None
+        holders = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
+                   and m.name in self.entities and self.entities[m.name].type == "person"
+                   and any(self.lemma_of(w) in offices
+                           for role in self.entities[m.name].roles for w in re.findall(r"[^\W\d_]+", role.text)[:1])]
+        return holders[-1].name if holders else None
 
     def _outside_names(self, paragraph: int, text: str, start: int, end: int) -> str:
         """The text between ``start`` and ``end`` without the names in it."""
