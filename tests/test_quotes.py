@@ -214,3 +214,12 @@ def test_the_president_and_the_ambassador_are_the_people_given_those_titles(tmp_
     ])
     said = dict((first, speaker) for speaker, first in quotes_of(tmp_path, gazetteer, text))
     assert said == {"This": "Sadyr Japarov", "Our": "Bakhtiyor Ibragimov"}
+
+
+def test_a_family_name_alone_the_model_reads_as_an_organisation_is_the_person(tmp_path, gazetteer):
+    """ "Wang Yi" named first, then "Wang said ...": the model reads "Wang" alone as an
+    organisation at times; the article's one person of that family name said it."""
+    text = ("ASTANA, March 12 (Steppe Wire) - Kazakhstan's foreign minister Murat Nurtleu met his Chinese "
+            "counterpart Wang Yi in Astana on Wednesday.\n\n"
+            'Wang said the two countries "share a common future" and would deepen trade ties.\n')
+    assert ("Wang Yi", "share") in quotes_of(tmp_path, gazetteer, text)

@@ -89,9 +89,10 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
             continue
         tokens = m.name.split()
         candidates = [full for full in persons if full != m.name and _is_part(tokens, full.split())]
-        if not candidates and len(tokens) == 1 and m.type == "person":
+        if not candidates and len(tokens) == 1 and (m.type == "person" or m.origin == "model"):
             # a family name written first ("Wu Kang", then "Wu"), or a given name alone: one
-            # person of the article whose name begins with it
+            # person of the article whose name begins with it (whatever type the model guessed
+            # for the word alone: "Wang said" is read as an organisation at times)
             candidates = [full for full in persons if full.split()[0] == tokens[0]]
             candidates = candidates if len(candidates) == 1 else []
         if candidates and (m.type == "person" or m.origin == "model" or len(tokens) == 1):
