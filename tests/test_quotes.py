@@ -223,3 +223,15 @@ def test_a_family_name_alone_the_model_reads_as_an_organisation_is_the_person(tm
             "counterpart Wang Yi in Astana on Wednesday.\n\n"
             'Wang said the two countries "share a common future" and would deepen trade ties.\n')
     assert ("Wang Yi", "share") in quotes_of(tmp_path, gazetteer, text)
+
+
+def test_a_colon_after_a_sentence_without_a_verb_of_speech_and_a_surname_shared_with_a_town(tmp_path, gazetteer):
+    """ "X struck a cautious note: "..."": the sentence's person speaks. "Daler Juma", then "Juma
+    said": the minister, though the gazetteer knows a town Juma; "in Juma" stays the town."""
+    text = ("DUSHANBE, May 3 (Valley Post) - Energy Minister Daler Juma opened a new unit at the dam on Friday.\n\n"
+            "The World Bank's country director, Ozan Sevimli, struck a cautious note: \"Social safeguards "
+            "must be respected.\"\n\n"
+            "\"We need more investment,\" Juma said after a visit to a school in Juma.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    assert [(q.speaker, q.text.split()[0]) for q in extraction.quotes] == [("Ozan Sevimli", "Social"), ("Daler Juma", "We")]
+    assert "Juma" in extraction.entities and extraction.entities["Juma"].kind == "place"

@@ -39,6 +39,8 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
     patterns = load_patterns()
     _join_explicit_aliases(article, mentions)
     _resolve_short_forms(mentions, gazetteer)
+    if language == "en":  # the prepositions that keep a place a place are English ones
+        _surnames_named_like_places(article, mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.name].append(m)
@@ -118,6 +120,32 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         if len(target) == 1 and not _known_as_other(m, target[0], gazetteer):
             m.name = target[0]
     mentions[:] = [m for m in mentions if m.name]
+
+
+# Words before a place name that say it is a place ("in Juma", "near Osh").
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|into|outside|around|of|across|towards?|via|between|and)\s+(?:the\s+)?$", re.I)
+
+
+def _surnames_named_like_places(article: Article, mentions: list[Mention]) -> None:
+    """"Energy Minister Daler Juma", then "Juma, speaking to reporters": the surname of a person
+    the article named in full, though the gazetteer knows a town of that name. A word after "in",
+    "near" or "from" is still the place."""
+    persons: dict[str, list[str]] = defaultdict(list)
+    first_named: dict[str, tuple[int, int]] = {}
+    for m in mentions:
+        if m.type == "person" and len(m.name.split()) >= 2:
+            persons[m.name.split()[-1]].append(m.name)
+            first_named.setdefault(m.name, (m.paragraph, m.start))
+    texts = {p.index: p.text for p in article.paragraphs}
+    for m in mentions:
+        if m.kind != "place" or m.origin != "gazetteer" or " " in m.text:
+            continue
+        owners = sorted(set(persons.get(m.text, ())))
+        if len(owners) != 1 or first_named[owners[0]] > (m.paragraph, m.start):
+            continue
+        if _LOCATIVE.search(texts.get(m.paragraph, "")[max(0, m.start - 30):m.start]):
+            continue
+        m.name, m.kind, m.type, m.ref, m.origin = owners[0], "actor", "person", "", "rule"
 
 
 # "the Autonomous Republic of Karakalpakstan" is Karakalpakstan; "Orda.kz" and "Orda" one outlet.

@@ -285,7 +285,13 @@ class _Reader:
         if not verbs:
             # 'Aziza Karimova: "..."': a name and a colon, as in an interview's transcript
             named = [m for m in actors if offset <= m.start and re.fullmatch(r"\s*:\s*", outside[m.end: span.start])]
-            return named[-1].name if named else None
+            if named:
+                return named[-1].name
+            # 'X struck a cautious note: "..."', 'X was blunt:': a sentence that introduces the
+            # quotation with a colon is its speaker's
+            if sentence.rstrip().endswith(":"):
+                return self._pick([m for m in actors if offset <= m.start < span.start])
+            return None
         # 'TASS quoted X as saying that "..."': the one quoted speaks, not the one quoting
         quoted_as = re.search(r"\bquoted\b(.{1,80}?)\bas\s+saying\b", sentence, re.I)
         if quoted_as:
