@@ -235,3 +235,15 @@ def test_a_colon_after_a_sentence_without_a_verb_of_speech_and_a_surname_shared_
     extraction = extraction_of(tmp_path, gazetteer, text)
     assert [(q.speaker, q.text.split()[0]) for q in extraction.quotes] == [("Ozan Sevimli", "Social"), ("Daler Juma", "We")]
     assert "Juma" in extraction.entities and extraction.entities["Juma"].kind == "place"
+
+
+def test_a_name_in_apposition_to_a_spokesman_is_a_person_who_speaks_for_the_body(tmp_path, gazetteer):
+    """ "Tashiev's spokesman, Mirlan Akmatov, said:": the model reads the name as an organisation
+    at times; the role beside it makes it a person, who speaks, and "the spokesman said" is him."""
+    text = ("BISHKEK, June 4 (Valley Post) - Kyrgyz security chief Kamchybek Tashiev visited the border on Tuesday.\n\n"
+            "Tashiev's spokesman, Mirlan Akmatov, said: \"Negotiations will continue tomorrow.\"\n\n"
+            "\"Nobody was hurt,\" the spokesman said.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    assert extraction.entities["Mirlan Akmatov"].type == "person"
+    assert [(q.speaker, q.text.split()[0]) for q in extraction.quotes] == [
+        ("Mirlan Akmatov", "Negotiations"), ("Mirlan Akmatov", "Nobody")]

@@ -38,6 +38,7 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
     """
     patterns = load_patterns()
     _join_explicit_aliases(article, mentions)
+    _persons_by_role(article, mentions, patterns)
     _resolve_short_forms(mentions, gazetteer)
     if language == "en":  # the prepositions that keep a place a place are English ones
         _surnames_named_like_places(article, mentions)
@@ -120,6 +121,22 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         if len(target) == 1 and not _known_as_other(m, target[0], gazetteer):
             m.name = target[0]
     mentions[:] = [m for m in mentions if m.name]
+
+
+def _persons_by_role(article: Article, mentions: list[Mention], patterns: Patterns) -> None:
+    """"Tashiev's spokesman, Mirlan Akmatov, said": a name the model read as an organisation is a
+    person when a person's role stands beside it in apposition."""
+    texts = {p.index: p.text for p in article.paragraphs}
+    for m in mentions:
+        words = m.text.split()
+        if m.origin != "model" or m.kind != "actor" or m.type == "person" or not 2 <= len(words) <= 3:
+            continue
+        if not all(re.fullmatch(r"[A-Z][a-z’'-]+", w) for w in words):
+            continue
+        text = texts.get(m.paragraph, "")
+        appositive = re.search(r"([A-Za-z-]+),\s+$", text[: m.start])  # "his spokesman, X"
+        if (_role_before(text, m, patterns) or (appositive and appositive.group(1).lower() in patterns.role_nouns)):
+            m.type = "person"
 
 
 # Words before a place name that say it is a place ("in Juma", "near Osh").
