@@ -160,6 +160,9 @@ def test_dated_events_with_participants(tmp_path, gazetteer):
     ("Три дня назад в Оше прошел митинг.", "2025-01-07"),
     ("Неделю назад суд вынес приговор.", "2025-01-03"),
     ("Два месяца назад начались работы.", "2024-11"),
+    ("Учения прошли с 3 по 5 января.", "2025-01-03"),  # a range begins on its first day
+    ("В прошлом месяце прошли учения.", "2024-12"),
+    ("В этом месяце парламент принял закон.", "2025-01"),
 ])
 def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected):
     # The article's date: Friday 10 January 2025 (so «25 декабря», long after it, is last year's).

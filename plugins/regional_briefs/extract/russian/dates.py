@@ -1,7 +1,7 @@
 """Dates as Russian writes them, resolved against the article's own date.
 
-«25 декабря», «16 сентября 2022 г.», «4–5 января», «16.09.2022», «в марте прошлого года», «в 2021
-году», «вчера», «в понедельник». A day and month without a year take the article's year, or the
+«25 декабря», «16 сентября 2022 г.», «4–5 января», «с 1 по 3 марта», «16.09.2022», «в марте прошлого
+года», «в 2021 году», «в прошлом месяце», «вчера», «в понедельник». A day and month without a year take the article's year, or the
 year before when that would put them more than a week after the article; without the article's
 date they stay year-less (``--12-25``), as the gold writes them.
 """
@@ -72,7 +72,7 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
     year = r",?\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г(?:од[ау]?)?\b\.?))?"  # «2022», «, 2022», «2022 г.», «2022 года»
     relative_year = r"\s+(?P<relyear>[^\W\d_]+)\s+года\b"  # «прошлого года»
     day_month = re.compile(
-        rf"(?<![\w.])(?P<day>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w)"
+        rf"(?<![\w.])(?:с\s+(?P<from>[0-3]?\d)\s+(?:по|до)\s+)?(?P<day>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w)"
         rf"(?:{year}|{relative_year})?", re.I)
     rest = re.compile(
         rf"(?P<numeric>(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>(?:19|20)\d{{2}})(?!\d))"
@@ -80,6 +80,7 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
         rf"|\s+(?P<rel2>[^\W\d_]+)\s+года)?)"
         rf"|(?P<yearonly>(?<!\d)(?P<year3>(?:19|20)\d{{2}})\s*(?:-?(?:м|го|й))?\s+(?:год[уаеом]*|г\.))"
         rf"|(?P<relyear>\b(?:в|во)\s+(?P<rel3>[^\W\d_]+)\s+году\b|\b(?P<rel4>[^\W\d_]+)\s+года\b)"
+        rf"|(?P<relmonth>\b(?:в|во)\s+(?P<rel5>[^\W\d_]+)\s+месяце\b)"
         rf"|(?P<ago>\b(?:(?P<count>\d{{1,2}}|{counts})\s+)?(?P<unit>дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?)\s+назад\b)"
         rf"|(?P<relday>\b(?P<dayword>\w+)\b)",
         re.I)
@@ -95,7 +96,7 @@ def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDa
     taken: list[tuple[int, int]] = []
     for match in day_month.finditer(text):
         month = month_of[match.group("month").casefold()]
-        day = int(match.group("day"))
+        day = int(match.group("from") or match.group("day"))  # «с 1 по 3 марта»: it began on the 1st
         year = int(match.group("year")) if match.group("year") else None
         relative = _relative_year(match.group("relyear"), lexicon)
         if year is None and relative is not None and published is not None and published.year is not None:
@@ -153,6 +154,12 @@ def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
         if relative is None or published is None or published.year is None:
             return None
         return PartialDate(published.year - relative)
+    if match.group("relmonth"):  # «в прошлом месяце», «в этом месяце»
+        relative = _relative_year(match.group("rel5"), lexicon)
+        if relative is None or published is None or published.year is None or published.month is None:
+            return None
+        months = published.year * 12 + published.month - 1 - relative
+        return PartialDate(months // 12, months % 12 + 1)
     if match.group("ago"):
         return _ago(match, lexicon, published)
     word = match.group("dayword").casefold()
