@@ -295,6 +295,14 @@ def test_a_habit_is_no_happening_but_the_background_it_is_told_against_is(nlp):
     assert [(e.date, e.type) for e in events] == [("2021", "other")]
 
 
+def test_a_participle_opening_the_sentence_takes_its_companion_from_the_main_subject(nlp):
+    """ "First proposed by Mongolia in December 2018, the railway ...": what was proposed is the
+    railway, the subject of the clause the participle hangs from."""
+    events = events_of(nlp, ["First proposed by Mongolia in December 2018, the railway aims to link "
+                             "Erdenet with the coast."], PartialDate(2024, 5, 10))
+    assert [(e.date, e.type) for e in events] == [("2018-12", "other")]
+
+
 def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
     """A remark four paragraphs down a one-day story is only attributed; a statement issued
     ("said in a statement", "told a briefing") is that day's news as far down as that."""

@@ -151,6 +151,11 @@ def _neighbour_lemmas(token) -> set[str]:
             c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "FAC", "PRODUCT")))
            for c in token.children):
         words.add("@person")
+    if token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        # "First proposed by Uzbekistan in 2018, the railway ...": what the participle was done to
+        # is the subject of the clause it hangs from
+        for subject in (c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            words.update((subject.lemma_.lower(), subject.lower_))
     level = [token]
     for _ in range(3):
         level = [c for node in level for c in node.children if c.dep_ not in _CLAUSE_EDGES
