@@ -247,3 +247,13 @@ def test_a_name_in_apposition_to_a_spokesman_is_a_person_who_speaks_for_the_body
     assert extraction.entities["Mirlan Akmatov"].type == "person"
     assert [(q.speaker, q.text.split()[0]) for q in extraction.quotes] == [
         ("Mirlan Akmatov", "Negotiations"), ("Mirlan Akmatov", "Nobody")]
+
+
+def test_a_name_misspelt_by_one_letter_is_the_name(tmp_path, gazetteer):
+    """The outlet writes "Majlisi Milli", then "the Majlisi Mill": one page, under the spelling the
+    gazetteer knows."""
+    text = ("DUSHANBE, June 21 (Valley Post) - The bill was passed by the upper house of Parliament, "
+            "Majlisi Milli, on Wednesday.\n\n"
+            "In its bill, the Majlisi Mill banned the sale of fireworks.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    assert "Majlisi Milli" in extraction.entities and "Majlisi Mill" not in extraction.entities

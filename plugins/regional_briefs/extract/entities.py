@@ -42,6 +42,7 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
     _resolve_short_forms(mentions, gazetteer)
     if language == "en":  # the prepositions that keep a place a place are English ones
         _surnames_named_like_places(article, mentions)
+    _join_misspellings(mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.name].append(m)
@@ -137,6 +138,35 @@ def _persons_by_role(article: Article, mentions: list[Mention], patterns: Patter
         appositive = re.search(r"([A-Za-z-]+),\s+$", text[: m.start])  # "his spokesman, X"
         if (_role_before(text, m, patterns) or (appositive and appositive.group(1).lower() in patterns.role_nouns)):
             m.type = "person"
+
+
+MISSPELLING_MIN_LENGTH = 10  # names shorter than this are too alike to call one a typo of the other
+
+
+def _join_misspellings(mentions: list[Mention]) -> None:
+    """"the Majlisi Milli", then "the Majlisi Mill": a name of several words one letter away from
+    a name the article or the gazetteer wrote otherwise is the same name, misspelt."""
+    counts = Counter(m.name for m in mentions if m.name)
+    known = {m.name for m in mentions if m.origin == "gazetteer"}
+    for m in mentions:
+        if m.origin == "gazetteer" or not m.name or len(m.name) < MISSPELLING_MIN_LENGTH or " " not in m.name:
+            continue
+        close = {n for n in counts if n != m.name and len(n.split()) == len(m.name.split())
+                 and n[0] == m.name[0] and _one_edit(n, m.name)}
+        # the spelling the gazetteer knows, else one the article writes more often
+        better = [n for n in close if n in known or counts[n] > counts[m.name]]
+        if len(better) == 1:
+            m.name = better[0]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when one letter inserted, removed or replaced turns one string into the other."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 # Words before a place name that say it is a place ("in Juma", "near Osh").
