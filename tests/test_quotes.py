@@ -257,3 +257,14 @@ def test_a_name_misspelt_by_one_letter_is_the_name(tmp_path, gazetteer):
             "In its bill, the Majlisi Mill banned the sale of fireworks.\n")
     extraction = extraction_of(tmp_path, gazetteer, text)
     assert "Majlisi Milli" in extraction.entities and "Majlisi Mill" not in extraction.entities
+
+
+def test_a_first_name_the_gazetteer_knows_as_a_town_is_part_of_the_name(tmp_path, gazetteer):
+    """ "Serdar Gurbangulyyevich Berdimuhamedov": the gazetteer knows a town Serdar; written right
+    before a person's name it is the first name. After "Mayor of", a town stays a town."""
+    text = ("ASHGABAT, March 15 (Valley Post) - Serdar Gurbangulyyevich Berdimuhamedov won the presidential "
+            "election, the election commission said on Tuesday.\n\n"
+            "\"The vote was fair,\" said the Mayor of Ashgabat Yusup Annamuhammedov.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    assert "Serdar Gurbangulyyevich Berdimuhamedov" in extraction.entities
+    assert "Ashgabat" in extraction.entities and "Yusup Annamuhammedov" in extraction.entities

@@ -38,6 +38,8 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
     """
     patterns = load_patterns()
     _join_explicit_aliases(article, mentions)
+    if language == "en":
+        _first_names_named_like_places(article, mentions)
     _persons_by_role(article, mentions, patterns)
     _resolve_short_forms(mentions, gazetteer)
     if language == "en":  # the prepositions that keep a place a place are English ones
@@ -122,6 +124,29 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         if len(target) == 1 and not _known_as_other(m, target[0], gazetteer):
             m.name = target[0]
     mentions[:] = [m for m in mentions if m.name]
+
+
+TOWN_TYPES = frozenset({"city", "town", "village"})  # a country or province before a name is where the person is from
+
+
+def _first_names_named_like_places(article: Article, mentions: list[Mention]) -> None:
+    """"Serdar Gurbangulyyevich Berdimuhamedov": the gazetteer knows a town Serdar, the model reads
+    the rest as a person; a one-word place written right before a person's name is that person's
+    first name."""
+    texts = {p.index: p.text for p in article.paragraphs}
+    ordered = sorted(mentions, key=lambda m: (m.paragraph, m.start))
+    dropped = set()
+    for place, person in zip(ordered, ordered[1:]):
+        text = texts.get(place.paragraph, "")
+        if (place.paragraph == person.paragraph and place.origin == "gazetteer" and place.type in TOWN_TYPES
+                and " " not in place.text and person.origin == "model" and person.type == "person"
+                and text[place.end:person.start] == " "
+                and not _LOCATIVE.search(text[max(0, place.start - 30):place.start])):  # "Mayor of Osh X"
+            person.text = f"{place.text} {person.text}"
+            person.name = f"{place.text} {person.name}"
+            person.start = place.start
+            dropped.add(id(place))
+    mentions[:] = [m for m in mentions if id(m) not in dropped]
 
 
 def _persons_by_role(article: Article, mentions: list[Mention], patterns: Patterns) -> None:
