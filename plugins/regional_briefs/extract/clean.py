@@ -24,7 +24,7 @@ _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
 # A full date in numbers, as pages stamp stories and captions: 16.04.2022, 16/04/2022, 2022-04-16.
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?:(\d{1,2})[./](\d{1,2})[./](\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d.])")
 _LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*(?:[|丨·,]\s*)?\d{1,2}:\d{2})?\s*[|丨·]\s*")
-_DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+\d{1,2}:\d{2})?\s*$")
+_DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*[,|丨·]?\s*\d{1,2}:\d{2})?\s*$")
 # A date label before the story's first words, as saved pages and feeds give it:
 # "date 2025-03-02 Farmers in Sughd ...", "Published: 2024-05-12".
 _DATE_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}(?:-\d{2})?)(?:[T ][\d:.+Z-]+)?\b\s*", re.I)
@@ -127,7 +127,8 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     # A block in another script than most of the page is furniture (a Russian menu on an English
     # page, or the reverse); an article wholly in Cyrillic or Arabic is still an article.
     latin = latin_share(" ".join(blocks)) >= 0.5
-    prose = [_is_prose(b, latin) for b in blocks]
+    # "12 марта 2025 г." reads as a short sentence; a line that is only a date is none
+    prose = [_is_prose(b, latin) and not _date_line(b) for b in blocks]
     if not any(prose):
         # No block reads as prose (a page of fragments): keep every readable block rather than lose it.
         return ["story" if _is_readable(b, latin) else "furniture" for b in blocks]
@@ -269,6 +270,7 @@ def _date_line(block: str) -> Optional[PartialDate]:
     text = re.sub(r"(?<=\S)\s*[|/·,]?\s*(?:last\s+)?(?:updated|modified|edited)\b.*$", "", text, flags=re.I)
     first, _, rest = text.partition(" ")
     rest = re.split(r"\s*[丨|·]", rest)[0]  # "2018-11-14 08:16:10丨Outlet": the outlet follows a bar
+    first = re.sub(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$", "", first)  # ISO 8601 with its time
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first) and not re.search(r"[A-Za-z]{3}", rest):
         return as_partial_date(first)  # "2025-08-19", "2025-08-19 16:40"
     # "March 4, 2019 / 7:05 AM / in 3 months": the date is the first of the parts
