@@ -337,6 +337,7 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
         ("Melikyan won a second term on May 4.", "election"),
         ("Mongolia declared independence on May 4.", "other"),
         ("Nepal accepted Mongolia's nomination of an ambassador on May 4.", "other"),
+        ("Rebels took over Erdenet on May 4.", "other"),
         ("Melikyan sent a congratulatory letter to Kapanadze on May 4.", "statement"),
         ("At the trial on May 4, prosecutors asked the court to jail Melikyan for six years.", "legal"),
     ],
