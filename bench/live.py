@@ -7,7 +7,8 @@ opens an article's page in headless Chromium, waits until it is ready, then, one
 - saves an edit to a curation file in ``briefs/`` (a person named on the page renamed),
 
 and for each measures the seconds from the save until the browser has reloaded the page (MkDocs'
-livereload script) and the page shows the changed text. Nothing is asked of the plugin: whatever
+livereload script) and the page shows the changed text. The edited files are put back afterwards,
+so that runs can be repeated on the same project. Nothing is asked of the plugin: whatever
 it does inside, the time is what the analyst sees. The server's own log gives the rebuild's time.
 """
 
@@ -137,6 +138,7 @@ def reload_times(project: Path, site: Path, log: Path, pick: int, timeout: float
     path, source, person = shown_article(site, project / "seeds", pick)
     seed = project / "seeds" / source
     curation = project / "briefs" / CURATION
+    originals = {seed: seed.read_text(encoding="utf-8"), curation: curation.read_text(encoding="utf-8")}
     result: dict = {"page": path, "seed_file": source, "person": person}
     server = Server(project, log)
     try:
@@ -163,4 +165,6 @@ def reload_times(project: Path, site: Path, log: Path, pick: int, timeout: float
             browser.close()
     finally:
         server.stop()
+        for file, text in originals.items():  # the project as it was, for the next run
+            file.write_text(text, encoding="utf-8")
     return result
