@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import socket
 import subprocess
@@ -150,7 +151,9 @@ def reload_times(project: Path, site: Path, log: Path, pick: int, timeout: float
             if person not in page.inner_text("body"):
                 raise RuntimeError(f"{person!r} is not on {path}")
             page.wait_for_timeout(2000)  # livereload's script has started waiting for a change
-            edits = [("seed", seed, replace_a_sentence(seed, "4,817"), "4,817 tonnes"),
+            # A number new to every run: an edit seen before would come from the extraction cache.
+            tonnes = f"{random.randrange(1000, 10000):,}"
+            edits = [("seed", seed, replace_a_sentence(seed, tonnes), f"{tonnes} tonnes"),
                      ("curation", curation, curation.read_text(encoding="utf-8")
                       + f"entities:\n  - name: {person}\n    rename: {person} Junior\n", f"{person} Junior")]
             for name, file, text, marker in edits:
