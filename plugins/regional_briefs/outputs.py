@@ -20,7 +20,7 @@ from .assemble.curation import curation_files
 from .cache import SiteCache, environment_key, is_cache_warning
 from .knowledge.gazetteer import fingerprint
 from .model import Site
-from .pipeline import PIPELINE_VERSION, Options, build_site
+from .pipeline import PIPELINE_VERSION, Options, build_site, collector_paused
 from .render import search, visuals
 from .render.export import events_csv, graph_json
 from .render.feeds import atom_files
@@ -61,8 +61,9 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
         if stored is not None:
             cache.problem(cache.path, "does not hold a site's pages; rebuilt")
     site = build_site(options)
-    output = render_output(site, home, directory_urls, site_url, site_name, language=language,
-                           markdown_links=markdown_links)
+    with collector_paused():  # the pages stay alive
+        output = render_output(site, home, directory_urls, site_url, site_name, language=language,
+                               markdown_links=markdown_links)
     if cache is not None:
         cache.put(key, _to_json(output))
         # Said once per build: the extraction cache in the same folder may have said it already.
