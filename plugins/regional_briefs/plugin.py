@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import threading
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -15,7 +16,7 @@ from mkdocs.utils import get_relative_url
 from .config import BriefsConfig
 from .live import IndexJob, LiveBuilds, empty_folder, page_digest, remove_outputs, site_key
 from .outputs import build_output, static_files
-from .pipeline import Options
+from .pipeline import Options, warm_up
 from .render import search, visuals
 from .render.links import SITE_FEED, broken_links
 from .render.markup import block_ids, put_back, set_aside
@@ -42,6 +43,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     # Under `mkdocs serve --dirty`: what the last build rendered, so that the next renders only what changed.
     live: Optional[LiveBuilds] = None
     indexing: Optional[IndexJob] = None  # Pagefind writing the last rebuild's index, under `mkdocs serve --dirty`
+    after_build: Optional[threading.Thread] = None  # what a live build leaves until the browser has reloaded
+    warmed = False  # whether extraction's models are loaded in this process (a live build's after_build)
+    store_output = None  # Output.store of the build under way, under `mkdocs serve --dirty`
     showing = False  # while the pages this build does not render are shown to the plugins
 
     def on_startup(self, *, command, dirty) -> None:
@@ -98,7 +102,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         # and nothing of one build survives into the next under `mkdocs serve`.
         output = build_output(self.options, home=home, directory_urls=config.use_directory_urls,
                               site_url=config.site_url or "", site_name=config.site_name,
-                              language=config.theme.get("language") or "en")
+                              language=config.theme.get("language") or "en", store_later=self.live is not None)
+        self.store_output = output.store
         for warning in output.warnings:
             log.warning(warning)
         log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")
@@ -281,17 +286,46 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.write_country_pdfs()
         if self.live is not None:
             self.live.finished()
+            self.after_build = threading.Thread(target=self.finish_in_background, args=(self.store_output,),
+                                                name="after-build", daemon=True)
+            self.after_build.start()
+        self.store_output = None
+
+    def finish_in_background(self, store_output) -> None:
+        """Under ``mkdocs serve --dirty``, what the browser need not wait for, once the build is done:
+        the output written into the site cache (for the next server or build), and, after the first
+        build, extraction's models loaded (``pipeline.warm_up``) so that the first edit of a seed
+        does not wait for them. The next build starts when this is done (``on_pre_build``)."""
+        if store_output is not None:
+            warning = store_output()
+            if warning:
+                log.warning(warning)
+        if not self.warmed:
+            self.warmed = True
+            try:
+                warm_up(self.options)
+            except Exception as exc:  # the first edit loads them instead; nothing is lost
+                log.debug(f"extraction's models were not loaded ahead: {exc!r}")
 
     def on_build_error(self, *, error) -> None:
+        self.store_output = None
         if self.live is not None:
             self.live.failed()
 
     def on_pre_build(self, *, config) -> None:
-        """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is dropped."""
+        """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is
+        dropped; what the last build left to do in the background is finished first."""
         self.stop_indexing()
+        self.wait_after_build()
 
     def on_shutdown(self) -> None:
         self.stop_indexing()
+        self.wait_after_build()
+
+    def wait_after_build(self) -> None:
+        if self.after_build is not None:
+            self.after_build.join()
+            self.after_build = None
 
     def stop_indexing(self) -> None:
         if self.indexing is not None:
