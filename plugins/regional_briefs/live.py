@@ -139,6 +139,9 @@ def empty_folder(site_dir: Path) -> None:
                 pass
 
 
+BACKGROUND_PRIORITY = 10  # Pagefind's niceness under `mkdocs serve` (0 is the default, 19 the lowest)
+
+
 class IndexJob:
     """Pagefind's index of the site in ``site_dir`` written in a thread: into a folder beside the
     bundle, then moved into its place, so that the site never serves half an index. ``done`` is
@@ -168,13 +171,20 @@ class IndexJob:
         shutil.rmtree(self.next, ignore_errors=True)
 
     def _started(self, process: subprocess.Popen) -> None:
+        """Pagefind yields the processor to the server and the browser: on a busy machine its
+        threads would slow the reload they follow, and the next rebuild."""
         self.process = process
+        try:
+            os.setpriority(os.PRIO_PROCESS, process.pid, BACKGROUND_PRIORITY)
+        except (AttributeError, OSError):  # not on this system, or the process has ended
+            pass
         if self.cancelled.is_set():
             process.kill()
 
     def _run(self) -> None:
         try:
-            run = write_index(self.site_dir, self.cache_dir, bundle=self.next, started=self._started)
+            run = write_index(self.site_dir, self.cache_dir, bundle=self.next, started=self._started,
+                              stopped=self.cancelled.is_set)
             if self.cancelled.is_set():
                 return
             bundle, old = self.site_dir / BUNDLE, self.site_dir / f".{BUNDLE}-old"
