@@ -178,7 +178,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.unrendered = [file for file in pages if isinstance(file, LivePage) and not file.render
                            and (every_page or file.src_uri in self.nav_titles)]
         self.unrendered.reverse()  # popped from the end, in the order of the pages
-        rendered = len(pages) - len(self.unrendered)
+        rendered = sum(1 for file in pages if not isinstance(file, LivePage) or file.render)
         log.info(f"pages rendered: {rendered} of {len(pages)}"
                  + (" (a first build, or the navigation or settings changed)" if plan.clean else
                     f"; {len(plan.remove)} files of the last build removed"))
