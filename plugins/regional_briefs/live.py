@@ -18,8 +18,8 @@ empty, so that the folder after any sequence of rebuilds is the one a clean buil
 the next one starts from an emptied folder.
 
 Pagefind has no index to update, only one to write over the whole site (10–35 s at 1,000
-articles): ``IndexJob`` writes it in a thread after the rebuild, so that the browser reloads
-without waiting for it, and moves it into place when whole; the next rebuild stops it first.
+articles): ``IndexJob`` writes it in a thread after the rebuild, once the browser has had a moment
+to reload, and moves it into place when whole; the next rebuild stops it first.
 """
 
 from __future__ import annotations
@@ -145,13 +145,15 @@ BACKGROUND_PRIORITY = 10  # Pagefind's niceness under `mkdocs serve` (0 is the d
 class IndexJob:
     """Pagefind's index of the site in ``site_dir`` written in a thread: into a folder beside the
     bundle, then moved into its place, so that the site never serves half an index. ``done`` is
-    called with the run, or with the exception that stopped it; not when the job was cancelled."""
+    called with the run, or with the exception that stopped it; not when the job was cancelled.
+    The job starts ``delay`` seconds after ``start()``, unless cancelled meanwhile."""
 
     def __init__(self, site_dir: Path, cache_dir: Optional[Path],
-                 done: Callable[[Optional[IndexRun], Optional[Exception]], None]):
+                 done: Callable[[Optional[IndexRun], Optional[Exception]], None], delay: float = 0.0):
         self.site_dir = Path(site_dir)
         self.cache_dir = cache_dir
         self.done = done
+        self.delay = delay
         self.next = self.site_dir / f".{BUNDLE}-next"
         self.process: Optional[subprocess.Popen] = None
         self.cancelled = threading.Event()
@@ -182,6 +184,8 @@ class IndexJob:
             process.kill()
 
     def _run(self) -> None:
+        if self.cancelled.wait(self.delay):
+            return
         try:
             run = write_index(self.site_dir, self.cache_dir, bundle=self.next, started=self._started,
                               stopped=self.cancelled.is_set)
