@@ -31,7 +31,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Under `mkdocs serve --dirty`, the seconds after a build that the background work (the site cache's
 # write, Pagefind's index) waits, unless a build starts: the browser's reload comes first. MkDocs'
 # server is Python, and a Python thread serialising or hashing the site takes the interpreter from
-# it while it serves the page and its assets (save-to-reloaded-page was 0.4 s longer on average).
+# it while it serves the page and its assets. (With that work starting at once, save-to-reloaded-page
+# exceeded the build by 0.4 s more on average; with the wait, by 0.7-1.9 s, as before it: the shared
+# machine's noise hides a difference smaller than that.)
 RELOAD_SECONDS = 2.0
 
 
