@@ -39,7 +39,7 @@ from typing import Optional
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-GAZETTEER = REPO / "plugins" / "regional_briefs" / "data" / "gazetteer"
+GAZETTEER = REPO / "plugins" / "regional_briefs" / "knowledge" / "data" / "gazetteer"
 START = dt.date(2016, 1, 4)
 ARTICLES_PER_DAY = 2.74
 

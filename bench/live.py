@@ -7,7 +7,8 @@ opens an article's page in headless Chromium, waits until it is ready, then, one
 - saves an edit to a curation file in ``briefs/`` (a person named on the page renamed),
 
 and for each measures the seconds from the save until the browser has reloaded the page (MkDocs'
-livereload script) and the page shows the changed text. Nothing is asked of the plugin: whatever
+livereload script) and the page shows the changed text. The edited files are put back afterwards,
+so that runs can be repeated on the same project. Nothing is asked of the plugin: whatever
 it does inside, the time is what the analyst sees. The server's own log gives the rebuild's time.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import socket
 import subprocess
@@ -137,6 +139,7 @@ def reload_times(project: Path, site: Path, log: Path, pick: int, timeout: float
     path, source, person = shown_article(site, project / "seeds", pick)
     seed = project / "seeds" / source
     curation = project / "briefs" / CURATION
+    originals = {seed: seed.read_text(encoding="utf-8"), curation: curation.read_text(encoding="utf-8")}
     result: dict = {"page": path, "seed_file": source, "person": person}
     server = Server(project, log)
     try:
@@ -148,7 +151,9 @@ def reload_times(project: Path, site: Path, log: Path, pick: int, timeout: float
             if person not in page.inner_text("body"):
                 raise RuntimeError(f"{person!r} is not on {path}")
             page.wait_for_timeout(2000)  # livereload's script has started waiting for a change
-            edits = [("seed", seed, replace_a_sentence(seed, "4,817"), "4,817 tonnes"),
+            # A number new to every run: an edit seen before would come from the extraction cache.
+            tonnes = f"{random.randrange(1000, 10000):,}"
+            edits = [("seed", seed, replace_a_sentence(seed, tonnes), f"{tonnes} tonnes"),
                      ("curation", curation, curation.read_text(encoding="utf-8")
                       + f"entities:\n  - name: {person}\n    rename: {person} Junior\n", f"{person} Junior")]
             for name, file, text, marker in edits:
@@ -163,4 +168,6 @@ def reload_times(project: Path, site: Path, log: Path, pick: int, timeout: float
             browser.close()
     finally:
         server.stop()
+        for file, text in originals.items():  # the project as it was, for the next run
+            file.write_text(text, encoding="utf-8")
     return result

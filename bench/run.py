@@ -25,6 +25,9 @@ at any N). It writes them as .md seeds with front matter, plus one curation file
 - at every N, the bytes Chromium fetches and the time until the first result shows for a reader's
   first queries (the first one opens the search dialog and loads Pagefind).
 
+``--live-only`` measures only save-to-reloaded-page under ``mkdocs serve`` (``--repeat`` runs per N),
+e.g. ``python bench/run.py --live-only --sizes 1000 --repeat 3 --work /tmp/live``.
+
 ``--search-only`` measures only the search (a cold and a warm build, the index, Chromium) and writes
 manual/docs/search-benchmarks.md: ``make bench-search`` (N = 1,000 by default).
 
@@ -937,6 +940,30 @@ def measure_search(n: int, seed: int, pool: Optional[list[SourceParagraph]], wor
     return result
 
 
+def measure_live(n: int, seed: int, pool: Optional[list[SourceParagraph]], work: Path, repeat: int) -> list[dict]:
+    """Save-to-reloaded-page only (``--live-only``), ``repeat`` runs of ``live.reload_times``, each
+    with a server of its own. A project that ``--work`` already holds at this N is used as it is
+    (its build tells which article to edit; its cache is warm); otherwise one is generated and built."""
+    project = work / f"briefs-{n}"
+    seeds = project / "seeds"
+    reused = (project / "site" / "export" / "graph.json").is_file() and seeds.is_dir() \
+        and sum(1 for _ in seeds.iterdir()) == n
+    if not reused:
+        say(f"N={n}: generating articles")
+        make_briefs_project(project, n, seed, pool)
+        say(f"N={n}: a build (the extraction cache, the article to edit)")
+        timed_build(project, work / f"cold-{n}.log")
+    runs = []
+    for attempt in range(repeat):
+        say(f"N={n}: mkdocs serve {attempt + 1}/{repeat}: save to reloaded page, a seed edit and a curation edit")
+        runs.append(live.reload_times(project, project / "site", work / f"serve-{n}-{attempt}.log", pick=n // 2))
+        say(f"N={n}: serve: {runs[-1]}")
+    for edit in ("seed", "curation"):
+        say(f"N={n}: {edit} edit, save to reloaded page: " + ", ".join(f"{run[edit]:.2f} s" for run in runs)
+            + "; server builds: " + ", ".join(f"{run[f'{edit}_build_seconds']} s" for run in runs))
+    return runs
+
+
 def search_only_report(results: list[Result], args) -> str:
     lines = ["# Search benchmark", "",
              f"Measured by `python bench/run.py --search-only` on {dt.date.today().isoformat()}: {os.cpu_count()} cores, "
@@ -977,6 +1004,9 @@ def main(argv: Optional[list[str]] = None) -> None:
     parser.add_argument("--search-only", action="store_true",
                         help="measure the search only (cold and warm build, index, Chromium); writes --search-out")
     parser.add_argument("--search-out", type=Path, default=REPO / "manual" / "docs" / "search-benchmarks.md")
+    parser.add_argument("--live-only", action="store_true",
+                        help="measure save-to-reloaded-page under mkdocs serve only, --repeat times per size (a "
+                             "project already in --work is reused); writes live-results.json in --work, not the report")
     parser.add_argument("--from-results", type=Path, nargs="+", metavar="JSON",
                         help="write the report from the results.json of earlier runs (--work) instead of measuring")
     args = parser.parse_args(argv)
@@ -999,6 +1029,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     browser = not args.no_browser and CHROMIUM.exists()  # Pagefind's first query is cheap at every N
     results = []
     try:
+        if args.live_only:
+            runs = {n: measure_live(n, args.seed, pool, work, args.repeat) for n in sizes}
+            (work / "live-results.json").write_text(json.dumps(runs, indent=1), encoding="utf-8")
+            return
         for n in sizes:
             if args.search_only:
                 results.append(measure_search(n, args.seed, pool, work, browser))

@@ -162,8 +162,11 @@ def test_removing_built_files_removes_the_folders_they_leave_empty(tmp_path):
 # --- under mkdocs serve --dirty ---------------------------------------------------------------------
 
 
+# With Material's tags, a plugin that reads every page, a rebuild shows it the pages it does not
+# render; with the briefs plugin alone it reads only those in the navigation (plugin.py).
 @pytest.mark.slow
-def test_a_served_site_after_edits_equals_a_clean_build(tmp_path):
+@pytest.mark.parametrize("plugins", ["[tags, briefs]", "[briefs]"])
+def test_a_served_site_after_edits_equals_a_clean_build(tmp_path, plugins):
     if not CORPUS.is_dir():
         pytest.skip("the development corpus (../shared/corpus/dev) is not here")
     port = free_port()
@@ -173,7 +176,7 @@ def test_a_served_site_after_edits_equals_a_clean_build(tmp_path):
     (project / "briefs").mkdir()
     # The served site's address is the server's: the clean build must write the same links.
     (project / "mkdocs.yml").write_text(
-        f"site_name: Live brief\nsite_url: http://127.0.0.1:{port}/\ntheme: material\nplugins: [tags, briefs]\n",
+        f"site_name: Live brief\nsite_url: http://127.0.0.1:{port}/\ntheme: material\nplugins: {plugins}\n",
         encoding="utf-8")
     (project / "docs" / "about.md").write_text("# About\n\nHand-written, in the navigation.\n", encoding="utf-8")
     for name in ARTICLES:

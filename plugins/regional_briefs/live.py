@@ -18,8 +18,8 @@ empty, so that the folder after any sequence of rebuilds is the one a clean buil
 the next one starts from an emptied folder.
 
 Pagefind has no index to update, only one to write over the whole site (10–35 s at 1,000
-articles): ``IndexJob`` writes it in a thread after the rebuild, so that the browser reloads
-without waiting for it, and moves it into place when whole; the next rebuild stops it first.
+articles): ``IndexJob`` writes it in a thread after the rebuild, once the browser has had a moment
+to reload, and moves it into place when whole; the next rebuild stops it first.
 """
 
 from __future__ import annotations
@@ -139,16 +139,21 @@ def empty_folder(site_dir: Path) -> None:
                 pass
 
 
+BACKGROUND_PRIORITY = 10  # Pagefind's niceness under `mkdocs serve` (0 is the default, 19 the lowest)
+
+
 class IndexJob:
     """Pagefind's index of the site in ``site_dir`` written in a thread: into a folder beside the
     bundle, then moved into its place, so that the site never serves half an index. ``done`` is
-    called with the run, or with the exception that stopped it; not when the job was cancelled."""
+    called with the run, or with the exception that stopped it; not when the job was cancelled.
+    The job starts ``delay`` seconds after ``start()``, unless cancelled meanwhile."""
 
     def __init__(self, site_dir: Path, cache_dir: Optional[Path],
-                 done: Callable[[Optional[IndexRun], Optional[Exception]], None]):
+                 done: Callable[[Optional[IndexRun], Optional[Exception]], None], delay: float = 0.0):
         self.site_dir = Path(site_dir)
         self.cache_dir = cache_dir
         self.done = done
+        self.delay = delay
         self.next = self.site_dir / f".{BUNDLE}-next"
         self.process: Optional[subprocess.Popen] = None
         self.cancelled = threading.Event()
@@ -168,13 +173,22 @@ class IndexJob:
         shutil.rmtree(self.next, ignore_errors=True)
 
     def _started(self, process: subprocess.Popen) -> None:
+        """Pagefind yields the processor to the server and the browser: on a busy machine its
+        threads would slow the reload they follow, and the next rebuild."""
         self.process = process
+        try:
+            os.setpriority(os.PRIO_PROCESS, process.pid, BACKGROUND_PRIORITY)
+        except (AttributeError, OSError):  # not on this system, or the process has ended
+            pass
         if self.cancelled.is_set():
             process.kill()
 
     def _run(self) -> None:
+        if self.cancelled.wait(self.delay):
+            return
         try:
-            run = write_index(self.site_dir, self.cache_dir, bundle=self.next, started=self._started)
+            run = write_index(self.site_dir, self.cache_dir, bundle=self.next, started=self._started,
+                              stopped=self.cancelled.is_set)
             if self.cancelled.is_set():
                 return
             bundle, old = self.site_dir / BUNDLE, self.site_dir / f".{BUNDLE}-old"

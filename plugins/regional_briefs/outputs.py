@@ -12,15 +12,16 @@ falls back to the per-article cache, which re-extracts only the articles the cha
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from dataclasses import asdict, dataclass, field
-from typing import Optional
+from dataclasses import asdict, dataclass, field, replace
+from typing import Callable, Optional
 
 from .assemble.curation import curation_files
 from .cache import SiteCache, environment_key, is_cache_warning
 from .knowledge.gazetteer import fingerprint
 from .model import Site
-from .pipeline import PIPELINE_VERSION, Options, build_site
+from .pipeline import PIPELINE_VERSION, Options, build_site, collector_paused
 from .render import search, visuals
 from .render.export import events_csv, graph_json
 from .render.feeds import atom_files
@@ -38,11 +39,19 @@ class Output:
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
     site: Optional[Site] = None  # the assembled site; None when the output came from the cache
+    # With ``build_output(store_later=True)``: writes the output into the site cache and returns the
+    # cache's warning, if any. The caller runs it once the build is done.
+    store: Optional[Callable[[], Optional[str]]] = None
 
 
 def build_output(options: Options, home: bool = True, directory_urls: bool = True, site_url: str = "",
-                 site_name: str = "", *, language: str = "en", markdown_links: bool = False) -> Output:
+                 site_name: str = "", *, language: str = "en", markdown_links: bool = False,
+                 store_later: bool = False) -> Output:
     """Every page and data file of the site, from the site cache when nothing changed.
+
+    With ``store_later`` a built output is not written into the site cache here: ``Output.store``
+    does it when the caller is ready. Under ``mkdocs serve`` that is after the browser reloaded:
+    serialising the output (28 MB at 1,000 articles) is a tenth of a rebuild (0.5 s of CPU).
 
     ``directory_urls`` is the engine's URL style (``links.url_style``), which the data files and
     the pages' links are written in; with ``markdown_links`` the pages link the Markdown files
@@ -61,14 +70,23 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
         if stored is not None:
             cache.problem(cache.path, "does not hold a site's pages; rebuilt")
     site = build_site(options)
-    output = render_output(site, home, directory_urls, site_url, site_name, language=language,
-                           markdown_links=markdown_links)
-    if cache is not None:
-        cache.put(key, _to_json(output))
+    with collector_paused():  # the pages stay alive
+        output = render_output(site, home, directory_urls, site_url, site_name, language=language,
+                               markdown_links=markdown_links)
+    if cache is not None and store_later:
+        output.store = functools.partial(_store, cache, key, replace(output, site=None))  # the site may be freed
+    elif cache is not None:
         # Said once per build: the extraction cache in the same folder may have said it already.
-        if cache.summary() and not any(is_cache_warning(w) for w in output.warnings):
-            output.warnings.append(cache.summary())
+        warning = _store(cache, key, output)
+        if warning and not any(is_cache_warning(w) for w in output.warnings):
+            output.warnings.append(warning)
     return output
+
+
+def _store(cache: SiteCache, key: str, output: Output) -> Optional[str]:
+    """``output`` written into the site cache under ``key``; the cache's warning, if any."""
+    cache.put(key, _to_json(output))
+    return cache.summary()
 
 
 def render_output(site: Site, home: bool = True, directory_urls: bool = True, site_url: str = "",

@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -153,7 +155,37 @@ def build_site(options: Options, extractor: Optional[Callable[[list[Path]], Iter
             report.warn(f"seeds/{path.name}: {warning}")
         extractions.append(result)
     extractions = _drop_duplicates(extractions, report)
-    return assemble(extractions, curation, gazetteer, report)
+    with collector_paused():
+        return assemble(extractions, curation, gazetteer, report)
+
+
+@contextmanager
+def collector_paused():
+    """Python's cycle collector held off while a stage builds a large structure that stays alive
+    (the extractions read from the cache, the assembled site, its pages). Each collection walks every
+    object still alive, and building hundreds of thousands of them sets off collections that find
+    nothing to free: a sixth of a rebuild's time under ``mkdocs serve`` at 1,000 articles (1.0 of 5.7 s
+    of CPU). Unreachable cycles made meanwhile are freed by the next collection after it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def warm_up(options: Options) -> None:
+    """Extracts the first seed and discards the result, so that what extraction loads once per
+    process (spaCy's model, the gazetteer and its matcher, and what the first article's stages load:
+    2.5 s of CPU, 5-7 s on a busy machine) is loaded. A server runs it after its first build, while the analyst
+    reads, so that the first edit does not wait for it. Nothing is written."""
+    paths = [p for p in options.seeds()[0] if p.suffix.lower() in SUFFIXES]
+    if not paths:
+        return
+    report = BuildLog()
+    curation = load_curation(options.briefs_dir, options.project)
+    _extract_or_error(paths[0], _load_gazetteer(options.gazetteer_files, report), curation, options.max_bytes, load_nlp())
 
 
 def _load_gazetteer(files: tuple[Path, ...], report: BuildLog) -> Gazetteer:
@@ -186,19 +218,20 @@ def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, repor
         done: dict[Path, object] = {}
         keys: dict[Path, str] = {}
         todo: list[Path] = []
-        for path in paths:
-            if cache is not None:
-                try:
-                    keys[path] = cache.key(path.name.encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes(),
-                                           curation.articles.get(source_name(path.name)))
-                except OSError as exc:
-                    done[path] = SeedError(f"cannot be read ({exc.strerror})")
-                    continue
-                hit = cache.get(keys[path])
-                if hit is not None:
-                    done[path] = hit
-                    continue
-            todo.append(path)
+        with collector_paused():  # every extraction read stays alive
+            for path in paths:
+                if cache is not None:
+                    try:
+                        keys[path] = cache.key(path.name.encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes(),
+                                               curation.articles.get(source_name(path.name)))
+                    except OSError as exc:
+                        done[path] = SeedError(f"cannot be read ({exc.strerror})")
+                        continue
+                    hit = cache.get(keys[path])
+                    if hit is not None:
+                        done[path] = hit
+                        continue
+                todo.append(path)
         jobs = options.jobs or os.cpu_count() or 1
         if len(todo) >= PARALLEL_FROM and jobs > 1:
             results = _extract_in_processes(todo, gazetteer, curation, options.max_bytes, jobs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import threading
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -15,7 +16,7 @@ from mkdocs.utils import get_relative_url
 from .config import BriefsConfig
 from .live import IndexJob, LiveBuilds, empty_folder, page_digest, remove_outputs, site_key
 from .outputs import build_output, static_files
-from .pipeline import Options
+from .pipeline import Options, warm_up
 from .render import search, visuals
 from .render.links import SITE_FEED, broken_links
 from .render.markup import block_ids, put_back, set_aside
@@ -27,6 +28,13 @@ log = get_plugin_logger(__name__)
 
 # Partials that replace the theme's where its markup fails WCAG (docs/accessibility.md).
 TEMPLATES = Path(__file__).parent / "templates"
+# Under `mkdocs serve --dirty`, the seconds after a build that the background work (the site cache's
+# write, Pagefind's index) waits, unless a build starts: the browser's reload comes first. MkDocs'
+# server is Python, and a Python thread serialising or hashing the site takes the interpreter from
+# it while it serves the page and its assets. (With that work starting at once, save-to-reloaded-page
+# exceeded the build by 0.4 s more on average; with the wait, by 0.7-1.9 s, as before it: the shared
+# machine's noise hides a difference smaller than that.)
+RELOAD_SECONDS = 2.0
 
 
 class LivePage(File):
@@ -42,6 +50,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     # Under `mkdocs serve --dirty`: what the last build rendered, so that the next renders only what changed.
     live: Optional[LiveBuilds] = None
     indexing: Optional[IndexJob] = None  # Pagefind writing the last rebuild's index, under `mkdocs serve --dirty`
+    after_build: Optional[threading.Thread] = None  # what a live build leaves until the browser has reloaded
+    hurry: Optional[threading.Event] = None  # set when after_build is to start at once: a build or the end
+    superseded = False  # a build has started since the one after_build follows: its output is not stored
+    closing = False  # the server is stopping: nothing more is loaded
+    warmed = False  # whether extraction's models are loaded in this process (a live build's after_build)
+    store_output = None  # Output.store of the build under way, under `mkdocs serve --dirty`
     showing = False  # while the pages this build does not render are shown to the plugins
 
     def on_startup(self, *, command, dirty) -> None:
@@ -98,7 +112,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         # and nothing of one build survives into the next under `mkdocs serve`.
         output = build_output(self.options, home=home, directory_urls=config.use_directory_urls,
                               site_url=config.site_url or "", site_name=config.site_name,
-                              language=config.theme.get("language") or "en")
+                              language=config.theme.get("language") or "en", store_later=self.live is not None)
+        self.store_output = output.store
         for warning in output.warnings:
             log.warning(warning)
         log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")
@@ -168,12 +183,24 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 # removed so that MkDocs' dirty mode takes it for new.
                 Path(file.abs_dest_path).unlink(missing_ok=True)
         self.position = {file.src_uri: n for n, file in enumerate(pages)}
-        self.unrendered = [file for file in pages if isinstance(file, LivePage) and not file.render]
+        # With no other plugin reading pages, only the navigation's need reading (for their titles).
+        every_page = self.other_page_readers(config)
+        self.unrendered = [file for file in pages if isinstance(file, LivePage) and not file.render
+                           and (every_page or file.src_uri in self.nav_titles)]
         self.unrendered.reverse()  # popped from the end, in the order of the pages
-        rendered = len(pages) - len(self.unrendered)
+        rendered = sum(1 for file in pages if not isinstance(file, LivePage) or file.render)
         log.info(f"pages rendered: {rendered} of {len(pages)}"
                  + (" (a first build, or the navigation or settings changed)" if plan.clean else
                     f"; {len(plan.remove)} files of the last build removed"))
+
+    def other_page_readers(self, config) -> bool:
+        """Whether a plugin besides this one (or a hook) reads pages' sources as a build does
+        (``pre_page``, ``page_read_source``, ``page_markdown``): then ``show_unrendered`` shows it
+        every page, else only those of the navigation. At 1,000 articles reading the others' front
+        matter costs 0.2 s of a rebuild, for nothing when no one reads them."""
+        return any(getattr(method, "__self__", None) is not self
+                   for event in ("pre_page", "page_read_source", "page_markdown")
+                   for method in config.plugins.events[event])
 
     # Priority: 100, run first, so that every plugin sees the pages before this one first.
     @event_priority(100)
@@ -189,7 +216,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         runs the events of a page's Markdown on them (``pre_page``, ``page_markdown``), as a full
         build does in the same order: plugins that gather from every page's front matter (Material's
         tags and its tags.json) see them all, and the navigation gets the titles of the pages in it.
-        Their HTML is the last build's; no plugin sees it again."""
+        Their HTML is the last build's; no plugin sees it again. With no other plugin reading pages,
+        only the navigation's pages are in ``unrendered`` (``other_page_readers``)."""
         self.showing = True
         try:
             while self.unrendered and self.position[self.unrendered[-1].src_uri] < before:
@@ -269,7 +297,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """Pagefind's index over the built site; with ``country_pdfs``, a PDF of every country page."""
         if self.config.search == "pagefind" and self.live is not None:
             # The browser reloads now; the index follows (live.IndexJob).
-            self.indexing = IndexJob(Path(config.site_dir), self.options.cache_dir, _index_written).start()
+            self.indexing = IndexJob(Path(config.site_dir), self.options.cache_dir, _index_written,
+                                     delay=RELOAD_SECONDS).start()
         elif self.config.search == "pagefind":
             try:
                 run = search.write_index(Path(config.site_dir), self.options.cache_dir)
@@ -281,17 +310,53 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.write_country_pdfs()
         if self.live is not None:
             self.live.finished()
+            self.hurry, self.superseded = threading.Event(), False
+            self.after_build = threading.Thread(target=self.finish_in_background, args=(self.store_output,),
+                                                name="after-build", daemon=True)
+            self.after_build.start()
+        self.store_output = None
+
+    def finish_in_background(self, store_output) -> None:
+        """Under ``mkdocs serve --dirty``, what the browser need not wait for, once the build is done:
+        after the first build (no reload to make way for), extraction's models loaded
+        (``pipeline.warm_up``) so that the first edit of a seed does not wait for them; after every
+        build, the output written into the site cache (for the next server or build), starting
+        ``RELOAD_SECONDS`` after the build, or at once when the server stops. A build that starts
+        meanwhile waits for this thread (``on_pre_build``), and the output it replaces is not stored."""
+        if not self.warmed and not self.closing:
+            self.warmed = True
+            try:
+                warm_up(self.options)
+            except Exception as exc:  # the first edit loads them instead; nothing is lost
+                log.debug(f"extraction's models were not loaded ahead: {exc!r}")
+        self.hurry.wait(RELOAD_SECONDS)
+        if store_output is not None and not self.superseded:
+            warning = store_output()
+            if warning:
+                log.warning(warning)
 
     def on_build_error(self, *, error) -> None:
+        self.store_output = None
         if self.live is not None:
             self.live.failed()
 
     def on_pre_build(self, *, config) -> None:
-        """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is dropped."""
+        """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is
+        dropped; what the last build left to do in the background is finished first."""
         self.stop_indexing()
+        self.superseded = True
+        self.wait_after_build()
 
     def on_shutdown(self) -> None:
         self.stop_indexing()
+        self.closing = True
+        self.wait_after_build()
+
+    def wait_after_build(self) -> None:
+        if self.after_build is not None:
+            self.hurry.set()
+            self.after_build.join()
+            self.after_build = None
 
     def stop_indexing(self) -> None:
         if self.indexing is not None:

@@ -156,6 +156,10 @@ class Linker:
     url_for: Callable[[str], str] = directory_url
     current: str = ""
     language: str = "en"  # the site's: a label in another script is marked with its language
+    # Computed once per site rather than once per link (a site has ~120 links per article): the URL
+    # of each path, and each label's language attribute and escaped text (``_label``).
+    _urls: dict[str, str] = field(default_factory=dict, repr=False)
+    _labels: dict[str, str] = field(default_factory=dict, repr=False)
 
     def link(self, label: str, target: str, anchor: str = "", escaped: bool = False, track: bool = True) -> str:
         """``<a href>`` to ``target`` with ``label`` (untrusted text, escaped here unless ``escaped``);
@@ -165,8 +169,15 @@ class Linker:
             self.links[target].add(self.current)
         href = self.href(target)
         href += f"#{anchor}" if anchor else ""
-        lang = "" if escaped else lang_attr(script_language(label), self.language)
-        return f'<a href="{attr_text(href)}"{lang}>{label if escaped else md_text(label)}</a>'
+        return f'<a href="{attr_text(href)}"{">" + label if escaped else self._label(label)}</a>'
+
+    def _label(self, label: str) -> str:
+        """The end of a link's opening tag and its text: ``' lang="ru">'`` (or ``'>'``) and the
+        escaped label."""
+        end = self._labels.get(label)
+        if end is None:
+            end = self._labels[label] = f"{lang_attr(script_language(label), self.language)}>{md_text(label)}"
+        return end
 
     def href(self, target: str) -> str:
         """The address of ``target`` (a page or a data file) from the page being written; no backlink."""
@@ -174,4 +185,7 @@ class Linker:
         return relative_url(self.url_of(target), self.url_of(self.current))
 
     def url_of(self, path: str) -> str:
-        return self.url_for(path) if path.endswith(".md") else path
+        url = self._urls.get(path)
+        if url is None:
+            url = self._urls[path] = self.url_for(path) if path.endswith(".md") else path
+        return url
