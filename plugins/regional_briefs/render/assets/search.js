@@ -33,7 +33,8 @@
   async function loadPagefind() {
     const [pagefind, shards] = await Promise.all([
       import(new URL("pagefind.js", bundle).href),
-      fetch(new URL("shards.json", bundle)).then((response) => response.ok ? response.json() : []),
+      // Without the list (a failed request), the first shard is still searched.
+      fetch(new URL("shards.json", bundle)).then((response) => response.ok ? response.json() : []).catch(() => []),
     ]);
     await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_LENGTH });
     await pagefind.init();
