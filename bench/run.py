@@ -5,7 +5,6 @@
     python bench/run.py --sizes 10000 --repeat 1 --work /tmp/b10k   # keep projects and results.json
     python bench/run.py --from-results /tmp/a/results.json /tmp/b10k/results.json   # report only
     python bench/run.py --search-only --from-results ...   # the search report (search-benchmarks.md) only
-    python bench/run.py --search-only --sizes 10000 --work /tmp/b10k --reuse   # after a change: no cold build
 
 For each N it generates N articles into a temporary project: by default the first N of a
 synthetic news stream whose people, companies, places and events grow with N (``corpus.py``);
@@ -557,7 +556,6 @@ class Result:
     warm_over_text: float = 0.0
     warm_over_text_cpu: float = 0.0
     live: Optional[dict] = None  # save-to-reloaded-page under mkdocs serve (live.reload_times)
-    reused: bool = False  # --reuse: the "cold" build kept an earlier run's extraction cache
 
 
 def measure(n: int, seed: int, pool: Optional[list[SourceParagraph]], work: Path, repeat: int, browser: bool,
@@ -918,20 +916,13 @@ def search_report(results: list[Result]) -> list[str]:
     return lines + [""]
 
 
-def measure_search(n: int, seed: int, pool: Optional[list[SourceParagraph]], work: Path, browser: bool,
-                   reuse: bool = False) -> Result:
-    """Search only (``--search-only``): a cold and a warm build, the index, queries in Chromium.
-    With ``reuse``, a project of ``work`` made by an earlier run keeps its articles and its cache:
-    the first build extracts nothing (it renders the pages and writes the index anew), which
-    takes minutes instead of the cold build's quarter of an hour at N = 10,000."""
-    project = work / f"briefs-{n}"
-    reused = reuse and (project / ".cache").is_dir() and (project / "seeds").is_dir()
-    if not reused:
-        say(f"N={n}: generating articles")
-        project = make_briefs_project(project, n, seed, pool)
-        shutil.rmtree(project / ".cache", ignore_errors=True)
-    result = Result(n, 1, reused=reused)
-    say(f"N={n}: {'first build (cache kept)' if reused else 'cold build'}")
+def measure_search(n: int, seed: int, pool: Optional[list[SourceParagraph]], work: Path, browser: bool) -> Result:
+    """Search only (``--search-only``): a cold and a warm build, the index, queries in Chromium."""
+    say(f"N={n}: generating articles")
+    project = make_briefs_project(work / f"briefs-{n}", n, seed, pool)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    result = Result(n, 1)
+    say(f"N={n}: cold build")
     cold = timed_build(project, work / f"cold-{n}.log")
     result.cold, result.pages = summary(cold), cold.pages
     result.search = search_index_stats(project / "site", cold.log)
@@ -954,11 +945,7 @@ def search_only_report(results: list[Result], args) -> str:
              + ", ".join(f"{r.n:,}" for r in results) + ". The articles are generated as for the build benchmark "
              "(benchmarks.md); other work ran on the machine at the same time, so times are rough.", "",
              "| N | cold build | warm build |", "| ---: | ---: | ---: |"]
-    lines += [f"| {r.n:,} | " + (f"{r.cold['seconds']:,.1f} s (cache kept: no extraction) |" if r.reused
-                                 else f"{r.cold['seconds']:,.1f} s |") + f" {r.warm['seconds']:,.1f} s |" for r in results]
-    if any(r.reused for r in results):
-        lines += ["", "*Cache kept* (`--reuse`): the first build used the extraction cache an earlier run had left; "
-                  "it rendered every page and wrote the index anew, so its index time is a cold build's."]
+    lines += [f"| {r.n:,} | {r.cold['seconds']:,.1f} s | {r.warm['seconds']:,.1f} s |" for r in results]
     lines += [""] + search_report(results)
     parts = sorted({k for r in results for k in r.search.get("by_part", {})})
     lines += ["Pagefind's bundle by folder:", "", "| N | " + " | ".join(parts) + " |",
@@ -990,9 +977,6 @@ def main(argv: Optional[list[str]] = None) -> None:
                              "recombined: the development corpus's sentences recombined (~180 entities at any N)")
     parser.add_argument("--search-only", action="store_true",
                         help="measure the search only (cold and warm build, index, Chromium); writes --search-out")
-    parser.add_argument("--reuse", action="store_true",
-                        help="with --search-only and --work: keep the articles and cache of the projects an earlier run "
-                             "left in --work (the first build then extracts nothing; for measuring a change to the search)")
     parser.add_argument("--search-out", type=Path, default=REPO / "manual" / "docs" / "search-benchmarks.md")
     parser.add_argument("--from-results", type=Path, nargs="+", metavar="JSON",
                         help="write the report from the results.json of earlier runs (--work) instead of measuring")
@@ -1022,7 +1006,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     try:
         for n in sizes:
             if args.search_only:
-                results.append(measure_search(n, args.seed, pool, work, browser, args.reuse))
+                results.append(measure_search(n, args.seed, pool, work, browser))
             else:
                 results.append(measure(n, args.seed, pool, work, args.repeat, browser=browser, serve=not args.no_serve))
             (work / "results.json").write_text(json.dumps([asdict(r) for r in results], indent=1), encoding="utf-8")
