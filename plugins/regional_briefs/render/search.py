@@ -46,8 +46,9 @@ STYLESHEET = "assets/briefs/search.css"
 EXCLUDED = ("[data-search-exclude]", ".headerlink")
 # Pagefind 1.5.2 scores a query's matches page by page, each time going through the list of every
 # (page, word) match the query has: its time grows with the square of the matches, 2.4 s for a word
-# on 12,800 of 32,000 pages. The index is written in shards of at most SHARD_PAGES pages, which the
-# dialog searches together (search.js): each shard's matches are a fraction of the site's.
+# on 12,800 of 32,000 pages. The index is written in one shard per SHARD_PAGES pages, which the
+# dialog searches together (search.js): each shard's matches are a fraction of the site's. Each shard
+# also costs a reader a chunk per query (about 20 KiB), so more shards are not free.
 SHARD_PAGES = 4_000
 SHARD_PREFIX = "shard-"  # the shards' folders in the bundle, after the first shard (the bundle itself)
 SHARDS = "shards.json"  # the bundle's list of the other shards' folders, for the dialog
@@ -192,9 +193,9 @@ def write_index(site_dir: Path, cache_dir: Optional[Path] = None, bundle: Option
                 shard_pages: int = SHARD_PAGES) -> IndexRun:
     """Run Pagefind over the built site in ``site_dir``; its bundle goes to ``bundle`` (by default
     ``site_dir/pagefind``), replacing what is there: in one shard per ``shard_pages`` pages
-    (``shard_of`` shares them out), the first one in ``bundle`` itself with Pagefind's scripts, the others in
-    its subfolders, named in ``bundle/shards.json``. ``started`` is given each of Pagefind's
-    processes, so that a caller can stop it.
+    (``shard_of`` shares them out), the first in ``bundle`` itself with Pagefind's scripts, the
+    others in its subfolders, named in ``bundle/shards.json``. ``started`` is given each of
+    Pagefind's processes in turn, so that a caller can stop it.
 
     With ``cache_dir``, the bundle is kept there under a key of every HTML page's path and bytes
     (and Pagefind's command): a build whose pages are the same as the last one's copies the last
@@ -250,9 +251,9 @@ def write_index(site_dir: Path, cache_dir: Optional[Path] = None, bundle: Option
 
 def shard_of(page: str, shards: int) -> int:
     """The shard of the page at ``page`` (its path in the site): a hash of the path, so that every
-    shard holds about as many pages of each kind, and a word as many matches, as any other —
-    a query's time is that of its largest shard's matches — and a page stays in its shard
-    from one build to the next."""
+    shard holds about as many pages of each kind, and of a word's matches, as any other (a query's
+    time is the sum of the shards', each the square of its matches; their word statistics, and so
+    the ranking, stay close to the whole site's), and a page keeps its shard from build to build."""
     return int.from_bytes(hashlib.sha256(page.encode()).digest()[:8], "big") % shards
 
 
@@ -276,7 +277,8 @@ def _keep_index_only(folder: Path) -> None:
 
 
 def _pages(site_dir: Path) -> list[str]:
-    """The paths of the site's HTML pages, outside the bundle (and its staging folders), sorted."""
+    """The paths of the site's HTML pages, sorted: outside the bundle and the folders ``live``
+    writes the next bundle in (``.pagefind-next``, ``.pagefind-old``)."""
     pages = (path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
     return sorted(p for p in pages if not p.startswith((BUNDLE + "/", f".{BUNDLE}")))
 
