@@ -15,8 +15,8 @@ mentions earlier happenings, in the plain English wire style the extractor reads
   local people each story brings (residents, witnesses, analysts, local officials), mostly new;
 - organisations: generated companies, banks, foundations and associations, drawn the same way;
 - places: the region's countries, provinces and towns from the plugin's gazetteer
-  (``data/gazetteer/``), and generated villages, one more every few articles;
-- happenings of the types the event lexicon (``data/events.yml``) knows, each with a date, a place
+  (``knowledge/data/gazetteer/``), and generated villages, one more every few articles;
+- happenings of the types the event lexicon (``knowledge/data/events.yml``) knows, each with a date, a place
   and its parties, worded by one of several sentences per type so that retellings differ.
 
 The texts come with what they were made from (``Article.intended``): the names and happenings

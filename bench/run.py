@@ -4,6 +4,7 @@
     python bench/run.py --sizes 100,1000       # a quick run
     python bench/run.py --sizes 10000 --repeat 1 --work /tmp/b10k   # keep projects and results.json
     python bench/run.py --from-results /tmp/a/results.json /tmp/b10k/results.json   # report only
+    python bench/run.py --search-only --from-results ...   # the search report (search-benchmarks.md) only
 
 For each N it generates N articles into a temporary project: by default the first N of a
 synthetic news stream whose people, companies, places and events grow with N (``corpus.py``);
@@ -1017,6 +1018,10 @@ def main(argv: Optional[list[str]] = None) -> None:
                 merged[item["n"]] = Result(**item)
         args.runs = [sorted(item["n"] for item in json.loads(path.read_text(encoding="utf-8")))
                      for path in args.from_results]
+        if args.search_only:
+            args.search_out.write_text(search_only_report(sorted(merged.values(), key=lambda r: r.n), args), encoding="utf-8")
+            say(f"wrote {args.search_out}")
+            return
         write_report(sorted(merged.values(), key=lambda r: r.n), args)
         return
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())

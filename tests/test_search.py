@@ -25,7 +25,8 @@ from conftest import MINIMAL_CONFIG, REPO, SEED, Build, make_project, mkdocs_bui
 
 from regional_briefs.model import Article, Entity, Event, EventSource, Mention, Paragraph, PartialDate, Site
 from regional_briefs.render.pages import render_site
-from regional_briefs.render.search import _cbor_read, _cbor_write, _dump, _load, filters, marks, near_spellings, other_names
+from regional_briefs.render.search import (_cbor_read, _cbor_write, _dump, _load, filters, marks, near_spellings, other_names,
+                                          write_index)
 from regional_briefs.render.site_view import SiteView
 
 FILTER = re.compile(r'data-pagefind-filter="([^"]+)"')
@@ -259,6 +260,42 @@ def test_an_event_is_found_by_its_date(browser, seed_site, seed_url):
         tab.open("")
         assert urljoin(seed_url, event["page"]) in search(tab, event["date"], more=3)
         tab.assert_no_errors()
+
+
+@pytest.mark.browser
+def test_an_index_in_shards_finds_what_one_index_finds(browser, seed_site, seed_url, tmp_path):
+    """A large site's index is written in shards (search.SHARD_PAGES; here about twenty pages each)
+    that the dialog searches together: each page in one shard, the shards' own scripts left out,
+    and the same results, filters included, as the whole site's one index, under the subpath."""
+    site = tmp_path / "site"
+    shutil.copytree(seed_site.site, site)
+    write_index(site, shard_pages=20)
+    bundle = site / "pagefind"
+    shards = [bundle / name for name in json.loads((bundle / "shards.json").read_text(encoding="utf-8"))]
+    assert len(shards) >= 2 and all((shard / "pagefind-entry.json").is_file() for shard in shards)
+    assert not [path for shard in shards for path in shard.glob("*.js")], "a shard is read with the first one's script"
+
+    def pages(folder: Path) -> int:
+        return json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["en"]["page_count"]
+
+    assert sum(pages(folder) for folder in [bundle, *shards]) == pages(seed_site.site / "pagefind")
+    countries = [e for e in seed_site.graph["entities"] if e["type"] == "country"]
+    query = max(countries, key=lambda e: len(e["articles"]))["name"]
+    counts = {}
+    for name, build in (("one index", seed_site), ("shards", Build(seed_site.project, site, 0, ""))):
+        with serve(build) as url, open_tab(browser, url) as tab:
+            tab.open("")
+            found = search(tab, query)
+            everything = result_count(tab)
+            tab.page.locator('#rb-search input.pagefind-ui__filter-checkbox[name="Page type"][value="Actor"]').check()
+            tab.page.wait_for_function(
+                "(before) => parseInt(document.querySelector('#rb-search .pagefind-ui__message').textContent) < before",
+                arg=everything)
+            wait_for_results(tab, query)
+            counts[name] = (everything, result_count(tab))
+            assert found and all(urlsplit(u).path.startswith(urlsplit(url).path) for u in found)
+            tab.assert_no_errors()
+    assert counts["shards"] == counts["one index"]
 
 
 # --- under mkdocs serve ---------------------------------------------------------------------------------

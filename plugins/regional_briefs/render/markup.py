@@ -27,9 +27,9 @@ def paragraph(inline: str, attrs: str = "") -> list[str]:
     return [f"<p{attrs}>{inline}</p>", ""]
 
 
-def blockquote(text: str, source: str) -> list[str]:
+def blockquote(text: str, source: str, attrs: str = "") -> list[str]:
     """A quotation and, under it, where it comes from."""
-    return ["<blockquote>", f"<p>{text}</p>", f"<p>— {source}</p>", "</blockquote>", ""]
+    return [f"<blockquote{attrs}>", f"<p>{text}</p>", f"<p>— {source}</p>", "</blockquote>", ""]
 
 
 def strong(text: str) -> str:

@@ -359,7 +359,8 @@ def _source_lines(sources: Sequence, view: SiteView, linker: Linker) -> list[str
         if source.fatalities is not None:
             extra.append(f"fatalities: {source.fatalities}")
         sentence = in_language(_linked_sentence(source, article, view.site, linker), article.language, view.language)
-        lines += blockquote(sentence, link + (f" ({'; '.join(extra)})" if extra else ""))
+        # Each quote is marked too: the heading's attribute leaves out the heading only.
+        lines += blockquote(sentence, link + (f" ({'; '.join(extra)})" if extra else ""), " data-search-exclude")
     return lines
 
 

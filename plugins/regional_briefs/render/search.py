@@ -18,9 +18,12 @@ import gzip
 import hashlib
 import html
 import json
+import math
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +44,14 @@ STYLESHEET = "assets/briefs/search.css"
 # Kept out of the index: the generated lists (they repeat what the pages they link say) and the
 # headings' permalink signs.
 EXCLUDED = ("[data-search-exclude]", ".headerlink")
+# Pagefind 1.5.2 scores a query's matches page by page, each time going through the list of every
+# (page, word) match the query has: its time grows with the square of the matches, 2.4 s for a word
+# on 12,800 of 32,000 pages. The index is written in one shard per SHARD_PAGES pages, which the
+# dialog searches together (search.js): each shard's matches are a fraction of the site's. Each shard
+# also costs a reader a chunk per query (about 20 KiB), so more shards are not free.
+SHARD_PAGES = 4_000
+SHARD_PREFIX = "shard-"  # the shards' folders in the bundle, after the first shard (the bundle itself)
+SHARDS = "shards.json"  # the bundle's list of the other shards' folders, for the dialog
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 
@@ -183,12 +194,14 @@ def pagefind_executable() -> Path:
 
 def write_index(site_dir: Path, cache_dir: Optional[Path] = None, bundle: Optional[Path] = None,
                 started: Callable[[subprocess.Popen], None] = lambda process: None,
-                stopped: Callable[[], bool] = lambda: False) -> IndexRun:
+                stopped: Callable[[], bool] = lambda: False, shard_pages: int = SHARD_PAGES) -> IndexRun:
     """Run Pagefind over the built site in ``site_dir``; its bundle goes to ``bundle`` (by default
-    ``site_dir/pagefind``), replacing what is there. ``started`` is given Pagefind's process, so
-    that a caller can stop it; before that, reading the pages for the cache's key raises
-    ``IndexStopped`` as soon as ``stopped()`` says so (a second at 1,000 articles, which the next
-    build under ``mkdocs serve`` would otherwise wait for).
+    ``site_dir/pagefind``), replacing what is there: in one shard per ``shard_pages`` pages
+    (``shard_of`` shares them out), the first in ``bundle`` itself with Pagefind's scripts, the
+    others in its subfolders, named in ``bundle/shards.json``. ``started`` is given each of
+    Pagefind's processes in turn, so that a caller can stop it; before that, reading the pages for
+    the cache's key raises ``IndexStopped`` as soon as ``stopped()`` says so (a second at 1,000
+    articles, which the next build under ``mkdocs serve`` would otherwise wait for).
 
     With ``cache_dir``, the bundle is kept there under a key of every HTML page's path and bytes
     (and Pagefind's command): a build whose pages are the same as the last one's copies the last
@@ -196,26 +209,43 @@ def write_index(site_dir: Path, cache_dir: Optional[Path] = None, bundle: Option
     (``sort_filters``), so nothing but the time differs."""
     bundle = bundle or site_dir / BUNDLE
     options = [*(arg for selector in EXCLUDED for arg in ("--exclude-selectors", selector)), "--quiet"]
-    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-path", str(bundle), *options]
     start = time.perf_counter()
     # Pagefind adds to a bundle it finds: a rebuild that kept the folder (mkdocs serve --dirty)
     # would keep the last index's fragments.
     shutil.rmtree(bundle, ignore_errors=True)
+    pages = _pages(site_dir)
     kept = None
     if cache_dir is not None:
-        kept = cache_dir / "pagefind" / _pages_key(site_dir, options, stopped)
+        kept = cache_dir / "pagefind" / _pages_key(site_dir, pages, [*options, f"shards of {shard_pages}"], stopped)
         try:
             if (kept / "pagefind-entry.json").is_file():
                 shutil.copytree(kept, bundle)
                 return _run(bundle, start, "", reused=True)
         except OSError:
             shutil.rmtree(bundle, ignore_errors=True)  # a cache that cannot be read: index anew
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    started(process)
-    log = process.communicate(timeout=3600)[0].strip()
-    if process.returncode != 0:
-        raise IndexUnavailable(f"pagefind exited with {process.returncode}: {log[-2000:]}")
-    sort_filters(bundle)
+    shards = max(1, math.ceil(len(pages) / shard_pages))
+    groups = [[p for p in pages if shard_of(p, shards) == number] for number in range(shards)]
+    groups = [group for group in groups if group]  # a hash may leave a shard of a small site empty
+    folders = [bundle] + [bundle / f"{SHARD_PREFIX}{number}" for number in range(1, len(groups))]
+    logs = []
+    with tempfile.TemporaryDirectory(prefix=".pagefind-shards-", dir=site_dir.parent) as staging:
+        for number, (group, folder) in enumerate(zip(groups, folders)):
+            # A shard's pages, linked into a folder of their own at their paths in the site (so
+            # that their addresses are the same), are all Pagefind sees.
+            if stopped():
+                raise IndexStopped("the pages are changing")  # the next shard is not worth starting
+            source = site_dir if len(groups) == 1 else _stage(site_dir, Path(staging) / str(number), group)
+            command = [str(pagefind_executable()), "--site", str(source), "--output-path", str(folder), *options]
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            started(process)
+            log = process.communicate(timeout=3600)[0].strip()
+            if process.returncode != 0:
+                raise IndexUnavailable(f"pagefind exited with {process.returncode}: {log[-2000:]}")
+            logs.append(log)
+            sort_filters(folder)
+    for folder in folders[1:]:
+        _keep_index_only(folder)
+    (bundle / SHARDS).write_text(json.dumps([f"{f.name}/" for f in folders[1:]]), encoding="utf-8")
     if kept is not None:
         try:
             shutil.rmtree(kept.parent, ignore_errors=True)  # one bundle kept: the last build's
@@ -224,7 +254,41 @@ def write_index(site_dir: Path, cache_dir: Optional[Path] = None, bundle: Option
             partial.rename(kept)  # whole or not at all
         except OSError:
             pass  # the cache's own problem is reported once, by the cache stage; the index is written
-    return _run(bundle, start, log)
+    return _run(bundle, start, "\n".join(filter(None, logs)))
+
+
+def shard_of(page: str, shards: int) -> int:
+    """The shard of the page at ``page`` (its path in the site): a hash of the path, so that every
+    shard holds about as many pages of each kind, and of a word's matches, as any other (a query's
+    time is the sum of the shards', each the square of its matches; their word statistics, and so
+    the ranking, stay close to the whole site's), and a page keeps its shard from build to build."""
+    return int.from_bytes(hashlib.sha256(page.encode()).digest()[:8], "big") % shards
+
+
+def _stage(site_dir: Path, folder: Path, pages: list[str]) -> Path:
+    for page in pages:
+        target = folder / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / page, target)  # no copy where the file system allows it
+        except OSError:
+            shutil.copyfile(site_dir / page, target)
+    return folder
+
+
+def _keep_index_only(folder: Path) -> None:
+    """A shard searched with the first one (Pagefind's ``mergeIndex``) is read with the first
+    one's script and WebAssembly: its own copies of them, of Pagefind's UIs and styles go."""
+    for path in folder.iterdir():
+        if path.is_file() and path.name != "pagefind-entry.json" and path.suffix != ".pf_meta":
+            path.unlink()
+
+
+def _pages(site_dir: Path) -> list[str]:
+    """The paths of the site's HTML pages, sorted: outside the bundle and the folders ``live``
+    writes the next bundle in (``.pagefind-next``, ``.pagefind-old``)."""
+    pages = (path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
+    return sorted(p for p in pages if not p.startswith((BUNDLE + "/", f".{BUNDLE}")))
 
 
 def _run(bundle: Path, start: float, log: str, reused: bool = False) -> IndexRun:
@@ -232,21 +296,17 @@ def _run(bundle: Path, start: float, log: str, reused: bool = False) -> IndexRun
     return IndexRun(time.perf_counter() - start, sum(p.stat().st_size for p in files), len(files), log, reused)
 
 
-def _pages_key(site_dir: Path, options: list[str], stopped: Callable[[], bool]) -> str:
-    """What the index is made of: Pagefind's version and options (not the folders) and every HTML
-    page outside the bundle, by its path and bytes."""
+def _pages_key(site_dir: Path, pages: list[str], options: list[str], stopped: Callable[[], bool]) -> str:
+    """What the index is made of: Pagefind's version and options (not the folders; the size of a
+    shard too) and every HTML page outside the bundle, by its path and bytes."""
     digest = hashlib.sha256()
     for argument in [package_version("pagefind-bin"), *options]:
         digest.update(argument.encode() + b"\0")
-    for path in sorted(site_dir.rglob("*.html")):
+    for relative in pages:
         if stopped():
             raise IndexStopped("the pages are changing")
-        relative = path.relative_to(site_dir).as_posix()
-        if relative.startswith(BUNDLE + "/"):
-            continue
-        digest.update(relative.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        digest.update(relative.encode() + b"\0" + hashlib.sha256((site_dir / relative).read_bytes()).digest())
     return digest.hexdigest()
-
 
 
 # --- the same site, the same index -------------------------------------------------------------------------

@@ -24,26 +24,44 @@
     return starting;
   }
 
+  // The excerpt's length in words, the same in every shard (Pagefind's UI sets it on the first only).
+  const EXCERPT_LENGTH = 12;
+
+  // Pagefind's module, told where the site's root is, with the index's other shards (search.py:
+  // Pagefind's time grows with the square of a shard's matches) merged into it, all at once: the
+  // module sends them to its worker before any query, so the first query searches every shard.
+  async function loadPagefind() {
+    const [pagefind, shards] = await Promise.all([
+      import(new URL("pagefind.js", bundle).href),
+      // Without the list (a failed request), the first shard is still searched.
+      fetch(new URL("shards.json", bundle)).then((response) => response.ok ? response.json() : []).catch(() => []),
+    ]);
+    await pagefind.options({ baseUrl: root.pathname, excerptLength: EXCERPT_LENGTH });
+    await pagefind.init();
+    for (const shard of shards) {
+      pagefind.mergeIndex(new URL(shard, bundle).pathname, { baseUrl: root.pathname, excerptLength: EXCERPT_LENGTH })
+        .catch(() => {});  // a shard that does not load leaves the others searchable
+    }
+  }
+
   async function loadUi() {
+    // The UI imports the same module (one instance per address) and finds it set up: the
+    // WebAssembly, the index's entries and the shards load while the reader types.
     await Promise.all([load("link", { rel: "stylesheet", href: new URL("pagefind-ui.css", bundle).href }),
-                       load("script", { src: new URL("pagefind-ui.js", bundle).href })]);
-    const ui = new PagefindUI({
+                       load("script", { src: new URL("pagefind-ui.js", bundle).href }),
+                       loadPagefind()]);
+    return new PagefindUI({
       element: "#rb-search-ui",
       bundlePath: bundle.pathname,
       baseUrl: root.pathname,
       showImages: false,
       showSubResults: true,
+      excerptLength: EXCERPT_LENGTH,
       openFilters: ["Page type"],
       autofocus: true,
       debounceTimeoutMs: 100,  // Pagefind waits 300 ms after a key by default; a chunk loads in less
       translations: { placeholder: "Search actors, places, events, articles", zero_results: "Nothing found for [SEARCH_TERM]" },
     });
-    // Pagefind's WebAssembly and the index's entry load now, while the reader types, not after the
-    // first key: the UI imports the same module (one instance per address) and finds it ready.
-    import(new URL("pagefind.js", bundle).href)
-      .then(async (pagefind) => { await pagefind.options({ baseUrl: root.pathname }); await pagefind.init(); })
-      .catch(() => {});  // the UI reports a failure itself when it loads the module
-    return ui;
   }
 
   function open() {
