@@ -268,3 +268,11 @@ def test_a_first_name_the_gazetteer_knows_as_a_town_is_part_of_the_name(tmp_path
     extraction = extraction_of(tmp_path, gazetteer, text)
     assert "Serdar Gurbangulyyevich Berdimuhamedov" in extraction.entities
     assert "Ashgabat" in extraction.entities and "Yusup Annamuhammedov" in extraction.entities
+
+
+def test_a_power_plant_and_a_power_station_of_one_name_are_one_page(tmp_path, gazetteer):
+    text = ("DUSHANBE, May 3 (Valley Post) - Tajikistan opened a new unit at the Vakhsh Cascade hydroelectric "
+            "power plant on Friday.\n\nThe Vakhsh Cascade hydroelectric power station supplies most of the country.\n")
+    names = set(extraction_of(tmp_path, gazetteer, text).entities)
+    assert "Vakhsh Cascade hydroelectric power plant" in names
+    assert "Vakhsh Cascade hydroelectric power station" not in names

@@ -45,6 +45,7 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
     if language == "en":  # the prepositions that keep a place a place are English ones
         _surnames_named_like_places(article, mentions)
     _join_misspellings(mentions)
+    _join_synonym_heads(mentions, patterns)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.name].append(m)
@@ -182,6 +183,18 @@ def _join_misspellings(mentions: list[Mention]) -> None:
         better = [n for n in close if n in known or counts[n] > counts[m.name]]
         if len(better) == 1:
             m.name = better[0]
+
+
+def _join_synonym_heads(mentions: list[Mention], patterns: Patterns) -> None:
+    """"Rogun hydroelectric power station" after "... power plant": names that differ only in a
+    last word the patterns call the same (synonym_heads) are one name, the first the article wrote."""
+    first: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: (m.paragraph, m.start)):
+        words = m.name.split()
+        if len(words) < 2 or words[-1].lower() not in patterns.synonym_heads:
+            continue
+        key = " ".join([*words[:-1], patterns.synonym_heads[words[-1].lower()]]).lower()
+        m.name = first.setdefault(key, m.name)
 
 
 def _one_edit(a: str, b: str) -> bool:

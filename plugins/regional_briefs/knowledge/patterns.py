@@ -37,6 +37,7 @@ class Patterns:
     listed_places: tuple[re.Pattern, re.Pattern]  # names before, and after, a plural place head
     speaker_shapes: tuple[re.Pattern, re.Pattern]  # '"...," said NAME' and '"...," NAME said'
     not_speakers: frozenset[str]
+    synonym_heads: dict[str, str]  # lower-case head word -> the spelling kept
 
     def actor_type(self, name: str) -> str:
         words = set(re.findall(r"[\w-]+", name))
@@ -91,4 +92,6 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         speaker_shapes=(re.compile(rf"[”\"],?\s+(?:{verbs})\s+{_SPEAKER}\b"),
                         re.compile(rf"[”\"],?\s+{_SPEAKER}\s+(?:{verbs})\b")),
         not_speakers=frozenset(w.casefold() for w in data.words("not_speakers")),
+        synonym_heads={word.lower(): kept.lower() for kept, others in data.word_lists("synonym_heads", required=False).items()
+                       for word in [kept, *others]},
     )
