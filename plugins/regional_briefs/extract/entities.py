@@ -38,12 +38,13 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
     """
     patterns = load_patterns()
     _join_explicit_aliases(article, mentions)
+    texts = {p.index: p.text for p in article.paragraphs}
     if language == "en":
-        _first_names_named_like_places(article, mentions)
-    _persons_by_role(article, mentions, patterns)
+        _first_names_named_like_places(texts, mentions)
+    _persons_by_role(texts, mentions, patterns)
     _resolve_short_forms(mentions, gazetteer)
     if language == "en":  # the prepositions that keep a place a place are English ones
-        _surnames_named_like_places(article, mentions)
+        _surnames_named_like_places(texts, mentions)
     _join_misspellings(mentions)
     _join_synonym_heads(mentions, patterns)
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -130,11 +131,10 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
 TOWN_TYPES = frozenset({"city", "town", "village"})  # a country or province before a name is where the person is from
 
 
-def _first_names_named_like_places(article: Article, mentions: list[Mention]) -> None:
+def _first_names_named_like_places(texts: dict[int, str], mentions: list[Mention]) -> None:
     """"Serdar Gurbangulyyevich Berdimuhamedov": the gazetteer knows a town Serdar, the model reads
     the rest as a person; a one-word place written right before a person's name is that person's
     first name."""
-    texts = {p.index: p.text for p in article.paragraphs}
     ordered = sorted(mentions, key=lambda m: (m.paragraph, m.start))
     dropped = set()
     for place, person in zip(ordered, ordered[1:]):
@@ -142,7 +142,7 @@ def _first_names_named_like_places(article: Article, mentions: list[Mention]) ->
         if (place.paragraph == person.paragraph and place.origin == "gazetteer" and place.type in TOWN_TYPES
                 and " " not in place.text and person.origin == "model" and person.type == "person"
                 and text[place.end:person.start] == " "
-                and not _LOCATIVE.search(text[max(0, place.start - 30):place.start])):  # "Mayor of Osh X"
+                and not _after_locative(text, place.start)):  # "Mayor of Osh X"
             person.text = f"{place.text} {person.text}"
             person.name = f"{place.text} {person.name}"
             person.start = place.start
@@ -150,10 +150,9 @@ def _first_names_named_like_places(article: Article, mentions: list[Mention]) ->
     mentions[:] = [m for m in mentions if id(m) not in dropped]
 
 
-def _persons_by_role(article: Article, mentions: list[Mention], patterns: Patterns) -> None:
+def _persons_by_role(texts: dict[int, str], mentions: list[Mention], patterns: Patterns) -> None:
     """"Tashiev's spokesman, Mirlan Akmatov, said": a name the model read as an organisation is a
     person when a person's role stands beside it in apposition."""
-    texts = {p.index: p.text for p in article.paragraphs}
     for m in mentions:
         words = m.text.split()
         if m.origin != "model" or m.kind != "actor" or m.type == "person" or not 2 <= len(words) <= 3:
@@ -174,22 +173,26 @@ def _join_misspellings(mentions: list[Mention]) -> None:
     a name the article or the gazetteer wrote otherwise is the same name, misspelt."""
     counts = Counter(m.name for m in mentions if m.name)
     known = {m.name for m in mentions if m.origin == "gazetteer"}
-    for m in mentions:
-        if m.origin == "gazetteer" or not m.name or len(m.name) < MISSPELLING_MIN_LENGTH or " " not in m.name:
+    renames = {}
+    for name in counts:
+        if name in known or len(name) < MISSPELLING_MIN_LENGTH or " " not in name:
             continue
-        close = {n for n in counts if n != m.name and len(n.split()) == len(m.name.split())
-                 and n[0] == m.name[0] and _one_edit(n, m.name)}
         # the spelling the gazetteer knows, else one the article writes more often
-        better = [n for n in close if n in known or counts[n] > counts[m.name]]
+        better = [n for n in counts if n != name and len(n.split()) == len(name.split()) and n[0] == name[0]
+                  and (n in known or counts[n] > counts[name]) and _one_edit(n, name)]
         if len(better) == 1:
-            m.name = better[0]
+            renames[name] = better[0]
+    for m in mentions:
+        if m.origin != "gazetteer":
+            m.name = renames.get(m.name, m.name)
 
 
 def _join_synonym_heads(mentions: list[Mention], patterns: Patterns) -> None:
     """"Rogun hydroelectric power station" after "... power plant": names that differ only in a
-    last word the patterns call the same (synonym_heads) are one name, the first the article wrote."""
+    last word the patterns call the same (synonym_heads) are one name: the gazetteer's, else the
+    first the article wrote."""
     first: dict[str, str] = {}
-    for m in sorted(mentions, key=lambda m: (m.paragraph, m.start)):
+    for m in sorted(mentions, key=lambda m: (m.origin != "gazetteer", m.paragraph, m.start)):
         words = m.name.split()
         if len(words) < 2 or words[-1].lower() not in patterns.synonym_heads:
             continue
@@ -211,26 +214,30 @@ def _one_edit(a: str, b: str) -> bool:
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|into|outside|around|of|across|towards?|via|between|and)\s+(?:the\s+)?$", re.I)
 
 
-def _surnames_named_like_places(article: Article, mentions: list[Mention]) -> None:
+def _after_locative(text: str, start: int) -> bool:
+    """Does a word like "in", "near" or "of" stand right before ``start``?"""
+    return _LOCATIVE.search(text[max(0, start - 30):start]) is not None
+
+
+def _surnames_named_like_places(texts: dict[int, str], mentions: list[Mention]) -> None:
     """"Energy Minister Daler Juma", then "Juma, speaking to reporters": the surname of a person
     the article named in full, though the gazetteer knows a town of that name. A word after "in",
     "near" or "from" is still the place."""
-    persons: dict[str, list[str]] = defaultdict(list)
+    persons: dict[str, set[str]] = defaultdict(set)  # surname -> the full names ending with it
     first_named: dict[str, tuple[int, int]] = {}
     for m in mentions:
         if m.type == "person" and len(m.name.split()) >= 2:
-            persons[m.name.split()[-1]].append(m.name)
+            persons[m.name.split()[-1]].add(m.name)
             first_named.setdefault(m.name, (m.paragraph, m.start))
-    texts = {p.index: p.text for p in article.paragraphs}
     for m in mentions:
         if m.kind != "place" or m.origin != "gazetteer" or " " in m.text:
             continue
-        owners = sorted(set(persons.get(m.text, ())))
-        if len(owners) != 1 or first_named[owners[0]] > (m.paragraph, m.start):
+        owners = persons.get(m.text, set())
+        if len(owners) != 1 or first_named[next(iter(owners))] > (m.paragraph, m.start):
             continue
-        if _LOCATIVE.search(texts.get(m.paragraph, "")[max(0, m.start - 30):m.start]):
+        if _after_locative(texts.get(m.paragraph, ""), m.start):
             continue
-        m.name, m.kind, m.type, m.ref, m.origin = owners[0], "actor", "person", "", "rule"
+        m.name, m.kind, m.type, m.ref, m.origin = next(iter(owners)), "actor", "person", "", "rule"
 
 
 # "the Autonomous Republic of Karakalpakstan" is Karakalpakstan; "Orda.kz" and "Orda" one outlet.
