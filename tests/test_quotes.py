@@ -276,3 +276,13 @@ def test_a_power_plant_and_a_power_station_of_one_name_are_one_page(tmp_path, ga
     names = set(extraction_of(tmp_path, gazetteer, text).entities)
     assert "Vakhsh Cascade hydroelectric power plant" in names
     assert "Vakhsh Cascade hydroelectric power station" not in names
+
+
+def test_the_one_quoted_by_an_agency_and_a_signature_after_a_dash(tmp_path, gazetteer):
+    text = ("Canals in the valley have not been repaired since the 1970s, farmers said on Monday.\n\n"
+            "The regional governor, Nurlan Beishenov, was quoted by the Kabar agency as saying that "
+            "\u201cthe money has already been allocated.\u201d\n\n"
+            "\u201cWe are ready to talk to our neighbours\u201d \u2014 Temir Osmonov.\n")
+    quotes = quotes_of(tmp_path, gazetteer, text)
+    assert ("Nurlan Beishenov", "the") in quotes  # the subject of "was quoted by", not the agency
+    assert ("Temir Osmonov", "We") in quotes

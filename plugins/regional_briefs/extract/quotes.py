@@ -230,6 +230,11 @@ class _Reader:
         according = re.match(r"\W*according to\b", window, re.I)
         if according:  # '"...," according to X.'
             return self._pick([m for m in actors if span.end + according.end() <= m.start < span.end + len(window)])
+        dash = re.match(r"[ ,]*[—–-]+\s*", window)
+        if dash:  # '"..." — X.' (a signature after the quotation)
+            named = [m for m in actors if m.start == span.end + dash.end()]
+            if named:
+                return named[0].name
         if not self.verb.search(window):
             return None
         if self.pronoun_verb.search(window):
@@ -293,9 +298,15 @@ class _Reader:
                 return self._pick([m for m in actors if offset <= m.start < span.start])
             return None
         # 'TASS quoted X as saying that "..."': the one quoted speaks, not the one quoting
-        quoted_as = re.search(r"\bquoted\b(.{1,80}?)\bas\s+saying\b", sentence, re.I)
+        quoted_as = re.search(r"\bquoted\b(?!\s+by\b)(.{1,80}?)\bas\s+saying\b", sentence, re.I)
         if quoted_as:
             named = [m for m in actors if offset + quoted_as.start(1) <= m.start < offset + quoted_as.end(1)]
+            if named:
+                return self._pick(named, last=True)
+        # 'X was quoted by TASS as saying that "..."': the subject of the passive speaks
+        quoted_by = re.search(r"\b(?:was|were|is|has\s+been)\s+quoted\b.{0,80}?\bas\s+saying\b", sentence, re.I)
+        if quoted_by:
+            named = [m for m in actors if offset <= m.start < offset + quoted_by.start()]
             if named:
                 return self._pick(named, last=True)
         # 'Asked about the talks, X replied: "..."': a verb that names nobody gives way to the next
