@@ -230,6 +230,7 @@ def test_a_russian_date_line_dates_the_page_and_a_lead_retold_takes_its_day(tmp_
     ("АСТАНА, 12 марта 2024 – Kazinform. Глава МИД прибыл.", "2024-03-12", "Kazinform"),
     ("ДУШАНБЕ, 28.09.2023 /НИАТ «Ховар»/. В Ташкенте произошел взрыв.", "2023-09-28", "НИАТ «Ховар»"),
     ("Хатлонская область - 14 апреля. Сель прошел ночью.", "--04-14", None),
+    ("Душанбе, 12 апреля 2025 года. Министры подписали соглашение.", "2025-04-12", None),
 ])
 def test_wire_datelines_give_the_date_and_the_outlet(line, date, outlet):
     from regional_briefs.extract.russian.dates import dateline
@@ -491,3 +492,12 @@ def test_the_mixed_score_counts_merged_missed_and_wrong(tmp_path):
     export["entities"][1]["articles"] = []
     result = score_pairs(export, [(russian, english)])
     assert result.merged == 3 and result.wrong == 1 and result.wrongly == ["Камчыбек Ташиев / Akylbek Japarov"]
+
+
+def test_a_resident_of_a_town_is_not_the_first_word_of_the_name(tmp_path, gazetteer):
+    text = ("Жители приграничных сел встретили решение правительства с радостью.\n\n"
+            "— Мы ждали этого решения десять лет, — сказал житель Исфары Абдурахмон Каримов.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text, "isfara.txt")
+    assert "Абдурахмон Каримов" in extraction.entities
+    assert not any(name.startswith("Исфары") for name in extraction.entities)
+    assert [q.speaker for q in extraction.quotes] == ["Абдурахмон Каримов"]

@@ -19,9 +19,10 @@ from ...model import PartialDate
 
 LATE_DAYS = 7  # a year-less date this far after the article's is last year's
 # A wire dateline opening a paragraph: «ТАШКЕНТ, 16 апр – РИА Новости.», «Ташкент, 13 ноября /Синьхуа/ --»,
-# «БИШКЕК, 12 марта. /ТАСС/.», «Москва. 28 декабря. INTERFAX.RU -», «АСТАНА, 12 марта 2024 – Kazinform.»
+# «БИШКЕК, 12 марта. /ТАСС/.», «Москва. 28 декабря. INTERFAX.RU -», «АСТАНА, 12 марта 2024 – Kazinform.»,
+# «Душанбе, 12 апреля 2025 года. Министр …»
 _DATELINE_OPENING = (r"^\s*[A-ZА-ЯЁ][\w.\- ]{1,30}(?:[,.]|\s+[-–—])\s*"
-                     r"(?:\d{1,2}\s+[а-яёА-ЯЁ]{3,9}(?:,?\s+(?:19|20)\d{2}(?:\s*г\.)?)?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})")
+                     r"(?:\d{1,2}\s+[а-яёА-ЯЁ]{3,9}(?:,?\s+(?:19|20)\d{2}(?:\s*(?:года|г\.))?)?|\d{1,2}\.\d{1,2}\.(?:19|20)\d{2})")
 _DATELINE_AFTER = re.compile(_DATELINE_OPENING + r"\.\s+(?P<after>[A-ZА-ЯЁ][\w.\- ]{1,30}?)\s+[-–—](?:\s|$)")
 _DATELINE = re.compile(
     _DATELINE_OPENING + r"\.?\s*(?:/(?P<slashed>[^/]{1,40})/\s*\.?\s*)?"

@@ -152,6 +152,11 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
             span = _with_remit(span, doc)
         if span.type == "PER":
             span = _untitled(span, doc, lexicon, analyzer)
+            place = _resident_place(span, doc, lexicon, analyzer)
+            if place is not None:  # «житель Исфары Абдурахмон Каримов»: the town, then the person
+                out.append(place)
+                span = NameSpan("PER", span.tokens[1].start, span.stop, doc.text[span.tokens[1].start:span.stop],
+                                span.tokens[1:])
             after = [t for t in doc.tokens if t.start >= span.stop][:1]
             if after and after[0].text.casefold() in lexicon.patronymic_words and doc.text[span.stop:after[0].start].strip() == "":
                 span = NameSpan("PER", span.start, after[0].stop, doc.text[span.start:after[0].stop], span.tokens + after)
@@ -211,6 +216,20 @@ def _untitled(span: NameSpan, doc, lexicon: RussianLexicon, analyzer) -> NameSpa
     if len(tokens) == len(span.tokens):
         return span
     return NameSpan("PER", tokens[0].start, span.stop, doc.text[tokens[0].start:span.stop], tokens)
+
+
+def _resident_place(span: NameSpan, doc, lexicon: RussianLexicon, analyzer) -> Optional[NameSpan]:
+    """The first word of a person's name of three or more words, when it is a genitive right after
+    a noun of residence («житель Исфары Абдурахмон Каримов»): the place the person is from."""
+    if len(span.tokens) < 3:
+        return None
+    first = span.tokens[0]
+    before = [t for t in doc.tokens if t.stop <= span.start][-1:]
+    if not before or lemma(before[0], analyzer) not in lexicon.resident_nouns:
+        return None
+    if not any(p.tag.case == "gent" for p in analyzer.parse(first.text)):
+        return None
+    return NameSpan("LOC", first.start, first.stop, first.text, [first])
 
 
 def _genitive(span: NameSpan) -> bool:
