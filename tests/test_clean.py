@@ -167,3 +167,16 @@ def test_a_closed_quotation_after_the_story_is_still_furniture(tmp_path):
     related = "“Dam talks stall again,” readers say"
     article = _article(tmp_path, "closed.txt", "\n\n".join(["Floods close roads in the south", *STORY, related]))
     assert [p.text for p in article.paragraphs] == STORY
+
+
+def test_a_related_block_with_no_headlines_saved_does_not_end_the_story(tmp_path):
+    text = "\n".join([
+        "Ministers meet in Almaty over shared rivers",
+        *STORY[:2],
+        "More From This Section",
+        *STORY[3:],
+        "Legal Disclaimer:",
+        "Steppe Wire provides the information as is, without warranty of any kind, and accepts no responsibility for it.",
+    ])
+    article = _article(tmp_path, "inline-related.txt", text)
+    assert [p.text for p in article.paragraphs] == STORY[:2] + STORY[3:]

@@ -135,7 +135,10 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     first = prose.index(True)
     last = len(blocks) - 1 - prose[::-1].index(True)
     # A disclaimer or a "Most popular" list closes the story, however prose-like what follows
-    ends = [i for i in range(first + 1, last + 1) if _STORY_END.match(blocks[i])]
+    # (unless the story's prose goes on right after it: "More From This Section" with its list
+    # not saved, between two paragraphs of one story)
+    ends = [i for i in range(first + 1, last + 1) if _STORY_END.match(blocks[i]) and (
+        _DISCLAIMER.match(blocks[i]) or not (i + 1 < len(blocks) and prose[i + 1]))]
     if ends:
         last = max((i for i in range(first, ends[0]) if prose[i]), default=first)
     if blocks[last].rstrip().endswith(":"):
@@ -179,7 +182,7 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
             continue
         for j in run:
             block = blocks[j]
-            if _POINTER.match(block):
+            if _POINTER.match(block) or _STORY_END.match(block):
                 continue
             if _date_line(block):
                 # a line that is only a date is the page's, not the story's: when a photo
@@ -209,6 +212,7 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b", re.I)
 
 
+_DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
 _STORY_END = re.compile(r"^(legal |editorial )?disclaimer\b|^most (popular|read|viewed)\b"
                         r"|^(more|other|latest|popular|top) (stories|articles|news|from)\b|^you (may|might) also like\b", re.I)
