@@ -380,7 +380,9 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
 
 _EDGE_WORDS = {"the", "a", "an", "of", "and", "for", "in", "on", "at", "to"}
 # A photo credit: an agency or "Photo", a slash, a photographer's full name ("AP Photo/Jane Roe").
-_CREDIT = re.compile(r"^[\w .&-]+/\s?[A-Z][\w'’-]+\s[A-Z]")
+# Photo credits: "Name/ Agency Name", "Pavel Ivanov/Reuters" (a person's two or three words, a slash,
+# an agency's one word; "RFE/RL" has no space before its slash)
+_CREDIT = re.compile(r"^[\w .&-]+/\s?[A-Z][\w'’-]+\s[A-Z]|^[A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){1,2}\s?/\s?[A-Z][\w&.-]*$")
 
 
 def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -> list[Mention]:
@@ -394,13 +396,15 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
         return []
     title = ""
     if label in ("PERSON", "ORG", "NORP"):
+        # "Kazakh President Qasym-Zhomart Toqayev": a demonym before the title is the title's
+        lead = 1 if len(tokens) > 2 and gazetteer.demonym(tokens[0].text) else 0
         for seq in patterns.person_titles:
-            rest = tokens[len(seq):]
-            if (rest and tuple(t.text for t in tokens[: len(seq)]) == seq
+            rest = tokens[lead + len(seq):]
+            if (rest and tuple(t.text for t in tokens[lead: lead + len(seq)]) == seq
                     and not all(t.lower_ in patterns.role_nouns for t in rest)
                     and not any(t.text in _POSSESSIVE for t in rest)
                     and (label == "PERSON" or len(tokens) > 1)):
-                title = " ".join(seq)
+                title = " ".join(t.text for t in tokens[: lead + len(seq)])
                 tokens = rest
                 label = "PERSON"
                 break
@@ -421,6 +425,12 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
     text = doc.text[start:end]
     if _CREDIT.match(text) or not (_looks_like_name(text, patterns) or gazetteer.lookup(text) is not None):
         return []  # numbers make no name, unless the gazetteer knows it ("CASA-1000")
+    if label == "ORG" and gazetteer.lookup(text) is None:
+        # "Syinat Sultanalieva of Human Rights Watch": a person and the body they speak for
+        of = next((n for n, t in enumerate(tokens) if t.lower_ == "of"), None)
+        if of is not None and 2 <= of <= 3 and of + 1 < len(tokens) and _shaped_like_a_person(tokens[:of], patterns):
+            return (_from_tokens(tokens[:of], "PERSON", paragraph, gazetteer, patterns)
+                    + _from_tokens(tokens[of + 1:], "ORG", paragraph, gazetteer, patterns))
     before = doc[max(0, tokens[0].i - 2): tokens[0].i]
     titled = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in patterns.role_nouns
     if (label == "PERSON" or titled) and len(tokens) >= 3 and gazetteer.lookup(text) is None:
@@ -494,6 +504,9 @@ def _kind_and_type(text: str, label: str, tokens, patterns: Patterns) -> tuple[s
         if place_type and len(tokens) > 1:
             return "place", place_type
         return "actor", "person"
+    if label == "ORG" and not place_type and _shaped_like_a_person(tokens, patterns) \
+            and patterns.actor_type(text) == "organization" and tokens[-1].text not in patterns.organization_heads:
+        return "actor", "person"  # "Rinat Tukhvatshin" that the model took for a body
     if label == "ORG":
         # "Center for Strategic Studies", "Institute of Peace": a body, whatever its head word.
         body = re.search(r"\s(for|of)\s", text) and place_type == "facility"
