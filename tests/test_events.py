@@ -655,3 +655,19 @@ def test_a_dateline_without_a_dash_is_left_out_of_the_title(nlp):
     events = events_of(nlp, ["Osh, May 2 (SWN) A mudslide hit on Monday."], PartialDate(2024, 5, 2))
     # the dateline is neither in the title nor the event's date: Monday is the one before May 2
     assert [(e.title, e.date) for e in events] == [("A mudslide hit", "2024-04-29")], events
+
+
+def test_a_story_of_unknown_date_tells_its_undated_happenings(nlp):
+    paragraphs = [
+        "A wildfire in the east of the country has burned more than 60,000 hectares of forest.",
+        "Rescuers from three regions were sent to the site, officials said.",
+        "Earlier, the firefighters found the bodies of three foresters.",
+        "The government will decide next week whether to ask for foreign help.",
+    ]
+    events = events_of(nlp, paragraphs)  # no publication date
+    assert all(e.date is None for e in events)
+    assert [e.paragraph for e in events if e.type == "deployment"] == [1]  # "were sent"
+    assert not any(e.paragraph == 3 for e in events)  # what will be is no happening
+    # with the story's date known, an undated clause far from the lead is left out, not guessed
+    dated = events_of(nlp, paragraphs, published=PartialDate(2023, 6, 10))
+    assert not any(e.type == "deployment" and e.date is None for e in dated)
