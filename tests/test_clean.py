@@ -180,3 +180,18 @@ def test_a_related_block_with_no_headlines_saved_does_not_end_the_story(tmp_path
     ])
     article = _article(tmp_path, "inline-related.txt", text)
     assert [p.text for p in article.paragraphs] == STORY[:2] + STORY[3:]
+
+
+def test_a_dateline_below_a_caption_and_a_headline_opens_the_story(tmp_path):
+    text = "\n\n".join([
+        "A woman films a burned building in Almaty during the protests. Journalists report continued attacks "
+        "and detentions across the country. (Photo agency)",
+        "Journalists detained as state of emergency continues",
+        "Stockholm, January 10, 2022 – " + STORY[0],
+        STORY[1],
+    ])
+    article = _article(tmp_path, "caption-first.txt", text)
+    assert article.published == PartialDate(2022, 1, 10)
+    assert article.title == "Journalists detained as state of emergency continues"
+    assert article.paragraphs[0].text.startswith("Stockholm, January 10, 2022")
+    assert any(block.startswith("A woman films") for block in article.furniture)

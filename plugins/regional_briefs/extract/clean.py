@@ -93,6 +93,18 @@ def clean(doc: RawDocument) -> Article:
             if candidate.is_valid():
                 published = published or candidate
                 paragraphs[0] = Paragraph(0, paragraphs[0].text[stamp.end():])
+    if paragraphs and not _opening_date(paragraphs[0].text):
+        # "(caption) / Headline / Stockholm, January 10, 2022 – ...": a photo's caption read as
+        # prose pulled the headline into the story; a dateline with a full date a block or two
+        # down opens it
+        opening = next((k for k in range(1, min(DATELINE_REACH + 1, len(paragraphs)))
+                        if (found := _opening_date(paragraphs[k].text)) and found.year and found.day), None)
+        if opening is not None:
+            before = [p.text for p in paragraphs[:opening]]
+            if title is None and _is_headline(before[-1]):
+                title = before.pop()
+            furniture += before
+            paragraphs = [Paragraph(n, p.text, heading=p.heading) for n, p in enumerate(paragraphs[opening:])]
     if paragraphs:
         dateline = _DATELINE.match(paragraphs[0].text)
         if dateline:
@@ -212,6 +224,7 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b", re.I)
 
 
+DATELINE_REACH = 2  # how many blocks of the story may stand above the block its dateline opens
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
 _STORY_END = re.compile(r"^(legal |editorial )?disclaimer\b|^most (popular|read|viewed)\b"
@@ -303,6 +316,12 @@ def _russian_date_line(text: str) -> Optional[PartialDate]:
     rest = re.sub(r"\b\d{1,2}:\d{2}\b|[^\W\d_]+:\s*\d+", "", rest)  # a time; "Просмотров: 18582"
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in lexicon.date_line_words]
     return found[0].date if len(words) <= 1 else None  # a weekday, or a byline's one word, at most
+
+
+def _opening_date(text: str) -> Optional[PartialDate]:
+    """The date of a dateline opening ``text``, strict or loose, if any."""
+    match = _DATELINE.match(text) or _LOOSE_DATELINE.match(text)
+    return dateline_date(match.group("date")) if match and match.group("date") else None
 
 
 def dateline_date(text: str) -> Optional[PartialDate]:
