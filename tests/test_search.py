@@ -86,23 +86,29 @@ def test_an_event_is_found_by_its_date_as_people_write_it():
 def test_every_page_states_its_type_language_country_year_and_event_type():
     site = _site()
     view = SiteView(site)
-    assert filters(site.articles["a1"], view) == [("Page type", "Article"), ("Language", "English"), ("Year", "2024"),
-                                                  ("Country", "Ruritania")]
-    site.articles["a1"].language = "ru"
-    assert ("Language", "Russian") in filters(site.articles["a1"], view)
-    assert ("Language", "Russian") in filters(site.events["meeting"], view)  # the language of its articles
-    site.articles["a1"].language = "en"
+    # A site of one language has no Language filter (it would narrow nothing the page type does not).
+    assert filters(site.articles["a1"], view) == [("Page type", "Article"), ("Year", "2024"), ("Country", "Ruritania")]
     assert filters(site.entities["amir-sarydala"], view) == [("Page type", "Actor"), ("Country", "Ruritania")]
     assert filters(site.entities["kopetbulak"], view) == [("Page type", "Place"), ("Country", "Ruritania")]
     assert filters(site.events["meeting"], view) == [("Page type", "Event"), ("Event type", "diplomatic meeting"),
-                                                     ("Language", "English"), ("Year", "2024"), ("Country", "Ruritania")]
+                                                     ("Year", "2024"), ("Country", "Ruritania")]
     assert filters("ruritania", view) == [("Page type", "Country"), ("Country", "Ruritania")]
+    # A site of two has it, on articles and on events (the languages of their articles).
+    site.articles["a2"] = Article("a2", "a2.md", "Переговоры", [Paragraph(0, "Текст.")], language="ru")
+    view = SiteView(site)
+    assert filters(site.articles["a1"], view) == [("Page type", "Article"), ("Language", "English"), ("Year", "2024"),
+                                                  ("Country", "Ruritania")]
+    assert ("Language", "Russian") in filters(site.articles["a2"], view)
+    assert filters(site.events["meeting"], view) == [("Page type", "Event"), ("Event type", "diplomatic meeting"),
+                                                     ("Language", "English"), ("Year", "2024"), ("Country", "Ruritania")]
+    site.articles["a1"].language, site.articles["a2"].language = "ru", "en"
+    assert ("Language", "Russian") in filters(site.events["meeting"], SiteView(site))  # the language of its articles
 
 
 def test_the_rendered_pages_carry_their_filters_in_a_hidden_block():
     pages = render_site(_site())
     stated = {path: FILTER.findall(page.body) for path, page in pages.items()}
-    assert stated["articles/a1.md"] == ["Page type:Article", "Language:English", "Year:2024", "Country:Ruritania"]
+    assert stated["articles/a1.md"] == ["Page type:Article", "Year:2024", "Country:Ruritania"]
     assert "Event type:diplomatic meeting" in next(v for p, v in stated.items() if p.startswith("events/"))
     assert stated["countries/ruritania.md"] == ["Page type:Country", "Country:Ruritania"]
     event = next(page.body for path, page in pages.items() if path.startswith("events/"))
@@ -136,7 +142,7 @@ def test_the_site_has_a_pagefind_index_over_page_content_only(seed_site):
     # The filters, each file's values sorted (search.sort_filters: the same site, the same index).
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     meta = _load(site / "pagefind" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
-    assert [name for name, _ in meta[3]] == ["Country", "Event type", "Language", "Page type", "Year"]
+    assert [name for name, _ in meta[3]] == ["Country", "Event type", "Page type", "Year"]  # one language: no Language filter
     for name, file in meta[3]:
         filter_name, values = _load(site / "pagefind" / "filter" / f"{file}.pf_filter")
         assert filter_name == name and values == sorted(values) and values
@@ -232,10 +238,10 @@ def test_a_filter_narrows_the_results_and_a_result_opens_its_page(browser, seed_
         tab.open("")
         search(tab, query)
         everything = result_count(tab)
-        tab.page.locator('#rb-search input.pagefind-ui__filter-checkbox[name="Page type"][value="Actor"]').check()
+        tab.page.locator('#rb-search input.rb-search__check[name="Page type"][value="Actor"]').check()
         tab.page.wait_for_function(
-            "(before) => /^\\s*\\d+ results?/.test(document.querySelector('#rb-search .pagefind-ui__message').textContent)"
-            " && parseInt(document.querySelector('#rb-search .pagefind-ui__message').textContent) < before",
+            "(before) => /^\\s*\\d+ results?/.test(document.querySelector('#rb-search .rb-search__status').textContent)"
+            " && parseInt(document.querySelector('#rb-search .rb-search__status').textContent) < before",
             arg=everything)
         wait_for_results(tab, query)
         narrowed = result_count(tab)
@@ -287,9 +293,9 @@ def test_an_index_in_shards_finds_what_one_index_finds(browser, seed_site, seed_
             tab.open("")
             found = search(tab, query)
             everything = result_count(tab)
-            tab.page.locator('#rb-search input.pagefind-ui__filter-checkbox[name="Page type"][value="Actor"]').check()
+            tab.page.locator('#rb-search input.rb-search__check[name="Page type"][value="Actor"]').check()
             tab.page.wait_for_function(
-                "(before) => parseInt(document.querySelector('#rb-search .pagefind-ui__message').textContent) < before",
+                "(before) => parseInt(document.querySelector('#rb-search .rb-search__status').textContent) < before",
                 arg=everything)
             wait_for_results(tab, query)
             counts[name] = (everything, result_count(tab))
