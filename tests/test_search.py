@@ -304,6 +304,46 @@ def test_an_index_in_shards_finds_what_one_index_finds(browser, seed_site, seed_
     assert counts["shards"] == counts["one index"]
 
 
+@pytest.mark.browser
+def test_a_sharded_index_shows_the_first_shards_results_first_and_loads_the_filters_after(browser, seed_site, tmp_path):
+    """The dialog (search.js) over Pagefind's API: on an index in shards, the first shard's results
+    show before the whole index's replace them with the count; the filters' files are fetched only
+    after the first results showed; Pagefind's own UI is never fetched; "Load more results" adds
+    results and takes the focus to the first one it added."""
+    site = tmp_path / "site"
+    shutil.copytree(seed_site.site, site)
+    write_index(site, shard_pages=20)
+    countries = [e for e in seed_site.graph["entities"] if e["type"] == "country"]
+    query = max(countries, key=lambda e: len(e["articles"]))["name"]
+    with serve(Build(seed_site.project, site, 0, "")) as url, open_tab(browser, url) as tab:
+        tab.open("")
+        tab.page.locator("[data-rb-search-open]").click()
+        tab.page.evaluate("""() => {
+            window.__states = [];
+            const ui = document.getElementById('rb-search-ui');
+            new MutationObserver(() => window.__states.push(ui.dataset.state)).observe(ui, {attributes: true});
+        }""")
+        found = search(tab, query)
+        states = tab.page.evaluate("window.__states")
+        assert "first" in states and states.index("first") < states.index("done") < states.index("counted"), states
+        assert found and result_count(tab) > len(found)
+        fetched = [urlsplit(u).path for u in tab.requests if "/pagefind/" in u]
+        assert not [u for u in fetched if "pagefind-ui" in u], "Pagefind's UI is not loaded"
+        first_fragment = next(i for i, u in enumerate(fetched) if "/fragment/" in u)
+        filters_ = [i for i, u in enumerate(fetched) if "/filter/" in u]
+        assert filters_ and min(filters_) > first_fragment, fetched
+        # The filters show with their counts; more results come by keyboard, the focus on the first new one.
+        assert tab.page.locator('#rb-search input.rb-search__check[name="Page type"]').count() >= 3
+        more = tab.page.locator("#rb-search button.rb-search__more")
+        assert more.is_visible()
+        more.focus()
+        tab.page.keyboard.press("Enter")
+        tab.page.wait_for_function("(shown) => document.querySelectorAll('#rb-search .rb-search__result').length > shown",
+                                   arg=len(found))
+        assert tab.page.evaluate("document.activeElement.href") == tab.page.locator(RESULT_LINKS).nth(len(found)).evaluate("a => a.href")
+        tab.assert_no_errors()
+
+
 # --- under mkdocs serve ---------------------------------------------------------------------------------
 
 
