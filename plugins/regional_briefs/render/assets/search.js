@@ -147,7 +147,7 @@
         if (number === current && !whole && found) return show(number, term, found, false);
       }).catch(() => {});
     }
-    const all = await engine.whole;
+    const all = await engine.whole.catch(() => engine.first);  // without the whole index, the first shard's
     all.preload(search, options).catch(() => {});  // the chunks load while the wait runs
     // The whole index is searched after the wait and once the first results show (or a while
     // passed): the search occupies Pagefind's worker, which the first results' excerpts need too.
