@@ -440,9 +440,11 @@ def search_index_stats(site: Path, log: str) -> dict:
 
 
 def search_latency(site: Path, queries: list[str]) -> list[dict]:
-    """For each query, in one tab: the bytes the browser fetched and the milliseconds until the
-    first result shows. The first query opens the search dialog too, so it counts loading Pagefind's
-    UI, its WebAssembly and the index's entry files: what a reader's first search costs."""
+    """For each query, in one tab: the milliseconds until the first result shows (a large site's
+    first shard's results, search.js), until the count of the whole index's results shows and until
+    the filters' counts show, and the bytes the browser fetched by then. The first query opens the
+    search dialog too, so it counts loading Pagefind's module, its WebAssembly, the index's entry
+    files and the filters' files: what a reader's first search costs."""
     from playwright.sync_api import sync_playwright
 
     fetched: list[int] = []  # the bytes of each response the server sent, the page's and Pagefind's worker's
@@ -451,20 +453,23 @@ def search_latency(site: Path, queries: list[str]) -> list[dict]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     results = []
+    box_selector, first_selector = "#rb-search input.rb-search__input", "#rb-search .rb-search__link"
+    done = "([query]) => document.querySelector('#rb-search .rb-search__status')?.textContent.trim().endsWith(query)"
+    counted = "#rb-search-ui[data-state=counted]"
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(base, wait_until="load")
             page.wait_for_timeout(500)
-            box = page.locator("#rb-search input.pagefind-ui__search-input")
-            first = page.locator("#rb-search .pagefind-ui__result-link").first
+            box = page.locator(box_selector)
+            first = page.locator(first_selector).first
             for number, query in enumerate(queries):
                 fetched.clear()
                 opened = None
                 if number == 0:
-                    # The pointer moves onto the button and clicks at once: the dialog's wait for
-                    # Pagefind's script is all in `open_ms` (a reader's pointer is there sooner).
+                    # The pointer moves onto the button and clicks at once: Pagefind's module starts
+                    # loading then (a reader's pointer is there sooner).
                     start = time.perf_counter()
                     page.locator("[data-rb-search-open]").click()
                     box.wait_for(state="visible", timeout=60_000)
@@ -476,9 +481,15 @@ def search_latency(site: Path, queries: list[str]) -> list[dict]:
                 box.fill(query)
                 first.wait_for(state="visible", timeout=120_000)
                 elapsed = (time.perf_counter() - start) * 1000
-                page.wait_for_timeout(300)  # the loads the first result started (its fragment) end
-                message = page.locator("#rb-search .pagefind-ui__message").inner_text().strip()
-                results.append({"query": query, "ms": round(elapsed), "open_ms": opened, "bytes": sum(fetched),
+                first_bytes = sum(fetched)
+                page.wait_for_function(done, arg=[query], timeout=120_000)
+                all_ms = (time.perf_counter() - start) * 1000
+                page.locator(counted).wait_for(state="attached", timeout=120_000)
+                counted_ms = (time.perf_counter() - start) * 1000
+                page.wait_for_timeout(300)  # the loads the results started (fragments) end
+                message = page.locator("#rb-search .rb-search__status").inner_text().strip()
+                results.append({"query": query, "ms": round(elapsed), "all_ms": round(all_ms), "counted_ms": round(counted_ms),
+                                "open_ms": opened, "first_bytes": first_bytes, "bytes": sum(fetched),
                                 "requests": len(fetched), "meta": message})
             # A reader who opens the search and starts typing a second later, in a new visit with an empty
             # cache: Pagefind's WebAssembly and index entry have loaded meanwhile, so the wait is the query's.
@@ -487,11 +498,11 @@ def search_latency(site: Path, queries: list[str]) -> list[dict]:
             page.goto(base, wait_until="load")
             page.wait_for_timeout(500)
             page.locator("[data-rb-search-open]").click()
-            page.locator("#rb-search input.pagefind-ui__search-input").wait_for(state="visible", timeout=60_000)
+            page.locator(box_selector).wait_for(state="visible", timeout=60_000)
             page.wait_for_timeout(1000)
             start = time.perf_counter()
-            page.locator("#rb-search input.pagefind-ui__search-input").fill(queries[0])
-            page.locator("#rb-search .pagefind-ui__result-link").first.wait_for(state="visible", timeout=120_000)
+            page.locator(box_selector).fill(queries[0])
+            page.locator(first_selector).first.wait_for(state="visible", timeout=120_000)
             results[0]["paused_ms"] = round((time.perf_counter() - start) * 1000)
             visit.close()
             browser.close()
@@ -885,17 +896,17 @@ def search_report(results: list[Result]) -> list[str]:
              "its filter files), against the warm build it is part of (a warm build's pages are the last build's, so "
              "its index is copied back from the cache, not written anew); *bytes* are what Chromium fetched "
              "(as a plain static server sends them, headers included; Pagefind's index files are gzipped already) "
-             "from clicking the search button to the first result of the first query of a visit: Pagefind's "
-             "script, WebAssembly, index entry and the chunks and fragment the query needs. *Dialog ready* is "
-             "from that click until the search box shows (Pagefind's script loads; it starts loading when the "
-             "pointer reaches the button, so a reader usually waits less); *first result* is from typing the "
-             "query, at once, until its first result shows: the WebAssembly and the index entry may still be "
-             "loading then. *After a pause* is the same first query in a new visit, typed a second after the "
-             "dialog opened, when they have loaded: the query's own wait.", "",
+             "from clicking the search button until the first query of a visit is over, its filter counts shown: "
+             "Pagefind's module, WebAssembly, index entries, the chunks and fragments the query needs and the "
+             "filters' files. *Dialog ready* is from that click until the search box shows; *first result* is "
+             "from typing the query, at once, until its first result shows (on a site in shards, the first "
+             "shard's: search.js): the WebAssembly and the index entries may still be loading then; *all "
+             "results* until the count of the whole index's results shows. *After a pause* is the same first "
+             "query in a new visit, typed a second after the dialog opened, when they have loaded.", "",
              "| N | pages | index files | index size | index time (cold build) | index time (warm build) | "
              "index / rest of the warm build | first query: bytes | dialog ready | first query: first result after | "
-             "… typed after a pause |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "all results | … typed after a pause |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in results:
         search = r.search
         if "files" not in search:
@@ -907,15 +918,17 @@ def search_report(results: list[Result]) -> list[str]:
         lines.append(f"| {r.n:,} | {r.pages:,} | {search['files']:,} | {search['bytes'] / 1024 ** 2:,.1f} MiB | "
                      f"{search['seconds'] or 0:,.1f} s | {warm.get('seconds') or 0:,.1f} s | {share} | "
                      + (f"{first['bytes'] / 1024:,.0f} KiB | {first.get('open_ms') or 0:,} ms | {first['ms']:,} ms | "
+                        + (f"{first['all_ms']:,} ms | " if first.get("all_ms") is not None else "— | ")
                         + (f"{first['paused_ms']:,} ms |" if first.get("paused_ms") is not None else "— |")
-                        if first else "— | — | — | — |"))
+                        if first else "— | — | — | — | — |"))
     for r in results:
         if r.latency:
             lines += ["", f"Queries in one visit at N={r.n:,} (the first opens the search; its bytes include the "
                       "dialog's):", "",
-                      "| query | bytes | requests | first result after | results |", "| --- | ---: | ---: | ---: | --- |"]
+                      "| query | bytes | requests | first result after | all results | filter counts | results |",
+                      "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
             lines += [f"| {q['query']} | {q.get('bytes', 0) / 1024:,.0f} KiB | {q.get('requests', 0)} | {q['ms']:,} ms | "
-                      f"{q['meta']} |" for q in r.latency]
+                      f"{q.get('all_ms', 0):,} ms | {q.get('counted_ms', 0):,} ms | {q['meta']} |" for q in r.latency]
     return lines + [""]
 
 

@@ -196,9 +196,11 @@ def open_tab(browser, base: str, viewport: dict = DESKTOP, color_scheme: str = "
         context.close()
 
 
-# --- the site's search (Pagefind's UI in the header's dialog) --------------------------------------
+# --- the site's search (the header's dialog, search.js, over Pagefind's API) ---------------------------
 
-RESULT_LINKS = "#rb-search .pagefind-ui__result-inner > .pagefind-ui__result-title > a.pagefind-ui__result-link"
+RESULT_LINKS = "#rb-search .rb-search__result > a.rb-search__link"
+SEARCH_BOX = "#rb-search input.rb-search__input"
+STATUS = "#rb-search .rb-search__status"
 
 
 def search(tab: Tab, query: str, more: int = 0) -> list[str]:
@@ -207,34 +209,35 @@ def search(tab: Tab, query: str, more: int = 0) -> list[str]:
     page = tab.page
     if not page.evaluate("document.getElementById('rb-search').open"):
         page.locator("[data-rb-search-open]").click()
-    box = page.locator("#rb-search input.pagefind-ui__search-input")
+    box = page.locator(SEARCH_BOX)
     box.wait_for(state="visible", timeout=30_000)
     box.fill("")
     box.press_sequentially(query, delay=20)
     wait_for_results(tab, query)
     for _ in range(more):
-        button = page.locator("#rb-search button.pagefind-ui__button")
+        button = page.locator("#rb-search button.rb-search__more:not([hidden])")
         if not button.count():
             break
         shown = page.locator(RESULT_LINKS).count()
         button.click()
-        page.wait_for_function("(shown) => document.querySelectorAll('#rb-search .pagefind-ui__result').length > shown",
+        page.wait_for_function("(shown) => document.querySelectorAll('#rb-search .rb-search__result').length > shown",
                                arg=shown)
-        wait_for_results(tab, query)
     return page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")
 
 
 def wait_for_results(tab: Tab, query: str) -> None:
-    """Until the dialog says how many results ``query`` has and every result shown has its link."""
+    """Until the dialog has searched the whole index for ``query``, says how many results it has,
+    and shows the filters' counts."""
     tab.page.wait_for_function("""(query) => {
-        const message = document.querySelector('#rb-search .pagefind-ui__message');
-        if (!message || !message.textContent.trim().endsWith(query)) return false;
-        return [...document.querySelectorAll('#rb-search .pagefind-ui__result')]
-            .every((result) => result.querySelector('.pagefind-ui__result-link')); }""", arg=query, timeout=30_000)
+        const ui = document.getElementById('rb-search-ui');
+        const status = document.querySelector('#rb-search .rb-search__status');
+        return ui?.dataset.state === 'counted' && status.textContent.trim().endsWith(query); }""",
+                               arg=query, timeout=30_000)
 
 
 def result_count(tab: Tab) -> int:
-    """The number of results the dialog reports ("12 results for …"; 0 when nothing was found)."""
-    message = tab.page.locator("#rb-search .pagefind-ui__message").inner_text()
-    match = re.match(r"\s*(\d+) results?", message)
-    return int(match.group(1)) if match else 0
+    """The number of results the dialog reports ("1,212 results for …"; 0 when nothing was found)."""
+    message = tab.page.locator(STATUS).inner_text()
+    match = re.match(r"\s*([\d,]+) results?", message)
+    return int(match.group(1).replace(",", "")) if match else 0
+

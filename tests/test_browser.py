@@ -44,7 +44,7 @@ def _entity(build: Build, entity_id: str) -> dict:
 
 
 def _search(tab: Tab, query: str) -> list[str]:
-    """Type into the site's search (Pagefind's UI) as a person would; the pages of the results, in their order."""
+    """Type into the site's search (the header's dialog) as a person would; the pages of the results, in their order."""
     return search(tab, query, more=3)
 
 

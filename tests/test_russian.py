@@ -448,10 +448,10 @@ def test_search_finds_both_articles_and_the_language_filter_narrows_them(browser
         search(tab, "Japarov")
         everything = result_count(tab)
         tab.page.locator("#rb-search summary", has_text="Language").click()  # the group opens, as a reader opens it
-        tab.page.locator('#rb-search input.pagefind-ui__filter-checkbox[name="Language"][value="Russian"]').check()
+        tab.page.locator('#rb-search input.rb-search__check[name="Language"][value="Russian"]').check()
         tab.page.wait_for_function(
-            "(before) => /^\\s*\\d+ results?/.test(document.querySelector('#rb-search .pagefind-ui__message').textContent)"
-            " && parseInt(document.querySelector('#rb-search .pagefind-ui__message').textContent) < before",
+            "(before) => /^\\s*\\d+ results?/.test(document.querySelector('#rb-search .rb-search__status').textContent)"
+            " && parseInt(document.querySelector('#rb-search .rb-search__status').textContent) < before",
             arg=everything)
         wait_for_results(tab, "Japarov")
         shown = tab.page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.href)")

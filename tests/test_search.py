@@ -86,23 +86,29 @@ def test_an_event_is_found_by_its_date_as_people_write_it():
 def test_every_page_states_its_type_language_country_year_and_event_type():
     site = _site()
     view = SiteView(site)
-    assert filters(site.articles["a1"], view) == [("Page type", "Article"), ("Language", "English"), ("Year", "2024"),
-                                                  ("Country", "Ruritania")]
-    site.articles["a1"].language = "ru"
-    assert ("Language", "Russian") in filters(site.articles["a1"], view)
-    assert ("Language", "Russian") in filters(site.events["meeting"], view)  # the language of its articles
-    site.articles["a1"].language = "en"
+    # A site of one language has no Language filter (it would narrow nothing the page type does not).
+    assert filters(site.articles["a1"], view) == [("Page type", "Article"), ("Year", "2024"), ("Country", "Ruritania")]
     assert filters(site.entities["amir-sarydala"], view) == [("Page type", "Actor"), ("Country", "Ruritania")]
     assert filters(site.entities["kopetbulak"], view) == [("Page type", "Place"), ("Country", "Ruritania")]
     assert filters(site.events["meeting"], view) == [("Page type", "Event"), ("Event type", "diplomatic meeting"),
-                                                     ("Language", "English"), ("Year", "2024"), ("Country", "Ruritania")]
+                                                     ("Year", "2024"), ("Country", "Ruritania")]
     assert filters("ruritania", view) == [("Page type", "Country"), ("Country", "Ruritania")]
+    # A site of two has it, on articles and on events (the languages of their articles).
+    site.articles["a2"] = Article("a2", "a2.md", "Переговоры", [Paragraph(0, "Текст.")], language="ru")
+    view = SiteView(site)
+    assert filters(site.articles["a1"], view) == [("Page type", "Article"), ("Language", "English"), ("Year", "2024"),
+                                                  ("Country", "Ruritania")]
+    assert ("Language", "Russian") in filters(site.articles["a2"], view)
+    assert filters(site.events["meeting"], view) == [("Page type", "Event"), ("Event type", "diplomatic meeting"),
+                                                     ("Language", "English"), ("Year", "2024"), ("Country", "Ruritania")]
+    site.articles["a1"].language, site.articles["a2"].language = "ru", "en"
+    assert ("Language", "Russian") in filters(site.events["meeting"], SiteView(site))  # the language of its articles
 
 
 def test_the_rendered_pages_carry_their_filters_in_a_hidden_block():
     pages = render_site(_site())
     stated = {path: FILTER.findall(page.body) for path, page in pages.items()}
-    assert stated["articles/a1.md"] == ["Page type:Article", "Language:English", "Year:2024", "Country:Ruritania"]
+    assert stated["articles/a1.md"] == ["Page type:Article", "Year:2024", "Country:Ruritania"]
     assert "Event type:diplomatic meeting" in next(v for p, v in stated.items() if p.startswith("events/"))
     assert stated["countries/ruritania.md"] == ["Page type:Country", "Country:Ruritania"]
     event = next(page.body for path, page in pages.items() if path.startswith("events/"))
@@ -136,7 +142,7 @@ def test_the_site_has_a_pagefind_index_over_page_content_only(seed_site):
     # The filters, each file's values sorted (search.sort_filters: the same site, the same index).
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     meta = _load(site / "pagefind" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
-    assert [name for name, _ in meta[3]] == ["Country", "Event type", "Language", "Page type", "Year"]
+    assert [name for name, _ in meta[3]] == ["Country", "Event type", "Page type", "Year"]  # one language: no Language filter
     for name, file in meta[3]:
         filter_name, values = _load(site / "pagefind" / "filter" / f"{file}.pf_filter")
         assert filter_name == name and values == sorted(values) and values
@@ -232,10 +238,10 @@ def test_a_filter_narrows_the_results_and_a_result_opens_its_page(browser, seed_
         tab.open("")
         search(tab, query)
         everything = result_count(tab)
-        tab.page.locator('#rb-search input.pagefind-ui__filter-checkbox[name="Page type"][value="Actor"]').check()
+        tab.page.locator('#rb-search input.rb-search__check[name="Page type"][value="Actor"]').check()
         tab.page.wait_for_function(
-            "(before) => /^\\s*\\d+ results?/.test(document.querySelector('#rb-search .pagefind-ui__message').textContent)"
-            " && parseInt(document.querySelector('#rb-search .pagefind-ui__message').textContent) < before",
+            "(before) => /^\\s*\\d+ results?/.test(document.querySelector('#rb-search .rb-search__status').textContent)"
+            " && parseInt(document.querySelector('#rb-search .rb-search__status').textContent) < before",
             arg=everything)
         wait_for_results(tab, query)
         narrowed = result_count(tab)
@@ -287,15 +293,55 @@ def test_an_index_in_shards_finds_what_one_index_finds(browser, seed_site, seed_
             tab.open("")
             found = search(tab, query)
             everything = result_count(tab)
-            tab.page.locator('#rb-search input.pagefind-ui__filter-checkbox[name="Page type"][value="Actor"]').check()
+            tab.page.locator('#rb-search input.rb-search__check[name="Page type"][value="Actor"]').check()
             tab.page.wait_for_function(
-                "(before) => parseInt(document.querySelector('#rb-search .pagefind-ui__message').textContent) < before",
+                "(before) => parseInt(document.querySelector('#rb-search .rb-search__status').textContent) < before",
                 arg=everything)
             wait_for_results(tab, query)
             counts[name] = (everything, result_count(tab))
             assert found and all(urlsplit(u).path.startswith(urlsplit(url).path) for u in found)
             tab.assert_no_errors()
     assert counts["shards"] == counts["one index"]
+
+
+@pytest.mark.browser
+def test_a_sharded_index_shows_the_first_shards_results_first_and_loads_the_filters_after(browser, seed_site, tmp_path):
+    """The dialog (search.js) over Pagefind's API: on an index in shards, the first shard's results
+    show before the whole index's replace them with the count; the filters' files are fetched only
+    after the first results showed; Pagefind's own UI is never fetched; "Load more results" adds
+    results and takes the focus to the first one it added."""
+    site = tmp_path / "site"
+    shutil.copytree(seed_site.site, site)
+    write_index(site, shard_pages=20)
+    countries = [e for e in seed_site.graph["entities"] if e["type"] == "country"]
+    query = max(countries, key=lambda e: len(e["articles"]))["name"]
+    with serve(Build(seed_site.project, site, 0, "")) as url, open_tab(browser, url) as tab:
+        tab.open("")
+        tab.page.locator("[data-rb-search-open]").click()
+        tab.page.evaluate("""() => {
+            window.__states = [];
+            const ui = document.getElementById('rb-search-ui');
+            new MutationObserver(() => window.__states.push(ui.dataset.state)).observe(ui, {attributes: true});
+        }""")
+        found = search(tab, query)
+        states = tab.page.evaluate("window.__states")
+        assert "first" in states and states.index("first") < states.index("done") < states.index("counted"), states
+        assert found and result_count(tab) > len(found)
+        fetched = [urlsplit(u).path for u in tab.requests if "/pagefind/" in u]
+        assert not [u for u in fetched if "pagefind-ui" in u], "Pagefind's UI is not loaded"
+        first_fragment = next(i for i, u in enumerate(fetched) if "/fragment/" in u)
+        filters_ = [i for i, u in enumerate(fetched) if "/filter/" in u]
+        assert filters_ and min(filters_) > first_fragment, fetched
+        # The filters show with their counts; more results come by keyboard, the focus on the first new one.
+        assert tab.page.locator('#rb-search input.rb-search__check[name="Page type"]').count() >= 3
+        more = tab.page.locator("#rb-search button.rb-search__more")
+        assert more.is_visible()
+        more.focus()
+        tab.page.keyboard.press("Enter")
+        tab.page.wait_for_function("(shown) => document.querySelectorAll('#rb-search .rb-search__result').length > shown",
+                                   arg=len(found))
+        assert tab.page.evaluate("document.activeElement.href") == tab.page.locator(RESULT_LINKS).nth(len(found)).evaluate("a => a.href")
+        tab.assert_no_errors()
 
 
 # --- under mkdocs serve ---------------------------------------------------------------------------------

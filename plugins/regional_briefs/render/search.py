@@ -76,8 +76,11 @@ def filters(record: Any, view) -> list[tuple[str, str]]:
         names = sorted({site.entities[c].name for c in ids if c in site.entities})
         return [(COUNTRY, name) for name in names]
 
+    # A site whose articles are all in one language has no Language filter: it would narrow nothing
+    # (but to articles and events, which the page type does) and cost a reader a file per shard.
+    languages = _languages(view)
     if isinstance(record, Article):
-        found = [(PAGE_TYPE, "Article"), (LANGUAGE, language_name(record.language))]
+        found = [(PAGE_TYPE, "Article")] + ([(LANGUAGE, language_name(record.language))] if len(languages) > 1 else [])
         if record.published and record.published.year:
             found.append((YEAR, str(record.published.year)))
         mentioned = {m.entity for m in site.mentions.get(record.id, []) if m.entity}
@@ -87,8 +90,9 @@ def filters(record: Any, view) -> list[tuple[str, str]]:
         return found + country_names([view.country_of[record.id]] if record.id in view.country_of else [])
     if isinstance(record, Event):
         found = [(PAGE_TYPE, "Event"), (EVENT_TYPE, record.type.replace("-", " "))]
-        found += [(LANGUAGE, name) for name in sorted({language_name(site.articles[s.article].language)
-                                                       for s in record.sources if s.article in site.articles})]
+        if len(languages) > 1:
+            found += [(LANGUAGE, name) for name in sorted({language_name(site.articles[s.article].language)
+                                                           for s in record.sources if s.article in site.articles})]
         if record.date and record.date.year:
             found.append((YEAR, str(record.date.year)))
         return found + country_names(view.country_of[e] for e in [*record.places, *record.actors] if e in view.country_of)
@@ -100,6 +104,14 @@ def filters(record: Any, view) -> list[tuple[str, str]]:
     if isinstance(record, str) and record in site.entities:
         return [(PAGE_TYPE, "Country")] + country_names([record])
     return []
+
+
+def _languages(view) -> frozenset:
+    """The languages of the site's articles, counted once per view (``filters`` runs for every page)."""
+    cached = getattr(view, "_search_languages", None)
+    if cached is None:
+        cached = view._search_languages = frozenset(a.language for a in view.site.articles.values())
+    return cached
 
 
 # Near spellings of a name's words: the ways one sound of Tajik, Uzbek, Russian or Pashto is
