@@ -671,3 +671,9 @@ def test_a_story_of_unknown_date_tells_its_undated_happenings(nlp):
     # with the story's date known, an undated clause far from the lead is left out, not guessed
     dated = events_of(nlp, paragraphs, published=PartialDate(2023, 6, 10))
     assert not any(e.type == "deployment" and e.date is None for e in dated)
+
+
+def test_a_visit_framing_a_signing_through_a_frame_noun_is_a_visit_too(nlp):
+    events = events_of(nlp, ["Within the framework of the state visit, the two presidents signed an agreement "
+                             "on the border on Friday."], PartialDate(2024, 5, 10))
+    assert sorted((e.type, e.date) for e in events) == [("agreement", "2024-05-10"), ("visit", "2024-05-10")]

@@ -61,6 +61,7 @@ class Lexicon:
         self.violent_types = words("violent_types")
         self.setting_prepositions = words("setting_prepositions")
         self.setting_types = words("setting_types")
+        self.setting_frames = frozenset(words("setting_frames"))
         self.relative_prepositions = words("relative_prepositions")
         self.modal_words = words("modal_words")
         self.unreal_modifiers = words("unreal_modifiers")

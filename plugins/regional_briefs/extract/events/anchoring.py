@@ -214,6 +214,10 @@ class TimeAnchor:
             if prep.dep_ != "prep" or prep.lower_ not in self.lex.setting_prepositions:
                 continue
             for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in self.lex.setting_frames:
+                    # "on the sidelines of the summit", "within the framework of the visit"
+                    noun = next((n for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                                 for n in of.children if n.dep_ == "pobj"), noun)
                 other = by_token.get(noun.i)
                 if (other and other.type in self.lex.setting_types and other.type != trigger.type):
                     extra.append(other)
