@@ -163,11 +163,19 @@ def test_dated_events_with_participants(tmp_path, gazetteer):
     ("Учения прошли с 3 по 5 января.", "2025-01-03"),  # a range begins on its first day
     ("В прошлом месяце прошли учения.", "2024-12"),
     ("В этом месяце парламент принял закон.", "2025-01"),
+    ("На этой неделе милиция вызвала редактора.", "2025-01"),  # a week's month
 ])
 def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected):
     # The article's date: Friday 10 January 2025 (so «25 декабря», long after it, is last year's).
     found = find_dates(sentence, russian_lexicon.load(), PartialDate(2025, 1, 10))
     assert found and found[0].date.iso() == expected, found
+
+
+def test_last_week_is_its_month_only_when_the_whole_week_is_in_one():
+    lexicon = russian_lexicon.load()
+    assert [f.date.iso() for f in find_dates("На минувшей неделе милиция вызвала редактора.", lexicon,
+                                             PartialDate(2022, 7, 14))] == ["2022-07"]
+    assert find_dates("На прошлой неделе прошли обыски.", lexicon, PartialDate(2025, 1, 10)) == []  # 30 Dec-5 Jan
 
 
 def test_quotes_attributed_by_office_and_told_to_an_outlet_and_dates_said_inside_quotations(tmp_path, gazetteer):

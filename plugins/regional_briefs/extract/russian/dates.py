@@ -1,7 +1,7 @@
 """Dates as Russian writes them, resolved against the article's own date.
 
 «25 декабря», «16 сентября 2022 г.», «4–5 января», «с 1 по 3 марта», «16.09.2022», «в марте прошлого
-года», «в 2021 году», «в прошлом месяце», «вчера», «в понедельник». A day and month without a year take the article's year, or the
+года», «в 2021 году», «в прошлом месяце», «на прошлой неделе» (its month), «вчера», «в понедельник». A day and month without a year take the article's year, or the
 year before when that would put them more than a week after the article; without the article's
 date they stay year-less (``--12-25``), as the gold writes them.
 """
@@ -82,6 +82,7 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
         rf"|(?P<yearonly>(?<!\d)(?P<year3>(?:19|20)\d{{2}})\s*(?:-?(?:м|го|й))?\s+(?:год[уаеом]*|г\.))"
         rf"|(?P<relyear>\b(?:в|во)\s+(?P<rel3>[^\W\d_]+)\s+году\b|\b(?P<rel4>[^\W\d_]+)\s+года\b)"
         rf"|(?P<relmonth>\b(?:в|во)\s+(?P<rel5>[^\W\d_]+)\s+месяце\b)"
+        rf"|(?P<relweek>\bна\s+(?P<rel6>[^\W\d_]+)\s+неделе\b)"
         rf"|(?P<ago>\b(?:(?P<count>\d{{1,2}}|{counts})\s+)?(?P<unit>дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?)\s+назад\b)"
         rf"|(?P<relday>\b(?P<dayword>\w+)\b)",
         re.I)
@@ -161,6 +162,17 @@ def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
             return None
         months = published.year * 12 + published.month - 1 - relative
         return PartialDate(months // 12, months % 12 + 1)
+    if match.group("relweek"):  # «на прошлой неделе»: that calendar week's month, when it has one
+        relative = _relative_year(match.group("rel6"), lexicon)
+        if relative is None or published is None or published.year is None or published.day is None:
+            return None
+        try:
+            day = dt.date(published.year, published.month, published.day)
+        except ValueError:
+            return None
+        monday = day - dt.timedelta(days=day.weekday() + 7 * relative)
+        sunday = monday + dt.timedelta(days=6)
+        return PartialDate(monday.year, monday.month) if (monday.year, monday.month) == (sunday.year, sunday.month) else None
     if match.group("ago"):
         return _ago(match, lexicon, published)
     word = match.group("dayword").casefold()
