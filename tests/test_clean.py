@@ -195,3 +195,9 @@ def test_a_dateline_below_a_caption_and_a_headline_opens_the_story(tmp_path):
     assert article.title == "Journalists detained as state of emergency continues"
     assert article.paragraphs[0].text.startswith("Stockholm, January 10, 2022")
     assert any(block.startswith("A woman films") for block in article.furniture)
+
+
+def test_a_last_block_cut_inside_a_quotation_it_opened_is_the_storys(tmp_path):
+    text = "\n\n".join([*STORY[:2], 'The minister noted that "a memorandum on energy links has already been sig'])
+    article = _article(tmp_path, "cut-quote.txt", text)
+    assert article.paragraphs[-1].text.startswith("The minister noted")

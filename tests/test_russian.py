@@ -509,3 +509,13 @@ def test_a_resident_of_a_town_is_not_the_first_word_of_the_name(tmp_path, gazett
     assert "Абдурахмон Каримов" in extraction.entities
     assert not any(name.startswith("Исфары") for name in extraction.entities)
     assert [q.speaker for q in extraction.quotes] == ["Абдурахмон Каримов"]
+
+
+def test_an_office_of_many_words_before_a_name_is_its_role_and_says_who_the_minister_is(tmp_path, gazetteer):
+    text = ("Таджикистан будет экспортировать электроэнергию. Об этом сообщил министр энергетики и водных "
+            "ресурсов Таджикистана Далер Джума на встрече в Астане.\n\n"
+            'Министр отметил, что "на сегодняшний день уже подписан меморандум о намерениях по развитию энергетических связ')
+    extraction = extraction_of(tmp_path, gazetteer, text, "office.txt")
+    roles = [r.text for r in extraction.entities["Далер Джума"].roles]
+    assert roles == ["министр энергетики и водных ресурсов Таджикистана"]
+    assert [(q.speaker, q.text.split()[0]) for q in extraction.quotes] == [("Далер Джума", "на")]

@@ -224,6 +224,7 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b", re.I)
 
 
+CUT_QUOTATION_WORDS = 8  # a last block this long that ends inside an opened quotation is the story's, cut off
 DATELINE_REACH = 2  # how many blocks of the story may stand above the block its dateline opens
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
@@ -245,8 +246,14 @@ def _is_cut_quotation(block: str, latin: bool = True) -> bool:
     """A quotation that opens and is never closed: the end of a story cut off mid-quote, where a
     related headline or a button would close its quotation marks or have none."""
     opening = block.lstrip()[:1]
-    return (opening in "«“\"„" and len(block.split()) >= 4 and _is_readable(block, latin)
-            and not re.search(r"[»”\"“]", block.lstrip()[1:]))
+    if opening in "«“\"„":
+        return (len(block.split()) >= 4 and _is_readable(block, latin)
+                and not re.search(r"[»”\"“]", block.lstrip()[1:]))
+    # 'The minister said that "a memorandum has already been sig': a sentence that opens a
+    # quotation the page cut off
+    marks = re.findall(r"(?:(?<=\s)[«“\"„])|[»”]|(?<=\w)\"", block)
+    return (len(block.split()) >= CUT_QUOTATION_WORDS and bool(marks) and marks[-1] in ("«", "“", '"', "„")
+            and len(block.split()) >= 4 and _is_readable(block, latin) and block[:1].isupper())
 
 
 def _is_readable(block: str, latin: bool = True) -> bool:

@@ -338,12 +338,16 @@ def _actor_type(tokens, lexicon: RussianLexicon, analyzer) -> str:
     return next((t for t in types if t), "organization")
 
 
+ROLE_WORDS = 7  # how many words before a person's name may still be the office written before it
+
+
 def _role_before(doc, span, lexicon: RussianLexicon, analyzer) -> str:
     """«президент Туркмении Сердар Бердымухамедов»: the office written right before a person's
-    name, with the words that complete it (up to three: «первый заместитель министра занятости»)."""
+    name, with the words that complete it («первый заместитель министра занятости», «министр
+    энергетики и водных ресурсов Таджикистана»: up to ROLE_WORDS words)."""
     if span.type != "PER":
         return ""
-    before = [t for t in doc.tokens if t.stop <= span.start][-5:]
+    before = [t for t in doc.tokens if t.stop <= span.start][-ROLE_WORDS:]
     for i, token in enumerate(before):
         if lemma(token, analyzer) in lexicon.role_words:
             words = before[i:]

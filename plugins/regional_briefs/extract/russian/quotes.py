@@ -24,8 +24,9 @@ ATTRIBUTION_CHARACTERS = 200  # how far before a quotation its speaker is looked
 MIN_WORDS = 4  # a paragraph of fewer words in quotation marks is a name or a title...
 MIN_WORDS_SAID = 2  # ...but words a verb of speech attributes are said: «Ситуация под контролем», — сказал он
 # A quotation in guillemets (closed, or running to the end of the paragraph; guillemets may
-# nest), in German-style or English-style marks, or in straight double quotes.
-_QUOTATION = re.compile(r"«((?:[^«»]|«[^«»]*»)*)(?:»|$)|„([^„“”]*)[“”]|“([^“”]*)”|(?<![\w\"])\"([^\"]+)\"(?!\w)")
+# nest), in German-style or English-style marks, or in straight double quotes (which may also run
+# to the end of a paragraph the page cut off).
+_QUOTATION = re.compile(r"«((?:[^«»]|«[^«»]*»)*)(?:»|$)|„([^„“”]*)[“”]|“([^“”]*)”|(?<![\w\"])\"([^\"]+)(?:\"(?!\w)|$)")
 _MARKS = re.compile(r"[«„“\"]")
 # The attribution inside a broken quotation: «…, — заявил он. — …» (a comma or mark, a dash, the
 # words, a full stop or comma, a dash).
