@@ -236,6 +236,7 @@ def test_a_russian_date_line_dates_the_page_and_a_lead_retold_takes_its_day(tmp_
     ("БИШКЕК, 12 марта. /ТАСС/. Президент подписал закон.", "--03-12", "ТАСС"),
     ("Москва. 28 декабря. INTERFAX.RU - Члены Совбеза осудили решение.", "--12-28", "INTERFAX.RU"),
     ("АСТАНА, 12 марта 2024 – Kazinform. Глава МИД прибыл.", "2024-03-12", "Kazinform"),
+    ("Бишкек, 12 марта 2024 г., 14:05 — 24.kg. Парламент принял закон.", "2024-03-12", "24.kg"),
     ("ДУШАНБЕ, 28.09.2023 /НИАТ «Ховар»/. В Ташкенте произошел взрыв.", "2023-09-28", "НИАТ «Ховар»"),
     ("Хатлонская область - 14 апреля. Сель прошел ночью.", "--04-14", None),
     ("Душанбе, 12 апреля 2025 года. Министры подписали соглашение.", "2025-04-12", None),
@@ -256,6 +257,10 @@ def test_wire_datelines_give_the_date_and_the_outlet(line, date, outlet):
     ("• 08 октября, 2025 • 21:04", PartialDate(2025, 10, 8)),
     ("16:45, 12 марта 2024", PartialDate(2024, 3, 12)),
     ("12 марта 2024 года прошел большой митинг в Алматы", None),  # a sentence, not a date line
+    ("14:05 12.03.2024", PartialDate(2024, 3, 12)),
+    ("12.03.24 14:05", PartialDate(2024, 3, 12)),
+    ("Анна Иванова, 12 марта 2024", PartialDate(2024, 3, 12)),  # a byline's name, then the date
+    ("Анна Иванова, 12 марта 2024 года на митинге", None),
 ])
 def test_a_page_date_line_in_russian(line, date):
     from regional_briefs.extract.clean import _date_line
@@ -519,3 +524,9 @@ def test_an_office_of_many_words_before_a_name_is_its_role_and_says_who_the_mini
     roles = [r.text for r in extraction.entities["Далер Джума"].roles]
     assert roles == ["министр энергетики и водных ресурсов Таджикистана"]
     assert [(q.speaker, q.text.split()[0]) for q in extraction.quotes] == [("Далер Джума", "на")]
+
+
+def test_a_date_line_right_after_the_story_dates_it_when_nothing_above_does(tmp_path, gazetteer):
+    text = ("Президент Таджикистана провел переговоры с президентом Кыргызстана. Стороны подписали "
+            "соглашение о границе.\n\nАвтор: Анна Иванова\n\n12 марта 2025\n")
+    assert extraction_of(tmp_path, gazetteer, text, "trailing.txt").article.published == PartialDate(2025, 3, 12)

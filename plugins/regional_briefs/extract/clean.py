@@ -24,7 +24,7 @@ _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
 # A full date in numbers, as pages stamp stories and captions: 16.04.2022, 16/04/2022, 2022-04-16.
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?:(\d{1,2})[./](\d{1,2})[./](\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d.])")
 _LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*(?:[|丨·,]\s*)?\d{1,2}:\d{2})?\s*[|丨·]\s*")
-_DATE_LINE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*[,|丨·]?\s*\d{1,2}:\d{2})?\s*$")
+_DATE_LINE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*[,|]?\s*)?(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?:\s*[,|丨·]?\s*\d{1,2}:\d{2})?\s*$")
 # A date label before the story's first words, as saved pages and feeds give it:
 # "date 2025-03-02 Farmers in Sughd ...", "Published: 2024-05-12".
 _DATE_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}(?:-\d{2})?)(?:[T ][\d:.+Z-]+)?\b\s*", re.I)
@@ -83,7 +83,11 @@ def clean(doc: RawDocument) -> Article:
             paragraphs.append(Paragraph(len(paragraphs), block, heading=role == "heading"))
         else:
             furniture.append(block)
-    published = published or line_date or late_date
+    # "… story … / Author: A. B. / 12 марта 2025": a date line right after the story, the last resort
+    last_story = max((i for i, role in enumerate(roles) if role == "story"), default=None)
+    trailing = None if last_story is None else next(
+        (found for block in blocks[last_story + 1: last_story + 1 + TRAILING_DATE_REACH] if (found := _date_line(block))), None)
+    published = published or line_date or late_date or trailing
     if paragraphs and not paragraphs[0].heading:
         # "03.10.2022 | 15:58 | Headline…": a page's date stamp run into its first line
         stamp = _LEADING_STAMP.match(paragraphs[0].text)
@@ -224,6 +228,7 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b", re.I)
 
 
+TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand and still date it
 CUT_QUOTATION_WORDS = 8  # a last block this long that ends inside an opened quotation is the story's, cut off
 DATELINE_REACH = 2  # how many blocks of the story may stand above the block its dateline opens
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
@@ -287,7 +292,7 @@ def _date_line(block: str) -> Optional[PartialDate]:
     match = _DATE_LINE.match(block)
     if match:
         day, month, year = (int(g) for g in match.groups())
-        candidate = PartialDate(year, month, day)
+        candidate = PartialDate(year + 2000 if year < 100 else year, month, day)  # "12.03.25 14:05"
         return candidate if candidate.is_valid() else None
     text = re.sub(r"^(published|updated|posted|date)\s*:?\s*", "", block.strip(), flags=re.I)
     # "2024-06-03 09:10 Last Updated At:11:25": the first date is the publication's
@@ -322,7 +327,11 @@ def _russian_date_line(text: str) -> Optional[PartialDate]:
     rest = text[:found[0].start] + " " + text[found[0].end:]
     rest = re.sub(r"\b\d{1,2}:\d{2}\b|[^\W\d_]+:\s*\d+", "", rest)  # a time; "Просмотров: 18582"
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in lexicon.date_line_words]
-    return found[0].date if len(words) <= 1 else None  # a weekday, or a byline's one word, at most
+    if len(words) <= 1:
+        return found[0].date  # a weekday, or a byline's one word, at most
+    # "Анна Иванова, 12 марта 2025": a byline's name before the date
+    byline = re.fullmatch(r"\s*(?:[A-ZА-ЯЁ][^\W\d_]+\s+){1,2}[A-ZА-ЯЁ][^\W\d_]+\s*,\s*", text[:found[0].start])
+    return found[0].date if byline and not text[found[0].end:].strip(" ,.|0123456789:") else None
 
 
 def _opening_date(text: str) -> Optional[PartialDate]:
