@@ -340,6 +340,10 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
         ("Rebels took over Erdenet on May 4.", "other"),
         ("Melikyan sent a congratulatory letter to Kapanadze on May 4.", "statement"),
         ("At the trial on May 4, prosecutors asked the court to jail Melikyan for six years.", "legal"),
+        ("The city court upheld Melikyan's sentence on May 4.", "legal"),
+        ("A fire broke out in a forest near Erdenet on May 4.", "disaster"),
+        ("Clashes broke out on the border on May 4.", "armed-clash"),
+        ("Rescuers found the bodies of three foresters on May 4.", "other"),
     ],
 )
 def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
