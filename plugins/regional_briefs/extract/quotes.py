@@ -59,7 +59,14 @@ def quote_spans(text: str, keep_short: bool = False) -> list[QuoteSpan]:
         spans = [_span(text, m.start(), m.end()) for m in _SINGLE_QUOTED.finditer(text)]
     if not spans:
         spans = [_span(text, m.start(), m.end()) for m in _ASCII_SINGLE_QUOTED.finditer(text)]
-    return spans if keep_short else [s for s in spans if len(s.text) >= MIN_CHARACTERS]
+    return spans if keep_short else [s for s in spans if len(s.text) >= MIN_CHARACTERS
+                                     or _CHARACTERISED.search(text[max(0, s.start - 60): s.start])]
+
+
+# A word or two quoted as someone's verdict on a thing ("calling them “fabricated”", "described the
+# vote as “a farce”"): said, however short; elsewhere short quoted words are scare quotes or names.
+_CHARACTERISED = re.compile(r"\b(?:calling|termed|dubbed|described\s+(?:\w+\s+){0,3}?as)\s+"
+                            r"(?:it|them|him|her|this|that|(?:the|a|an)\s+\w+)?\s*(?:a|an|the)?\s*$", re.I)
 
 
 # Outlets that quote with single marks (‘...’): an opening mark after a space or a bracket, a
