@@ -201,3 +201,13 @@ def test_a_last_block_cut_inside_a_quotation_it_opened_is_the_storys(tmp_path):
     text = "\n\n".join([*STORY[:2], 'The minister noted that "a memorandum on energy links has already been sig'])
     article = _article(tmp_path, "cut-quote.txt", text)
     assert article.paragraphs[-1].text.startswith("The minister noted")
+
+
+@pytest.mark.parametrize("credit", [
+    "Photo by Dmitry Kostyukov for The Steppe Times",
+    "(Photograph: Anna Orlova / Steppe Wire)",
+    "Photo courtesy of the Ministry of Water Resources",
+])
+def test_photo_credits_are_furniture_wherever_they_stand(tmp_path, credit):
+    article = _article(tmp_path, "credit.txt", "\n\n".join([STORY[0], credit, *STORY[1:]]))
+    assert [p.text for p in article.paragraphs if not p.heading] == [s for s in STORY if s != "A Slow Thaw"]

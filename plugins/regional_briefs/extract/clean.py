@@ -220,7 +220,7 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
 # its shape; these openers are the web's, not one site's.
 _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recommended|more on this|watch|listen)\b\s*[:|–—-]"
                       # credits, captions and notices: "Photo: AFP", "© 2024 Agency", "Advertisement"
-                      r"|^(photo|image|picture|credit|caption)s?\s*[:|/–—]|^(©|copyright\b)"
+                      r"|^\(?(photo(graph)?|image|picture|credit|caption)s?\s*(?:[:|/–—]|by\b|courtesy\b)|^(©|copyright\b)"
                       r"|^(advertisement|sponsored( content)?)\s*$"
                       # prompts: "Follow X on Instagram ...", "Support X!", "Contribute today", "Subscribe to ..."
                       r"|^follow\b.*\b(instagram|telegram|facebook|twitter|threads|youtube|tiktok|whatsapp|linkedin)\b"
