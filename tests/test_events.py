@@ -681,3 +681,12 @@ def test_a_visit_framing_a_signing_through_a_frame_noun_is_a_visit_too(nlp):
     events = events_of(nlp, ["Within the framework of the state visit, the two presidents signed an agreement "
                              "on the border on Friday."], PartialDate(2024, 5, 10))
     assert sorted((e.type, e.date) for e in events) == [("agreement", "2024-05-10"), ("visit", "2024-05-10")]
+
+
+def test_a_clause_that_says_also_is_one_more_happening_not_a_retelling(nlp):
+    events = events_of(nlp, ["Uzbekistan and Kazakhstan signed a border treaty on Thursday.",
+                             "The delegations also signed 15 other documents on trade."], PartialDate(2024, 5, 10))
+    assert [(e.type, e.paragraph) for e in events] == [("agreement", 0), ("agreement", 1)]
+    retold = events_of(nlp, ["Uzbekistan and Kazakhstan signed a border treaty on Thursday.",
+                             "The treaty was signed in Tashkent."], PartialDate(2024, 5, 10))
+    assert [(e.type, e.paragraph) for e in retold] == [("agreement", 0)]

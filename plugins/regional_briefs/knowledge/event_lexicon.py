@@ -62,6 +62,8 @@ class Lexicon:
         self.setting_prepositions = words("setting_prepositions")
         self.setting_types = words("setting_types")
         self.setting_frames = frozenset(words("setting_frames"))
+        self.addition_words = frozenset(words("addition_words"))
+        self.addition_openings = tuple(sorted(words("addition_openings")))
         self.relative_prepositions = words("relative_prepositions")
         self.modal_words = words("modal_words")
         self.unreal_modifiers = words("unreal_modifiers")

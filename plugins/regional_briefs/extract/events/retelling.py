@@ -29,6 +29,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 def retold_draft(events: list[EventDraft], event: EventDraft, item: Found, lex: Lexicon) -> Optional[EventDraft]:
     """The latest of ``events`` that ``event`` (told by ``item``) tells again, if any."""
+    if another(item.trigger.token, lex):
+        return None  # "The delegations also signed 15 documents": one more happening of the kind
     retold = item.inherited and definite_argument(item.trigger.token, item.trigger.entry)
     for other in reversed(events):
         if same_happening(other, event, lex) or (
@@ -36,6 +38,14 @@ def retold_draft(events: list[EventDraft], event: EventDraft, item: Found, lex: 
         ):
             return other
     return None
+
+
+def another(verb, lex: Lexicon) -> bool:
+    """A clause that says it tells one more happening: "also signed", "In addition, ... were signed"."""
+    sent = verb.sent
+    opening = sent.text.lstrip().lower()
+    return any(c.dep_ == "advmod" and c.lower_ in lex.addition_words for c in verb.children) or any(
+        opening.startswith(phrase) for phrase in lex.addition_openings)
 
 
 def fold_into(told: EventDraft, retelling: EventDraft) -> None:
