@@ -530,3 +530,15 @@ def test_a_date_line_right_after_the_story_dates_it_when_nothing_above_does(tmp_
     text = ("Президент Таджикистана провел переговоры с президентом Кыргызстана. Стороны подписали "
             "соглашение о границе.\n\nАвтор: Анна Иванова\n\n12 марта 2025\n")
     assert extraction_of(tmp_path, gazetteer, text, "trailing.txt").article.published == PartialDate(2025, 3, 12)
+
+
+def test_an_abbreviation_in_brackets_and_an_office_the_name_finder_ran_into_a_name(tmp_path, gazetteer):
+    text = ("Министры встретились в Астане на заседании Шанхайской организации сотрудничества (ШОС). "
+            "Следующее заседание ШОС пройдет в Бишкеке.\n\n"
+            "Председатель Жокаргы Кенеса Каракалпакстана Аманбай Орынбаев выступил на суде.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text, "brackets.txt")
+    names = set(extraction.entities)
+    assert not any("(" in name for name in names), names
+    assert "Аманбай Орынбаев" in names and extraction.entities["Аманбай Орынбаев"].type == "person"
+    shos = [m for m in extraction.mentions if m.text == "ШОС"]
+    assert len(shos) == 2 and len({m.name for m in shos}) == 1  # one organisation, named twice

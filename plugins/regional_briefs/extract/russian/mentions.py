@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -72,28 +72,17 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
                 found.append((para, span, name))
     country = _main_country(found, gazetteer)
     for para, span, name in found:
-        longer = _longer_known(para, span, gazetteer, country, analyzer)
-        if longer is not None:  # «Жокаргы» of «Жокаргы Кенес»: the name the gazetteer knows, whole
-            span, name = longer
-        forms = (name, span.text)
-        if len(span.tokens) == 1:  # «рассказал Азаттыку»: an outlet inflected like a noun, read as a surname
-            forms += (word_lemma(span.text, analyzer).capitalize(),)
-        entry = _lookup(gazetteer, forms, country)
-        if entry is not None and span.type == "PER" and entry.kind != "actor" and (
-                len(span.tokens) > 1 or any(gazetteer.is_ambiguous(f) for f in (name, span.text))):
-            entry = None  # «Сердар», «Аркадаг»: a person the model read, whatever town shares the name
-        label = LABELS.get(span.type, "ORG")
-        if entry is not None:
-            mentions.append(_gazetteer_mention(entry, span.text, para.index, span.start, span.stop, label))
-            continue
-        if span.type == "PER":
-            kind, type_ = "actor", "person"
-        elif span.type == "LOC":
-            kind, type_ = "place", _place_type(span.tokens, lexicon, analyzer)
-        else:
-            kind, type_ = "actor", _actor_type(span.tokens, lexicon, analyzer)
-        mentions.append(Mention(span.text, para.index, span.start, span.stop, kind, type_, label, "model",
-                                name=name, title=_role_before(para.doc, span, lexicon, analyzer)))
+        before = len(mentions)
+        _add_mention(mentions, para, span, name, gazetteer, country, analyzer, lexicon)
+        if span.abbreviation is not None and len(mentions) > before:
+            # «Шанхайской организации сотрудничества (ШОС)»: the letters in brackets name it too
+            first, stop = span.abbreviation
+            outer = mentions[-1]
+            known = _lookup(gazetteer, (para.text[first:stop],), country)
+            if known is not None and outer.origin != "gazetteer" and known.kind == outer.kind:
+                # the gazetteer knows the letters («ШОС»): the name they stand for is its entry too
+                outer = mentions[-1] = _gazetteer_mention(known, outer.text, para.index, outer.start, outer.end, outer.label)
+            mentions.append(replace(outer, text=para.text[first:stop], start=first, end=stop))
     mentions += _gazetteer_only(parsed, mentions, gazetteer, country, analyzer)
     mentions += _institutions(parsed, mentions, lexicon, analyzer)
     mentions += _surname_subjects(parsed, mentions, analyzer)
@@ -101,6 +90,34 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
     return sorted(mentions, key=lambda m: (m.paragraph, m.start)), sentences
+
+
+def _add_mention(mentions: list[Mention], para: ParsedParagraph, span: "NameSpan", name: str, gazetteer: Gazetteer,
+                 country: Optional[str], analyzer, lexicon: RussianLexicon) -> None:
+    """The mention of one name the model found: the gazetteer's entry when it knows the name,
+    else the model's reading."""
+    longer = _longer_known(para, span, gazetteer, country, analyzer)
+    if longer is not None:  # «Жокаргы» of «Жокаргы Кенес»: the name the gazetteer knows, whole
+        span, name = longer
+    forms = (name, span.text)
+    if len(span.tokens) == 1:  # «рассказал Азаттыку»: an outlet inflected like a noun, read as a surname
+        forms += (word_lemma(span.text, analyzer).capitalize(),)
+    entry = _lookup(gazetteer, forms, country)
+    if entry is not None and span.type == "PER" and entry.kind != "actor" and (
+            len(span.tokens) > 1 or any(gazetteer.is_ambiguous(f) for f in (name, span.text))):
+        entry = None  # «Сердар», «Аркадаг»: a person the model read, whatever town shares the name
+    label = LABELS.get(span.type, "ORG")
+    if entry is not None:
+        mentions.append(_gazetteer_mention(entry, span.text, para.index, span.start, span.stop, label))
+        return
+    if span.type == "PER":
+        kind, type_ = "actor", "person"
+    elif span.type == "LOC":
+        kind, type_ = "place", _place_type(span.tokens, lexicon, analyzer)
+    else:
+        kind, type_ = "actor", _actor_type(span.tokens, lexicon, analyzer)
+    mentions.append(Mention(span.text, para.index, span.start, span.stop, kind, type_, label, "model",
+                            name=name, title=_role_before(para.doc, span, lexicon, analyzer)))
 
 
 LONGER_BY = 2  # words after a name the model found that may complete a name the gazetteer knows
@@ -130,6 +147,7 @@ class NameSpan:
     stop: int
     text: str
     tokens: list
+    abbreviation: Optional[tuple[int, int]] = None  # «(ШОС)» written after the name: its offsets
 
 
 def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
@@ -157,6 +175,13 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
                 out.append(place)
                 span = NameSpan("PER", span.tokens[1].start, span.stop, doc.text[span.tokens[1].start:span.stop],
                                 span.tokens[1:])
+            else:
+                body = _body_before_name(span, doc, analyzer)
+                if body is not None:  # «Жокаргы Кенеса Каракалпакстана Аманбай Орынбаев»
+                    out.append(body)
+                    first = span.tokens[len(body.tokens)]
+                    span = NameSpan("PER", first.start, span.stop, doc.text[first.start:span.stop],
+                                    span.tokens[len(body.tokens):])
             after = [t for t in doc.tokens if t.start >= span.stop][:1]
             if after and after[0].text.casefold() in lexicon.patronymic_words and doc.text[span.stop:after[0].start].strip() == "":
                 span = NameSpan("PER", span.start, after[0].stop, doc.text[span.start:after[0].stop], span.tokens + after)
@@ -169,13 +194,22 @@ _NOT_NAME_POS = ("VERB", "AUX", "ADV", "ADP", "PRON", "CCONJ", "SCONJ", "PART")
 
 def _trimmed(span: NameSpan, doc) -> NameSpan:
     """A span without the words the name finder took in at its start that no name begins with
-    («Заявило Агентство по…»: a verb)."""
+    («Заявило Агентство по…»: a verb), and without an abbreviation in brackets it took in at its
+    end («Шанхайской организации сотрудничества (ШОС)»), which it keeps aside."""
     tokens = list(span.tokens)
+    opening = next((n for n, t in enumerate(tokens) if t.text == "("), None)
+    if opening is not None and opening > 0 and tokens[-1].text == ")" and len(tokens) - opening == 3:
+        inner = tokens[opening + 1]
+        span = NameSpan(span.type, span.start, tokens[opening - 1].stop,
+                        doc.text[span.start:tokens[opening - 1].stop], tokens[:opening],
+                        (inner.start, inner.stop) if inner.text.isupper() else None)
+        tokens = list(span.tokens)
     while len(tokens) > 1 and tokens[0].pos in _NOT_NAME_POS:
         tokens = tokens[1:]
     if len(tokens) == len(span.tokens):
         return span
-    return NameSpan(span.type, tokens[0].start, span.stop, doc.text[tokens[0].start:span.stop], tokens)
+    return NameSpan(span.type, tokens[0].start, span.stop, doc.text[tokens[0].start:span.stop], tokens,
+                    span.abbreviation)
 
 
 REMIT_WORDS = 6  # «по делам молодёжи и спорта»: the words of a body's remit, at most
@@ -230,6 +264,25 @@ def _resident_place(span: NameSpan, doc, lexicon: RussianLexicon, analyzer) -> O
     if not any(p.tag.case == "gent" for p in analyzer.parse(first.text)):
         return None
     return NameSpan("LOC", first.start, first.stop, first.text, [first])
+
+
+def _body_before_name(span: NameSpan, doc, analyzer) -> Optional[NameSpan]:
+    """The words a person's name of four or more words opens with, up to one that can only be a
+    genitive, when the two or three after it read as a person's names («[председатель] Жокаргы
+    Кенеса Каракалпакстана Аманбай Орынбаев»): the body whose office the person holds, read by
+    the name finder into the name."""
+    tokens = span.tokens
+    if len(tokens) < 4:
+        return None
+    for k in (len(tokens) - 2, len(tokens) - 3):
+        parses = analyzer.parse(tokens[k - 1].text)
+        only_genitive = any(p.tag.case == "gent" for p in parses) and not any(p.tag.case == "nomn" for p in parses)
+        names = all(any(any(g in p.tag for g in ("Name", "Surn", "Patr")) or not p.is_known
+                        for p in analyzer.parse(t.text)) for t in tokens[k:])
+        if k >= 2 and only_genitive and names:
+            return NameSpan("ORG", tokens[0].start, tokens[k - 1].stop, doc.text[tokens[0].start:tokens[k - 1].stop],
+                            tokens[:k])
+    return None
 
 
 def _genitive(span: NameSpan) -> bool:
