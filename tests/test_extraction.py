@@ -120,3 +120,14 @@ def test_a_known_name_the_model_cut_into_pieces_is_one_entity(tmp_path):
     names = _by_name(site)
     assert "Tehrik-i-Taliban Pakistan" in names and "Tehrik" not in names
     assert "TTP" in names["Tehrik-i-Taliban Pakistan"].aliases
+
+
+def test_a_list_of_districts_the_model_ran_together_is_one_place_each(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "Floods hit Baghlan province on Friday. The affected areas include the districts of Burka, "
+        "Nahreen, Tala wa Barfak, Baghlan Markazi and Dand Ghori.\n"))
+    names = set(extraction.entities)
+    assert {"Burka", "Nahreen", "Tala wa Barfak"} <= names, names
+    assert not any("," in name for name in names)

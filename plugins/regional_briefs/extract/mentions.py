@@ -258,6 +258,9 @@ def _whole_people(spans: list, gazetteer: Gazetteer) -> list:
 _EZAFE = re.compile(r"-(?:e|i|ye|yi|o)$")  # "Shahr-e Buzurg", "Pul-i Khumri": a Persian name's link
 
 
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
 def _joined_names(spans: list, gazetteer: Gazetteer, patterns: Patterns) -> list:
     """Names the model cut in two: "Shahr | -e Buzurg" (a Persian place name's link and the word
     after it) and "Azamat | Bolotov" (two unknown words, the second shaped like a surname, read as
@@ -277,6 +280,13 @@ def _joined_names(spans: list, gazetteer: Gazetteer, patterns: Patterns) -> list
             out.append(Span(doc, span.start, end + 3, label="GPE" if span.label_ == "PERSON" else span.label_))
             continue
         previous = out[-1] if out else None
+        if (previous is not None and previous.end + 1 == span.start and doc[previous.end].lower_ in patterns.name_links
+                and previous[-1].is_title and span[0].is_title
+                and gazetteer.lookup(previous.text) is None and gazetteer.lookup(span.text) is None):
+            # "Tala wa Barfak": a place name whose words a link of its language joins
+            out[-1] = Span(doc, previous.start, span.end,
+                           label=previous.label_ if previous.label_ in _PLACE_LABELS else "GPE")
+            continue
         if (previous is not None and previous.end == span.start and len(previous) == 1 and len(span) == 1
                 and previous[0].whitespace_ == " " and previous[0].is_title and span[0].is_title
                 and span[0].lower_.endswith(patterns.surname_endings)
@@ -370,6 +380,14 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
             run.append(tok)
         if run:
             tokens = tokens + run
+    # "Burka, Nahreen": the model ran a list of names into one; each is a name
+    commas = [i for i, t in enumerate(tokens) if t.text == "," and 0 < i < len(tokens) - 1]
+    if commas and gazetteer.lookup(span.text) is None:
+        parts, last = [], 0
+        for i in [*commas, len(tokens)]:
+            parts += _from_tokens(tokens[last:i], span.label_, paragraph, gazetteer, patterns)
+            last = i + 1
+        return parts
     # "Japarov and Rahmon": two one-word names joined by "and" are two names.
     words = [t for t in tokens if not t.is_punct]
     if len(words) == 3 and words[1].lower_ == "and" and gazetteer.lookup(span.text) is None:

@@ -29,6 +29,7 @@ class Patterns:
     role_nouns: frozenset[str]
     place_heads: dict[str, str]  # lower-case head noun -> place type
     name_particles: frozenset[str]
+    name_links: frozenset[str]
     surname_endings: tuple[str, ...]
     direction_words: frozenset[str]
     organization_heads: frozenset[str]
@@ -83,6 +84,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         place_heads={word: type_ for type_, words in place_heads.items() for word in words},
         document_words=frozenset(data.words("document_words")),
         name_particles=frozenset(data.words("name_particles")),
+        name_links=frozenset(data.words("name_links")),
         surname_endings=tuple(data.words("surname_endings")),
         direction_words=frozenset(data.words("direction_words")),
         organization_heads=frozenset(data.words("organization_heads")),
