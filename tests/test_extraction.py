@@ -131,3 +131,13 @@ def test_a_list_of_districts_the_model_ran_together_is_one_place_each(tmp_path, 
     names = set(extraction.entities)
     assert {"Burka", "Nahreen", "Tala wa Barfak"} <= names, names
     assert not any("," in name for name in names)
+
+
+def test_a_remit_the_model_ran_into_a_ministers_name_is_left_out(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "The former Minister of National Economy Kuandyk Bishimbayev was sentenced on Monday. "
+        "Bishimbayev denied the charges.\n"))
+    assert "Kuandyk Bishimbayev" in extraction.entities
+    assert not any(name.startswith("National Economy") for name in extraction.entities)

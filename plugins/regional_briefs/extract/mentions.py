@@ -458,6 +458,11 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
             if known is not None and known.kind == "place":
                 return (_from_tokens(tokens[:cut], "GPE", paragraph, gazetteer, patterns)
                         + _from_tokens(tokens[cut:], "PERSON", paragraph, gazetteer, patterns))
+        if titled:
+            # "Minister of National Economy Kuandyk Bishimbayev": the remit, then the person
+            for cut in (len(tokens) - 2, len(tokens) - 3):
+                if cut >= 1 and _shaped_like_a_person(tokens[cut:], patterns):
+                    return _from_tokens(tokens[cut:], "PERSON", paragraph, gazetteer, patterns)
     entry = gazetteer.lookup(text)
     if entry is None and (gazetteer.demonym(text) or gazetteer.demonym(text.rstrip("s"))):
         return []
