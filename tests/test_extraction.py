@@ -141,3 +141,12 @@ def test_a_remit_the_model_ran_into_a_ministers_name_is_left_out(tmp_path, gazet
         "Bishimbayev denied the charges.\n"))
     assert "Kuandyk Bishimbayev" in extraction.entities
     assert not any(name.startswith("National Economy") for name in extraction.entities)
+
+
+def test_a_body_and_its_remit_cut_in_two_by_the_model_is_one_state_agency(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "The Agency for Financial Monitoring of Kazakhstan said Birtanov has been arrested.\n"))
+    agency = extraction.entities.get("Agency for Financial Monitoring of Kazakhstan")
+    assert agency is not None and agency.type == "government", sorted(extraction.entities)

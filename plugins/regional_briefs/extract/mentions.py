@@ -280,6 +280,12 @@ def _joined_names(spans: list, gazetteer: Gazetteer, patterns: Patterns) -> list
             out.append(Span(doc, span.start, end + 3, label="GPE" if span.label_ == "PERSON" else span.label_))
             continue
         previous = out[-1] if out else None
+        if (previous is not None and previous.end + 1 == span.start and doc[previous.end].lower_ in ("for", "of", "on")
+                and previous.label_ == "ORG" and span.label_ == "ORG" and previous[-1].text in patterns.organization_heads
+                and span[0].is_title):
+            # "Agency | for | Financial Monitoring": a body's head word and its remit, cut in two
+            out[-1] = Span(doc, previous.start, span.end, label="ORG")
+            continue
         if (previous is not None and previous.end + 1 == span.start and doc[previous.end].lower_ in patterns.name_links
                 and previous[-1].is_title and span[0].is_title
                 and gazetteer.lookup(previous.text) is None and gazetteer.lookup(span.text) is None):
