@@ -211,3 +211,14 @@ def test_a_last_block_cut_inside_a_quotation_it_opened_is_the_storys(tmp_path):
 def test_photo_credits_are_furniture_wherever_they_stand(tmp_path, credit):
     article = _article(tmp_path, "credit.txt", "\n\n".join([STORY[0], credit, *STORY[1:]]))
     assert [p.text for p in article.paragraphs if not p.heading] == [s for s in STORY if s != "A Slow Thaw"]
+
+
+def test_prompts_and_a_note_on_the_author_are_furniture(tmp_path):
+    text = "\n\n".join([
+        "We use cookies to improve your experience on Steppe Daily. By continuing you agree to our Privacy Policy.",
+        *STORY,
+        "Click here to join the Steppe Daily channel on Telegram and WhatsApp",
+        "John Wheeler is a journalist based in Almaty who covers Central Asian politics.",
+    ])
+    article = _article(tmp_path, "prompts.txt", text)
+    assert [p.text for p in article.paragraphs] == STORY

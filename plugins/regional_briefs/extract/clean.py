@@ -157,6 +157,8 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
         _DISCLAIMER.match(blocks[i]) or not (i + 1 < len(blocks) and prose[i + 1]))]
     if ends:
         last = max((i for i in range(first, ends[0]) if prose[i]), default=first)
+    while last > first and _AUTHOR_NOTE.match(blocks[last]):
+        last = max((i for i in range(first, last) if prose[i]), default=first)  # the page's note on its author
     if blocks[last].rstrip().endswith(":"):
         # the story closes on "Among the speakers:" and the list it announces, item by item
         while last + 1 < len(blocks) and not prose[last + 1] and _LIST_ITEM.match(blocks[last + 1]) \
@@ -225,7 +227,13 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       # prompts: "Follow X on Instagram ...", "Support X!", "Contribute today", "Subscribe to ..."
                       r"|^follow\b.*\b(instagram|telegram|facebook|twitter|threads|youtube|tiktok|whatsapp|linkedin)\b"
                       r"|^(support|donate to|contribute|subscribe|sign up)\b.{0,60}(!|today|now|newsletter)\s*$"
-                      r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b", re.I)
+                      r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b"
+                      # "Click here to join our channel on Telegram", "We use cookies ... you agree to ..."
+                      r"|^(click here|tap here|join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter))"
+                      r"|^(this (site|website) uses|we use) cookies\b", re.I)
+# A note on the author closing the page: "Jane Roe is a journalist based in Almaty who covers ...".
+_AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}is an?\s+(?:[\w-]+\s+){0,3}?(?:journalist|reporter|"
+                          r"correspondent|writer|editor|contributor|photographer|photojournalist)\b")
 
 
 TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand and still date it
