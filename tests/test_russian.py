@@ -164,6 +164,10 @@ def test_dated_events_with_participants(tmp_path, gazetteer):
     ("В прошлом месяце прошли учения.", "2024-12"),
     ("В этом месяце парламент принял закон.", "2025-01"),
     ("На этой неделе милиция вызвала редактора.", "2025-01"),  # a week's month
+    ("В минувшую пятницу прошел митинг.", "2025-01-03"),  # written on a Friday: the Friday before
+    ("В пятницу прошел митинг.", "2025-01-10"),
+    ("Указ подписан 1-го января.", "2025-01-01"),
+    ("В конце прошлого месяца прошли учения.", "2024-12"),
 ])
 def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected):
     # The article's date: Friday 10 January 2025 (so «25 декабря», long after it, is last year's).

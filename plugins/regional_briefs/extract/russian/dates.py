@@ -73,7 +73,7 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
     year = r",?\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г(?:од[ау]?)?\b\.?))?"  # «2022», «, 2022», «2022 г.», «2022 года»
     relative_year = r"\s+(?P<relyear>[^\W\d_]+)\s+года\b"  # «прошлого года»
     day_month = re.compile(
-        rf"(?<![\w.])(?:с\s+(?P<from>[0-3]?\d)\s+(?:по|до)\s+)?(?P<day>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w)"
+        rf"(?<![\w.])(?:с\s+(?P<from>[0-3]?\d)\s+(?:по|до)\s+)?(?P<day>[0-3]?\d)(?:-?го)?(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w)"
         rf"(?:{year}|{relative_year})?", re.I)
     rest = re.compile(
         rf"(?P<numeric>(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>(?:19|20)\d{{2}})(?!\d))"
@@ -81,7 +81,7 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
         rf"|\s+(?P<rel2>[^\W\d_]+)\s+года)?)"
         rf"|(?P<yearonly>(?<!\d)(?P<year3>(?:19|20)\d{{2}})\s*(?:-?(?:м|го|й))?\s+(?:год[уаеом]*|г\.))"
         rf"|(?P<relyear>\b(?:в|во)\s+(?P<rel3>[^\W\d_]+)\s+году\b|\b(?P<rel4>[^\W\d_]+)\s+года\b)"
-        rf"|(?P<relmonth>\b(?:в|во)\s+(?P<rel5>[^\W\d_]+)\s+месяце\b)"
+        rf"|(?P<relmonth>\b(?:в|во)\s+(?P<rel5>[^\W\d_]+)\s+месяце\b|\b(?:в\s+)?(?:начале|середине|конце)\s+(?P<rel7>[^\W\d_]+)\s+месяца\b)"
         rf"|(?P<relweek>\bна\s+(?P<rel6>[^\W\d_]+)\s+неделе\b)"
         rf"|(?P<ago>\b(?:(?P<count>\d{{1,2}}|{counts})\s+)?(?P<unit>дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?)\s+назад\b)"
         rf"|(?P<relday>\b(?P<dayword>\w+)\b)",
@@ -157,7 +157,7 @@ def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
             return None
         return PartialDate(published.year - relative)
     if match.group("relmonth"):  # «в прошлом месяце», «в этом месяце»
-        relative = _relative_year(match.group("rel5"), lexicon)
+        relative = _relative_year(match.group("rel5") or match.group("rel7"), lexicon)
         if relative is None or published is None or published.year is None or published.month is None:
             return None
         months = published.year * 12 + published.month - 1 - relative
@@ -188,7 +188,11 @@ def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
             weekday = dt.date(reference.year, reference.month, reference.day).weekday()
         except ValueError:
             return None
-        return _days_before(reference, (weekday - _weekday_forms(lexicon)[word]) % 7)
+        back = (weekday - _weekday_forms(lexicon)[word]) % 7
+        before = re.findall(r"[^\W\d_]+", match.string[:match.start()])[-1:]
+        if back == 0 and before and (_relative_year(before[0], lexicon) or 0) > 0:
+            back = 7  # «в минувшую пятницу» written on a Friday: the Friday before
+        return _days_before(reference, back)
     return None
 
 
