@@ -307,3 +307,17 @@ def test_people_the_model_ran_into_a_title_a_body_or_a_credit(tmp_path, gazettee
     assert ("Rinat Tukhvatshin", "fabricated") in quotes  # "calling them"
     assert ("Syinat Sultanalieva", "yet") in quotes  # "described ... as"
     assert not any(first == "Ata-Jurt" for _, first in quotes)  # a name, not a verdict
+
+
+def test_a_state_body_named_in_lower_case_is_the_main_countrys_and_speaks(tmp_path, gazetteer):
+    text = ("An explosion at a warehouse near the airport in Tashkent, Uzbekistan, injured dozens on Thursday.\n\n"
+            "The health ministry said on Telegram that \u201curgent medical care is being provided to the injured\u201d.\n\n"
+            "Uzbekistan's airport kept working, officials said.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    ministry = extraction.entities.get("Health Ministry of Uzbekistan")
+    assert ministry is not None and ministry.type == "government", sorted(extraction.entities)
+    assert ("Health Ministry of Uzbekistan", "urgent") in [(q.speaker, q.text.split()[0]) for q in extraction.quotes]
+    # with no country named, no body is made up
+    (tmp_path / "bare").mkdir()
+    bare = extraction_of(tmp_path / "bare", gazetteer, "The health ministry said the injured were treated.\n")
+    assert not any("inistry" in name for name in bare.entities)

@@ -93,6 +93,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
     mentions = _speakers_by_shape(article, mentions, patterns, gazetteer)
     mentions = _without_headline_guesses(article, mentions)
     _people_the_model_took_for_bodies(article, mentions, patterns)
+    mentions += _state_bodies_in_lower_case(article, mentions, patterns, gazetteer)
     _prefer_the_articles_country(mentions, gazetteer)
     mentions = _propagate(article, mentions, gazetteer)
     mentions.sort(key=lambda m: (m.paragraph, m.start, -m.end))
@@ -210,6 +211,45 @@ def _people_the_model_took_for_bodies(article: Article, mentions: list[Mention],
         whole = len(re.findall(re.escape(m.text), text))
         if alone > whole:
             m.type, m.label = "person", "PERSON"
+
+
+def _main_country(mentions: list[Mention], gazetteer: Gazetteer) -> Optional[GazetteerEntry]:
+    """The country the article names most, if any."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        entry = gazetteer.get(m.ref) if m.ref else None
+        if entry is not None and entry.type == "country":
+            counts[entry.id] = counts.get(entry.id, 0) + 1
+    return gazetteer.get(max(sorted(counts), key=lambda c: counts[c])) if counts else None
+
+
+def _state_bodies_in_lower_case(article: Article, mentions: list[Mention], patterns: Patterns,
+                                gazetteer: Gazetteer) -> list[Mention]:
+    """"the health ministry said", "the election commission": a state body news names in lower
+    case (its domain words in patterns.yml). It is the country's the article names most: the
+    gazetteer's entry when it has one ("Ministry of Foreign Affairs of Tajikistan"), else a body of
+    that name and country ("Health Ministry of Uzbekistan"), so that two countries' health
+    ministries never share a page. Without a country, none is made."""
+    country = _main_country(mentions, gazetteer)
+    if country is None:
+        return []
+    found = []
+    taken = {(m.paragraph, i) for m in mentions for i in range(m.start, m.end)}
+    for paragraph in article.paragraphs:
+        for match in patterns.lower_case_body.finditer(paragraph.text):
+            start, end = match.span("body")
+            if any((paragraph.index, i) in taken for i in range(start, end)):
+                continue
+            phrase = match.group("body")
+            title = phrase.title()
+            entry = (gazetteer.lookup(f"{title} of {country.name}", country.country)
+                     or gazetteer.lookup(f"{country.name}'s {title}", country.country))
+            if entry is not None and entry.kind == "actor":
+                found.append(_mention_for_entry(entry, phrase, paragraph.index, start, end, "ORG"))
+            else:
+                found.append(Mention(phrase, paragraph.index, start, end, "actor", "government", "ORG", "rule",
+                                     name=f"{title} of {country.name}"))
+    return found
 
 
 def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) -> None:

@@ -39,6 +39,7 @@ class Patterns:
     speaker_shapes: tuple[re.Pattern, re.Pattern]  # '"...," said NAME' and '"...," NAME said'
     not_speakers: frozenset[str]
     synonym_heads: dict[str, str]  # lower-case head word -> the spelling kept
+    lower_case_body: re.Pattern  # "the health ministry": group 'body'
 
     def actor_type(self, name: str) -> str:
         words = set(re.findall(r"[\w-]+", name))
@@ -63,6 +64,13 @@ _NAME_LIST = rf"({NAME_SHAPE}(?:,\s{NAME_SHAPE})+,?\s(?:and|or)\s{NAME_SHAPE}|{N
 _SPEAKER = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){0,2})"
 
 
+def _lower_case_body(domains: list[str], heads: list[str]) -> re.Pattern:
+    """ "the health ministry", "the country's central election commission": group ``body``."""
+    domain = "|".join(sorted(map(re.escape, domains), key=len, reverse=True))
+    head = "|".join(map(re.escape, heads))
+    return re.compile(rf"\b(?:[Tt]he|[Ii]ts|country's|country’s)\s+(?P<body>(?:{domain})\s+(?:{head}))\b")
+
+
 @functools.lru_cache(maxsize=1)
 def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
     data = Fields.load(path)
@@ -85,6 +93,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         document_words=frozenset(data.words("document_words")),
         name_particles=frozenset(data.words("name_particles")),
         name_links=frozenset(data.words("name_links")),
+        lower_case_body=_lower_case_body(data.words("lower_case_body_domains"), data.words("lower_case_body_heads")),
         surname_endings=tuple(data.words("surname_endings")),
         direction_words=frozenset(data.words("direction_words")),
         organization_heads=frozenset(data.words("organization_heads")),
