@@ -321,3 +321,14 @@ def test_a_state_body_named_in_lower_case_is_the_main_countrys_and_speaks(tmp_pa
     (tmp_path / "bare").mkdir()
     bare = extraction_of(tmp_path / "bare", gazetteer, "The health ministry said the injured were treated.\n")
     assert not any("inistry" in name for name in bare.entities)
+
+
+def test_a_body_speaks_again_as_it_and_the_outlet_told_never_speaks(tmp_path, gazetteer):
+    text = ("An explosion at a warehouse in Tashkent, Uzbekistan, injured dozens on Thursday.\n\n"
+            "The Ministry of Emergency Situations said that \u201cthe fire is still burning near the airport\u201d.\n\n"
+            "So far, \u201cthere are no serious injuries among the residents\u201d, it added.\n\n"
+            "A hospital official later told AFP they had treated \u201cten injured people, one in a serious state\u201d.\n")
+    quotes = quotes_of(tmp_path, gazetteer, text)
+    speakers = {first: speaker for speaker, first in quotes}
+    assert speakers.get("there") == speakers.get("the") and speakers.get("the") is not None, quotes
+    assert "ten" not in speakers, quotes  # an unnamed official; not the agency told

@@ -122,6 +122,7 @@ class _Reader:
         verbs = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
         speaker = rf"(?:{_PRONOUNS}|{_BACK_REFERENCES})"
+        self.body_pronoun_verb = re.compile(rf"^\W*it\s+(?:{verbs})\b", re.I)
         self.pronoun_verb = re.compile(rf"^\W*(?:{speaker}\s+(?:{verbs})|(?:{verbs})\s+{speaker})\b", re.I)
         # ", Aibek Sultanov said." or "said Aziza." closing a paragraph (names checked against mentions)
         self.said_at_end = re.compile(
@@ -244,6 +245,14 @@ class _Reader:
                 return named[0].name
         if not self.verb.search(window):
             return None
+        if self.body_pronoun_verb.search(window):
+            # '"...," it added': the body quoted last, or else the last one named
+            if previous is not None and previous[1] is not None and self.entities[previous[1]].type != "person":
+                return previous[1]
+            if self.last_speaker and self.entities[self.last_speaker].type != "person":
+                return self.last_speaker
+            bodies = [m.name for m in actors if m.end <= span.start and self.entities[m.name].type != "person"]
+            return (bodies or self.bodies or [None])[-1]
         if self.pronoun_verb.search(window):
             if previous is not None and previous[1] is not None and not any(
                     previous[0].end <= m.start < span.start and self.entities[m.name].type == "person"
@@ -332,6 +341,8 @@ class _Reader:
         subjects = [m for m in actors if offset <= m.start < offset + verb.start()]
         if subjects:
             return self._pick(subjects, last=True)
+        if verb.group(0).lower() in ("told", "tells", "tell"):
+            return None  # "an official told AFP": who is told does not speak
         objects = [m for m in actors if offset + verb.end() <= m.start < span.start]  # "said X, a ..."
         return self._pick(objects) if objects and verb.end() + 2 >= objects[0].start - offset else None
 
