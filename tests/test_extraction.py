@@ -137,16 +137,21 @@ def test_a_remit_the_model_ran_into_a_ministers_name_is_left_out(tmp_path, gazet
     from conftest import extraction_of
 
     extraction = extraction_of(tmp_path, gazetteer, (
-        "The former Minister of National Economy Kuandyk Bishimbayev was sentenced on Monday. "
-        "Bishimbayev denied the charges.\n"))
-    assert "Kuandyk Bishimbayev" in extraction.entities
+        "The former Minister of National Economy Ruslan Temirbekov was sentenced on Monday. "
+        "Temirbekov denied the charges.\n"))
+    assert "Ruslan Temirbekov" in extraction.entities
     assert not any(name.startswith("National Economy") for name in extraction.entities)
 
 
-def test_a_body_and_its_remit_cut_in_two_by_the_model_is_one_state_agency(tmp_path, gazetteer):
-    from conftest import extraction_of
+def test_a_body_and_its_remit_cut_in_two_by_the_model_is_one_state_agency(gazetteer):
+    from spacy.tokens import Span
 
-    extraction = extraction_of(tmp_path, gazetteer, (
-        "The Agency for Financial Monitoring of Kazakhstan said Birtanov has been arrested.\n"))
-    agency = extraction.entities.get("Agency for Financial Monitoring of Kazakhstan")
-    assert agency is not None and agency.type == "government", sorted(extraction.entities)
+    from regional_briefs.extract.mentions import _joined_names, load_nlp
+    from regional_briefs.knowledge.patterns import load_patterns
+
+    doc = load_nlp()("The Agency for Strategic Planning of Kazakhstan said the report was ready.")
+    # the model's reading of such a name on a real page: the head word, then its remit
+    spans = [Span(doc, 1, 2, label="ORG"), Span(doc, 3, 6, label="ORG")]
+    (joined,) = _joined_names(spans, gazetteer, load_patterns())
+    assert joined.text == "Agency for Strategic Planning of" and joined.label_ == "ORG"
+    assert load_patterns().actor_type("Agency for Strategic Planning of Kazakhstan") == "government"

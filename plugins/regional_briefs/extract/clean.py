@@ -102,7 +102,8 @@ def clean(doc: RawDocument) -> Article:
         # prose pulled the headline into the story; a dateline with a full date a block or two
         # down opens it
         opening = next((k for k in range(1, min(DATELINE_REACH + 1, len(paragraphs)))
-                        if (found := _opening_date(paragraphs[k].text)) and found.year and found.day), None)
+                        if (found := _opening_date(paragraphs[k].text)) and found.year and found.day
+                        and all(_above_a_dateline(p.text) for p in paragraphs[:k])), None)
         if opening is not None:
             before = [p.text for p in paragraphs[:opening]]
             if title is None and _is_headline(before[-1]):
@@ -340,6 +341,14 @@ def _russian_date_line(text: str) -> Optional[PartialDate]:
     # "Анна Иванова, 12 марта 2025": a byline's name before the date
     byline = re.fullmatch(r"\s*(?:[A-ZА-ЯЁ][^\W\d_]+\s+){1,2}[A-ZА-ЯЁ][^\W\d_]+\s*,\s*", text[:found[0].start])
     return found[0].date if byline and not text[found[0].end:].strip(" ,.|0123456789:") else None
+
+
+def _above_a_dateline(block: str) -> bool:
+    """A block that may stand above the dateline that opens a story: a headline (no full stop at
+    its end) or a caption closed by its credit ("... (Name/Agency)"); a sentence of the story
+    never is."""
+    end = block.rstrip()
+    return not re.search(r"[.!?…:;]['\"”’»]?$", end) or bool(re.search(r"\([^()]*/[^()]*\)$", end))
 
 
 def _opening_date(text: str) -> Optional[PartialDate]:

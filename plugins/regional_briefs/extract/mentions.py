@@ -227,7 +227,7 @@ def _state_bodies_in_lower_case(article: Article, mentions: list[Mention], patte
                                 gazetteer: Gazetteer) -> list[Mention]:
     """"the health ministry said", "the election commission": a state body news names in lower
     case (its domain words in patterns.yml). It is the country's the article names most: the
-    gazetteer's entry when it has one ("Ministry of Foreign Affairs of Tajikistan"), else a body of
+    gazetteer's entry when it has one (a "Ministry of Foreign Affairs of <country>"), else a body of
     that name and country ("Health Ministry of Uzbekistan"), so that two countries' health
     ministries never share a page. Without a country, none is made."""
     country = _main_country(mentions, gazetteer)
@@ -323,7 +323,7 @@ def _joined_names(spans: list, gazetteer: Gazetteer, patterns: Patterns) -> list
         if (previous is not None and previous.end + 1 == span.start and doc[previous.end].lower_ in ("for", "of", "on")
                 and previous.label_ == "ORG" and span.label_ == "ORG" and previous[-1].text in patterns.organization_heads
                 and span[0].is_title):
-            # "Agency | for | Financial Monitoring": a body's head word and its remit, cut in two
+            # "Agency | for | Water Resources": a body's head word and its remit, cut in two
             out[-1] = Span(doc, previous.start, span.end, label="ORG")
             continue
         if (previous is not None and previous.end + 1 == span.start and doc[previous.end].lower_ in patterns.name_links
@@ -490,7 +490,7 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
     if _CREDIT.match(text) or not (_looks_like_name(text, patterns) or gazetteer.lookup(text) is not None):
         return []  # numbers make no name, unless the gazetteer knows it ("CASA-1000")
     if label == "ORG" and gazetteer.lookup(text) is None:
-        # "Syinat Sultanalieva of Human Rights Watch": a person and the body they speak for
+        # "Aida Nurlanova of Human Rights Watch": a person and the body they speak for
         of = next((n for n, t in enumerate(tokens) if t.lower_ == "of"), None)
         if of is not None and 2 <= of <= 3 and of + 1 < len(tokens) and _shaped_like_a_person(tokens[:of], patterns):
             return (_from_tokens(tokens[:of], "PERSON", paragraph, gazetteer, patterns)
@@ -505,7 +505,7 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
                 return (_from_tokens(tokens[:cut], "GPE", paragraph, gazetteer, patterns)
                         + _from_tokens(tokens[cut:], "PERSON", paragraph, gazetteer, patterns))
         if titled:
-            # "Minister of National Economy Kuandyk Bishimbayev": the remit, then the person
+            # "Minister of National Economy Ruslan Temirov": the remit, then the person
             for cut in (len(tokens) - 2, len(tokens) - 3):
                 if cut >= 1 and _shaped_like_a_person(tokens[cut:], patterns):
                     return _from_tokens(tokens[cut:], "PERSON", paragraph, gazetteer, patterns)
@@ -575,7 +575,7 @@ def _kind_and_type(text: str, label: str, tokens, patterns: Patterns) -> tuple[s
         return "actor", "person"
     if label == "ORG" and not place_type and _shaped_like_a_person(tokens, patterns) \
             and patterns.actor_type(text) == "organization" and tokens[-1].text not in patterns.organization_heads:
-        return "actor", "person"  # "Rinat Tukhvatshin" that the model took for a body
+        return "actor", "person"  # "Marat Zhaksylykov" that the model took for a body
     if label == "ORG":
         # "Center for Strategic Studies", "Institute of Peace": a body, whatever its head word.
         body = re.search(r"\s(for|of)\s", text) and place_type == "facility"

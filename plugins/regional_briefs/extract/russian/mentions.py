@@ -177,7 +177,7 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
                                 span.tokens[1:])
             else:
                 body = _body_before_name(span, doc, analyzer)
-                if body is not None:  # «Жокаргы Кенеса Каракалпакстана Аманбай Орынбаев»
+                if body is not None:  # «Жогорку Кенеша Кыргызстана Азамат Токтосунов»
                     out.append(body)
                     first = span.tokens[len(body.tokens)]
                     span = NameSpan("PER", first.start, span.stop, doc.text[first.start:span.stop],
@@ -268,8 +268,8 @@ def _resident_place(span: NameSpan, doc, lexicon: RussianLexicon, analyzer) -> O
 
 def _body_before_name(span: NameSpan, doc, analyzer) -> Optional[NameSpan]:
     """The words a person's name of four or more words opens with, up to one that can only be a
-    genitive, when the two or three after it read as a person's names («[председатель] Жокаргы
-    Кенеса Каракалпакстана Аманбай Орынбаев»): the body whose office the person holds, read by
+    genitive, when the two or three after it read as a person's names («[председатель] Жогорку
+    Кенеша Кыргызстана Азамат Токтосунов»): the body whose office the person holds, read by
     the name finder into the name."""
     tokens = span.tokens
     if len(tokens) < 4:
@@ -397,7 +397,7 @@ ROLE_WORDS = 7  # how many words before a person's name may still be the office 
 def _role_before(doc, span, lexicon: RussianLexicon, analyzer) -> str:
     """«президент Туркмении Сердар Бердымухамедов»: the office written right before a person's
     name, with the words that complete it («первый заместитель министра занятости», «министр
-    энергетики и водных ресурсов Таджикистана»: up to ROLE_WORDS words)."""
+    энергетики и водного хозяйства Кыргызстана»: up to ROLE_WORDS words)."""
     if span.type != "PER":
         return ""
     before = [t for t in doc.tokens if t.stop <= span.start][-ROLE_WORDS:]
