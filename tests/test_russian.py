@@ -546,3 +546,10 @@ def test_an_abbreviation_in_brackets_and_an_office_the_name_finder_ran_into_a_na
     assert "Азамат Токтосунов" in names and extraction.entities["Азамат Токтосунов"].type == "person"
     shos = [m for m in extraction.mentions if m.text == "ШОС"]
     assert len(shos) == 2 and len({m.name for m in shos}) == 1  # one organisation, named twice
+
+
+def test_a_name_headed_by_a_place_word_is_a_place_whatever_the_name_finder_said(tmp_path, gazetteer):
+    text = "В Национальной туристической зоне «Чолпон-Ата» пройдет саммит СНГ.\n"
+    extraction = extraction_of(tmp_path, gazetteer, text, "zone.txt")
+    zones = [e for name, e in extraction.entities.items() if "зона" in name.lower()]
+    assert zones and all(e.kind == "place" for e in zones), sorted(extraction.entities)

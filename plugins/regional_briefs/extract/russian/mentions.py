@@ -112,7 +112,8 @@ def _add_mention(mentions: list[Mention], para: ParsedParagraph, span: "NameSpan
         return
     if span.type == "PER":
         kind, type_ = "actor", "person"
-    elif span.type == "LOC":
+    elif span.type == "LOC" or _headed_by_a_place_word(span, lexicon, analyzer):
+        # «Национальная туристическая зона «Аваза»» read as an organisation: its head says place
         kind, type_ = "place", _place_type(span.tokens, lexicon, analyzer)
     else:
         kind, type_ = "actor", _actor_type(span.tokens, lexicon, analyzer)
@@ -376,6 +377,13 @@ def _main_country(found, gazetteer: Gazetteer) -> Optional[str]:
         if entry is not None and entry.type == "country" and entry.code:
             counts[entry.code] += 1
     return max(sorted(counts), key=lambda c: counts[c]) if counts else None
+
+
+def _headed_by_a_place_word(span: NameSpan, lexicon: RussianLexicon, analyzer) -> bool:
+    """An organisation's name whose head noun is a place's («зона», «аэропорт», «ГЭС»)."""
+    ids = {t.id for t in span.tokens}
+    root = next((t for t in span.tokens if t.head_id not in ids), span.tokens[0])
+    return root.pos == "NOUN" and lexicon.place_heads.get(lemma(root, analyzer)) not in (None, "region")
 
 
 def _place_type(tokens, lexicon: RussianLexicon, analyzer) -> str:
