@@ -553,3 +553,11 @@ def test_a_name_headed_by_a_place_word_is_a_place_whatever_the_name_finder_said(
     extraction = extraction_of(tmp_path, gazetteer, text, "zone.txt")
     zones = [e for name, e in extraction.entities.items() if "зона" in name.lower()]
     assert zones and all(e.kind == "place" for e in zones), sorted(extraction.entities)
+
+
+def test_an_office_after_a_quotation_is_the_office_holder_the_paragraph_just_named(tmp_path, gazetteer):
+    text = ("Министр водных ресурсов Кыргызстана Алмаз Беков провел переговоры в Бишкеке.\n\n"
+            "Глава МИД Кыргызстана Жээнбек Кулубаев прокомментировал встречу. "
+            "«Мы ценим добрососедские отношения», — подчеркнул министр.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text, "office-holder.txt")
+    assert [q.speaker for q in extraction.quotes] == ["Жээнбек Кулубаев"]

@@ -187,10 +187,16 @@ class _Reader:
         offices = {self.lemma_of(w) for w in words} & self.lex.role_words
         if not offices:
             return None
-        holders = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
-                   and m.name in self.entities and self.entities[m.name].type == "person"
-                   and any(self.lemma_of(w) in offices
-                           for role in self.entities[m.name].roles for w in re.findall(r"[^\W\d_]+", role.text)[:1])]
+        people = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
+                  and m.name in self.entities and self.entities[m.name].type == "person"]
+        # «Глава МИД X прокомментировал встречу. «…», — подчеркнул министр»: the one office-holder
+        # the paragraph has just named
+        here = {m.name for m in people if m.paragraph == paragraph and self.entities[m.name].roles}
+        if len(here) == 1:
+            return here.pop()
+        holders = [m for m in people
+                   if any(self.lemma_of(w) in offices
+                          for role in self.entities[m.name].roles for w in re.findall(r"[^\W\d_]+", role.text)[:1])]
         return holders[-1].name if holders else None
 
     def _outside_names(self, paragraph: int, text: str, start: int, end: int) -> str:
