@@ -561,3 +561,11 @@ def test_an_office_after_a_quotation_is_the_office_holder_the_paragraph_just_nam
             "«Мы ценим добрососедские отношения», — подчеркнул министр.\n")
     extraction = extraction_of(tmp_path, gazetteer, text, "office-holder.txt")
     assert [q.speaker for q in extraction.quotes] == ["Жээнбек Кулубаев"]
+
+
+def test_the_sentence_after_a_quotation_that_says_who_said_it(tmp_path, gazetteer):
+    text = ("Президенты подписали соглашение о границе.\n\n"
+            "«Граница должна стать границей дружбы». Об этом заявил министр иностранных дел "
+            "Таджикистана Фарход Саидов.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text, "about-this.txt")
+    assert [q.speaker for q in extraction.quotes] == ["Фарход Саидов"]

@@ -33,6 +33,8 @@ _MARKS = re.compile(r"[«„“\"]")
 _INSIDE = re.compile(r"[,!?…]\s*[—–]\s*(?P<attribution>[^—–«»]{3,80}?)[.,:]\s*[—–]\s*")
 # The dash style: a paragraph opening with a dash, the speech up to ", — " or the paragraph's end.
 _DASH = re.compile(r"^\s*[—–-]\s+(?P<speech>.+?)(?:[,!?.…]\s*[—–]\s+(?P<after>.*))?$", re.S)
+# «…». Об этом заявил X: the sentence after the quotation says who said it.
+_ABOUT_THIS = re.compile(r"^[»“”\"]?\s*[.!?…]?\s*(?:[»“”\"]\s*)?Об\s+этом\s+(?P<said>[^\W\d_]+)", re.I)
 # The attribution may name an outlet in guillemets: «…», — рассказал «Примеру» житель села.
 _AFTER = re.compile(r"^[»“”\"]?\s*(?:[,!?.…]\s*)?[—–-]\s*(?P<attribution>(?:[^«».!?]|«[^«».!?]{1,40}»){0,160}?)(?:[.!?](?:\s|$)|$)")
 
@@ -122,6 +124,15 @@ class _Reader:
             span = (end + after.start("attribution"), end + after.end("attribution"))
             return (self._named(paragraph, *span) or self._pronoun(after.group("attribution"), paragraph, start)
                     or self._source(after.group("attribution"), paragraph, start)), "after"
+        following = _ABOUT_THIS.match(text[end:])
+        if following:
+            # «…». Об этом заявил министр X.: the next sentence names who said it
+            stop = end + following.end()
+            sentence_end = text.find(". ", stop)
+            span = (end + following.start("said"), len(text) if sentence_end < 0 else sentence_end)
+            named = self._named(paragraph, *span) if self._speaks(following.group("said")) else None
+            if named:
+                return named, "after"
         sentence_start = max(text.rfind(". ", 0, start) + 1, start - ATTRIBUTION_CHARACTERS, 0)
         before = text[sentence_start:start]
         if self._speaks(before) or before.rstrip().endswith(":"):
