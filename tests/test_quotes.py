@@ -332,3 +332,9 @@ def test_a_body_speaks_again_as_it_and_the_outlet_told_never_speaks(tmp_path, ga
     speakers = {first: speaker for speaker, first in quotes}
     assert speakers.get("there") == speakers.get("the") and speakers.get("the") is not None, quotes
     assert "ten" not in speakers, quotes  # an unnamed official; not the agency told
+
+
+def test_the_person_whose_lawyer_speaks_is_not_the_speaker(tmp_path, gazetteer):
+    text = ("A court in Bishkek sentenced former Energy Minister Talant Ismailov to eight years on Wednesday.\n\n"
+            "\u201cThis verdict is political and we will appeal,\u201d Ismailov\u2019s lawyer, Ivan Petrenko, told reporters.\n")
+    assert ("Ivan Petrenko", "This") in quotes_of(tmp_path, gazetteer, text)

@@ -260,6 +260,8 @@ class _Reader:
                 return previous[1]
             return self._person_before(span.start, actors)
         near = [m for m in actors if span.end <= m.start < span.end + len(window)]
+        # '"...," Ismailov's lawyer, Ivan Petrenko, said': the one whose lawyer it is does not speak
+        near = [m for m in near if outside[m.end: m.end + 2] not in ("'s", "’s")] or near
         if not near:
             return self._body_named(window, span.start, actors) or self._titled(window, span.start, actors)
         return self._pick(near)
