@@ -338,3 +338,10 @@ def test_the_person_whose_lawyer_speaks_is_not_the_speaker(tmp_path, gazetteer):
     text = ("A court in Bishkek sentenced former Energy Minister Talant Ismailov to eight years on Wednesday.\n\n"
             "\u201cThis verdict is political and we will appeal,\u201d Ismailov\u2019s lawyer, Ivan Petrenko, told reporters.\n")
     assert ("Ivan Petrenko", "This") in quotes_of(tmp_path, gazetteer, text)
+
+
+def test_a_role_written_with_a_possessive_keeps_it(tmp_path, gazetteer):
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "The Ministry of Energy said it respected the verdict.\n\n"
+        "\u201cWe respect the decision of the court,\u201d the ministry\u2019s spokesperson Nurzada Asanova added.\n"))
+    assert [r.text for r in extraction.entities["Nurzada Asanova"].roles] == ["ministry\u2019s spokesperson"]
