@@ -193,6 +193,10 @@ def test_curation_aliases_and_their_transliteration_find_the_entity(browser, cur
         page = urljoin(url, entity["page"])
         for query in (CURATED_ALIAS, CYRILLIC_ALIAS, unidecode(CYRILLIC_ALIAS), NEAR_SPELLING):
             assert search(tab, query)[:1] == [page], query
+            # the excerpt names the spelling that matched, not the hidden list of every variant
+            excerpt = tab.page.locator("#rb-search .rb-search__excerpt").first.inner_text()
+            assert not re.search(" · .* · ", excerpt), (query, excerpt)
+        assert tab.page.locator("#rb-search .rb-search__excerpt").first.inner_text().startswith("Also written")
         tab.assert_no_errors()
 
 

@@ -212,12 +212,24 @@
     return count === 1 ? `1 result for ${term}` : `${format.format(count)} results for ${term}`;
   }
 
+  // A page's other names (transliterations, near spellings: search.py's hidden block) are indexed
+  // joined by " · ". An excerpt cut from them shows the reader the spelling that matched, not the
+  // machine's list of variants; a section matched only there is not one to go to.
+  const OTHER_NAMES = / · .* · /;
+  function shownExcerpt(html) {
+    if (!OTHER_NAMES.test(html)) return html;
+    const matched = html.split(" · ").filter((part) => part.includes("<mark>"))
+      .map((part) => part.trim().split(/[.!?]\s+/).pop());
+    return matched.length ? `Also written ${matched.slice(0, 3).join(", ")}` : html;
+  }
+
   function item(page) {
     const link = element("a", { class: "rb-search__link", href: page.url, text: page.meta?.title || page.url });
     const excerpt = element("p", { class: "rb-search__excerpt" });
-    excerpt.innerHTML = page.excerpt;  // Pagefind's text, escaped, with <mark> around the words found
+    excerpt.innerHTML = shownExcerpt(page.excerpt);  // Pagefind's text, escaped, with <mark> around the words found
     const entry = element("li", { class: "rb-search__result" }, link, excerpt);
-    const subs = (page.sub_results || []).filter((sub) => sub.url !== page.url).slice(0, 3);
+    const subs = (page.sub_results || []).filter((sub) => sub.url !== page.url && !OTHER_NAMES.test(sub.excerpt))
+      .slice(0, 3);
     if (subs.length) {
       entry.append(element("ul", { class: "rb-search__subs" }, ...subs.map((sub) => {
         const text = element("p", { class: "rb-search__excerpt" });
