@@ -26,6 +26,7 @@ from .render import search, visuals
 from .render.export import events_csv, graph_json
 from .render.feeds import atom_files
 from .render.links import source_url, url_style
+from .render.memo import RenderMemo
 from .render.pages import Page, assets, render_site
 
 # Bump when the shape of a cached output changes.
@@ -46,7 +47,7 @@ class Output:
 
 def build_output(options: Options, home: bool = True, directory_urls: bool = True, site_url: str = "",
                  site_name: str = "", *, language: str = "en", markdown_links: bool = False,
-                 store_later: bool = False) -> Output:
+                 store_later: bool = False, memo: Optional[RenderMemo] = None) -> Output:
     """Every page and data file of the site, from the site cache when nothing changed.
 
     With ``store_later`` a built output is not written into the site cache here: ``Output.store``
@@ -58,11 +59,16 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
     instead, for an engine handed them as they are (``regional-briefs markdown``).
 
     ``site_url`` and ``site_name`` go into the feeds (absolute links, titles); ``language`` is the
-    site's (the theme's)."""
+    site's (the theme's).
+
+    ``memo`` is a server's ``RenderMemo``, kept from one build to the next: the pages whose inputs
+    did not change are replayed from it (render/memo.py)."""
     cache = SiteCache(options.cache_dir) if options.cache_dir is not None else None
     key = site_key(options, home, directory_urls, site_url, site_name, language, markdown_links) \
         if cache is not None else ""
-    if cache is not None:
+    # A server's first build fills its memo (and its extractions in memory) rather than read the
+    # stored output, so that its first edit re-renders only what the edit changed.
+    if cache is not None and (memo is None or memo.site is not None):
         stored = cache.get(key)
         output = _from_json(stored) if stored is not None else None
         if output is not None:
@@ -72,7 +78,7 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
     site = build_site(options)
     with collector_paused():  # the pages stay alive
         output = render_output(site, home, directory_urls, site_url, site_name, language=language,
-                               markdown_links=markdown_links)
+                               markdown_links=markdown_links, memo=memo)
     if cache is not None and store_later:
         output.store = functools.partial(_store, cache, key, replace(output, site=None))  # the site may be freed
     elif cache is not None:
@@ -90,7 +96,8 @@ def _store(cache: SiteCache, key: str, output: Output) -> Optional[str]:
 
 
 def render_output(site: Site, home: bool = True, directory_urls: bool = True, site_url: str = "",
-                  site_name: str = "", *, language: str = "en", markdown_links: bool = False) -> Output:
+                  site_name: str = "", *, language: str = "en", markdown_links: bool = False,
+                  memo: Optional[RenderMemo] = None) -> Output:
     url_for = url_style(directory_urls)
     data = {
         "export/graph.json": graph_json(site, url_for),
@@ -99,7 +106,8 @@ def render_output(site: Site, home: bool = True, directory_urls: bool = True, si
         visuals.MAP_EXPORT: visuals.dumps(visuals.map_json(site, url_for)),
         **atom_files(site, url_for, site_url, site_name),
     }
-    pages = render_site(site, home=home, language=language, url_for=source_url if markdown_links else url_for)
+    pages = render_site(site, home=home, language=language, url_for=source_url if markdown_links else url_for,
+                        memo=memo)
     return Output(pages, data, list(site.warnings), dict(site.stats), site)
 
 

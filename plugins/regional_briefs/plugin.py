@@ -20,6 +20,7 @@ from .pipeline import Options, warm_up
 from .render import search, visuals
 from .render.links import SITE_FEED, broken_links
 from .render.markup import block_ids, put_back, set_aside
+from .render.memo import RenderMemo
 from .render.nav_cache import cache_nav
 from .render.pages import REQUIRED_EXTENSIONS, assets
 from .render.pdf import PdfUnavailable, write_pdf
@@ -57,11 +58,17 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     warmed = False  # whether extraction's models are loaded in this process (a live build's after_build)
     store_output = None  # Output.store of the build under way, under `mkdocs serve --dirty`
     showing = False  # while the pages this build does not render are shown to the plugins
+    # Under `mkdocs serve --dirty`, kept from one build to the next: the extractions (by cache key)
+    # and the rendered pages with what they read, so that an edit re-reads and re-renders only what
+    # it changed (pipeline.Options.memory, render/memo.py).
+    extractions: Optional[dict] = None
+    memo: Optional[RenderMemo] = None
 
     def on_startup(self, *, command, dirty) -> None:
         """Under ``mkdocs serve --dirty`` a rebuild renders only the pages an edit changed (live.py).
         Having this event, the plugin lives as long as the server, and so does what it keeps."""
         self.live = LiveBuilds() if command == "serve" and dirty else None
+        self.extractions, self.memo = ({}, RenderMemo()) if self.live is not None else (None, None)
         if command == "serve" and not dirty:
             log.info("every rebuild renders every page; `mkdocs serve --dirty` renders only the pages an edit changes")
 
@@ -75,6 +82,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             gazetteer_files=tuple(root / f for f in self.config.gazetteer_files),
             cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
             root=root,
+            memory=self.extractions,
         )
         # On every page, since instant navigation swaps pages in without loading their scripts.
         if visuals.SCRIPT not in map(str, config.extra_javascript):
@@ -108,15 +116,19 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.options.seeds_dir.is_dir():
             log.warning(f"the seeds folder '{self.config.seeds_dir}' does not exist; no articles to read")
         home = self.config.home_page and files.get_file_from_path("index.md") is None
-        # Not kept on the plugin: once the files hold the pages, the assembled site can be freed,
-        # and nothing of one build survives into the next under `mkdocs serve`.
+        # Not kept on the plugin: once the files hold the pages, the assembled site can be freed
+        # (under `mkdocs serve --dirty`, the memo keeps it until the next build has compared with it).
         output = build_output(self.options, home=home, directory_urls=config.use_directory_urls,
                               site_url=config.site_url or "", site_name=config.site_name,
-                              language=config.theme.get("language") or "en", store_later=self.live is not None)
+                              language=config.theme.get("language") or "en", store_later=self.live is not None,
+                              memo=self.memo)
         self.store_output = output.store
         for warning in output.warnings:
             log.warning(warning)
         log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")
+        if self.memo is not None and output.site is not None:
+            log.info(f"pages of articles, entities and events: {self.memo.stats['rendered']} rendered, "
+                     f"{self.memo.stats['replayed']} as the last build wrote them")
         # Which pages announce a feed of their own (a country's) besides the site's; small, kept for on_post_page.
         self.page_feeds = {page.path: [(path, f"{config.site_name}: {title}") for path, title in page.feeds]
                            for page in output.pages.values() if page.feeds}
@@ -339,6 +351,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.store_output = None
         if self.live is not None:
             self.live.failed()
+            self.memo = RenderMemo()
 
     def on_pre_build(self, *, config) -> None:
         """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is
