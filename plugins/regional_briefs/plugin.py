@@ -54,8 +54,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     after_build: Optional[threading.Thread] = None  # what a live build leaves until the browser has reloaded
     hurry: Optional[threading.Event] = None  # set when after_build is to start at once: a build or the end
     superseded = False  # a build has started since the one after_build follows: its output is not stored
-    closing = False  # the server is stopping: nothing more is loaded
-    warmed = False  # whether extraction's models are loaded in this process (a live build's after_build)
+    warmed = False  # whether extraction's models are loaded (or being loaded) in this process
+    warming: Optional[threading.Thread] = None  # loading them, during a server's first build
     store_output = None  # Output.store of the build under way, under `mkdocs serve --dirty`
     showing = False  # while the pages this build does not render are shown to the plugins
     # Under `mkdocs serve --dirty`, kept from one build to the next: the extractions (by cache key)
@@ -123,6 +123,13 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                               language=config.theme.get("language") or "en", store_later=self.live is not None,
                               memo=self.memo)
         self.store_output = output.store
+        if self.live is not None and not self.warmed:
+            # Extraction's models loaded while MkDocs renders the first build's pages, so that the
+            # first edit of a seed does not wait for them (after build_output: its worker processes
+            # are forked, which a thread importing modules must not be running through).
+            self.warmed = True
+            self.warming = threading.Thread(target=self.warm_up, name="warm-up", daemon=True)
+            self.warming.start()
         for warning in output.warnings:
             log.warning(warning)
         log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")
@@ -328,22 +335,22 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.after_build.start()
         self.store_output = None
 
+    def warm_up(self) -> None:
+        """Extraction's models loaded (``pipeline.warm_up``: 2.5 s of CPU), in a thread."""
+        try:
+            warm_up(self.options)
+        except Exception as exc:  # the first edit loads them instead; nothing is lost
+            log.debug(f"extraction's models were not loaded ahead: {exc!r}")
+
     def finish_in_background(self, store_output) -> None:
         """Under ``mkdocs serve --dirty``, what the browser need not wait for, once the build is done:
-        after the first build (no reload to make way for), extraction's models loaded
-        (``pipeline.warm_up``) so that the first edit of a seed does not wait for them; after every
-        build, the output written into the site cache (for the next server or build), starting
+        the output written into the site cache (for the next server or build), starting
         ``RELOAD_SECONDS`` after the build, or at once when the server stops. A build that starts
-        meanwhile waits for this thread (``on_pre_build``), and the output it replaces is not stored."""
-        if not self.warmed and not self.closing:
-            self.warmed = True
-            try:
-                warm_up(self.options)
-            except Exception as exc:  # the first edit loads them instead; nothing is lost
-                log.debug(f"extraction's models were not loaded ahead: {exc!r}")
+        meanwhile stops it (``superseded``: the output it replaces is not stored) and waits for
+        this thread (``on_pre_build``)."""
         self.hurry.wait(RELOAD_SECONDS)
         if store_output is not None and not self.superseded:
-            warning = store_output()
+            warning = store_output(lambda: self.superseded)
             if warning:
                 log.warning(warning)
 
@@ -359,10 +366,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.stop_indexing()
         self.superseded = True
         self.wait_after_build()
+        if self.warming is not None:  # the models: loaded by one thread at a time
+            self.warming.join()
+            self.warming = None
 
     def on_shutdown(self) -> None:
         self.stop_indexing()
-        self.closing = True
         self.wait_after_build()
 
     def wait_after_build(self) -> None:
