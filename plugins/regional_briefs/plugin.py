@@ -51,6 +51,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     # Under `mkdocs serve --dirty`: what the last build rendered, so that the next renders only what changed.
     live: Optional[LiveBuilds] = None
     indexing: Optional[IndexJob] = None  # Pagefind writing the last rebuild's index, under `mkdocs serve --dirty`
+    stopped_index: Optional[IndexJob] = None  # the one a rebuild stopped, maybe still cleaning up
     after_build: Optional[threading.Thread] = None  # what a live build leaves until the browser has reloaded
     hurry: Optional[threading.Event] = None  # set when after_build is to start at once: a build or the end
     superseded = False  # a build has started since the one after_build follows: its output is not stored
@@ -317,7 +318,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if self.config.search == "pagefind" and self.live is not None:
             # The browser reloads now; the index follows (live.IndexJob).
             self.indexing = IndexJob(Path(config.site_dir), self.options.cache_dir, _index_written,
-                                     delay=RELOAD_SECONDS).start()
+                                     delay=RELOAD_SECONDS, after=self.stopped_index).start()
+            self.stopped_index = None
         elif self.config.search == "pagefind":
             try:
                 run = search.write_index(Path(config.site_dir), self.options.cache_dir)
@@ -371,7 +373,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.warming = None
 
     def on_shutdown(self) -> None:
-        self.stop_indexing()
+        self.stop_indexing(wait=True)
         self.wait_after_build()
 
     def wait_after_build(self) -> None:
@@ -380,10 +382,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.after_build.join()
             self.after_build = None
 
-    def stop_indexing(self) -> None:
+    def stop_indexing(self, wait: bool = False) -> None:
+        """Pagefind stopped; its thread, which may take seconds to clean up, is waited for by the
+        next index (``IndexJob.after``), or here with ``wait`` (the server stops)."""
         if self.indexing is not None:
-            self.indexing.cancel()
-            self.indexing = None
+            self.indexing.cancel(wait=wait)
+            self.stopped_index, self.indexing = self.indexing, None
+        if wait and self.stopped_index is not None:
+            self.stopped_index.cancel(wait=True)
+            self.stopped_index = None
 
     def write_country_pdfs(self) -> None:
         """A PDF of every country page, from its built HTML."""
