@@ -10,6 +10,9 @@ each read with the same read of the new site (``==`` on the records, which are p
 and, when none changed, replays the page instead of rendering it: the same text, the same links,
 the same list pages, added in the same order, so the output equals a full render's.
 
+Every page's "Linked from" section is kept too, with the pages it lists and their titles and
+sections: it is written again only when one of those changed.
+
 Nothing is kept across settings: a change of ``key`` (the site's language, the URL style, the
 limits) renders everything. The previous site and view are kept to compare with: the records of
 a site must not be edited once built (``pipeline.assemble`` copies a mention whose entity changes
@@ -213,20 +216,23 @@ class RenderMemo:
         self.site = None
         self.view = None
         self.entries: dict[str, _Entry] = {}
+        # Per page: its backlinks' sources with their titles and sections, the section written and its journal.
+        self.backlinks: dict[str, tuple[tuple, str, list]] = {}
         self.stats = {"replayed": 0, "rendered": 0}
 
     def start(self, key: Any, site, view, linker) -> "MemoRun":
-        entries = self.entries if key == self.key and self.site is not None else {}
-        return MemoRun(self, key, site, view, linker, entries)
+        same = key == self.key and self.site is not None
+        return MemoRun(self, key, site, view, linker, self.entries if same else {}, self.backlinks if same else {})
 
 
 class MemoRun:
     """One build's use of a ``RenderMemo``: ``render`` per page, then ``finish``."""
 
-    def __init__(self, memo: RenderMemo, key, site, view, linker, old: dict[str, _Entry]):
+    def __init__(self, memo: RenderMemo, key, site, view, linker, old: dict[str, _Entry], old_backlinks: dict):
         self.memo, self.key, self.site, self.view, self.linker = memo, key, site, view, linker
-        self.old = old
+        self.old, self.old_backlinks = old, old_backlinks
         self.new: dict[str, _Entry] = {}
+        self.new_backlinks: dict[str, tuple[tuple, str, list]] = {}
         self.same: dict[tuple, bool] = {}
         self.replayed = self.rendered = 0
 
@@ -274,8 +280,33 @@ class MemoRun:
         self.rendered += 1
         return body
 
+    def backlinks(self, path: str, render: Callable) -> str:
+        """``render(path, linker)``, the section of the pages linking to ``path``, replayed when
+        those pages, their titles and their sections are the last build's."""
+        linker = self.linker
+        sources = linker.links.get(path)
+        if not sources:
+            return render(path, linker)
+        titles, sections = linker.titles, linker.sections
+        key = tuple((source, titles.get(source), sections.get(source)) for source in sorted(sources))
+        entry = self.old_backlinks.get(path)
+        if entry is not None and entry[0] == key:
+            targets = linker.targets
+            for is_link, first, second in entry[2]:
+                (linker.links if is_link else targets)[first].add(second)
+            self.new_backlinks[path] = entry
+            return entry[1]
+        linker.journal = journal = []
+        try:
+            text = render(path, linker)
+        finally:
+            linker.journal = None
+        self.new_backlinks[path] = (key, text, journal)
+        return text
+
     def finish(self) -> None:
         """This build's pages are the ones the next build compares with."""
         memo = self.memo
         memo.key, memo.site, memo.view, memo.entries = self.key, self.site, self.view, self.new
+        memo.backlinks = self.new_backlinks
         memo.stats = {"replayed": self.replayed, "rendered": self.rendered}

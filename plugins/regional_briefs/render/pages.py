@@ -134,10 +134,10 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, lan
                 page.body = render(record, view, linker) + search_marks(record, view)
         else:
             page.body = render_index(path, view, linker)
+    for path, page in pages.items():
+        page.body += run.backlinks(path, render_backlinks) if run is not None else render_backlinks(path, linker)
     if run is not None:
         run.finish()
-    for path, page in pages.items():
-        page.body += render_backlinks(path, linker)
     for path, page in pages.items():
         page.links = tuple(sorted(linker.targets.get(path, ())))
     return pages
