@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import threading
+import time
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -365,12 +366,17 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_pre_build(self, *, config) -> None:
         """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is
         dropped; what the last build left to do in the background is finished first."""
+        started = time.perf_counter()
         self.stop_indexing()
         self.superseded = True
         self.wait_after_build()
         if self.warming is not None:  # the models: loaded by one thread at a time
             self.warming.join()
             self.warming = None
+        waited = time.perf_counter() - started
+        if waited > 0.5:
+            log.info(f"this build waited {waited:.1f} s for the last one's background work "
+                     "(extraction's models loading, the site cache's write)")
 
     def on_shutdown(self) -> None:
         self.stop_indexing(wait=True)
