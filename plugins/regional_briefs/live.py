@@ -168,8 +168,8 @@ class IndexJob:
 
     def cancel(self, wait: bool = True) -> None:
         """Stops Pagefind: the pages are about to change. With ``wait``, waits for the thread, which
-        may take seconds once Pagefind is killed (at 1,000 articles, 2.0-2.7 s measured removing the
-        shards' staging folders): a rebuild does not wait, it hands this job to the next as ``after``.
+        may take seconds once Pagefind is killed (at 1,000 articles 2.0-2.7 s measured, most likely
+        removing the shards' staging folders): a rebuild does not wait, it hands this job to the next as ``after``.
         A cancelled job writes nothing more into the site, and removes its unfinished bundle."""
         self.cancelled.set()
         process = self.process
