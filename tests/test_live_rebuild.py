@@ -159,6 +159,38 @@ def test_removing_built_files_removes_the_folders_they_leave_empty(tmp_path):
         "articles", "articles/b", "articles/b/index.html"]
 
 
+def test_a_stopped_index_does_not_hold_up_the_rebuild_and_ends_before_the_next_index_begins(tmp_path, monkeypatch):
+    import threading
+
+    from regional_briefs import live
+
+    release, calls = threading.Event(), []
+
+    def write_index(site_dir, cache_dir, bundle, started, stopped):
+        calls.append(("begin", len(calls)))
+        bundle.mkdir(parents=True)
+        (bundle / "part").write_text("unfinished", encoding="utf-8")
+        release.wait(10)  # Pagefind killed, the thread still cleaning up
+        calls.append(("end", len(calls)))
+        raise RuntimeError("pagefind was killed")
+
+    monkeypatch.setattr(live, "write_index", write_index)
+    first = live.IndexJob(tmp_path, None, lambda run, error: None).start()
+    while not calls:
+        time.sleep(0.01)
+    started = time.monotonic()
+    first.cancel(wait=False)
+    assert time.monotonic() - started < 1 and first.thread.is_alive()
+    second = live.IndexJob(tmp_path, None, lambda run, error: None, after=first).start()
+    time.sleep(0.3)
+    assert calls == [("begin", 0)]  # the second waits for the first's thread
+    second.cancel(wait=False)
+    release.set()
+    second.thread.join(10)
+    assert not first.thread.is_alive() and not (tmp_path / f".{live.BUNDLE}-next").exists()
+    assert calls == [("begin", 0), ("end", 1)]  # cancelled while waiting: the second never began
+
+
 # --- under mkdocs serve --dirty ---------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 import time
 import urllib.error
 import urllib.request
@@ -227,6 +228,68 @@ def test_a_damaged_site_cache_is_rebuilt(project):
     second = build_output(_options(project))
     assert "site cache hits" not in second.stats and _texts(second) == _texts(first)
     assert build_output(_options(project)).stats["site cache hits"] == 1
+
+
+def test_the_site_cache_is_written_a_few_pages_at_a_time_and_a_server_can_stop_it(project, monkeypatch):
+    import json
+
+    from regional_briefs import outputs
+
+    output = build_output(_options(project), store_later=True)
+    monkeypatch.setattr(outputs, "STORE_STEP", 2)
+    text = outputs._json_text(output)
+    assert json.loads(text)["pages"][0]["path"] == next(iter(output.pages))
+    assert outputs._from_json(json.loads(text)).pages == output.pages
+    looks = []
+    assert outputs._json_text(output, lambda: looks.append(1) or len(looks) > 2) is None
+    assert output.store(lambda: True) is None and not (project / ".cache" / "site.json").exists()
+    output.store()
+    assert build_output(_options(project)).stats["site cache hits"] == 1
+
+
+# --- a server's memory: the extractions and pages of the last build (render/memo.py) ---------------
+
+
+def test_a_server_that_keeps_its_last_build_writes_what_a_fresh_build_writes_after_each_edit(project):
+    """``Options.memory`` and ``RenderMemo`` (as under ``mkdocs serve --dirty``) against a build
+    that keeps nothing, edit after edit: an edited, added, deleted and restored seed, two file
+    names that slug alike (one article's id suffixed, then not), entities renamed and merged."""
+    from regional_briefs.render.memo import RenderMemo
+
+    memo, memory = RenderMemo(), {}
+    seeds, briefs = project / "seeds", project / "briefs"
+
+    def same(step: str) -> dict:
+        options = _options(project)
+        options.memory = memory
+        kept = build_output(options, memo=memo, store_later=True)
+        fresh = build_output(_options(project), store_later=True)  # store_later: no site cache hit
+        assert list(kept.pages) == list(fresh.pages), step
+        for path, page in fresh.pages.items():
+            assert kept.pages[path] == page, f"after {step}: {path} differs"
+        assert kept.data == fresh.data and kept.warnings == fresh.warnings, step
+        return memo.stats
+
+    assert same("the first build")["replayed"] == 0
+    rogun = (seeds / "01-rogun.md").read_text(encoding="utf-8")
+    _append(seeds / "03-termez.md", f"\nA farmer in Osh said {NEW_SENTENCE}.\n")
+    stats = same("an edited seed")
+    assert stats["replayed"] > stats["rendered"] > 0
+    assert set(memory) and len(memory) == 6
+    (briefs / "fixes.yml").write_text("entities:\n  - name: Batken\n    rename: Batken town\n", encoding="utf-8")
+    same("an entity renamed")
+    (briefs / "fixes.yml").write_text("entities:\n  - name: Khorog\n    merge: Gorno-Badakhshan\n", encoding="utf-8")
+    same("an entity merged into another, the rename undone")
+    (seeds / "01 rogun.md").write_text(rogun.replace("Monday", "Tuesday"), encoding="utf-8")
+    same("a seed whose name slugs as another's")
+    (seeds / "01 rogun.md").unlink()
+    same("that seed deleted: the other's id is its own again")
+    (seeds / "07-copy.md").write_text(textwrap.dedent(ARTICLES["06-osh.md"]).replace("Osh", "Jalal-Abad"), encoding="utf-8")
+    (seeds / "05-khorog.md").unlink()
+    same("a seed added, another deleted")
+    (seeds / "05-khorog.md").write_text(textwrap.dedent(ARTICLES["05-khorog.md"]).lstrip("\n"), encoding="utf-8")
+    (briefs / "fixes.yml").unlink()
+    assert same("back to the first inputs")["replayed"] > 0
 
 
 # --- under `mkdocs serve` ------------------------------------------------------------------------

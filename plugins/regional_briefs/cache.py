@@ -101,9 +101,13 @@ class _Store:
             return None
 
     def write(self, path: Path, key: str, data) -> None:
+        self.write_text(path, key, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    def write_text(self, path: Path, key: str, text: str) -> None:
+        """Like ``write``, of data already written as JSON text."""
         if not self.usable:
             return
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        body = text.encode("utf-8")
         try:
             _write_atomically(path, b"%s\n%s %s\n" % (key.encode(), FORMAT.encode(), hashlib.sha256(body).hexdigest().encode()) + body)
         except OSError as exc:
@@ -180,6 +184,10 @@ class SiteCache(_Store):
 
     def put(self, key: str, data: dict) -> None:
         self.write(self.path, key, data)
+
+    def put_text(self, key: str, text: str) -> None:
+        """``put`` of a site already written as JSON text (``outputs._json_text``)."""
+        self.write_text(self.path, key, text)
 
 
 def _write_atomically(path: Path, content: bytes) -> None:

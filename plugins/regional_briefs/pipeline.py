@@ -47,6 +47,11 @@ class Options:
     # The project folder (mkdocs.yml's): seeds and curation are read only from inside it.
     # None: the folder holding ``seeds_dir``.
     root: Optional[Path] = None
+    # A server's extractions kept in memory from one build to the next (extraction cache key ->
+    # Extraction): read before the cache's files, and refilled with this build's. Only with a
+    # cache (the key is the cache's). The records are shared with the last build's site: nothing
+    # may edit them (``assemble`` copies a mention whose entity changes).
+    memory: Optional[dict] = None
 
     @property
     def project(self) -> Path:
@@ -214,7 +219,10 @@ def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, repor
     if options.cache_dir is not None:
         cache = ExtractionCache(options.cache_dir, environment_key(gazetteer.version, PIPELINE_VERSION))
 
+    memory = options.memory if cache is not None else None
+
     def run(paths: list[Path]):
+        from_memory = 0
         done: dict[Path, object] = {}
         keys: dict[Path, str] = {}
         todo: list[Path] = []
@@ -227,7 +235,11 @@ def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, repor
                     except OSError as exc:
                         done[path] = SeedError(f"cannot be read ({exc.strerror})")
                         continue
-                    hit = cache.get(keys[path])
+                    hit = memory.get(keys[path]) if memory is not None else None
+                    if hit is not None:
+                        from_memory += 1
+                    else:
+                        hit = cache.get(keys[path])
                     if hit is not None:
                         done[path] = hit
                         continue
@@ -242,6 +254,10 @@ def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, repor
             if cache is not None and not isinstance(result, SeedError):
                 cache.put(keys[path], result)
             done[path] = result
+        if memory is not None:  # this build's, and no more: a deleted or edited seed's old result goes
+            memory.clear()
+            memory.update((keys[path], result) for path, result in done.items() if isinstance(result, Extraction))
+            report.stats["kept in memory"] = from_memory
         if cache is not None:
             report.stats["cache hits"] = len(paths) - len(todo)
             if cache.summary():
@@ -295,8 +311,9 @@ def _drop_duplicates(extractions: list[Extraction], report: BuildLog) -> list[Ex
         seen[ex.article.digest] = ex.article.source
         if ex.article.id in ids:
             # Two file names that slug alike ("a b.txt", "a-b.txt"): the later one (sorted) gets a
-            # suffix from its exact name, stable from build to build.
-            ex.article.id = f"{ex.article.id}-{short_hash(ex.article.source)}"
+            # suffix from its exact name, stable from build to build. A copy: the extraction may be
+            # kept for the next build (``Options.memory``), where the clash may be gone.
+            ex = replace(ex, article=replace(ex.article, id=f"{ex.article.id}-{short_hash(ex.article.source)}"))
         ids.add(ex.article.id)
         kept.append(ex)
     return kept
@@ -314,8 +331,13 @@ def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazet
     for ex in extractions:
         article_mentions = []
         for m in ex.mentions:
-            m.entity = local_to_id.get((ex.article.id, m.name), "")
-            if m.entity:
+            entity = local_to_id.get((ex.article.id, m.name), "")
+            if m.entity != entity:
+                if m.entity:  # set by an earlier build whose site may still be read: a copy
+                    m = replace(m, entity=entity)
+                else:
+                    m.entity = entity
+            if entity:
                 article_mentions.append(m)
         mentions[ex.article.id] = article_mentions
         for event in ex.events:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import threading
+import time
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -20,6 +21,7 @@ from .pipeline import Options, warm_up
 from .render import search, visuals
 from .render.links import SITE_FEED, broken_links
 from .render.markup import block_ids, put_back, set_aside
+from .render.memo import RenderMemo
 from .render.nav_cache import cache_nav
 from .render.pages import REQUIRED_EXTENSIONS, assets
 from .render.pdf import PdfUnavailable, write_pdf
@@ -50,18 +52,25 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     # Under `mkdocs serve --dirty`: what the last build rendered, so that the next renders only what changed.
     live: Optional[LiveBuilds] = None
     indexing: Optional[IndexJob] = None  # Pagefind writing the last rebuild's index, under `mkdocs serve --dirty`
+    stopped_index: Optional[IndexJob] = None  # the one a rebuild stopped, maybe still cleaning up
     after_build: Optional[threading.Thread] = None  # what a live build leaves until the browser has reloaded
     hurry: Optional[threading.Event] = None  # set when after_build is to start at once: a build or the end
     superseded = False  # a build has started since the one after_build follows: its output is not stored
-    closing = False  # the server is stopping: nothing more is loaded
-    warmed = False  # whether extraction's models are loaded in this process (a live build's after_build)
+    warmed = False  # whether extraction's models are loaded (or being loaded) in this process
+    warming: Optional[threading.Thread] = None  # loading them, during a server's first build
     store_output = None  # Output.store of the build under way, under `mkdocs serve --dirty`
     showing = False  # while the pages this build does not render are shown to the plugins
+    # Under `mkdocs serve --dirty`, kept from one build to the next: the extractions (by cache key)
+    # and the rendered pages with what they read, so that an edit re-reads and re-renders only what
+    # it changed (pipeline.Options.memory, render/memo.py).
+    extractions: Optional[dict] = None
+    memo: Optional[RenderMemo] = None
 
     def on_startup(self, *, command, dirty) -> None:
         """Under ``mkdocs serve --dirty`` a rebuild renders only the pages an edit changed (live.py).
         Having this event, the plugin lives as long as the server, and so does what it keeps."""
         self.live = LiveBuilds() if command == "serve" and dirty else None
+        self.extractions, self.memo = ({}, RenderMemo()) if self.live is not None else (None, None)
         if command == "serve" and not dirty:
             log.info("every rebuild renders every page; `mkdocs serve --dirty` renders only the pages an edit changes")
 
@@ -75,6 +84,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             gazetteer_files=tuple(root / f for f in self.config.gazetteer_files),
             cache_dir=root / self.config.cache_dir if self.config.cache_dir else None,
             root=root,
+            memory=self.extractions,
         )
         # On every page, since instant navigation swaps pages in without loading their scripts.
         if visuals.SCRIPT not in map(str, config.extra_javascript):
@@ -108,15 +118,26 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.options.seeds_dir.is_dir():
             log.warning(f"the seeds folder '{self.config.seeds_dir}' does not exist; no articles to read")
         home = self.config.home_page and files.get_file_from_path("index.md") is None
-        # Not kept on the plugin: once the files hold the pages, the assembled site can be freed,
-        # and nothing of one build survives into the next under `mkdocs serve`.
+        # Not kept on the plugin: once the files hold the pages, the assembled site can be freed
+        # (under `mkdocs serve --dirty`, the memo keeps it until the next build has compared with it).
         output = build_output(self.options, home=home, directory_urls=config.use_directory_urls,
                               site_url=config.site_url or "", site_name=config.site_name,
-                              language=config.theme.get("language") or "en", store_later=self.live is not None)
+                              language=config.theme.get("language") or "en", store_later=self.live is not None,
+                              memo=self.memo)
         self.store_output = output.store
+        if self.live is not None and not self.warmed:
+            # Extraction's models loaded while MkDocs renders the first build's pages, so that the
+            # first edit of a seed does not wait for them (after build_output: its worker processes
+            # are forked, which a thread importing modules must not be running through).
+            self.warmed = True
+            self.warming = threading.Thread(target=self.warm_up, name="warm-up", daemon=True)
+            self.warming.start()
         for warning in output.warnings:
             log.warning(warning)
         log.info(", ".join(f"{k}: {v}" for k, v in output.stats.items()) or "no articles")
+        if self.memo is not None and output.site is not None:
+            log.info(f"pages of articles, entities and events: {self.memo.stats['rendered']} rendered, "
+                     f"{self.memo.stats['replayed']} as the last build wrote them")
         # Which pages announce a feed of their own (a country's) besides the site's; small, kept for on_post_page.
         self.page_feeds = {page.path: [(path, f"{config.site_name}: {title}") for path, title in page.feeds]
                            for page in output.pages.values() if page.feeds}
@@ -298,7 +319,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if self.config.search == "pagefind" and self.live is not None:
             # The browser reloads now; the index follows (live.IndexJob).
             self.indexing = IndexJob(Path(config.site_dir), self.options.cache_dir, _index_written,
-                                     delay=RELOAD_SECONDS).start()
+                                     delay=RELOAD_SECONDS, after=self.stopped_index).start()
+            self.stopped_index = None
         elif self.config.search == "pagefind":
             try:
                 run = search.write_index(Path(config.site_dir), self.options.cache_dir)
@@ -316,22 +338,22 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.after_build.start()
         self.store_output = None
 
+    def warm_up(self) -> None:
+        """Extraction's models loaded (``pipeline.warm_up``: 2.5 s of CPU), in a thread."""
+        try:
+            warm_up(self.options)
+        except Exception as exc:  # the first edit loads them instead; nothing is lost
+            log.debug(f"extraction's models were not loaded ahead: {exc!r}")
+
     def finish_in_background(self, store_output) -> None:
         """Under ``mkdocs serve --dirty``, what the browser need not wait for, once the build is done:
-        after the first build (no reload to make way for), extraction's models loaded
-        (``pipeline.warm_up``) so that the first edit of a seed does not wait for them; after every
-        build, the output written into the site cache (for the next server or build), starting
+        the output written into the site cache (for the next server or build), starting
         ``RELOAD_SECONDS`` after the build, or at once when the server stops. A build that starts
-        meanwhile waits for this thread (``on_pre_build``), and the output it replaces is not stored."""
-        if not self.warmed and not self.closing:
-            self.warmed = True
-            try:
-                warm_up(self.options)
-            except Exception as exc:  # the first edit loads them instead; nothing is lost
-                log.debug(f"extraction's models were not loaded ahead: {exc!r}")
+        meanwhile stops it (``superseded``: the output it replaces is not stored) and waits for
+        this thread (``on_pre_build``)."""
         self.hurry.wait(RELOAD_SECONDS)
         if store_output is not None and not self.superseded:
-            warning = store_output()
+            warning = store_output(lambda: self.superseded)
             if warning:
                 log.warning(warning)
 
@@ -339,17 +361,25 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.store_output = None
         if self.live is not None:
             self.live.failed()
+            self.memo = RenderMemo()
 
     def on_pre_build(self, *, config) -> None:
         """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is
         dropped; what the last build left to do in the background is finished first."""
+        started = time.perf_counter()
         self.stop_indexing()
         self.superseded = True
         self.wait_after_build()
+        if self.warming is not None:  # the models: loaded by one thread at a time
+            self.warming.join()
+            self.warming = None
+        waited = time.perf_counter() - started
+        if waited > 0.5:
+            log.info(f"this build waited {waited:.1f} s for the last one's background work "
+                     "(extraction's models loading, the site cache's write)")
 
     def on_shutdown(self) -> None:
-        self.stop_indexing()
-        self.closing = True
+        self.stop_indexing(wait=True)
         self.wait_after_build()
 
     def wait_after_build(self) -> None:
@@ -358,10 +388,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.after_build.join()
             self.after_build = None
 
-    def stop_indexing(self) -> None:
+    def stop_indexing(self, wait: bool = False) -> None:
+        """Pagefind stopped; its thread, which may take seconds to clean up, is waited for by the
+        next index (``IndexJob.after``), or here with ``wait`` (the server stops)."""
         if self.indexing is not None:
-            self.indexing.cancel()
-            self.indexing = None
+            self.indexing.cancel(wait=wait)
+            self.stopped_index, self.indexing = self.indexing, None
+        if wait and self.stopped_index is not None:
+            self.stopped_index.cancel(wait=True)
+            self.stopped_index = None
 
     def write_country_pdfs(self) -> None:
         """A PDF of every country page, from its built HTML."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Optional
 
 from ..language import lang_attr, script_language
 from ..model import Entity
@@ -156,6 +156,9 @@ class Linker:
     url_for: Callable[[str], str] = directory_url
     current: str = ""
     language: str = "en"  # the site's: a label in another script is marked with its language
+    # While a page is rendered for ``memo.RenderMemo``: every link made, as (True, target, source)
+    # for ``links`` and (False, source, target) for ``targets``, so that the page can be replayed.
+    journal: Optional[list] = None
     # Computed once per site rather than once per link (a site has ~120 links per article): the URL
     # of each path, and each label's language attribute and escaped text (``_label``).
     _urls: dict[str, str] = field(default_factory=dict, repr=False)
@@ -167,6 +170,8 @@ class Linker:
         (pagers, a list back to its owner), not backlinks."""
         if track and target != self.current:
             self.links[target].add(self.current)
+            if self.journal is not None:
+                self.journal.append((True, target, self.current))
         href = self.href(target)
         href += f"#{anchor}" if anchor else ""
         return f'<a href="{attr_text(href)}"{">" + label if escaped else self._label(label)}</a>'
@@ -182,6 +187,8 @@ class Linker:
     def href(self, target: str) -> str:
         """The address of ``target`` (a page or a data file) from the page being written; no backlink."""
         self.targets[self.current].add(target)
+        if self.journal is not None:
+            self.journal.append((False, self.current, target))
         return relative_url(self.url_of(target), self.url_of(self.current))
 
     def url_of(self, path: str) -> str:

@@ -15,7 +15,7 @@ import html
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Callable, Optional, Sequence
 
 from ..language import in_language, in_script_language, lang_attr, language_name
 from ..model import Article, Entity, Event, Mention, Site
@@ -51,6 +51,7 @@ from .lists import (
     timeline_order,
 )
 from .markup import blockquote, bullets, strong
+from .memo import RenderMemo
 from .markup import paragraph as html_paragraph
 from .relation_pages import relation_links, render_relation
 from .search import marks as search_marks
@@ -64,7 +65,7 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition")
 
 
 def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, language: str = "en",
-                url_for: Callable[[str], str] = directory_url) -> dict[str, Page]:
+                url_for: Callable[[str], str] = directory_url, memo: Optional[RenderMemo] = None) -> dict[str, Page]:
     """Every generated page of the site. ``home`` adds an ``index.md`` (when the docs have none);
     ``language`` is the site's, which marks passages from articles in other languages (``language.py``);
     ``url_for`` is the engine's URL style (``links.url_style``), which the links are written in.
@@ -72,6 +73,9 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, lan
 
     Lists longer than ``limits`` allow are paginated (``list_path``) or summarised with a link to
     their pages, so no page grows with the site.
+
+    With ``memo`` (a server's, kept from build to build), the pages of articles, entities and events
+    whose inputs did not change since the last build are replayed, not rendered (``memo.py``).
     """
     linker = Linker(url_for=url_for, language=language)
     pages: dict[str, Page] = {}
@@ -112,16 +116,28 @@ def render_site(site: Site, home: bool = True, limits: Limits = Limits(), *, lan
         **{country_path(c): (render_country, c) for c in view.by_country},
         **{relation_path(p.first, p.second): (render_relation, p) for p in view.pairs},
     }
+    # The pages a memo may replay: what their record is read as (memo.py).
+    owns = {
+        **{article_path(a.id): ("site.articles", a.id) for a in site.articles.values()},
+        **{entity_path(e): ("site.entities", e.id) for e in site.entities.values()},
+        **{event_path(e.id): ("site.events", e.id) for e in site.events.values()},
+    } if memo is not None else {}
+    run = memo.start((home, limits, language, url_for), site, view, linker) if memo is not None else None
     # Renderers add the pages of their long lists as they go; those are written there and then.
     for path, page in sorted(pages.items()):
         linker.current = path
         if path in renderers:
             render, record = renderers[path]
-            page.body = render(record, view, linker) + search_marks(record, view)
+            if path in owns:
+                page.body = run.render(path, render, record, owns[path], search_marks)
+            else:
+                page.body = render(record, view, linker) + search_marks(record, view)
         else:
             page.body = render_index(path, view, linker)
     for path, page in pages.items():
-        page.body += render_backlinks(path, linker)
+        page.body += run.backlinks(path, render_backlinks) if run is not None else render_backlinks(path, linker)
+    if run is not None:
+        run.finish()
     for path, page in pages.items():
         page.links = tuple(sorted(linker.targets.get(path, ())))
     return pages
