@@ -155,3 +155,14 @@ def test_a_body_and_its_remit_cut_in_two_by_the_model_is_one_state_agency(gazett
     (joined,) = _joined_names(spans, gazetteer, load_patterns())
     assert joined.text == "Agency for Strategic Planning of" and joined.label_ == "ORG"
     assert load_patterns().actor_type("Agency for Strategic Planning of Kazakhstan") == "government"
+
+
+def test_a_cut_last_word_of_a_page_saved_in_part_is_no_name(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "Talant Ismailov met officials in Osh on Monday.\n\n"
+        "The talks on water, roads and the new border crossings near the town were attended by the deputy "
+        "Prime Minister, Bakyt Sarybaev, by the governor of the region and by Minister Temirla"))
+    assert "Bakyt Sarybaev" in extraction.entities
+    assert not any(name.startswith("Temirla") for name in extraction.entities), sorted(extraction.entities)

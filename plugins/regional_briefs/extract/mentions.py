@@ -92,12 +92,27 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
     mentions = _listed_places(article, mentions, patterns)
     mentions = _speakers_by_shape(article, mentions, patterns, gazetteer)
     mentions = _without_headline_guesses(article, mentions)
+    mentions = _without_a_cut_last_word(article, mentions)
     _people_the_model_took_for_bodies(article, mentions, patterns)
     mentions += _state_bodies_in_lower_case(article, mentions, patterns, gazetteer)
     _prefer_the_articles_country(mentions, gazetteer)
     mentions = _propagate(article, mentions, gazetteer)
     mentions.sort(key=lambda m: (m.paragraph, m.start, -m.end))
     return _without_overlaps(mentions), sentences
+
+
+def _without_a_cut_last_word(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """A page saved in part ends mid-word ("... said Prime Ministe"): a name the model made of the
+    story's cut last word is no name (one the gazetteer knows stays)."""
+    story = [p for p in article.paragraphs if not p.heading]
+    if not story:
+        return mentions
+    last = story[-1]
+    text = last.text.rstrip()
+    if not text or not text[-1].isalpha():
+        return mentions  # the story ends on its punctuation: nothing was cut
+    return [m for m in mentions if not (m.paragraph == last.index and m.end >= len(text) and m.origin == "model"
+                                        and " " not in m.text.strip())]
 
 
 def _listed_places(article: Article, mentions: list[Mention], patterns: Patterns) -> list[Mention]:
