@@ -230,12 +230,14 @@ def _people_the_model_took_for_bodies(article: Article, mentions: list[Mention],
 
 def _main_country(mentions: list[Mention], gazetteer: Gazetteer) -> Optional[GazetteerEntry]:
     """The country the article names most, if any."""
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = {}  # by alpha-2 code; a tie goes to the code first in order
+    entries: dict[str, GazetteerEntry] = {}
     for m in mentions:
         entry = gazetteer.get(m.ref) if m.ref else None
-        if entry is not None and entry.type == "country":
-            counts[entry.id] = counts.get(entry.id, 0) + 1
-    return gazetteer.get(max(sorted(counts), key=lambda c: counts[c])) if counts else None
+        if entry is not None and entry.type == "country" and entry.country:
+            counts[entry.country] = counts.get(entry.country, 0) + 1
+            entries[entry.country] = entry
+    return entries[max(sorted(counts), key=lambda c: counts[c])] if counts else None
 
 
 def _state_bodies_in_lower_case(article: Article, mentions: list[Mention], patterns: Patterns,
@@ -270,14 +272,10 @@ def _state_bodies_in_lower_case(article: Article, mentions: list[Mention], patte
 def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) -> None:
     """Several countries have a "State Committee for National Security": take the one of the
     country the article names most, where the gazetteer holds one for it."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        entry = gazetteer.get(m.ref) if m.ref else None
-        if entry is not None and entry.type == "country" and entry.country:
-            counts[entry.country] = counts.get(entry.country, 0) + 1
-    if not counts:
+    country = _main_country(mentions, gazetteer)
+    if country is None:
         return
-    main = max(sorted(counts), key=lambda c: counts[c])
+    main = country.country
     for m in mentions:
         entry = gazetteer.get(m.ref) if m.ref else None
         if entry is None or not entry.country or entry.country == main or entry.type == "country":
