@@ -242,7 +242,7 @@ CUT_QUOTATION_WORDS = 8  # a last block this long that ends inside an opened quo
 DATELINE_REACH = 2  # how many blocks of the story may stand above the block its dateline opens
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
-_STORY_END = re.compile(r"^(legal |editorial )?disclaimer\b|^most (popular|read|viewed)\b"
+_STORY_END = re.compile(_DISCLAIMER.pattern + r"|^most (popular|read|viewed)\b"
                         r"|^(more|other|latest|popular|top) (stories|articles|news|from)\b|^you (may|might) also like\b", re.I)
 
 
@@ -267,7 +267,7 @@ def _is_cut_quotation(block: str, latin: bool = True) -> bool:
     # quotation the page cut off
     marks = re.findall(r"(?:(?<=\s)[«“\"„])|[»”]|(?<=\w)\"", block)
     return (len(block.split()) >= CUT_QUOTATION_WORDS and bool(marks) and marks[-1] in ("«", "“", '"', "„")
-            and len(block.split()) >= 4 and _is_readable(block, latin) and block[:1].isupper())
+            and _is_readable(block, latin) and block[:1].isupper())
 
 
 def _is_readable(block: str, latin: bool = True) -> bool:
