@@ -62,7 +62,7 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
         return entities, []
     for paragraph in article.paragraphs:
         _read_roles(paragraph.index, paragraph.text, by_para[paragraph.index], entities, patterns)
-    quotes = read_quotes(article, by_para, entities, patterns.speech_verbs)
+    quotes = read_quotes(article, by_para, entities, patterns.speech_verbs, patterns.listener_verbs)
     return entities, quotes
 
 

@@ -86,10 +86,10 @@ def _span(text: str, start: int, end: int, runs_on: bool = False) -> QuoteSpan:
 
 
 def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: dict[str, ArticleEntity],
-                speech_verbs: frozenset[str]) -> list[ArticleQuote]:
+                speech_verbs: frozenset[str], listener_verbs: frozenset[str]) -> list[ArticleQuote]:
     """Direct quotations and who said them (``ArticleQuote``), the speaker
     being an article-local actor name from ``entities``."""
-    reader = _Reader(entities, speech_verbs)
+    reader = _Reader(entities, speech_verbs, listener_verbs)
     quotes: list[ArticleQuote] = []
     # a quotation running on into the next paragraph with no attribution of its own:
     # (its index in ``quotes`` or None when it has no speaker yet, the quotation)
@@ -117,8 +117,10 @@ def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: d
 class _Reader:
     """Reads paragraphs in order, remembering the last person named and the last speaker quoted."""
 
-    def __init__(self, entities: dict[str, ArticleEntity], speech_verbs: frozenset[str]):
+    def __init__(self, entities: dict[str, ArticleEntity], speech_verbs: frozenset[str],
+                 listener_verbs: frozenset[str]):
         self.entities = entities
+        self.listener_verbs = listener_verbs  # "told AFP": the object listened
         verbs = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
         speaker = rf"(?:{_PRONOUNS}|{_BACK_REFERENCES})"
@@ -343,7 +345,7 @@ class _Reader:
         subjects = [m for m in actors if offset <= m.start < offset + verb.start()]
         if subjects:
             return self._pick(subjects, last=True)
-        if verb.group(0).lower() in ("told", "tells", "tell"):
+        if verb.group(0).lower() in self.listener_verbs:
             return None  # "an official told AFP": who is told does not speak
         objects = [m for m in actors if offset + verb.end() <= m.start < span.start]  # "said X, a ..."
         return self._pick(objects) if objects and verb.end() + 2 >= objects[0].start - offset else None
