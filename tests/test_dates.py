@@ -75,6 +75,16 @@ YEARLESS = D(None, 6, 5)
         ("two years ago", JANUARY, D(2024)),
         ("3 years ago", JANUARY, D(2023)),
         ("last year", YEARLESS, None),
+        # a month in a year counted from publication; with no reference year, the month alone
+        ("December last year", TUESDAY, D(2023, 12)),
+        ("in December of last year", TUESDAY, D(2023, 12)),
+        ("on March 3 last year", TUESDAY, D(2023, 3, 3)),
+        ("February this year", TUESDAY, D(2024, 2)),
+        ("last December", TUESDAY, D(2023, 12)),
+        ("last March", TUESDAY, D(2024, 3)),
+        ("last April", TUESDAY, D(2023, 4)),
+        ("next January", TUESDAY, D(2025, 1)),
+        ("December last year", None, D(None, 12)),
         # a week is not a precision: its month when the whole week lies in one month
         ("last week", TUESDAY, D(2024, 3)),
         ("last week", THURSDAY, None),

@@ -14,6 +14,9 @@ Decisions worth knowing:
   reference, so a weekday equal to the reference's is the reference day itself; "last Monday"
   is always strictly before the reference (a week back when the weekdays coincide). Weekdays
   need a full reference date.
+- "December last year", "March this year": the month in the year counted from the reference;
+  "last December" is the latest December before the reference's month (so "last March" in a
+  May article is that year's March). With no reference year the month stays year-less.
 - "last week" / "this week" / "next week" name a calendar week (Monday to Sunday). A week is
   not a precision, so the answer is that week's month when the whole week lies in one month,
   else None.
@@ -93,6 +96,12 @@ _CHAINED_IN_TEXT = re.compile(
     r"\ba day (?:earlier|later|before)\b|\bthe day (?:before|after)\b",
     re.IGNORECASE,
 )
+# "December last year", "on March 3 this year", "last December": a calendar month in a year named
+# by its distance from the publication date
+_MONTH_OF_RELATIVE_YEAR = re.compile(
+    rf"^(?:(?P<qualifier>last|this|next|past)\s+)?(?P<month>{_MONTH})\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    rf"(?:,?\s+(?:of\s+)?(?P<year>last|this|next|the previous|the past|the current)\s+year)?$"
+)
 _RELATIVE_OFFSET = re.compile(rf"^{_COUNT}\s+(day|week|month|year)s?\s+ago$")
 _RELATIVE_PERIOD = re.compile(r"^(last|this|next|past|current)\s+(week|month|year)$")
 _DURATION = re.compile(rf"^(?:up to|almost|nearly|about|some|over|more than|at least)?\s*"
@@ -124,7 +133,7 @@ def resolve_date(
         return result
     if _RANGE.search(text) or _DURATION.match(text) or _VAGUE.search(text):
         return None
-    for resolver in (_resolve_relative, _resolve_weekday):
+    for resolver in (_resolve_relative, _resolve_weekday, _resolve_month_of_relative_year):
         found, result = resolver(text, reference)
         if found:
             return result
@@ -314,6 +323,39 @@ def _resolve_relative(text: str, reference: PartialDate | None) -> tuple[bool, P
     if unit == "month":
         return True, PartialDate(year, moved.month)
     return True, PartialDate(year, moved.month, moved.day)
+
+
+def _resolve_month_of_relative_year(text: str, reference: PartialDate | None
+                                    ) -> tuple[bool, PartialDate | None]:
+    """ "December last year", "March 3 this year", "last December", "this March": the month
+    (and day) as written, in the year the words count from the publication date. "last
+    December" is the latest December before the publication month; with no reference year the
+    date stays year-less."""
+    match = _MONTH_OF_RELATIVE_YEAR.match(text)
+    if not match or not (match.group("qualifier") or match.group("year")):
+        return False, None
+    if match.group("qualifier") and match.group("year"):
+        return True, None  # "last December last year": nothing we can trust
+    parsed = _parser(datetime(_PLACEHOLDER_YEAR, 1, 1)).get_date_data(match.group("month"))
+    if parsed.date_obj is None:
+        return True, None
+    month = parsed.date_obj.month
+    day = int(match.group("day")) if match.group("day") else None
+    if reference is None or reference.year is None:
+        candidate = PartialDate(None, month, day)
+        return True, candidate if candidate.is_valid() else None
+    year = reference.year
+    word = match.group("year") or match.group("qualifier")
+    if word in ("last", "the previous", "the past", "past"):
+        if match.group("qualifier") and reference.month is not None and month < reference.month:
+            pass  # "last March", written in May: this year's March
+        else:
+            year -= 1
+    elif word == "next":
+        if not (match.group("qualifier") and reference.month is not None and month > reference.month):
+            year += 1
+    candidate = PartialDate(year, month, day)
+    return True, candidate if candidate.is_valid() else None
 
 
 def _calendar_week(reference: PartialDate | None, step: int) -> PartialDate | None:
