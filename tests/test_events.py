@@ -344,6 +344,9 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
         ("A fire broke out in a forest near Erdenet on May 4.", "disaster"),
         ("Clashes broke out on the border on May 4.", "armed-clash"),
         ("Rescuers found the bodies of three foresters on May 4.", "other"),
+        ("On May 4, workers of a copper mine staged a strike, demanding higher wages.", "protest"),
+        ("Teachers in Erdenet went on strike on May 4.", "protest"),
+        ("A drone strike hit a convoy near Gyumri on May 4.", "attack"),
     ],
 )
 def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
@@ -361,6 +364,7 @@ def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
         "Officials have long accused each other of violations.",  # no date
         "The government hopes to double copper exports by 2030.",  # a target, not a happening
         "The 2019 earthquake season was unusually quiet.",  # no trigger for the date
+        "On May 4, the workers cited rising inflation.",  # a trend, not a happening
     ],
 )
 def test_sentences_that_report_no_dated_happening_give_no_event(nlp, sentence):

@@ -67,6 +67,7 @@ class Lexicon:
         self.relative_prepositions = words("relative_prepositions")
         self.modal_words = words("modal_words")
         self.unreal_modifiers = words("unreal_modifiers")
+        self.trend_verbs = words("trend_verbs")
         self.intention_verbs = words("intention_verbs")
         self.acting_nouns = words("acting_nouns")
         self.party_prepositions = words("party_prepositions")
@@ -146,6 +147,8 @@ _CLAUSE_EDGES = frozenset({"conj", "cc", "advcl", "ccomp", "relcl", "parataxis",
 def _neighbour_lemmas(token) -> set[str]:
     """Lemmas of the trigger's head and of its dependents up to three levels down."""
     words = {token.head.lemma_.lower(), token.head.lower_}
+    if token.dep_ == "pobj":  # "went on strike", "taken into custody": the verb over the preposition
+        words.update((token.head.head.lemma_.lower(), token.head.head.lower_))
     # "found him guilty": the predicate adjective, however the parser labels its edge
     words.update(c.lower_ for c in token.children if c.pos_ == "ADJ")
     # "@person": the one acted on is a person ("Karimov was fired", "fired him"), not a thing: a

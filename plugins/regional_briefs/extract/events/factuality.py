@@ -1,7 +1,7 @@
 """Factuality: whether a trigger reports something that happened, and how it is told.
 
 A parsed token in, a yes or no out. ``is_real`` turns away what did not happen: a negated trigger
-("no talks were held"), a habit ("have rarely commented"), one whose subject says nothing was done ("little was achieved"), a verb
+("no talks were held"), a trend ("rising inflation"), a habit ("have rarely commented"), one whose subject says nothing was done ("little was achieved"), a verb
 told as expected rather than done (modals, futures, plans and intentions, ``story_time.expected``),
 a noun that only modifies another ("the drought season") or that an unreal word qualifies, and a
 noun hung from a verb that is itself unreal ("will fly to the capital for talks").
@@ -26,6 +26,8 @@ def is_real(token, lex: Lexicon) -> bool:
         return False  # "officials have rarely commented": a habit, not a happening
     if any(c.dep_ in SUBJECTS and c.lower_ in lex.negative_subjects for c in token.children):
         return False  # "nothing was decided"
+    if token.dep_ == "amod" and token.tag_ == "VBG" and token.lemma_.lower() in lex.trend_verbs:
+        return False  # "rising inflation": a trend, not a happening
     if coarse_pos(token) == "VERB":
         return not expected(token, lex)
     if token.i > 0 and token.nbor(-1).tag_ == "TO" and token.tag_ in ("NN", "NNS"):
