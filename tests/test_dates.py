@@ -5,7 +5,9 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from regional_briefs.extract.dates import FUTURE_SLACK_DAYS, anchor_unit, named_weekday, resolve_date
+from regional_briefs.extract.dates import (
+    FUTURE_SLACK_DAYS, anchor_unit, named_weekday, range_start, resolve_date,
+)
 from regional_briefs.model import PartialDate as D
 
 # 2024-04-02 is a Tuesday; 2023-07-06 and 2024-05-09 are Thursdays; 2026-01-07 a Wednesday.
@@ -106,6 +108,21 @@ def test_expressions_resolve_against_the_publication_date(expression, reference,
 def test_impossible_dates_and_spans_name_no_date(expression):
     assert resolve_date(expression, TUESDAY) is None
     assert resolve_date(expression, None) is None
+
+
+@pytest.mark.parametrize(
+    "expression, start",
+    [
+        ("between late 2019 and early 2020", "late 2019"),
+        ("From March to May 2022", "march 2022"),
+        ("between 2019 and 2021", "2019"),
+        ("between three and eight years", None),  # lengths, not times
+        ("July 3 to August 2", None),  # no "between" or "from": not read as a range
+        ("from 2019", None),
+    ],
+)
+def test_a_range_is_dated_by_its_start(expression, start):
+    assert range_start(expression) == start
 
 
 def test_february_29_needs_a_leap_year():

@@ -385,6 +385,15 @@ def test_a_date_goes_to_the_happening_it_belongs_to(nlp):
     ]
 
 
+def test_a_range_dates_what_happened_over_it_by_its_start(nlp):
+    events = events_of(nlp, [
+        "From March to May 2022, teachers in Erdenet staged protests against the new curriculum.",
+        "Courts in Gyumri sentenced eleven officials to prison terms of between three and eight years on May 4.",
+    ], PartialDate(2024, 5, 10))
+    assert [(e.date, e.type) for e in events] == [("2022-03", "protest"), ("2024-05-04", "legal")]
+    assert "March" not in events[0].title and "2022" not in events[0].title
+
+
 def test_chained_dates_and_clauses_without_dates_follow_the_story(nlp):
     events = events_of(nlp, [
         "Melikyan flew to Tbilisi on Saturday. He also signed a transit agreement with Kapanadze.",

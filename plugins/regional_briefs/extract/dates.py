@@ -20,7 +20,8 @@ Decisions worth knowing:
 - "last week" / "this week" / "next week" name a calendar week (Monday to Sunday). A week is
   not a precision, so the answer is that week's month when the whole week lies in one month,
   else None.
-- Ranges ("July 3 to August 2"), durations ("three days", "23 years"), decades and vague spans
+- A range written with "between" or "from" ("between late 2019 and early 2020") dates what
+  happened over it by its start (``range_start``); other ranges ("July 3 to August 2"), durations ("three days", "23 years"), decades and vague spans
   ("recent months", "summer") resolve to None: they do not date a single happening.
 """
 
@@ -138,6 +139,30 @@ def resolve_date(
         if found:
             return result
     return _resolve_calendar(text, reference)
+
+
+_RANGE_PARTS = re.compile(
+    r"^(?:between|from)\s+(?P<start>.+?)\s+(?:and|to|until|till|through|-|–|—)\s+(?P<end>.+)$"
+)
+
+
+def range_start(expression: str) -> Optional[str]:
+    """ "between late 2019 and early 2020", "from March to May 2022": the expression of the
+    range's start, taking the end's year when the start states none ("March 2022"); None when
+    the expression is no range written with "between" or "from"."""
+    match = _RANGE_PARTS.match(_normalise_space(expression))
+    if not match:
+        return None
+    start, end = match.group("start"), match.group("end")
+    if not (_MONTH_RE.search(start) or _YEAR_RE.search(start) or _MONTH_RE.search(end) or _YEAR_RE.search(end)):
+        return None  # "between three and eight years": lengths, not times
+    if not _YEAR_RE.search(start) and _MONTH_RE.search(start) and (year := _YEAR_RE.search(end)):
+        start = f"{start} {year.group(1)}"
+    return start
+
+
+def _normalise_space(expression: str) -> str:
+    return re.sub(r"\s+", " ", expression.lower().replace("\u00a0", " ")).strip(" ,;:.")
 
 
 def is_duration(expression: str) -> bool:

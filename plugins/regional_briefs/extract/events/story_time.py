@@ -25,6 +25,7 @@ from ..dates import (
     is_duration,
     named_weekday,
     needs_anchor,
+    range_start,
     resolve_date,
 )
 
@@ -70,14 +71,15 @@ class StoryTime:
         spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
         spans += _anchor_phrases(sent, spans)
         spans.sort(key=lambda s: s.start)
+        ranges, range_ends = _ranges(sent, spans)
         found: list[StoryDate] = []
         for span in spans:
-            if span.start_char in quoted:
-                continue
+            if span.start_char in quoted or span.start in range_ends:
+                continue  # a quotation's date, or the end of a range its start dates
             if self._projected(span):
                 self.unresolved.append(span.root)  # the clause has a time of its own, a projected one
                 continue
-            text = span.text
+            text, end = ranges.get(span.start, (span.text, span.end))
             weekday = named_weekday(text)
             date = resolve_date(text, self.reference, self.anchor(anchor_unit(text)))
             if date is None and weekday is not None and weekday in self.weekdays:
@@ -97,7 +99,7 @@ class StoryTime:
                 if needs_anchor(sent.doc[found[-1].start:found[-1].end].text):
                     found.pop()
             background = self.is_background(span.root)
-            found.append(StoryDate(span.start, span.end, span.root, date, background,
+            found.append(StoryDate(span.start, end, span.root, date, background,
                                span.start_char < dateline_end))
             if not background and date is not UNKNOWN_DAY:
                 self.timeline.append(date)
@@ -190,6 +192,34 @@ def days_before(iso: str, day: datetime_date) -> Optional[int]:
     if date is None or date.precision != "day" or date.year is None:
         return None
     return (day - datetime_date(date.year, date.month, date.day)).days
+
+
+_RANGE_OPENERS = ("between", "from")
+_RANGE_JOINS = ("and", "to", "until", "till", "through", "-", "–", "—")
+
+
+def _ranges(sent, spans) -> tuple[dict[int, tuple[str, int]], set[int]]:
+    """Ranges written with "between" or "from" ("Between late 2019 and early 2020, protests
+    swept ...": the protests are dated by late 2019, and early 2020 dates nothing of its own):
+    by the token index of each range's first span, the expression of its start and the token
+    index where the range ends; and the first token indices of the spans that end a range."""
+    doc = sent.doc
+    out: dict[int, tuple[str, int]] = {}
+    ends: set[int] = set()
+    for first, second in zip(spans, spans[1:]):
+        opener = first[0].lower_ in _RANGE_OPENERS or (
+            first.start > sent.start and doc[first.start - 1].lower_ in _RANGE_OPENERS)
+        if not opener or second.start != first.end + 1 or doc[first.end].lower_ not in _RANGE_JOINS:
+            continue
+        text = doc[first.start - (0 if first[0].lower_ in _RANGE_OPENERS else 1):second.end].text
+        start = range_start(text)
+        if start is not None:
+            out[first.start] = (start, second.end)
+            ends.add(second.start)
+    for span in spans:
+        if span.start not in out and span.start not in ends and (start := range_start(span.text)) is not None:
+            out[span.start] = (start, span.end)  # "between 2019 and 2021" as one expression
+    return out, ends
 
 
 def _anchor_phrases(sent, entities) -> list:
