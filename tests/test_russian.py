@@ -168,11 +168,26 @@ def test_dated_events_with_participants(tmp_path, gazetteer):
     ("В пятницу прошел митинг.", "2025-01-10"),
     ("Указ подписан 1-го января.", "2025-01-01"),
     ("В конце прошлого месяца прошли учения.", "2024-12"),
+    ("Учения прошли со 2 по 4 января.", "2025-01-02"),
+    ("Учения шли с 30 декабря по 3 января.", "2024-12-30"),  # the end is no date of its own
+    ("В 2022–2023 годах шло строительство.", "2022"),
+    ("С 2019 по 2021 год компания построила три завода.", "2019"),
 ])
 def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected):
     # The article's date: Friday 10 January 2025 (so «25 декабря», long after it, is last year's).
     found = find_dates(sentence, russian_lexicon.load(), PartialDate(2025, 1, 10))
     assert found and found[0].date.iso() == expected, found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("На следующий день стороны подписали соглашение.", "2025-01-06"),
+    ("Днём ранее министр заявил об отставке.", "2025-01-04"),
+    ("В тот же день прошла встреча.", "2025-01-05"),
+    ("Накануне прошла встреча.", "2025-01-04"),
+])
+def test_russian_days_counted_from_the_day_the_story_has_reached(sentence, expected):
+    found = find_dates(sentence, russian_lexicon.load(), PartialDate(2025, 1, 10), PartialDate(2025, 1, 5))
+    assert [f.date.iso() for f in found] == [expected]
 
 
 def test_last_week_is_its_month_only_when_the_whole_week_is_in_one():

@@ -1,7 +1,7 @@
 """Dates as Russian writes them, resolved against the article's own date.
 
-«25 декабря», «16 сентября 2022 г.», «4–5 января», «с 1 по 3 марта», «16.09.2022», «в марте прошлого
-года», «в 2021 году», «в прошлом месяце», «на прошлой неделе» (its month), «вчера», «в понедельник». A day and month without a year take the article's year, or the
+«25 декабря», «16 сентября 2022 г.», «4–5 января», «с 1 по 3 марта» and «с 30 марта по 2 апреля» (a span: its start), «в 2022–2023 годах», «16.09.2022», «в марте прошлого
+года», «в 2021 году», «в прошлом месяце», «на прошлой неделе» (its month), «вчера», «в понедельник», «накануне» and «на следующий день» (from the day the story has reached). A day and month without a year take the article's year, or the
 year before when that would put them more than a week after the article; without the article's
 date they stay year-less (``--12-25``), as the gold writes them.
 """
@@ -70,20 +70,25 @@ def _patterns(lexicon: RussianLexicon) -> tuple[re.Pattern, re.Pattern, dict[str
         month_of.setdefault(abbreviation, number)
     names = "|".join(sorted(map(re.escape, month_of), key=len, reverse=True))
     counts = "|".join(sorted(map(re.escape, lexicon.numbers), key=len, reverse=True))
+    # «на следующий день», «днём ранее»: several words counted from the day the story has reached
+    phrases = "|".join(sorted((re.escape(p).replace("\\ ", r"\s+") for p in lexicon.story_relative_days if " " in p),
+                              key=len, reverse=True)) or r"(?!)"
     year = r",?\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г(?:од[ау]?)?\b\.?))?"  # «2022», «, 2022», «2022 г.», «2022 года»
     relative_year = r"\s+(?P<relyear>[^\W\d_]+)\s+года\b"  # «прошлого года»
     day_month = re.compile(
-        rf"(?<![\w.])(?:с\s+(?P<from>[0-3]?\d)\s+(?:по|до)\s+)?(?P<day>[0-3]?\d)(?:-?го)?(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w)"
+        rf"(?<![\w.])(?:со?\s+(?P<from>[0-3]?\d)\s+(?:по|до)\s+)?(?P<day>[0-3]?\d)(?:-?го)?(?:\s*[-–—]\s*[0-3]?\d)?\s+(?P<month>{names})\.?(?!\w)"
         rf"(?:{year}|{relative_year})?", re.I)
     rest = re.compile(
         rf"(?P<numeric>(?<![\d.])(?P<nd>[0-3]?\d)\.(?P<nm>[01]\d)\.(?P<ny>(?:19|20)\d{{2}})(?!\d))"
         rf"|(?P<inmonth>\b(?:(?:в|во|с|до|на|к)|(?:в|во)\s+(?:начале|середине|конце|первой\s+половине|второй\s+половине))\s+(?P<month2>{names})(?!\w)(?:\s+(?P<year2>(?:19|20)\d{{2}})\s*(?:г(?:од[ау]?)?\b\.?)?"
         rf"|\s+(?P<rel2>[^\W\d_]+)\s+года)?)"
-        rf"|(?P<yearonly>(?<!\d)(?P<year3>(?:19|20)\d{{2}})\s*(?:-?(?:м|го|й))?\s+(?:год[уаеом]*|г\.))"
+        rf"|(?P<yearonly>(?<!\d)(?:(?P<year3a>(?:19|20)\d{{2}})\s*[-–—]\s*|\bс\s+(?P<year3b>(?:19|20)\d{{2}})\s*(?:год[уа]?\s+|г\.\s*)?по\s+)?"
+        rf"(?P<year3>(?:19|20)\d{{2}})\s*(?:-?(?:м|го|й))?\s+(?:год[уаеомх]*|г\.))"
         rf"|(?P<relyear>\b(?:в|во)\s+(?P<rel3>[^\W\d_]+)\s+году\b|\b(?P<rel4>[^\W\d_]+)\s+года\b)"
         rf"|(?P<relmonth>\b(?:в|во)\s+(?P<rel5>[^\W\d_]+)\s+месяце\b|\b(?:в\s+)?(?:начале|середине|конце)\s+(?P<rel7>[^\W\d_]+)\s+месяца\b)"
         rf"|(?P<relweek>\bна\s+(?P<rel6>[^\W\d_]+)\s+неделе\b)"
         rf"|(?P<ago>\b(?:(?P<count>\d{{1,2}}|{counts})\s+)?(?P<unit>дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?)\s+назад\b)"
+        rf"|(?P<storyphrase>\b(?:{phrases})\b)"
         rf"|(?P<relday>\b(?P<dayword>\w+)\b)",
         re.I)
     return day_month, rest, month_of
@@ -97,6 +102,9 @@ def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDa
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for match in day_month.finditer(text):
+        if found and _RANGE_END.fullmatch(text[found[-1].end:match.start()]) and _RANGE_START.search(text[:found[-1].start]):
+            taken.append((match.start(), match.end()))
+            continue  # «с 30 марта по 2 апреля»: the span began on the first date
         month = month_of[match.group("month").casefold()]
         day = int(match.group("from") or match.group("day"))  # «с 1 по 3 марта»: it began on the 1st
         year = int(match.group("year")) if match.group("year") else None
@@ -122,6 +130,8 @@ def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDa
     return [_night_before(f, text) for f in sorted(found, key=lambda f: f.start)]
 
 
+_RANGE_START = re.compile(r"\bс(?:о)?\s+$", re.I)
+_RANGE_END = re.compile(r"\s+(?:по|до)\s+", re.I)
 _NIGHT = re.compile(r"\bв\s+ночь\s+на\s+$", re.I)
 
 
@@ -149,8 +159,8 @@ def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
             return PartialDate(None, month)
         year = published.year - (1 if published.month is not None and month > published.month + 1 else 0)
         return PartialDate(year, month)
-    if match.group("yearonly"):
-        return PartialDate(int(match.group("year3")))
+    if match.group("yearonly"):  # «в 2022–2023 годах», «с 2019 по 2021 год»: a span, dated by its start
+        return PartialDate(int(match.group("year3a") or match.group("year3b") or match.group("year3")))
     if match.group("relyear"):
         relative = _relative_year(match.group("rel3") or match.group("rel4"), lexicon)
         if relative is None or published is None or published.year is None:
@@ -175,6 +185,12 @@ def _other(match: re.Match, lexicon: RussianLexicon, month_of: dict[str, int],
         return PartialDate(monday.year, monday.month) if (monday.year, monday.month) == (sunday.year, sunday.month) else None
     if match.group("ago"):
         return _ago(match, lexicon, published)
+    if match.group("storyphrase"):
+        reference = story or published
+        if reference is None or reference.day is None or reference.year is None:
+            return None
+        phrase = " ".join(match.group("storyphrase").casefold().split())
+        return _days_before(reference, lexicon.story_relative_days[phrase])
     word = match.group("dayword").casefold()
     reference = (story or published) if word in lexicon.story_relative_days else published
     if reference is None or reference.day is None or reference.year is None:
