@@ -1,9 +1,12 @@
 """Dates as Russian writes them, resolved against the article's own date.
 
-«25 декабря», «16 сентября 2022 г.», «4–5 января», «с 1 по 3 марта» and «с 30 марта по 2 апреля» (a span: its start), «в 2022–2023 годах», «16.09.2022», «в марте прошлого
-года», «в 2021 году», «в прошлом месяце», «на прошлой неделе» (its month), «вчера», «в понедельник», «накануне» and «на следующий день» (from the day the story has reached). A day and month without a year take the article's year, or the
-year before when that would put them more than a week after the article; without the article's
-date they stay year-less (``--12-25``), as the gold writes them.
+«25 декабря», «16 сентября 2022 г.», «4–5 января», «16.09.2022», «в марте прошлого года»,
+«в 2021 году», «в прошлом месяце», «на прошлой неделе» (its month), «вчера», «в понедельник»;
+«накануне», «на следующий день», «в тот же день» (from the day the story has reached); spans
+(«с 1 по 3 марта», «с 30 марта по 2 апреля», «в 2022–2023 годах») by their start. A day and
+month without a year take the article's year, or the year before when that would put them more
+than a week after the article; without the article's date they stay year-less (``--12-25``), as
+the gold writes them.
 """
 
 from __future__ import annotations
