@@ -80,6 +80,16 @@ def test_spelling_variants_and_articles_resolve_to_one_page(tmp_path):
     assert len(places) == 1 and sorted(places[0].articles) == ["00", "01"]
 
 
+def test_a_person_spelled_two_ways_is_one_page_but_namesakes_apart_are_not_joined(tmp_path):
+    site = _site(tmp_path, "Farrukh Zhumabayev, the governor of a made-up province, visited Khorog on Monday.",
+                 "On Tuesday, Farrukh Jumabaev met farmers in Khorog.",
+                 "Bakhtiyor Zhumabayev visited Khorog on Wednesday. Bakhtiyor Jumabaev and "
+                 "Bakhtiyor Jumabayev were named in the report.")
+    people = sorted(e.name for e in site.entities.values() if e.type == "person")
+    assert "Farrukh Zhumabayev" in people and "Farrukh Jumabaev" not in people  # one page for two spellings
+    assert sum(p.startswith("Bakhtiyor") for p in people) == 3  # three spellings alike: none is joined
+
+
 def test_ordinary_capitalised_words_and_document_titles_are_not_entities(tmp_path):
     site = _site(tmp_path, "The Treaty on Good Neighbourly Relations was signed in Astana on Monday. "
                            "Boundaries remain disputed, the Ministry said.")

@@ -1,7 +1,8 @@
 """Entities across articles: every article's ``ArticleEntity`` in, the site's ``Entity`` records out.
 
 Entities join when the gazetteer gives them one id, when their names (or aliases) fold to the same
-key, or when a Cyrillic and a Latin name are spelled alike (one to one). The result does not depend
+key, or when two names are spelled alike over the common romanizations (one to one): two Latin
+spellings (Atambaev, Atambayev), then a Cyrillic and a Latin name. The result does not depend
 on the order of the articles.
 """
 
@@ -56,6 +57,7 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
                     for node in name_nodes[key]:
                         union(node_of[(ex.article.id, name)], node)
 
+    _join_spelling_variants(extractions, node_of, find, union)
     _join_across_scripts(extractions, node_of, find, union)
 
     members: dict[str, list[tuple[Extraction, str]]] = defaultdict(list)
@@ -78,12 +80,11 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
 CROSS_SCRIPT_MIN_CONSONANTS = 4  # a shorter skeleton («Ош»: sh) says too little to join on
 
 
-def _join_across_scripts(extractions: list[Extraction], node_of: dict[tuple[str, str], str], find, union) -> None:
-    """A name in Cyrillic and one in Latin letters join when they are spelled alike
-    (``transliteration.spellings``: the same consonants and vowels over the common romanizations,
-    «Эмомали Рахмон» and Emomali Rahmon), name the same kind of thing (a person with a person), and
-    each has no other partner in the other script. Names the gazetteer knows joined by its id already."""
-
+def _spelling_sides(extractions: list[Extraction], node_of: dict[tuple[str, str], str], find
+                    ) -> dict[tuple, dict[bool, set[str]]]:
+    """By spelling key (kind, person or not, consonants, vowels: ``transliteration.spellings``),
+    the entity roots whose names or aliases are spelled so, Cyrillic (True) and Latin (False)
+    apart. Skeletons too short to tell names apart, and a person's surname alone, are left out."""
     sides: dict[tuple, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
     for ex in sorted(extractions, key=lambda e: e.article.id):
         for name, info in ex.entities.items():
@@ -96,6 +97,38 @@ def _join_across_scripts(extractions: list[Extraction], node_of: dict[tuple[str,
                     if person and len(consonants.split()) < 2:
                         continue  # a surname alone (or with an initial) may be anyone's
                     sides[(info.kind, person, consonants, vowels)][is_cyrillic(form)].add(root)
+    return sides
+
+
+def _join_one_to_one(partners: dict[str, set[str]], find, union) -> None:
+    """Join the pairs that are each other's only partner."""
+    for first, others in sorted(partners.items()):
+        if len(others) != 1:
+            continue  # two possible partners: neither is joined
+        second = next(iter(others))
+        if partners.get(second) == {first} and find(first) != find(second):
+            union(first, second)
+
+
+def _join_spelling_variants(extractions: list[Extraction], node_of: dict[tuple[str, str], str], find, union) -> None:
+    """Two Latin names spelled alike over the common romanizations (Almazbek Atambaev and
+    Almazbek Atambayev, Sadyr Japarov and Sadyr Zhaparov) join, one to one, as across scripts;
+    before the scripts meet, so that a Cyrillic name then has one Latin partner, not two."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for key, by_script in sorted(_spelling_sides(extractions, node_of, find).items()):
+        latin = sorted({find(n) for n in by_script[False]})
+        for first in latin:
+            partners[first].update(other for other in latin if other != first)
+    _join_one_to_one(partners, find, union)
+
+
+def _join_across_scripts(extractions: list[Extraction], node_of: dict[tuple[str, str], str], find, union) -> None:
+    """A name in Cyrillic and one in Latin letters join when they are spelled alike
+    (``transliteration.spellings``: the same consonants and vowels over the common romanizations,
+    «Эмомали Рахмон» and Emomali Rahmon), name the same kind of thing (a person with a person), and
+    each has no other partner in the other script. Names the gazetteer knows joined by its id already."""
+
+    sides = _spelling_sides(extractions, node_of, find)
     partners: dict[str, set[str]] = defaultdict(set)
     for key, by_script in sorted(sides.items()):
         for cyrillic in {find(n) for n in by_script[True]}:
@@ -103,12 +136,7 @@ def _join_across_scripts(extractions: list[Extraction], node_of: dict[tuple[str,
                 if cyrillic != latin:
                     partners[cyrillic].add(latin)
                     partners[latin].add(cyrillic)
-    for first, others in sorted(partners.items()):
-        if len(others) != 1:
-            continue  # two possible partners: neither is joined
-        second = next(iter(others))
-        if partners.get(second) == {first} and find(first) != find(second):
-            union(first, second)
+    _join_one_to_one(partners, find, union)
 
 
 def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> Entity:
