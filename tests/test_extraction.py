@@ -97,6 +97,14 @@ def test_ordinary_capitalised_words_and_document_titles_are_not_entities(tmp_pat
     assert not names & {"Good Neighbourly Relations", "Boundaries", "Ministry", "Treaty"}
 
 
+def test_a_place_head_after_a_verb_makes_no_place_of_the_subject(tmp_path):
+    site = _site(tmp_path, "Governor Farrukh Jumabaev opened a bridge in Khorog on Tuesday. "
+                           "President Rustam Nazarov visited a dam near Nurek on Friday.")
+    names = _by_name(site)
+    assert names["Farrukh Jumabaev"].type == "person" and names["Rustam Nazarov"].type == "person"
+    assert not any("opened" in n or "visited" in n for n in names)
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

@@ -551,6 +551,8 @@ def _with_place_head(tokens, patterns: Patterns):
         tail = doc[last + 1: last + 1 + width]
         if len(tail) < width or not all(t.is_lower and t.is_alpha or t.text == "-" for t in tail):
             return None, tokens
+        if any(t.pos_ in ("VERB", "AUX", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART") for t in tail):
+            return None, tokens  # "Jumabaev opened a bridge": a clause, not a name
         head = tail[-1].lower_
         if head in patterns.place_heads:
             type_ = patterns.place_heads[head]
