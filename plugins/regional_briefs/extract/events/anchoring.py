@@ -215,7 +215,7 @@ class TimeAnchor:
                 continue
             for noun in prep.children:
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in self.lex.setting_frames:
-                    # "on the sidelines of the summit", "within the framework of the visit"
+                    # "on the sidelines of a summit", "within the framework of the visit"
                     noun = next((n for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
                                  for n in of.children if n.dep_ == "pobj"), noun)
                 other = by_token.get(noun.i)
