@@ -347,6 +347,7 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
         ("On May 4, workers of a copper mine staged a strike, demanding higher wages.", "protest"),
         ("Teachers in Erdenet went on strike on May 4.", "protest"),
         ("A drone strike hit a convoy near Gyumri on May 4.", "attack"),
+        ("Melikyan received the foreign minister of Nepal in Erdenet on May 4.", "diplomatic-meeting"),
     ],
 )
 def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
