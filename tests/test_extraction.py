@@ -105,6 +105,13 @@ def test_a_place_head_after_a_verb_makes_no_place_of_the_subject(tmp_path):
     assert not any("opened" in n or "visited" in n for n in names)
 
 
+def test_a_wire_dateline_with_a_double_hyphen_is_no_part_of_a_name(tmp_path):
+    site = _site(tmp_path, "DUSHANBE -- Tajik opposition politician Farrukh Jumabaev was fined on Monday.")
+    names = _by_name(site)
+    assert not any("--" in n for n in names), names
+    assert "Farrukh Jumabaev" in names
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

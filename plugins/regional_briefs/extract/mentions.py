@@ -439,6 +439,13 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
             run.append(tok)
         if run:
             tokens = tokens + run
+    # "DUSHANBE -- Tajik", "KABUL – Afghan": a dateline the model ran into the story; a name has no
+    # double hyphen, nor a spaced dash after a word in capitals
+    for i, tok in enumerate(tokens[1:-1], start=1):
+        if tok.text == "--" or (tok.text in ("–", "—") and tokens[i - 1].whitespace_
+                                and all(t.text.isupper() for t in tokens[:i] if t.is_alpha)):
+            return (_from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
+                    + _from_tokens(tokens[i + 1:], span.label_, paragraph, gazetteer, patterns))
     # "Burka, Nahreen": the model ran a list of names into one; each is a name
     commas = [i for i, t in enumerate(tokens) if t.text == "," and 0 < i < len(tokens) - 1]
     if commas and gazetteer.lookup(span.text) is None:
