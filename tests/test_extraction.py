@@ -112,6 +112,18 @@ def test_a_wire_dateline_with_a_double_hyphen_is_no_part_of_a_name(tmp_path):
     assert "Farrukh Jumabaev" in names
 
 
+def test_a_known_place_before_a_title_is_the_titles(gazetteer):
+    from spacy.tokens import Span
+
+    from regional_briefs.extract.mentions import _from_span, load_nlp
+    from regional_briefs.knowledge.patterns import load_patterns
+
+    doc = load_nlp()("He asked Dushanbe Mayor Shodmon Nurulloev to allow a rally.")
+    # the model's reading of such a name on a real page: place, title and person as one body
+    (mention,) = _from_span(Span(doc, 2, 6, label="ORG"), 0, gazetteer, load_patterns())
+    assert (mention.text, mention.kind, mention.title) == ("Shodmon Nurulloev", "actor", "Dushanbe Mayor")
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

@@ -480,8 +480,9 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
         return []
     title = ""
     if label in ("PERSON", "ORG", "NORP"):
-        # "Kazakh President Qasym-Zhomart Toqayev": a demonym before the title is the title's
-        lead = 1 if len(tokens) > 2 and gazetteer.demonym(tokens[0].text) else 0
+        # "Kazakh President Qasym-Zhomart Toqayev", "Dushanbe Mayor Rustam Emomali": a demonym or a
+        # place the gazetteer knows before the title is the title's
+        lead = 1 if len(tokens) > 2 and (gazetteer.demonym(tokens[0].text) or _known_place(tokens[0].text, gazetteer)) else 0
         for seq in patterns.person_titles:
             rest = tokens[lead + len(seq):]
             if (rest and tuple(t.text for t in tokens[lead: lead + len(seq)]) == seq
@@ -566,6 +567,11 @@ def _with_place_head(tokens, patterns: Patterns):
             # "the Bulak-Bashy area": a generic "area" or "zone" says what it is, not its name.
             return type_, list(tokens) + ([] if head in ("area", "zone") else list(tail))
     return None, tokens
+
+
+def _known_place(text: str, gazetteer: Gazetteer) -> bool:
+    entry = gazetteer.lookup(text)
+    return entry is not None and entry.kind == "place"
 
 
 def _in_document_title(first, patterns: Patterns) -> bool:
