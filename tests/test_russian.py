@@ -99,6 +99,16 @@ def test_names_are_brought_to_the_nominative_and_known_places_to_their_entry(tmp
                    for name in entities)
 
 
+def test_adjectives_listed_before_one_place_head_are_each_a_place(tmp_path, gazetteer):
+    text = ("ХОРОГ, 14 мар — Тестовое агентство. Сходы селей прошли в Ванчском, Рушанском и Ишкашимском "
+            "районах, сообщили спасатели.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "mudflows.md").entities
+    districts = {n for n, e in entities.items() if e.kind == "place" and e.type == "district"}
+    assert {"Ванчский район", "Рушанский район", "Ишкашимский район"} <= districts, sorted(entities)
+    assert not any(entities[n].aliases for n in districts)  # no inflected or cut forms as other names
+    assert not any(n.endswith("районах") or n in ("Рушанском", "Ванчском") for n in entities), sorted(entities)
+
+
 @pytest.mark.parametrize("sentence, name", [
     ("Мы видели Эмомали Рахмона.", "Эмомали Рахмон"),  # an indeclinable given name
     ("Приехал к Садыру Жапарову.", "Садыр Жапаров"),  # a given name the dictionary does not know

@@ -69,6 +69,8 @@ def _nominative_aliases(entities: dict[str, ArticleEntity], mentions: list[Menti
     """An entity's other names are the nominatives the article writes, not each inflected form."""
     forms: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
+        if m.origin == "rule":
+            continue  # a rule names what it finds whole («Рушанский район» of «Рушанском, ... районах»)
         form = spoken.get((m.paragraph, m.start), m.text)
         if form and form != m.name:
             forms[m.name].add(form)

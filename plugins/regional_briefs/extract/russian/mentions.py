@@ -86,6 +86,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     mentions += _gazetteer_only(parsed, mentions, gazetteer, country, analyzer)
     mentions += _institutions(parsed, mentions, lexicon, analyzer)
     mentions += _surname_subjects(parsed, mentions, analyzer)
+    mentions = _listed_places(parsed, mentions, lexicon, analyzer)
     _outlets_of_datelines(parsed, mentions)
     # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
@@ -332,6 +333,47 @@ def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexico
             name = f"{head} {para.text[place.start:place.end]}"
             out.append(Mention(para.text[token.start:place.end], para.index, token.start, place.end, kind_type[0],
                                kind_type[1], "ORG" if kind_type[0] == "actor" else "LOC", "rule", name=name))
+    return out
+
+
+_GENDERS = ("masc", "femn", "neut")
+
+
+def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon,
+                   analyzer) -> list[Mention]:
+    """«в Ванчском, Рушанском и Ишкашимском районах»: capitalised adjectives listed before one
+    plural place head are each a place of that head («Рушанский район»), whatever the model made of
+    them (it reads «Рушанском» alone, or «Ишкашимском районах» uninflected)."""
+    out = list(mentions)
+    for para in parsed:
+        tokens = list(para.doc.tokens)
+        for i, head in enumerate(tokens):
+            head_lemma = lemma(head, analyzer)
+            type_ = lexicon.place_heads.get(head_lemma)
+            if type_ is None or head.pos != "NOUN" or "Plur" not in str(getattr(head, "feats", {}).get("Number", "")):
+                continue
+            listed, j = [], i - 1
+            while j >= 0 and tokens[j].text[:1].isupper() and (tokens[j].pos == "ADJ" or any(
+                    p.tag.POS == "ADJF" for p in analyzer.parse(tokens[j].text))):
+                listed.append(tokens[j])
+                if j >= 2 and tokens[j - 1].text in (",", "и"):
+                    j -= 2
+                else:
+                    break
+            if len(listed) < 2:
+                continue
+            gender = next((g for g in _GENDERS if g in analyzer.parse(head_lemma)[0].tag), "masc")
+            for adjective in reversed(listed):
+                parse = next((p for p in analyzer.parse(adjective.text) if p.tag.POS == "ADJF"), None)
+                form = parse.inflect({"nomn", "sing", gender}) if parse else None
+                if form is None:
+                    continue
+                name = f"{form.word.capitalize()} {head_lemma}"
+                end = head.stop if adjective is listed[0] else adjective.stop
+                out = [m for m in out if not (m.paragraph == para.index and m.start < end and adjective.start < m.end
+                                              and m.origin != "gazetteer")]
+                out.append(Mention(para.text[adjective.start:end], para.index, adjective.start, end, "place",
+                                   type_, "LOC", "rule", name=name))
     return out
 
 
