@@ -99,6 +99,14 @@ def test_names_are_brought_to_the_nominative_and_known_places_to_their_entry(tmp
                    for name in entities)
 
 
+def test_a_turkic_patronymic_name_is_one_person_and_a_code_of_law_no_country(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 мар — Тестовое агентство. По словам адвоката Бактыгула Асанбек уулу, суд признал "
+            "бывшего министра виновным по статье «Мошенничество» УК КР.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "lawyer.md").entities
+    assert "Бактыгул Асанбек уулу" in entities and entities["Бактыгул Асанбек уулу"].type == "person", sorted(entities)
+    assert "United Kingdom" not in entities and "Kyrgyzstan" in entities, sorted(entities)
+
+
 def test_adjectives_listed_before_one_place_head_are_each_a_place(tmp_path, gazetteer):
     text = ("ХОРОГ, 14 мар — Тестовое агентство. Сходы селей прошли в Ванчском, Рушанском и Ишкашимском "
             "районах, сообщили спасатели.\n")

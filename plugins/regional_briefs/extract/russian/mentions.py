@@ -83,7 +83,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
                 # the gazetteer knows the letters («ШОС»): the name they stand for is its entry too
                 outer = mentions[-1] = _gazetteer_mention(known, outer.text, para.index, outer.start, outer.end, outer.label)
             mentions.append(replace(outer, text=para.text[first:stop], start=first, end=stop))
-    mentions += _gazetteer_only(parsed, mentions, gazetteer, country, analyzer)
+    mentions += _gazetteer_only(parsed, mentions, gazetteer, country, analyzer, lexicon)
     mentions += _institutions(parsed, mentions, lexicon, analyzer)
     mentions += _surname_subjects(parsed, mentions, analyzer)
     mentions = _listed_places(parsed, mentions, lexicon, analyzer)
@@ -187,6 +187,12 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
             after = [t for t in doc.tokens if t.start >= span.stop][:1]
             if after and after[0].text.casefold() in lexicon.patronymic_words and doc.text[span.stop:after[0].start].strip() == "":
                 span = NameSpan("PER", span.start, after[0].stop, doc.text[span.start:after[0].stop], span.tokens + after)
+            if (previous is not None and previous.type == "PER" and span.tokens[-1].text.casefold() in lexicon.patronymic_words
+                    and len(previous.tokens) == 1 and doc.text[previous.stop:span.start].strip() == ""):
+                # «Бактыбека | Афтандил уулу»: the model cut a given name from the father's name after it
+                out[out.index(previous)] = NameSpan("PER", previous.start, span.stop, doc.text[previous.start:span.stop],
+                                                    previous.tokens + span.tokens)
+                continue
         out.append(span)
     return sorted(out, key=lambda s: (s.start, -s.stop))
 
@@ -485,7 +491,7 @@ def _surname_subjects(parsed: list[ParsedParagraph], mentions: list[Mention], an
 
 
 def _gazetteer_only(parsed: list[ParsedParagraph], mentions: list[Mention], gazetteer: Gazetteer,
-                    country: Optional[str], analyzer) -> list[Mention]:
+                    country: Optional[str], analyzer, lexicon: RussianLexicon) -> list[Mention]:
     """Capitalised words and pairs of words the model did not take for a name, but the gazetteer
     knows by their nominative («Баткенская область», «ГКНБ»)."""
     taken = {(m.paragraph, i) for m in mentions for i in range(m.start, m.end)}
@@ -495,7 +501,8 @@ def _gazetteer_only(parsed: list[ParsedParagraph], mentions: list[Mention], gaze
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if (para.index, token.start) in taken or not token.text[:1].isupper() or len(token.text) < 2:
+            if ((para.index, token.start) in taken or not token.text[:1].isupper() or len(token.text) < 2
+                    or token.text.casefold() in lexicon.not_names):  # «УК»: the criminal code, not the UK
                 i += 1
                 continue
             for width in (2, 1):

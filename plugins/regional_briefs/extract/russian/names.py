@@ -55,6 +55,9 @@ def nominative(tokens: Sequence, analyzer, person: bool = False) -> str:
 def _person(tokens: Sequence, analyzer) -> str:
     """A person's name: every word in the case and gender the surname has (the tagger reads a
     surname better than a given name it may not know), brought to the nominative."""
+    if len(tokens) >= 3 and tokens[-1].text.islower() and not any(SURNAME.search(t.text) for t in tokens):
+        # «Бактыбека Афтандил уулу»: a Turkic patronymic name; the given name alone declines
+        return _join(tokens, [_person(tokens[:1], analyzer), *(t.text for t in tokens[1:])])
     surname = next((t for t in reversed(tokens) if SURNAME.search(t.text)), tokens[-1])
     feats = dict(surname.feats or {})
     if feats.get("Case") in (None, "Nom") and re.search(r"(?:ов|ев|ёв|ин|ын)а$", surname.text):
