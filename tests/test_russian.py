@@ -107,6 +107,15 @@ def test_a_turkic_patronymic_name_is_one_person_and_a_code_of_law_no_country(tmp
     assert "United Kingdom" not in entities and "Kyrgyzstan" in entities, sorted(entities)
 
 
+def test_an_office_after_a_quotation_is_its_holder_not_a_person_the_quotation_names(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 мар — Тестовое агентство. По словам адвоката Бактыгула Асанбек уулу, суд признал "
+            "бывшего министра Нурлана Сыдыкбекова виновным.\n\n"
+            "Экс-министра осудили по статье \"Злоупотребление должностным положением\" УК КР.\n\n"
+            "\"Мы обжалуем приговор, так как были нарушены права Сыдыкбекова\", - заключил адвокат.\n")
+    quotes = extraction_of(tmp_path, gazetteer, text, "appeal.md").quotes
+    assert [(q.speaker, q.text[:17]) for q in quotes] == [("Бактыгул Асанбек уулу", "Мы обжалуем приго")]
+
+
 def test_adjectives_listed_before_one_place_head_are_each_a_place(tmp_path, gazetteer):
     text = ("ХОРОГ, 14 мар — Тестовое агентство. Сходы селей прошли в Ванчском, Рушанском и Ишкашимском "
             "районах, сообщили спасатели.\n")

@@ -35,6 +35,7 @@ class RussianLexicon:
     person_pronouns: frozenset[str]
     not_names: frozenset[str]
     patronymic_words: frozenset[str]
+    title_heads: frozenset[str]
     resident_nouns: frozenset[str]
     credit_words: frozenset[str]
     deadly_types: frozenset[str]
@@ -97,6 +98,7 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         place_heads={k.casefold().replace("ё", "е"): v for k, v in places.items()}, actor_heads=actor_heads,
         role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
         not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")),
+        title_heads=frozenset(words("title_heads")),
         resident_nouns=frozenset(words("resident_nouns")),
         credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),
         deadly_types=frozenset(words("deadly_types")), numbers=_numbers(data, "numbers"),

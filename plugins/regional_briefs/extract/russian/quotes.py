@@ -50,7 +50,7 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict[str, A
             continue
         for start, end, quoted in quotations(paragraph.text):
             text, inner = _interrupted(quoted)
-            if len(text.split()) < MIN_WORDS_SAID or _is_a_name(text):
+            if len(text.split()) < MIN_WORDS_SAID or _is_a_name(text) or _titled(paragraph.text, start, lexicon, lemma_of):
                 continue
             speaker = None
             if inner is not None:  # «…, — заявил он. — …»: the attribution inside the marks
@@ -75,6 +75,13 @@ def quotations(text: str) -> list[tuple[int, int, str]]:
         return [(dash.start("speech"), dash.end("speech"), dash.group("speech").strip(" ,"))]
     return [(m.start(), m.end(), next(g for g in m.groups() if g is not None).strip(" ,"))
             for m in _QUOTATION.finditer(text)]
+
+
+def _titled(text: str, start: int, lexicon: RussianLexicon, lemma_of) -> bool:
+    """«по статье "Злоупотребление должностным положением"», «операция «Мак»»: words in marks right
+    after a noun that heads a title (``title_heads``) are that title, not words said."""
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])
+    return bool(before) and lemma_of(before[-1]) in lexicon.title_heads
 
 
 def _is_a_name(text: str) -> bool:
@@ -202,7 +209,9 @@ class _Reader:
                   and m.name in self.entities and self.entities[m.name].type == "person"]
         # «Глава МИД X прокомментировал встречу. «…», — подчеркнул министр»: the one office-holder
         # the paragraph has just named
-        here = {m.name for m in people if m.paragraph == paragraph and self.entities[m.name].roles}
+        text = self.paragraphs.get(paragraph, "")
+        here = {m.name for m in people if m.paragraph == paragraph and self.entities[m.name].roles
+                and not _quoted(text, m.start)}  # one the quotation itself names is not who says it
         if len(here) == 1:
             return here.pop()
         holders = [m for m in people
@@ -239,3 +248,9 @@ class _Reader:
                   and paragraph - m.paragraph <= 2 and m.name in self.entities
                   and self.entities[m.name].type == "person"]
         return people[-1].name if people else None
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Does ``offset`` lie inside quotation marks («…» or straight "…")?"""
+    before = text[:offset]
+    return before.count("«") > before.count("»") or before.count('"') % 2 == 1
