@@ -124,6 +124,21 @@ def test_a_known_place_before_a_title_is_the_titles(gazetteer):
     assert (mention.text, mention.kind, mention.title) == ("Shodmon Nurulloev", "actor", "Dushanbe Mayor")
 
 
+def test_an_offices_country_and_remit_and_a_pair_of_demonyms_are_no_bodies(gazetteer):
+    from spacy.tokens import Span
+
+    from regional_briefs.extract.mentions import _from_span, load_nlp
+    from regional_briefs.knowledge.patterns import load_patterns
+
+    nlp, patterns = load_nlp(), load_patterns()
+    doc = nlp("A court sentenced former Kazakh Health Minister Shodmon Nurulloev on Monday.")
+    assert _from_span(Span(doc, 4, 6, label="ORG"), 0, gazetteer, patterns) == []  # "Kazakh Health"
+    doc = nlp("Kazakh – Chinese rail freight grew by a fifth.")
+    assert _from_span(Span(doc, 0, 3, label="ORG"), 0, gazetteer, patterns) == []
+    doc = nlp("The Kazakh Railways company said freight grew.")  # a body's name that opens with a demonym
+    assert [m.text for m in _from_span(Span(doc, 1, 3, label="ORG"), 0, gazetteer, patterns)] == ["Kazakh Railways"]
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

@@ -412,6 +412,13 @@ def _gazetteer_spans(doc, matcher, model_spans, gazetteer: Gazetteer) -> list:
 
 def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -> list[Mention]:
     tokens = list(span)
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if (span.label_ == "ORG" and following is not None and following.text in patterns.office_words
+            and gazetteer.demonym(tokens[0].text) and gazetteer.lookup(span.text) is None):
+        return []  # "Kazakh Health | Minister X": the office's country and remit, not a body
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) > 1 and all(gazetteer.demonym(t.text) for t in words):
+        return []  # "Kazakh – Chinese (trade)": adjectives of two countries, not a name
     # A bracket ends a name: "Shanghai Cooperation Organisation (SCO" is a name and an alias,
     # and the alias is read by ``_parenthetical_aliases``.
     for i, tok in enumerate(tokens):
