@@ -139,6 +139,11 @@ def test_an_offices_country_and_remit_and_a_pair_of_demonyms_are_no_bodies(gazet
     assert [m.text for m in _from_span(Span(doc, 1, 3, label="ORG"), 0, gazetteer, patterns)] == ["Kazakh Railways"]
 
 
+def test_a_body_the_model_ended_before_its_country_takes_it_in(tmp_path):
+    site = _site(tmp_path, "The Zhasyl Order Party of Kazakhstan won two seats on Monday.")
+    assert "Zhasyl Order Party of Kazakhstan" in _by_name(site), sorted(_by_name(site))
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

@@ -453,6 +453,13 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
                                 and all(t.text.isupper() for t in tokens[:i] if t.is_alpha)):
             return (_from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
                     + _from_tokens(tokens[i + 1:], span.label_, paragraph, gazetteer, patterns))
+    # "the Green Party | of Kazakhstan": a body whose name the model ended before the country it is of
+    if span.label_ == "ORG" and tokens and tokens[-1].text in patterns.organization_heads:
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+            country = gazetteer.lookup(doc[span.end + 1].text)
+            if country is not None and country.type == "country":
+                tokens = tokens + [doc[span.end], doc[span.end + 1]]
     # "Burka, Nahreen": the model ran a list of names into one; each is a name
     commas = [i for i, t in enumerate(tokens) if t.text == "," and 0 < i < len(tokens) - 1]
     if commas and gazetteer.lookup(span.text) is None:
