@@ -116,6 +116,13 @@ def test_an_office_after_a_quotation_is_its_holder_not_a_person_the_quotation_na
     assert [(q.speaker, q.text[:17]) for q in quotes] == [("Бактыгул Асанбек уулу", "Мы обжалуем приго")]
 
 
+def test_a_day_without_a_year_moves_the_story_of_a_page_without_a_date(tmp_path, gazetteer):
+    text = ("Сегодня, 9 июня, в Бишкеке начался суд над бывшим министром Нурланом Сыдыкбековым.\n\n"
+            "Вечером сторонники министра провели митинг у здания суда.\n")
+    events = extraction_of(tmp_path, gazetteer, text, "undated.md").events
+    assert [(e.type, e.date) for e in events] == [("legal", "--06-09"), ("protest", "--06-09")], events
+
+
 def test_adjectives_listed_before_one_place_head_are_each_a_place(tmp_path, gazetteer):
     text = ("ХОРОГ, 14 мар — Тестовое агентство. Сходы селей прошли в Ванчском, Рушанском и Ишкашимском "
             "районах, сообщили спасатели.\n")

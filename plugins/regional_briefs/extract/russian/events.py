@@ -47,6 +47,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
     openings = {p.index for p in article.paragraphs if not p.heading and p.text.strip()}
     openings = set(sorted(openings)[:DATELINE_PARAGRAPHS])  # where a wire dateline may stand
     story: Optional[PartialDate] = article.published
+    yearless = article.published is None or article.published.year is None
     for para in parsed:
         doc = para.events_doc or para.doc
         quoted = [(start, end) for start, end, _ in quotations(para.text)]
@@ -65,7 +66,9 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                 current = dates[0].date
                 lead_days += [d.date for d in dates if d.date.day is not None] if para.index == lead else []
                 for found in dates:
-                    if found.date.day is not None and found.date.year is not None:
+                    # the day the story has reached; a day without its year only when the article
+                    # gives no year to place it in («Сегодня, 9 июня, …» on a page with no date)
+                    if found.date.day is not None and (found.date.year is not None or yearless):
                         story = found.date
             if any(s < sent.start < e for s, e in quoted):
                 continue  # «…», — заявил он: the attribution of a quotation, not a happening
