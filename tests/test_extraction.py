@@ -144,6 +144,12 @@ def test_a_body_the_model_ended_before_its_country_takes_it_in(tmp_path):
     assert "Zhasyl Order Party of Kazakhstan" in _by_name(site), sorted(_by_name(site))
 
 
+def test_a_capitalised_role_noun_opening_a_name_is_the_role(tmp_path):
+    site = _site(tmp_path, "Analyst Parviz Jumabaev told reporters in Dushanbe on Monday that the dam was safe.")
+    person = _by_name(site)["Parviz Jumabaev"]
+    assert [r.text for r in person.roles] == ["Analyst"]
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

@@ -494,7 +494,7 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
         return []
     title = ""
     if label in ("PERSON", "ORG", "NORP"):
-        # "Kazakh President Qasym-Zhomart Toqayev", "Dushanbe Mayor Rustam Emomali": a demonym or a
+        # "Kazakh President Qasym-Zhomart Toqayev", "Dushanbe Mayor Shodmon Nurulloev": a demonym or a
         # place the gazetteer knows before the title is the title's
         lead = 1 if len(tokens) > 2 and (gazetteer.demonym(tokens[0].text) or _known_place(tokens[0].text, gazetteer)) else 0
         for seq in patterns.person_titles:
@@ -507,6 +507,10 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
                 tokens = rest
                 label = "PERSON"
                 break
+        if (not title and label == "PERSON" and len(tokens) > 2 and tokens[0].text[:1].isupper()
+                and tokens[0].lower_ in patterns.role_nouns):
+            # "Analyst Parviz X said ...": a role noun the sentence capitalised is the role, not a name
+            title, tokens = tokens[0].text, tokens[1:]
     doc = tokens[0].doc
     if len(tokens) == 1 and gazetteer.demonym(tokens[0].text):
         head_type = None  # "the Tajik section": an adjective and a noun, not a name
