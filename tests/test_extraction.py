@@ -150,6 +150,11 @@ def test_a_capitalised_role_noun_opening_a_name_is_the_role(tmp_path):
     assert [r.text for r in person.roles] == ["Analyst"]
 
 
+def test_a_common_noun_the_sentence_capitalised_is_no_body(tmp_path):
+    site = _site(tmp_path, '"Households must save power," the minister said in Khujand on Monday.')
+    assert "Households" not in _by_name(site) and "Khujand" in _by_name(site)
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

@@ -416,6 +416,9 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
     if (span.label_ == "ORG" and following is not None and following.text in patterns.office_words
             and gazetteer.demonym(tokens[0].text) and gazetteer.lookup(span.text) is None):
         return []  # "Kazakh Health | Minister X": the office's country and remit, not a body
+    if (len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS") and tokens[0].text[1:].islower()
+            and gazetteer.lookup(tokens[0].text) is None):
+        return []  # "Households must ...": a common noun the sentence capitalised, tagged as one
     words = [t for t in tokens if t.is_alpha]
     if len(words) > 1 and all(gazetteer.demonym(t.text) for t in words):
         return []  # "Kazakh – Chinese (trade)": adjectives of two countries, not a name
