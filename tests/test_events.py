@@ -348,6 +348,10 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
         ("Teachers in Erdenet went on strike on May 4.", "protest"),
         ("A drone strike hit a convoy near Gyumri on May 4.", "attack"),
         ("Melikyan received the foreign minister of Nepal in Erdenet on May 4.", "diplomatic-meeting"),
+        ("The journalist Tigran Melikyan was released from prison on May 4.", "legal"),
+        ("Mongolia's central bank raised its key rate to 12 percent on May 4.", "economic"),
+        ("The government announced a state of emergency in Erdenet on May 4.", "legal"),
+        ("A landslide blocked the highway between Gyumri and Erdenet on May 4.", "disaster"),
     ],
 )
 def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
