@@ -390,6 +390,12 @@ def test_a_date_goes_to_the_happening_it_belongs_to(nlp):
     ]
 
 
+def test_a_verb_inside_what_a_happening_of_its_kind_acts_on_is_that_happening(nlp):
+    events = events_of(nlp, ["Mongolia's parliament passed a bill banning private cars from Erdenet on Monday."],
+                       PartialDate(2024, 5, 10))
+    assert [(e.date, e.type, e.trigger) for e in events] == [("2024-05-06", "legal", "passed")]
+
+
 def test_a_range_dates_what_happened_over_it_by_its_start(nlp):
     events = events_of(nlp, [
         "From March to May 2022, teachers in Erdenet staged protests against the new curriculum.",

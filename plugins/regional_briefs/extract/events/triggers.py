@@ -4,7 +4,8 @@ A parsed sentence in, its ``Trigger``s out. A token is a trigger when the lexico
 (``data/events.yml``, read by ``knowledge.event_lexicon``) knows it, it lies outside quotation
 marks (``quoted_offsets``: what a speaker says is theirs, not the article's news) and outside the
 name of an organisation, law or event ("the Harvest Festival"), and it reports something real
-(``factuality.is_real``). A counting verb stands for the happening that did the counting when the
+(``factuality.is_real``); a verb that only modifies what a trigger of its kind acts on ("passed a
+bill banning cars") is not one of its own. A counting verb stands for the happening that did the counting when the
 sentence names one (``deferred``: in "a landslide buried six" the happening is the landslide);
 what protesters do is a protest (``event_type``).
 """
@@ -50,7 +51,24 @@ def find_triggers(sent, quoted: set[int], lex: Lexicon) -> list[Trigger]:
         if entry is None or not is_real(token, lex):
             continue
         triggers.append(Trigger(token, entry))
-    return triggers
+    return [t for t in triggers if not _inside_an_argument_of_its_kind(t, triggers)]
+
+
+def _inside_an_argument_of_its_kind(trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """ "Parliament passed a bill banning cars": a verb inside what a trigger of the same type acts
+    on tells that happening, not one of its own."""
+    token = trigger.token
+    if token.pos_ != "VERB" or token.dep_ != "acl" or any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass")
+                                                          for c in token.children):
+        return False  # a noun says what was done; a clause of its own ("which was signed") is its own
+    for other in triggers:
+        if other is trigger or other.type != trigger.type:
+            continue
+        for argument in other.token.children:
+            if argument.dep_ in ("dobj", "nsubjpass") and argument.i != trigger.token.i and \
+                    trigger.token.i in {t.i for t in argument.subtree}:
+                return True
+    return False
 
 
 def deferred(trigger: Trigger, triggers: list[Trigger], lex: Lexicon) -> Trigger:
