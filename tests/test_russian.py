@@ -180,6 +180,20 @@ def test_dated_events_with_participants(tmp_path, gazetteer):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("В четверг пограничники открыли огонь у села Ак-Суу.", "armed-clash"),  # not an opening
+    ("Журналист Бакыт Осмонов в четверг вышел на свободу.", "legal"),
+    ("Национальный банк в четверг повысил базовую ставку до 16,5%.", "economic"),
+    ("В четверг правительство ввело режим чрезвычайной ситуации в Ошской области.", "legal"),
+    ("В четверг возобновилось авиасообщение между Ошем и Москвой.", "economic"),
+    ("Президент в четверг освободил от должности министра энергетики.", "other"),
+])
+def test_a_verb_and_the_noun_it_governs_type_a_russian_event(tmp_path, gazetteer, sentence, expected):
+    text = f"БИШКЕК, 14 марта 2025 — Тестовое агентство. {sentence}\n"
+    events = extraction_of(tmp_path, gazetteer, text, "phrase.md").events
+    assert [(e.type, e.date) for e in events] == [(expected, "2025-03-13")], events
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("Встреча прошла 25 декабря.", "2024-12-25"),
     ("Бои начались 16 сентября 2022 г. утром.", "2022-09-16"),
     ("По данным на 16.09.2022 ситуация стабильна.", "2022-09-16"),

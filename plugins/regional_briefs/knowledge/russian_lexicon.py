@@ -17,6 +17,7 @@ LEXICON_PATH = DATA / "russian.yml"
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once, a key of caches
 class RussianLexicon:
     triggers: dict[str, str]  # lemma -> event type (the first type listing it)
+    phrase_triggers: dict[str, tuple[tuple[str, str], ...]]  # verb lemma -> ((noun lemma, event type), ...)
     weak_types: frozenset[str]
     setting_prepositions: tuple[str, ...]
     pointing_words: frozenset[str]
@@ -75,6 +76,17 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
     for type_ in table.keys():
         for word in _words(table, type_):
             triggers.setdefault(word, type_)
+    phrases: dict[str, list[tuple[str, str]]] = {}
+    phrase_table = data.mapping("phrase_triggers")
+    unknown = sorted(set(phrase_table.keys()) - set(EVENT_TYPES))
+    if unknown:
+        raise data.error("phrase_triggers", f"has types that are no event type: {', '.join(unknown)}")
+    for type_ in phrase_table.keys():
+        for phrase in _words(phrase_table, type_):
+            parts = phrase.split()
+            if len(parts) != 2:
+                raise phrase_table.error(type_, f"'{phrase}' must be two lemmas: a verb and the noun it governs")
+            phrases.setdefault(parts[0], []).append((parts[1], type_))
     actor_heads: dict[str, str] = {}
     heads = data.mapping("actor_heads")
     for type_ in heads.keys():
@@ -89,7 +101,8 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         return _words(data, key)
 
     return RussianLexicon(
-        triggers=triggers, weak_types=frozenset(words("weak_types")),
+        triggers=triggers, phrase_triggers={k: tuple(v) for k, v in phrases.items()},
+        weak_types=frozenset(words("weak_types")),
         setting_prepositions=tuple(words("setting_prepositions")), pointing_words=frozenset(words("pointing_words")),
         source_phrases=tuple(words("source_phrases")), speech_verbs=frozenset(words("speech_verbs")), state_verbs=frozenset(words("state_verbs")),
         months=_numbers(data, "months"),

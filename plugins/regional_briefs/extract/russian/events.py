@@ -137,6 +137,16 @@ def _dateline_end(text: str) -> int:
     return found[0] if found else 0
 
 
+def _phrase_type(token, tokens, lexicon: RussianLexicon, lemma_of) -> Optional[str]:
+    """The type of a verb and the noun it governs («открыли огонь», «вышел на свободу»), if the
+    lexicon lists them together (``phrase_triggers``)."""
+    phrases = lexicon.phrase_triggers.get(lemma_of(token)) if token.pos in ("VERB", "AUX") else None
+    if not phrases:
+        return None
+    governed = {lemma_of(t) for t in tokens if t.head_id == token.id}
+    return next((type_ for noun, type_ in phrases if noun in governed), None)
+
+
 def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemma_of) -> list[tuple[str, object]]:
     """(type, trigger token) of each happening a sentence reports: none, one, or a statement and
     what it reports, or coordinated happenings («прибыл … и провел переговоры»)."""
@@ -145,7 +155,7 @@ def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemm
     for i, token in enumerate(tokens):
         if any(s <= token.start < e for s, e in quoted):
             continue  # what a speaker says is theirs, not a happening the article reports
-        type_ = lexicon.triggers.get(lemma_of(token))
+        type_ = _phrase_type(token, tokens, lexicon, lemma_of) or lexicon.triggers.get(lemma_of(token))
         if not type_:
             continue
         before = " ".join(t.text.casefold() for t in tokens[max(0, i - 2):i])
