@@ -340,6 +340,12 @@ def test_the_person_whose_lawyer_speaks_is_not_the_speaker(tmp_path, gazetteer):
     assert ("Ivan Petrenko", "This") in quotes_of(tmp_path, gazetteer, text)
 
 
+def test_the_person_whose_brother_speaks_first_is_not_the_speaker(tmp_path, gazetteer):
+    text = ("Police in Bishkek detained the lawyer Talant Ismailov on Wednesday.\n\n"
+            "Ismailov\u2019s brother told reporters: \u201cThey took him at night, in front of the children.\u201d\n")
+    assert not any(speaker == "Talant Ismailov" for speaker, _ in quotes_of(tmp_path, gazetteer, text))
+
+
 def test_a_role_written_with_a_possessive_keeps_it(tmp_path, gazetteer):
     extraction = extraction_of(tmp_path, gazetteer, (
         "The Ministry of Energy said it respected the verdict.\n\n"

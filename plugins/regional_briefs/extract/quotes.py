@@ -343,6 +343,8 @@ class _Reader:
                 m for m in actors if offset <= m.start < offset + verb.start()]:
             return self._person_before(span.start, actors)
         subjects = [m for m in actors if offset <= m.start < offset + verb.start()]
+        # "X's wife, Y, told ...": the one whose wife (lawyer, son) it is does not speak
+        subjects = [m for m in subjects if sentence[m.end - offset: m.end - offset + 2] not in ("'s", "’s")]
         if subjects:
             return self._pick(subjects, last=True)
         if verb.group(0).lower() in self.listener_verbs:
