@@ -346,6 +346,12 @@ def test_the_person_whose_brother_speaks_first_is_not_the_speaker(tmp_path, gaze
     assert not any(speaker == "Talant Ismailov" for speaker, _ in quotes_of(tmp_path, gazetteer, text))
 
 
+def test_what_a_body_called_something_is_its_quotation(tmp_path, gazetteer):
+    text = ("Police in Bishkek detained the lawyer Talant Ismailov on Wednesday.\n\n"
+            "The Interior Ministry called the charges \u201cfully justified and based on evidence.\u201d\n")
+    assert ("Interior Ministry", "fully") in quotes_of(tmp_path, gazetteer, text)
+
+
 def test_a_role_written_with_a_possessive_keeps_it(tmp_path, gazetteer):
     extraction = extraction_of(tmp_path, gazetteer, (
         "The Ministry of Energy said it respected the verdict.\n\n"
