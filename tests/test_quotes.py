@@ -352,6 +352,14 @@ def test_what_a_body_called_something_is_its_quotation(tmp_path, gazetteer):
     assert ("Interior Ministry", "fully") in quotes_of(tmp_path, gazetteer, text)
 
 
+def test_verbs_of_speech_in_the_present_and_in_two_words(tmp_path, gazetteer):
+    text = ("Talant Ismailov, an economist in Bishkek, has studied the dam for a decade.\n\n"
+            "\u201cThe reservoir has never been this low in March,\u201d writes Ismailov.\n\n"
+            "Aigerim Satova, a hydrologist, pointed out: \u201cThe snow cover is half the usual.\u201d\n")
+    found = quotes_of(tmp_path, gazetteer, text)
+    assert ("Talant Ismailov", "The") in found and ("Aigerim Satova", "The") in found, found
+
+
 def test_a_role_written_with_a_possessive_keeps_it(tmp_path, gazetteer):
     extraction = extraction_of(tmp_path, gazetteer, (
         "The Ministry of Energy said it respected the verdict.\n\n"
