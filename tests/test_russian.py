@@ -123,6 +123,15 @@ def test_a_day_without_a_year_moves_the_story_of_a_page_without_a_date(tmp_path,
     assert [(e.type, e.date) for e in events] == [("legal", "--06-09"), ("protest", "--06-09")], events
 
 
+def test_a_parliament_named_with_a_lower_case_word_and_a_columnist_who_writes(tmp_path, gazetteer):
+    text = ("ДУШАНБЕ, 14 марта 2025 — Тестовое агентство. Уровень воды в Нурекском водохранилище упал.\n\n"
+            "«Правительство знало об этом двадцать лет», — пишет в своём канале политолог Рустам Хайдаров.\n\n"
+            "«Это временные трудности», — считает депутат Маджлиси намояндагон Бахром Зухуров.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text, "columnist.md")
+    assert [q.speaker for q in extraction.quotes] == ["Рустам Хайдаров", "Бахром Зухуров"]
+    assert "Majlisi Namoyandagon" in extraction.entities and "Маджлиси" not in extraction.entities
+
+
 def test_adjectives_listed_before_one_place_head_are_each_a_place(tmp_path, gazetteer):
     text = ("ХОРОГ, 14 мар — Тестовое агентство. Сходы селей прошли в Ванчском, Рушанском и Ишкашимском "
             "районах, сообщили спасатели.\n")

@@ -126,14 +126,14 @@ LONGER_BY = 2  # words after a name the model found that may complete a name the
 
 
 def _longer_known(para: ParsedParagraph, span, gazetteer: Gazetteer, country: Optional[str], analyzer):
-    """The span and its nominative grown by the capitalised words after it, when the gazetteer
-    knows the longer name («Жокаргы» + «Кенеса» -> Жокаргы Кенес); else None."""
+    """The span and its nominative grown by the words after it, when the gazetteer knows the
+    longer name («Жокаргы» + «Кенеса» -> Жокаргы Кенес); else None."""
     after = [t for t in para.doc.tokens if t.start >= span.stop][:LONGER_BY]
     best = None
     for width in range(1, len(after) + 1):
         extra = after[:width]
-        if not extra[-1].text[:1].isupper() or para.text[span.stop:extra[0].start].strip():
-            break
+        if not extra[-1].text[:1].isalpha() or para.text[span.stop:extra[0].start].strip():
+            break  # (a lower-case word may complete a name the gazetteer knows: «Маджлиси намояндагон»)
         tokens = list(span.tokens) + extra
         name = nominative(tokens, analyzer, person=span.type == "PER")
         if _lookup(gazetteer, (name, para.text[span.start:extra[-1].stop]), country) is not None:
