@@ -132,6 +132,12 @@ def test_a_parliament_named_with_a_lower_case_word_and_a_columnist_who_writes(tm
     assert "Majlisi Namoyandagon" in extraction.entities and "Маджлиси" not in extraction.entities
 
 
+@pytest.mark.parametrize("verb", ["утверждает", "прокомментировал", "заметил", "настаивает"])
+def test_more_russian_verbs_of_speech(tmp_path, gazetteer, verb):
+    text = f"ДУШАНБЕ, 14 марта 2025 — Тестовое агентство. «Уровень воды упал до минимума», — {verb} эксперт Бахром Зухуров.\n"
+    assert [q.speaker for q in extraction_of(tmp_path, gazetteer, text, "verb.md").quotes] == ["Бахром Зухуров"]
+
+
 def test_adjectives_listed_before_one_place_head_are_each_a_place(tmp_path, gazetteer):
     text = ("ХОРОГ, 14 мар — Тестовое агентство. Сходы селей прошли в Ванчском, Рушанском и Ишкашимском "
             "районах, сообщили спасатели.\n")
