@@ -138,6 +138,12 @@ def test_more_russian_verbs_of_speech(tmp_path, gazetteer, verb):
     assert [q.speaker for q in extraction_of(tmp_path, gazetteer, text, "verb.md").quotes] == ["Бахром Зухуров"]
 
 
+def test_a_noun_that_points_back_to_the_person_the_story_is_about(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Зима будет сложной, заявил министр энергетики "
+            "Бахром Зухуров.\n\n«Воды в водохранилище меньше, чем год назад», — сказал чиновник.\n")
+    assert [q.speaker for q in extraction_of(tmp_path, gazetteer, text, "official.md").quotes] == ["Бахром Зухуров"]
+
+
 def test_adjectives_listed_before_one_place_head_are_each_a_place(tmp_path, gazetteer):
     text = ("ХОРОГ, 14 мар — Тестовое агентство. Сходы селей прошли в Ванчском, Рушанском и Ишкашимском "
             "районах, сообщили спасатели.\n")

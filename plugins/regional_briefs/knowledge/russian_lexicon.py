@@ -37,6 +37,7 @@ class RussianLexicon:
     not_names: frozenset[str]
     patronymic_words: frozenset[str]
     title_heads: frozenset[str]
+    referring_nouns: frozenset[str]
     resident_nouns: frozenset[str]
     credit_words: frozenset[str]
     deadly_types: frozenset[str]
@@ -112,6 +113,7 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
         not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")),
         title_heads=frozenset(words("title_heads")),
+        referring_nouns=frozenset(words("referring_nouns")),
         resident_nouns=frozenset(words("resident_nouns")),
         credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),
         deadly_types=frozenset(words("deadly_types")), numbers=_numbers(data, "numbers"),

@@ -202,8 +202,12 @@ class _Reader:
         """«Министр также отметил…»: an office named without a name is the person the story gave
         that office, the one named last before."""
         words = re.findall(r"[^\W\d_]+", self._outside_names(paragraph, self.paragraphs.get(paragraph, ""), start, end))
-        offices = {self.lemma_of(w) for w in words} & self.lex.role_words
+        lemmas = {self.lemma_of(w) for w in words}
+        offices = lemmas & self.lex.role_words
         if not offices:
+            if lemmas & self.lex.referring_nouns:
+                # «— сказал чиновник», «— отметил собеседник агентства»: the person the story is about
+                return self._last_person(paragraph, start)
             return None
         people = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
                   and m.name in self.entities and self.entities[m.name].type == "person"]
