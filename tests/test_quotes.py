@@ -360,6 +360,13 @@ def test_verbs_of_speech_in_the_present_and_in_two_words(tmp_path, gazetteer):
     assert ("Talant Ismailov", "The") in found and ("Aigerim Satova", "The") in found, found
 
 
+def test_the_official_and_the_n_year_old_are_the_person_just_named(tmp_path, gazetteer):
+    text = ("Kyrgyzstan's Energy Minister Talant Ismailov said on Wednesday that the winter would be hard.\n\n"
+            "\u201cWe have far less water than last year,\u201d the official said.\n\n"
+            "\u201cEvery household must save electricity,\u201d the 52-year-old added.\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [("Talant Ismailov", "We"), ("Talant Ismailov", "Every")]
+
+
 def test_a_role_written_with_a_possessive_keeps_it(tmp_path, gazetteer):
     extraction = extraction_of(tmp_path, gazetteer, (
         "The Ministry of Energy said it respected the verdict.\n\n"

@@ -23,7 +23,7 @@ from ..model import (
     Mention,
     Sentence,
 )
-from .quotes import read_quotes
+from .quotes import QuoteWords, read_quotes
 
 _STOP_EDGE = {"of", "for", "the", "and", "in", "on", "at", "de"}
 
@@ -62,7 +62,8 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
         return entities, []
     for paragraph in article.paragraphs:
         _read_roles(paragraph.index, paragraph.text, by_para[paragraph.index], entities, patterns)
-    quotes = read_quotes(article, by_para, entities, patterns.speech_verbs, patterns.listener_verbs)
+    quotes = read_quotes(article, by_para, entities, QuoteWords(
+        patterns.speech_verbs, patterns.listener_verbs, patterns.referring_nouns))
     return entities, quotes
 
 

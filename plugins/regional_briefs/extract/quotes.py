@@ -85,11 +85,21 @@ def _span(text: str, start: int, end: int, runs_on: bool = False) -> QuoteSpan:
     return QuoteSpan(start, end, inner.strip(" ,"), runs_on)
 
 
+@dataclass(frozen=True)
+class QuoteWords:
+    """The words attribution reads (``data/patterns.yml``): verbs of speech, the ones whose object
+    listened ("told AFP"), and nouns that point back to the person just named ("the official")."""
+
+    speech_verbs: frozenset[str]
+    listener_verbs: frozenset[str]
+    referring_nouns: frozenset[str] = frozenset()
+
+
 def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: dict[str, ArticleEntity],
-                speech_verbs: frozenset[str], listener_verbs: frozenset[str]) -> list[ArticleQuote]:
+                words: QuoteWords) -> list[ArticleQuote]:
     """Direct quotations and who said them (``ArticleQuote``), the speaker
     being an article-local actor name from ``entities``."""
-    reader = _Reader(entities, speech_verbs, listener_verbs)
+    reader = _Reader(entities, words)
     quotes: list[ArticleQuote] = []
     # a quotation running on into the next paragraph with no attribution of its own:
     # (its index in ``quotes`` or None when it has no speaker yet, the quotation)
@@ -117,11 +127,11 @@ def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: d
 class _Reader:
     """Reads paragraphs in order, remembering the last person named and the last speaker quoted."""
 
-    def __init__(self, entities: dict[str, ArticleEntity], speech_verbs: frozenset[str],
-                 listener_verbs: frozenset[str]):
+    def __init__(self, entities: dict[str, ArticleEntity], words: QuoteWords):
         self.entities = entities
-        self.listener_verbs = listener_verbs  # "told AFP": the object listened
-        verbs = "|".join(sorted(map(re.escape, speech_verbs), key=len, reverse=True))
+        self.listener_verbs = words.listener_verbs  # "told AFP": the object listened
+        self.referring_nouns = words.referring_nouns
+        verbs = "|".join(sorted(map(re.escape, words.speech_verbs), key=len, reverse=True))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
         speaker = rf"(?:{_PRONOUNS}|{_BACK_REFERENCES})"
         self.body_pronoun_verb = re.compile(rf"^\W*it\s+(?:{verbs})\b", re.I)
@@ -271,13 +281,16 @@ class _Reader:
     def _titled(self, window: str, position: int, actors: list[Mention]) -> Optional[str]:
         """'"...," the president said': the person named last before it whom the article gives
         that title or role ("President X", "X, the foreign minister": the entity's roles)."""
-        match = re.match(r"^\W*the\s+((?:[a-z-]+\s+){0,2}?)([a-z-]+)\s+(\w+)", window)
+        match = re.match(r"^\W*the\s+((?:[a-z-]+\s+){0,2}?)([\w-]+)\s+(\w+)", window)
         if match is None or not self.verb.fullmatch(match.group(3)):
             return None
-        head = match.group(2)
+        head = match.group(2).lower()
         named = self.persons + [m.name for m in actors if m.end <= position and self.entities[m.name].type == "person"]
-        return next((name for name in reversed(named)
-                     if head in " ".join(r.text.lower() for r in self.entities[name].roles).split()), None)
+        titled = next((name for name in reversed(named)
+                       if head in " ".join(r.text.lower() for r in self.entities[name].roles).split()), None)
+        if titled is None and named and (head in self.referring_nouns or head.endswith("year-old")):
+            return named[-1]  # '"...," the official said', '"...," the 52-year-old added': the one just named
+        return titled
 
     def _body_named(self, window: str, position: int, actors: list[Mention]) -> Optional[str]:
         """'"...," the ministry said': the last body named before it whose name has that word."""

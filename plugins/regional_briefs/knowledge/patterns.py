@@ -28,6 +28,7 @@ class Patterns:
     not_names: frozenset[str]
     speech_verbs: frozenset[str]
     listener_verbs: frozenset[str]
+    referring_nouns: frozenset[str]  # "the official said": the person just named speaks
     role_nouns: frozenset[str]
     place_heads: dict[str, str]  # lower-case head noun -> place type
     name_particles: frozenset[str]
@@ -92,6 +93,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         not_names=frozenset(n.casefold() for n in data.words("not_names")),
         speech_verbs=frozenset(data.words("speech_verbs")),
         listener_verbs=frozenset(data.words("listener_verbs")),
+        referring_nouns=frozenset(data.words("referring_nouns")),
         role_nouns=frozenset(data.words("role_nouns")) | {" ".join(t).lower() for t in titles},
         place_heads={word: type_ for type_, words in place_heads.items() for word in words},
         document_words=frozenset(data.words("document_words")),
