@@ -155,6 +155,11 @@ def test_a_common_noun_the_sentence_capitalised_is_no_body(tmp_path):
     assert "Households" not in _by_name(site) and "Khujand" in _by_name(site)
 
 
+def test_a_role_before_a_name_stops_at_the_clause_that_reports_it(tmp_path):
+    site = _site(tmp_path, "State media reported that President Shodmon Nurulloev had opened a new highway on Monday.")
+    assert [r.text for r in _by_name(site)["Shodmon Nurulloev"].roles] == ["President"]
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

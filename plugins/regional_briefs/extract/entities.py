@@ -418,7 +418,9 @@ def _role_before(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[st
     words = match.group("role").split()
     # Keep the words that belong to the role: from the last determiner, verb or preposition on.
     cut = {"the", "a", "an", "and", "of", "by", "to", "with", "said", "told", "as", "including", "like", "such",
-           "from", "among", "for", "at", "in", "on", "under", "its", "his", "her", "their", "our", "was", "is"}
+           "from", "among", "for", "at", "in", "on", "under", "its", "his", "her", "their", "our", "was", "is",
+           "that", "which", "who", "whom", "whose", "while", "when", "where", "after", "before", "but", "or",
+           "also", "then", "than", "says", "reported", "announced", "wrote", "added", "noted"}
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() in cut or words[i].lower() in _STOP_EDGE:
             words = words[i + 1:]
