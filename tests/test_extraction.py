@@ -160,6 +160,11 @@ def test_a_role_before_a_name_stops_at_the_clause_that_reports_it(tmp_path):
     assert [r.text for r in _by_name(site)["Shodmon Nurulloev"].roles] == ["President"]
 
 
+def test_a_name_that_needs_context_listed_with_a_known_place_is_a_place(tmp_path):
+    site = _site(tmp_path, "Residents of Osh and Jalal-Abad protested against the new tax on Sunday.")
+    assert {"Osh", "Jalal-Abad"} <= set(_by_name(site)), sorted(_by_name(site))
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

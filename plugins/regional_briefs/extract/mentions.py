@@ -401,13 +401,37 @@ def _gazetteer_spans(doc, matcher, model_spans, gazetteer: Gazetteer) -> list:
         first = span.text[0]
         if not (first.isupper() or not first.isascii()) or any(i in taken for i in range(start, end)):
             continue
-        if end - start == 1 and gazetteer.is_ambiguous(span.text):
+        if end - start == 1 and gazetteer.is_ambiguous(span.text) and not _listed_with_a_place(doc, start, end, gazetteer):
             continue
         following = doc[end] if end < len(doc) else None
         if following is not None and following.text[:1].isupper() and following.is_alpha and not following.is_sent_start:
             continue  # part of a longer name the gazetteer does not hold ("Caspian Wire")
         found.append(span)
     return filter_spans(found)
+
+
+def _listed_with_a_place(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """ "Osh and Jalal-Abad", "Batken, Osh": a name that needs context is a place when it is listed
+    with a place the gazetteer knows without doubt."""
+    def name_word(token) -> bool:
+        return token.text == "-" or (token.is_alpha and token.text[:1].isupper())
+
+    neighbours = []
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", ","):
+        stop = end + 1
+        while stop < len(doc) and stop - end <= 4 and name_word(doc[stop]):
+            stop += 1
+        neighbours.append(doc[end + 1: stop].text)
+    if start >= 2 and doc[start - 1].lower_ in ("and", ","):
+        first = start - 2
+        while first > 0 and start - first <= 4 and name_word(doc[first - 1]):
+            first -= 1
+        neighbours.append(doc[first: start - 1].text)
+    for text in neighbours:
+        entry = gazetteer.lookup(text) if text else None
+        if entry is not None and entry.kind == "place" and not gazetteer.is_ambiguous(text):
+            return True
+    return False
 
 
 def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -> list[Mention]:
