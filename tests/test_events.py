@@ -396,6 +396,15 @@ def test_a_verb_inside_what_a_happening_of_its_kind_acts_on_is_that_happening(nl
     assert [(e.date, e.type, e.trigger) for e in events] == [("2024-05-06", "legal", "passed")]
 
 
+def test_the_happening_named_again_with_the_is_the_one_told(nlp):
+    # in a story of unknown date, where told alike only a same-day telling was one happening
+    events = events_of(nlp, [
+        "Border guards killed three smugglers in a shootout near Erdenet, officials said.",
+        "The clash took place near the village of Tsagaan on Tuesday night.",
+    ])
+    assert [(e.date, e.type) for e in events] == [(None, "armed-clash")]
+
+
 def test_a_range_dates_what_happened_over_it_by_its_start(nlp):
     events = events_of(nlp, [
         "From March to May 2022, teachers in Erdenet staged protests against the new curriculum.",

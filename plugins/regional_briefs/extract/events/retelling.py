@@ -31,7 +31,8 @@ def retold_draft(events: list[EventDraft], event: EventDraft, item: Found, lex: 
     """The latest of ``events`` that ``event`` (told by ``item``) tells again, if any."""
     if another(item.trigger.token, lex):
         return None  # "The delegations also signed 15 documents": one more happening of the kind
-    retold = item.inherited and definite_argument(item.trigger.token, item.trigger.entry)
+    retold = (item.inherited and definite_argument(item.trigger.token, item.trigger.entry)) or \
+        (not item.trigger.entry.companions and _pointing_noun(item.trigger.token))
     for other in reversed(events):
         if same_happening(other, event, lex) or (
             retold and other.type == event.type and other.date == event.date
@@ -81,6 +82,15 @@ def definite_argument(verb, entry: TriggerEntry) -> bool:
                     and not any(c.pos_ == "PROPN" for c in child.children):
                 return True
     return False
+
+
+def _pointing_noun(token) -> bool:
+    """ "The clash took place on Tuesday night": a happening named by a noun with "the" or "this"
+    (and no name or number of its own) points back to one the article has told; not a noun of an
+    idiom ("the foundation was laid": its entry has companions)."""
+    return token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children) and not any(
+        c.dep_ in ("compound", "nummod", "amod") and (c.pos_ in ("PROPN", "NUM") or c.like_num) for c in token.children)
 
 
 def is_elaboration(sent, lex: Lexicon) -> bool:
