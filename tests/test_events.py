@@ -352,6 +352,7 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
         ("Mongolia's central bank raised its key rate to 12 percent on May 4.", "economic"),
         ("The government announced a state of emergency in Erdenet on May 4.", "legal"),
         ("A landslide blocked the highway between Gyumri and Erdenet on May 4.", "disaster"),
+        ("On May 4, Mongolia and Nepal agreed to open a new border crossing.", "agreement"),
     ],
 )
 def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
@@ -370,6 +371,7 @@ def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
         "The government hopes to double copper exports by 2030.",  # a target, not a happening
         "The 2019 earthquake season was unusually quiet.",  # no trigger for the date
         "On May 4, the workers cited rising inflation.",  # a trend, not a happening
+        "On May 4, the two leaders agreed to step up cooperation.",  # an intention, not a happening
     ],
 )
 def test_sentences_that_report_no_dated_happening_give_no_event(nlp, sentence):

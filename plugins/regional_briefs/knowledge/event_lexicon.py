@@ -68,6 +68,7 @@ class Lexicon:
         self.modal_words = words("modal_words")
         self.unreal_modifiers = words("unreal_modifiers")
         self.trend_verbs = words("trend_verbs")
+        self.vague_verbs = words("vague_verbs")
         self.intention_verbs = words("intention_verbs")
         self.acting_nouns = words("acting_nouns")
         self.party_prepositions = words("party_prepositions")
@@ -121,7 +122,7 @@ class Lexicon:
             for entry in self.entries.get(lemma, ()):
                 if entry.pos and coarse_pos(token) != entry.pos:
                     continue
-                if entry.companions and not entry.companions & _neighbour_lemmas(token):
+                if entry.companions and not entry.companions & _neighbour_lemmas(token, self.vague_verbs):
                     continue
                 key = (0 if entry.companions else 1, self.rank(entry.type), entry.lemma)
                 if best is None or key < best[0]:
@@ -144,7 +145,7 @@ def _load_lexicon(path: str) -> Lexicon:
 _CLAUSE_EDGES = frozenset({"conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "punct", "xcomp", "acl"})
 
 
-def _neighbour_lemmas(token) -> set[str]:
+def _neighbour_lemmas(token, vague: frozenset = frozenset()) -> set[str]:
     """Lemmas of the trigger's head and of its dependents up to three levels down."""
     words = {token.head.lemma_.lower(), token.head.lower_}
     if token.dep_ == "pobj":  # "went on strike", "taken into custody": the verb over the preposition
@@ -157,6 +158,9 @@ def _neighbour_lemmas(token) -> set[str]:
             c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "FAC", "PRODUCT")))
            for c in token.children):
         words.add("@person")
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() not in vague and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           for c in token.children):
+        words.add("@to")  # "agreed to open a crossing": a verb with an infinitive after it (not "to step up ties")
     if token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         # "First proposed by Uzbekistan in 2018, the railway ...": what the participle was done to
         # is the subject of the clause it hangs from
