@@ -76,6 +76,22 @@ def test_wire_dateline_gives_partial_date_and_outlet(tmp_path):
 
 
 
+def test_a_dateline_with_a_full_stop_after_the_place(tmp_path):
+    article = _article(tmp_path, "stop.txt", "ALMATY. Oct. 7 (Steppe Wire) – " + STORY[0] + "\n" + STORY[1] + "\n")
+    assert article.published == PartialDate(None, 10, 7) and article.outlet == "Steppe Wire"
+
+
+def test_a_list_of_other_stories_above_the_story_does_not_open_it(tmp_path):
+    recent = ["Recent Posts",
+              "- Three or five more people may be under rubble after missile strikes on a city, mourning declared"
+              " in the city on Aug 19 – Ivanov 18.08.2022",
+              "- A minister arrives in a capital 18.08.2022",
+              "- Death toll from a fire rises to 12 – Emergency Service 18.08.2022"]
+    article = _article(tmp_path, "recent.txt", "\n".join(recent + ["Water talks between Kazakhstan and Kyrgyzstan resume in Almaty"] + STORY[:2]) + "\n")
+    assert article.title == "Water talks between Kazakhstan and Kyrgyzstan resume in Almaty"
+    assert [p.text for p in article.paragraphs] == STORY[:2]
+
+
 def test_a_dateline_whose_credit_runs_into_the_story_gives_the_date(tmp_path):
     article = _article(tmp_path, "run-in.txt", "Osh, May 12 (Steppe Wire) " + STORY[0] + "\n" + STORY[1] + "\n")
     assert article.published == PartialDate(None, 5, 12)

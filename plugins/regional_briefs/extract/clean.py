@@ -39,7 +39,7 @@ _LOOSE_DATELINE = re.compile(
 # The date inside the credit: "ASTANA (Some News / Agency - 28th October, 2022)".
 _CREDIT_DATELINE = re.compile(rf"^[A-Z][\w.'’\- ]{{1,40}}\s*\([^()]{{1,60}}?[-–—,]\s*(?P<date>{_DATE})\s*\)", re.I)
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]+)?),\s+"
+    r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]+)?),?\s+"  # "TASHKENT, Jan 26", "TASHKENT. Jan 26"
     r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)"
     r"\s*(?:\((?P<outlet>[^)]{2,60})\))?\s*[-–—]+\s*"
     r"|^(?P<place2>[A-Z][A-Z.'\- ]{2,40})\s*\((?P<outlet2>[^)]{2,60})\)\s*[-–—]+\s*"  # "DUSHANBE (Reuters) -"
@@ -150,6 +150,16 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
         # No block reads as prose (a page of fragments): keep every readable block rather than lose it.
         return ["story" if _is_readable(b, latin) else "furniture" for b in blocks]
     first = prose.index(True)
+    # "Recent Posts / - headline 18.08.2022 / - headline ...": a list of other stories above the
+    # story, one of whose items reads as a sentence, does not open it
+    while _LIST_ITEM.match(blocks[first]):
+        run_end = first
+        while run_end < len(blocks) and _LIST_ITEM.match(blocks[run_end]):
+            run_end += 1
+        if run_end - first < RUN_OF_LIST or not any(prose[run_end:]):
+            break
+        prose[first:run_end] = [False] * (run_end - first)
+        first = prose.index(True)
     last = len(blocks) - 1 - prose[::-1].index(True)
     # A disclaimer or a "Most popular" list closes the story, however prose-like what follows
     # (unless the story's prose goes on right after it: "More From This Section" with its list
