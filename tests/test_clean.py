@@ -92,6 +92,16 @@ def test_a_list_of_other_stories_above_the_story_does_not_open_it(tmp_path):
     assert [p.text for p in article.paragraphs] == STORY[:2]
 
 
+@pytest.mark.parametrize("credit", [
+    "Steppe Wire writer Aigerim Satova in Bishkek contributed to this report.",
+    "Reporting by Aigerim Satova; Editing by Talant Ismailov",
+    "Additional reporting by Aigerim Satova in Osh",
+])
+def test_a_wires_credit_after_the_story_is_furniture(tmp_path, credit):
+    article = _article(tmp_path, "credit.txt", "\n".join(STORY[:2] + ["___", credit]) + "\n")
+    assert [p.text for p in article.paragraphs] == STORY[:2]
+
+
 def test_a_dateline_whose_credit_runs_into_the_story_gives_the_date(tmp_path):
     article = _article(tmp_path, "run-in.txt", "Osh, May 12 (Steppe Wire) " + STORY[0] + "\n" + STORY[1] + "\n")
     assert article.published == PartialDate(None, 5, 12)

@@ -244,7 +244,11 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       r"|^(this (site|website) uses|we use) cookies\b", re.I)
 # A note on the author closing the page: "Jane Roe is a journalist based in Almaty who covers ...".
 _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}is an?\s+(?:[\w-]+\s+){0,3}?(?:journalist|reporter|"
-                          r"correspondent|writer|editor|contributor|photographer|photojournalist)\b")
+                          r"correspondent|writer|editor|contributor|photographer|photojournalist)\b"
+                          # the wire's credits: "AP writer X in Y contributed to this report.",
+                          # "Reporting by X in Y; Editing by Z"
+                          r"|^(?:[\w'’.,-]+\s+){1,12}?contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\s*$"
+                          r"|^(?i:additional\s+)?(?:Reporting|Writing|Editing|reporting|writing|editing)\s+by\s+[A-Z]")
 
 
 TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand and still date it
