@@ -165,6 +165,13 @@ def test_a_name_that_needs_context_listed_with_a_known_place_is_a_place(tmp_path
     assert {"Osh", "Jalal-Abad"} <= set(_by_name(site)), sorted(_by_name(site))
 
 
+def test_a_countrys_body_named_with_its_possessive_is_that_countrys(tmp_path):
+    site = _site(tmp_path, "Qatar's Foreign Ministry said on Monday the talks in Doha would resume.",
+                 "Kazakhstan's Foreign Ministry said on Tuesday that Astana welcomed the talks.")
+    bodies = {e.name: sorted(e.articles) for e in site.entities.values() if e.type == "government"}
+    assert bodies == {"Foreign Ministry of Qatar": ["00"], "Ministry of Foreign Affairs of Kazakhstan": ["01"]}, bodies
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

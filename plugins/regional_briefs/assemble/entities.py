@@ -111,11 +111,13 @@ def _join_one_to_one(partners: dict[str, set[str]], find, union) -> None:
 
 
 def _join_spelling_variants(extractions: list[Extraction], node_of: dict[tuple[str, str], str], find, union) -> None:
-    """Two Latin names spelled alike over the common romanizations (Almazbek Atambaev and
+    """Two people's Latin names spelled alike over the common romanizations (Almazbek Atambaev and
     Almazbek Atambayev, Sadyr Japarov and Sadyr Zhaparov) join, one to one, as across scripts;
     before the scripts meet, so that a Cyrillic name then has one Latin partner, not two."""
     partners: dict[str, set[str]] = defaultdict(set)
     for key, by_script in sorted(_spelling_sides(extractions, node_of, find).items()):
+        if not key[1]:
+            continue  # a body's or a place's other spellings are the gazetteer's to know
         latin = sorted({find(n) for n in by_script[False]})
         for first in latin:
             partners[first].update(other for other in latin if other != first)

@@ -410,6 +410,28 @@ def _gazetteer_spans(doc, matcher, model_spans, gazetteer: Gazetteer) -> list:
     return filter_spans(found)
 
 
+def _country_body(owner: list[Mention], rest, paragraph: int, gazetteer: Gazetteer,
+                  patterns: Patterns) -> Optional[list[Mention]]:
+    """ "Kazakhstan's Foreign Ministry", "Qatar's Foreign Ministry": a state body a country's
+    possessive names is that country's — the gazetteer's entry when it has one, else a body of that
+    name and country ("Foreign Ministry of Qatar"), so that two countries' ministries never share
+    a page. None when the owner is no country or the rest no state body."""
+    if len(owner) != 1 or owner[0].type != "country" or not rest:
+        return None
+    text = rest[0].doc[rest[0].i: rest[-1].i + 1].text
+    if patterns.actor_type(text) != "government" or not text[:1].isupper():
+        return None
+    country = gazetteer.get(owner[0].ref) if owner[0].ref else gazetteer.lookup(owner[0].name)
+    if country is None:
+        return None
+    start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+    entry = (gazetteer.lookup(f"{text} of {country.name}", country.country)
+             or gazetteer.lookup(f"{country.name}'s {text}", country.country))
+    if entry is not None and entry.kind == "actor":
+        return [_mention_for_entry(entry, text, paragraph, start, end, "ORG")]
+    return [Mention(text, paragraph, start, end, "actor", "government", "ORG", "rule", name=f"{text} of {country.name}")]
+
+
 def _listed_with_a_place(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     """ "Osh and Jalal-Abad", "Batken, Osh": a name that needs context is a place when it is listed
     with a place the gazetteer knows without doubt."""
@@ -443,6 +465,21 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
     if (len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS") and tokens[0].text[1:].islower()
             and gazetteer.lookup(tokens[0].text) is None):
         return []  # "Households must ...": a common noun the sentence capitalised, tagged as one
+    if span.label_ == "ORG" and span.start >= 2 and span.doc[span.start - 1].text in _POSSESSIVE:
+        # "Qatar's | Foreign Ministry": the model read the country and the body apart
+        doc = span.doc
+        for width in (1, 2, 3):
+            first = span.start - 1 - width
+            if first < 0:
+                break
+            country = gazetteer.lookup(doc[first: span.start - 1].text)
+            if country is not None and country.type == "country":
+                owner = [_mention_for_entry(country, doc[first: span.start - 1].text, paragraph,
+                                            doc[first].idx, doc[span.start - 2].idx + len(doc[span.start - 2].text), "GPE")]
+                body = _country_body(owner, tokens, paragraph, gazetteer, patterns)
+                if body is not None:
+                    return body
+                break
     words = [t for t in tokens if t.is_alpha]
     if len(words) > 1 and all(gazetteer.demonym(t.text) for t in words):
         return []  # "Kazakh – Chinese (trade)": adjectives of two countries, not a name
@@ -460,8 +497,9 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
             if len(rest) == 1 and (rest[0].text.casefold() in patterns.not_names
                                    or patterns.actor_type(rest[0].text) != "organization"):
                 break
-            return (_from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
-                    + _from_tokens(rest, span.label_, paragraph, gazetteer, patterns))
+            owner = _from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
+            body = _country_body(owner, rest, paragraph, gazetteer, patterns)
+            return owner + (body if body is not None else _from_tokens(rest, span.label_, paragraph, gazetteer, patterns))
     # "the Ministry of Transport of | Turkmenistan": the model stopped before the name it governs.
     if tokens and tokens[-1].lower_ in ("of", "for") and span.label_ == "ORG":
         doc = span.doc
