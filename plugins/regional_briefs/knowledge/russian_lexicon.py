@@ -66,28 +66,27 @@ def _kinds(data: Fields, key: str) -> dict[str, tuple[str, str]]:
     return out
 
 
+def _by_event_type(data: Fields, key: str) -> list[tuple[str, str]]:
+    """(event type, word) of a table of words by event type, checked against the model's types."""
+    table = data.mapping(key)
+    unknown = sorted(set(table.keys()) - set(EVENT_TYPES))
+    if unknown:
+        raise data.error(key, f"has types that are no event type: {', '.join(unknown)}")
+    return [(type_, word) for type_ in table.keys() for word in _words(table, type_)]
+
+
 @lru_cache(maxsize=4)
 def load(path: Path = LEXICON_PATH) -> RussianLexicon:
     data = Fields.load(path)
     triggers: dict[str, str] = {}
-    table = data.mapping("triggers")
-    unknown = sorted(set(table.keys()) - set(EVENT_TYPES))
-    if unknown:
-        raise data.error("triggers", f"has types that are no event type: {', '.join(unknown)}")
-    for type_ in table.keys():
-        for word in _words(table, type_):
-            triggers.setdefault(word, type_)
+    for type_, word in _by_event_type(data, "triggers"):
+        triggers.setdefault(word, type_)
     phrases: dict[str, list[tuple[str, str]]] = {}
-    phrase_table = data.mapping("phrase_triggers")
-    unknown = sorted(set(phrase_table.keys()) - set(EVENT_TYPES))
-    if unknown:
-        raise data.error("phrase_triggers", f"has types that are no event type: {', '.join(unknown)}")
-    for type_ in phrase_table.keys():
-        for phrase in _words(phrase_table, type_):
-            parts = phrase.split()
-            if len(parts) != 2:
-                raise phrase_table.error(type_, f"'{phrase}' must be two lemmas: a verb and the noun it governs")
-            phrases.setdefault(parts[0], []).append((parts[1], type_))
+    for type_, phrase in _by_event_type(data, "phrase_triggers"):
+        parts = phrase.split()
+        if len(parts) != 2:
+            raise data.error(f"phrase_triggers.{type_}", f"'{phrase}' must be two lemmas: a verb and the noun it governs")
+        phrases.setdefault(parts[0], []).append((parts[1], type_))
     actor_heads: dict[str, str] = {}
     heads = data.mapping("actor_heads")
     for type_ in heads.keys():

@@ -356,7 +356,7 @@ def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexic
         for i, head in enumerate(tokens):
             head_lemma = lemma(head, analyzer)
             type_ = lexicon.place_heads.get(head_lemma)
-            if type_ is None or head.pos != "NOUN" or "Plur" not in str(getattr(head, "feats", {}).get("Number", "")):
+            if type_ is None or head.pos != "NOUN" or (head.feats or {}).get("Number") != "Plur":
                 continue
             listed, j = [], i - 1
             while j >= 0 and tokens[j].text[:1].isupper() and (tokens[j].pos == "ADJ" or any(
