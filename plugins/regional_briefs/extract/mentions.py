@@ -410,19 +410,14 @@ def _gazetteer_spans(doc, matcher, model_spans, gazetteer: Gazetteer) -> list:
     return filter_spans(found)
 
 
-def _country_body(owner: list[Mention], rest, paragraph: int, gazetteer: Gazetteer,
+def _country_body(country: GazetteerEntry, rest, paragraph: int, gazetteer: Gazetteer,
                   patterns: Patterns) -> Optional[list[Mention]]:
     """ "Kazakhstan's Foreign Ministry", "Qatar's Foreign Ministry": a state body a country's
     possessive names is that country's — the gazetteer's entry when it has one, else a body of that
     name and country ("Foreign Ministry of Qatar"), so that two countries' ministries never share
-    a page. None when the owner is no country or the rest no state body."""
-    if len(owner) != 1 or owner[0].type != "country" or not rest:
-        return None
-    text = rest[0].doc[rest[0].i: rest[-1].i + 1].text
+    a page. None when ``rest`` (the tokens after the possessive) is no state body."""
+    text = rest[0].doc[rest[0].i: rest[-1].i + 1].text if rest else ""
     if patterns.actor_type(text) != "government" or not text[:1].isupper():
-        return None
-    country = gazetteer.get(owner[0].ref) if owner[0].ref else gazetteer.lookup(owner[0].name)
-    if country is None:
         return None
     start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
     entry = (gazetteer.lookup(f"{text} of {country.name}", country.country)
@@ -474,9 +469,7 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
                 break
             country = gazetteer.lookup(doc[first: span.start - 1].text)
             if country is not None and country.type == "country":
-                owner = [_mention_for_entry(country, doc[first: span.start - 1].text, paragraph,
-                                            doc[first].idx, doc[span.start - 2].idx + len(doc[span.start - 2].text), "GPE")]
-                body = _country_body(owner, tokens, paragraph, gazetteer, patterns)
+                body = _country_body(country, tokens, paragraph, gazetteer, patterns)
                 if body is not None:
                     return body
                 break
@@ -498,7 +491,8 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
                                    or patterns.actor_type(rest[0].text) != "organization"):
                 break
             owner = _from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
-            body = _country_body(owner, rest, paragraph, gazetteer, patterns)
+            country = gazetteer.get(owner[0].ref) if len(owner) == 1 and owner[0].type == "country" and owner[0].ref else None
+            body = _country_body(country, rest, paragraph, gazetteer, patterns) if country is not None else None
             return owner + (body if body is not None else _from_tokens(rest, span.label_, paragraph, gazetteer, patterns))
     # "the Ministry of Transport of | Turkmenistan": the model stopped before the name it governs.
     if tokens and tokens[-1].lower_ in ("of", "for") and span.label_ == "ORG":
