@@ -213,9 +213,9 @@ class _Reader:
                   and m.name in self.entities and self.entities[m.name].type == "person"]
         # «Глава МИД X прокомментировал встречу. «…», — подчеркнул министр»: the one office-holder
         # the paragraph has just named
-        text = self.paragraphs.get(paragraph, "")
+        inside = [(s, e) for s, e, _ in quotations(self.paragraphs.get(paragraph, ""))]
         here = {m.name for m in people if m.paragraph == paragraph and self.entities[m.name].roles
-                and not _quoted(text, m.start)}  # one the quotation itself names is not who says it
+                and not any(s <= m.start < e for s, e in inside)}  # one the quotation names does not say it
         if len(here) == 1:
             return here.pop()
         holders = [m for m in people
@@ -252,9 +252,3 @@ class _Reader:
                   and paragraph - m.paragraph <= 2 and m.name in self.entities
                   and self.entities[m.name].type == "person"]
         return people[-1].name if people else None
-
-
-def _quoted(text: str, offset: int) -> bool:
-    """Does ``offset`` lie inside quotation marks («…» or straight "…")?"""
-    before = text[:offset]
-    return before.count("«") > before.count("»") or before.count('"') % 2 == 1
