@@ -172,6 +172,13 @@ def test_a_countrys_body_named_with_its_possessive_is_that_countrys(tmp_path):
     assert bodies == {"Foreign Ministry of Qatar": ["00"], "Ministry of Foreign Affairs of Kazakhstan": ["01"]}, bodies
 
 
+def test_a_title_of_several_words_before_a_name_and_no_day_in_it(tmp_path):
+    site = _site(tmp_path, "First Deputy Prime Minister Shodmon Nurulloev visited Aktau on Monday.",
+                 "On Tuesday President Shodmon Nurulloev returned to Astana.")
+    roles = [r.text for r in _by_name(site)["Shodmon Nurulloev"].roles]
+    assert roles == ["First Deputy Prime Minister", "President"], roles
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

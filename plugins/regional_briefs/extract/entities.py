@@ -23,6 +23,7 @@ from ..model import (
     Mention,
     Sentence,
 )
+from .dates import named_weekday, resolve_date
 from .quotes import QuoteWords, read_quotes
 
 _STOP_EDGE = {"of", "for", "the", "and", "in", "on", "at", "de"}
@@ -410,6 +411,9 @@ def _role_after(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[str
     return role, start, start + len(role)
 
 
+ROLE_TITLE_WORDS = 6  # how long a title written before a name may grow ("First Deputy Prime Minister")
+
+
 def _role_before(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[str, int, int]]:
     head = text[: m.start - (len(m.title) + 1 if m.title else 0)]
     match = _ROLE_BEFORE.search(head)
@@ -427,6 +431,13 @@ def _role_before(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[st
             break
     if not words or words[-1].lower() not in patterns.role_nouns:
         return None
+    if len(words) > 1 and (named_weekday(words[0]) is not None or resolve_date(words[0], None) is not None):
+        words = words[1:]  # "On Tuesday President X": the day is no part of the title
+    # "Deputy Prime Minister X", "First Deputy Prime Minister X": words of a title before the one
+    # capitalised word the pattern takes
+    before = head[: match.start("role")].split()
+    while before and before[-1] in patterns.title_words and len(words) < ROLE_TITLE_WORDS:
+        words.insert(0, before.pop())
     role = " ".join(words + ([m.title] if m.title else []))
     start = m.start - len(role) - 1
     return role, max(start, 0), m.start

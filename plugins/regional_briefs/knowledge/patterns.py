@@ -21,6 +21,7 @@ class Patterns:
     """The vocabulary in ``data/patterns.yml``, ready for lookups."""
 
     person_titles: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    title_words: frozenset[str]  # the words of person_titles, and "First", "Former": a title's words
     office_words: frozenset[str]  # the word that ends an office's title ("Minister"), its remit before it
     actor_type_words: tuple[tuple[str, tuple[str, ...]], ...]
     place_type_words: tuple[tuple[str, tuple[str, ...]], ...]
@@ -86,6 +87,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
     verbs = "|".join(sorted(map(re.escape, data.words("speech_verbs")), key=len, reverse=True))
     return Patterns(
         person_titles=tuple(titles),
+        title_words=frozenset(w for t in titles for w in t) | {"First", "Former", "Acting"},
         office_words=frozenset(data.words("office_words")),
         actor_type_words=tuple((k, tuple(v)) for k, v in data.word_lists("actor_type_words").items()),
         place_type_words=tuple((k, tuple(v)) for k, v in data.word_lists("place_type_words").items()),
