@@ -367,6 +367,13 @@ def test_the_official_and_the_n_year_old_are_the_person_just_named(tmp_path, gaz
     assert quotes_of(tmp_path, gazetteer, text) == [("Talant Ismailov", "We"), ("Talant Ismailov", "Every")]
 
 
+def test_she_is_the_last_woman_named_when_the_names_tell(tmp_path, gazetteer):
+    text = ("Aigerim Satova, a teacher in Osh, met the deputy minister Talant Ismailov on Monday.\n\n"
+            "\u201cNobody asked us before the school was closed,\u201d she said.\n\n"
+            "\u201cThe decision stands,\u201d he said.\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [("Aigerim Satova", "Nobody"), ("Talant Ismailov", "The")]
+
+
 def test_a_role_written_with_a_possessive_keeps_it(tmp_path, gazetteer):
     extraction = extraction_of(tmp_path, gazetteer, (
         "The Ministry of Energy said it respected the verdict.\n\n"

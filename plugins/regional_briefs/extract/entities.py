@@ -64,7 +64,7 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
     for paragraph in article.paragraphs:
         _read_roles(paragraph.index, paragraph.text, by_para[paragraph.index], entities, patterns)
     quotes = read_quotes(article, by_para, entities, QuoteWords(
-        patterns.speech_verbs, patterns.listener_verbs, patterns.referring_nouns))
+        patterns.speech_verbs, patterns.listener_verbs, patterns.referring_nouns, patterns.name_genders))
     return entities, quotes
 
 

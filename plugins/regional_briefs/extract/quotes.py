@@ -93,6 +93,7 @@ class QuoteWords:
     speech_verbs: frozenset[str]
     listener_verbs: frozenset[str]
     referring_nouns: frozenset[str] = frozenset()
+    name_genders: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (feminine, masculine) name endings
 
 
 def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: dict[str, ArticleEntity],
@@ -131,6 +132,7 @@ class _Reader:
         self.entities = entities
         self.listener_verbs = words.listener_verbs  # "told AFP": the object listened
         self.referring_nouns = words.referring_nouns
+        self.name_genders = words.name_genders
         verbs = "|".join(sorted(map(re.escape, words.speech_verbs), key=len, reverse=True))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
         speaker = rf"(?:{_PRONOUNS}|{_BACK_REFERENCES})"
@@ -265,12 +267,15 @@ class _Reader:
                 return self.last_speaker
             bodies = [m.name for m in actors if m.end <= span.start and self.entities[m.name].type != "person"]
             return (bodies or self.bodies or [None])[-1]
-        if self.pronoun_verb.search(window):
+        said = self.pronoun_verb.search(window)
+        if said:
+            pronoun = re.search(r"\b(he|she)\b", said.group(0), re.I)
+            pronoun = pronoun.group(1).lower() if pronoun else None
             if previous is not None and previous[1] is not None and not any(
                     previous[0].end <= m.start < span.start and self.entities[m.name].type == "person"
-                    for m in actors):
+                    for m in actors) and self._may_be(previous[1], pronoun):
                 return previous[1]
-            return self._person_before(span.start, actors)
+            return self._person_before(span.start, actors, pronoun)
         near = [m for m in actors if span.end <= m.start < span.end + len(window)]
         # '"...," Ismailov's lawyer, Ivan Petrenko, said': the one whose lawyer it is does not speak
         near = [m for m in near if outside[m.end: m.end + 2] not in ("'s", "’s")] or near
@@ -373,9 +378,24 @@ class _Reader:
             rest = rest.replace(m.text, " ")
         return not re.search(r"[A-Za-z]{3,}", rest)
 
-    def _person_before(self, position: int, actors: list[Mention]) -> Optional[str]:
-        persons = [m for m in actors if m.end <= position and self.entities[m.name].type == "person"]
-        return persons[-1].name if persons else (self.persons[-1] if self.persons else None)
+    def _person_before(self, position: int, actors: list[Mention], pronoun: Optional[str] = None) -> Optional[str]:
+        """The last person named before ``position`` (this paragraph's, else the article's so far);
+        for "he" or "she", the last whose name does not say the other (a name that tells nothing
+        may be either)."""
+        persons = [m.name for m in actors if m.end <= position and self.entities[m.name].type == "person"]
+        persons = persons or self.persons
+        fitting = [name for name in persons if self._may_be(name, pronoun)]
+        return (fitting or persons or [None])[-1]
+
+    def _may_be(self, name: str, pronoun: Optional[str]) -> bool:
+        """Could ``pronoun`` ("he", "she" or None) stand for the person ``name``?"""
+        feminine, masculine = self.name_genders
+        last = name.split()[-1].lower() if name.split() else ""
+        if pronoun == "she":
+            return not last.endswith(masculine) or last.endswith(feminine)
+        if pronoun == "he":
+            return not last.endswith(feminine)
+        return True
 
     def _pick(self, candidates: list[Mention], last: bool = False) -> Optional[str]:
         """People speak; an outlet beside the verb is where they said it ("told Radio Azadi")."""

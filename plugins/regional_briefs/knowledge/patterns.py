@@ -30,6 +30,7 @@ class Patterns:
     speech_verbs: frozenset[str]
     listener_verbs: frozenset[str]
     referring_nouns: frozenset[str]  # "the official said": the person just named speaks
+    name_genders: tuple[tuple[str, ...], tuple[str, ...]]  # (feminine, masculine) endings of a name's last word
     role_nouns: frozenset[str]
     place_heads: dict[str, str]  # lower-case head noun -> place type
     name_particles: frozenset[str]
@@ -96,6 +97,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         speech_verbs=frozenset(data.words("speech_verbs")),
         listener_verbs=frozenset(data.words("listener_verbs")),
         referring_nouns=frozenset(data.words("referring_nouns")),
+        name_genders=(tuple(data.words("feminine_name_endings")), tuple(data.words("masculine_name_endings"))),
         role_nouns=frozenset(data.words("role_nouns")) | {" ".join(t).lower() for t in titles},
         place_heads={word: type_ for type_, words in place_heads.items() for word in words},
         document_words=frozenset(data.words("document_words")),
