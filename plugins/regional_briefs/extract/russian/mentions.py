@@ -303,6 +303,9 @@ def _is_name(span: NameSpan, lexicon: RussianLexicon, analyzer) -> bool:
     """Not a word of the language that happens to be capitalised («Политика» opening a sentence)."""
     if span.text.casefold() in lexicon.not_names:
         return False
+    first, _, last = span.text.partition("-")
+    if len(span.tokens) == 1 and last[:1].islower() and first.isascii() and not last.isascii():
+        return False  # «Telegram-канале», «YouTube-канал»: a Russian common noun after a platform's name
     if len(span.tokens) > 1 or span.type == "ORG" or span.text.isupper():
         return True
     if span.type == "PER" and span.text[:1].isupper() and SURNAME.search(span.text):
