@@ -179,6 +179,11 @@ def test_a_title_of_several_words_before_a_name_and_no_day_in_it(tmp_path):
     assert roles == ["First Deputy Prime Minister", "President"], roles
 
 
+def test_a_role_after_a_name_without_the_word_that_dates_it(tmp_path):
+    site = _site(tmp_path, "Talant Ismailov, now an adviser to the cabinet, visited Osh on Monday.")
+    assert [r.text for r in _by_name(site)["Talant Ismailov"].roles] == ["adviser to the cabinet"]
+
+
 def test_place_head_words_make_places(tmp_path):
     site = _site(tmp_path, "Shelling hit the Zarafshon district and the Kairak dam on Monday.")
     names = _by_name(site)

@@ -344,7 +344,7 @@ def _describe(name: str, group: list[Mention], gazetteer: Gazetteer, patterns: P
 
 
 _ROLE_AFTER = re.compile(
-    r"^,\s+(?P<det>(?:a|an|the)\s+)?(?P<role>[^,.;:“”\"()]{3,120}?)(?=\s*(?:,|\.|;|\(|$|\s+(?:said|says|told|who|which)\b))"
+    r"^,\s+(?:(?:now|then|currently|formerly|himself|herself|also)\s+)?(?P<det>(?:a|an|the)\s+)?(?P<role>[^,.;:“”\"()]{3,120}?)(?=\s*(?:,|\.|;|\(|$|\s+(?:said|says|told|who|which)\b))"
 )
 _ROLE_BEFORE = re.compile(r"(?P<role>(?:[A-Z][\w’'-]+\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+){0,3}[A-Za-z-]+)\s+$")
 
