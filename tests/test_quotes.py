@@ -374,6 +374,14 @@ def test_she_is_the_last_woman_named_when_the_names_tell(tmp_path, gazetteer):
     assert quotes_of(tmp_path, gazetteer, text) == [("Aigerim Satova", "Nobody"), ("Talant Ismailov", "The")]
 
 
+def test_a_lead_full_of_names_is_prose_and_the_leader_is_the_one_of_that_country(tmp_path, gazetteer):
+    text = ("ASTANA, March 12 (Steppe Wire) - Kazakh President Talant Ismailov met Chinese Premier Wang Jun "
+            "in Astana on Wednesday.\n\n"
+            "\u201cOur trade has doubled in five years,\u201d the Kazakh leader said.\n\n"
+            "\u201cChina is ready to invest more,\u201d the Chinese premier said.\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [("Talant Ismailov", "Our"), ("Wang Jun", "China")]
+
+
 def test_a_role_written_with_a_possessive_keeps_it(tmp_path, gazetteer):
     extraction = extraction_of(tmp_path, gazetteer, (
         "The Ministry of Energy said it respected the verdict.\n\n"

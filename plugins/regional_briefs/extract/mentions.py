@@ -174,6 +174,8 @@ def _without_headline_guesses(article: Article, mentions: list[Mention]) -> list
 
 
 def _headline_case(text: str) -> bool:
+    if re.search(r"[.!?…][\"'”’»)]*$", text.rstrip()):
+        return False  # a sentence that ends so is prose, however many names it holds
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     long_words = [w for w in words if len(w) > 3]
     return 3 <= len(words) <= 20 and len(long_words) >= 2 and all(w[0].isupper() for w in long_words)

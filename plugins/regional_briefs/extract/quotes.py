@@ -22,6 +22,8 @@ WINDOW_AFTER = 160  # how far after a quotation its attribution may stand (a tit
 # '"...," the deputy head of the Agency for Water Resources, A. B., told ...')
 _OPENING, _CLOSING = "“«„", "”»"
 _PRONOUNS = r"(?:he|she|they)"
+# The titles "the leader" stands for after a quotation ('"...," the Kazakh leader said').
+_LEADERS = frozenset({"leader", "president", "premier", "prime", "chairman", "emir", "king"})
 # "the official said": an unnamed speaker the text has already introduced, read like a pronoun
 _BACK_REFERENCES = r"(?:the\s+(?:official|officer|spokesman|spokeswoman|spokesperson|source))"
 # "the ministry said": a body the paragraph has named, read back by the head word of its name
@@ -286,13 +288,23 @@ class _Reader:
     def _titled(self, window: str, position: int, actors: list[Mention]) -> Optional[str]:
         """'"...," the president said': the person named last before it whom the article gives
         that title or role ("President X", "X, the foreign minister": the entity's roles)."""
-        match = re.match(r"^\W*the\s+((?:[a-z-]+\s+){0,2}?)([\w-]+)\s+(\w+)", window)
-        if match is None or not self.verb.fullmatch(match.group(3)):
+        match = re.match(r"^\W*the\s+", window)
+        words = re.findall(r"[\w-]+", window[match.end():])[:4] if match else []
+        # the noun is the word before the verb of speech: "the president", "the Kazakh leader"
+        verb_at = next((i for i, w in enumerate(words) if i > 0 and self.verb.fullmatch(w)), None)
+        if verb_at is None:
             return None
-        head = match.group(2).lower()
+        head = words[verb_at - 1].lower()
         named = self.persons + [m.name for m in actors if m.end <= position and self.entities[m.name].type == "person"]
-        titled = next((name for name in reversed(named)
-                       if head in " ".join(r.text.lower() for r in self.entities[name].roles).split()), None)
+        heads = _LEADERS if head == "leader" else {head}  # "the Kazakh leader": a president, a premier...
+        modifiers = {w.lower() for w in words[: verb_at - 1]}
+
+        def role_words(name: str) -> set[str]:
+            return set(" ".join(r.text.lower() for r in self.entities[name].roles).split())
+
+        holders = [name for name in reversed(named) if heads & role_words(name)]
+        # "the Chinese premier" rather than the Kazakh president named after him
+        titled = next((name for name in holders if modifiers & role_words(name)), holders[0] if holders else None)
         if titled is None and named and (head in self.referring_nouns or head.endswith("year-old")):
             return named[-1]  # '"...," the official said', '"...," the 52-year-old added': the one just named
         return titled
