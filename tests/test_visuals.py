@@ -440,13 +440,20 @@ def test_several_hundred_actors_with_hostile_names_draw_and_stay_text(chromium, 
             x, y = positions[node_id]
             return min((x - a) ** 2 + (y - b) ** 2 for other, (a, b) in positions.items() if other != node_id)
 
-        # The hostile node with most room around it: in a crowd, another node may lie on top of one.
-        hostile = max((n for n in data["nodes"] if n["name"].startswith("<img") and n["degree"]),
-                      key=lambda n: room(n["id"]))
-        page.mouse.move(*positions[hostile["id"]])
+        # The hostile nodes with most room around them: in a crowd, another node or a link may lie
+        # on top of one (the tooltip is then the link's), so the next is tried, up to five.
+        hostile = sorted((n for n in data["nodes"] if n["name"].startswith("<img") and n["degree"]),
+                         key=lambda n: -room(n["id"]))[:5]
         tip = page.locator(".float-tooltip-kap")
-        tip.wait_for(state="visible", timeout=5000)
-        assert tip.inner_text().startswith("<img"), "a hostile name should show as the text it is"
+        shown = []
+        for node in hostile:
+            page.mouse.move(*positions[node["id"]])
+            tip.wait_for(state="visible", timeout=5000)
+            shown.append(tip.inner_text())
+            if shown[-1].startswith("<img"):
+                break
+            page.mouse.move(0, 0)
+        assert shown[-1].startswith("<img"), f"a hostile name should show as the text it is: {shown}"
         tab.screenshot("network-crowded")
         tab.open("map/")
         tab.wait("[data-rb-map][data-ready=true]")
