@@ -421,12 +421,12 @@ def _role_before(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[st
         return None
     words = match.group("role").split()
     # Keep the words that belong to the role: from the last determiner, verb or preposition on.
-    cut = {"the", "a", "an", "and", "of", "by", "to", "with", "said", "told", "as", "including", "like", "such",
+    cut = {"the", "a", "an", "and", "of", "by", "to", "with", "as", "including", "like", "such",
            "from", "among", "for", "at", "in", "on", "under", "its", "his", "her", "their", "our", "was", "is",
            "that", "which", "who", "whom", "whose", "while", "when", "where", "after", "before", "but", "or",
-           "also", "then", "than", "says", "reported", "announced", "wrote", "added", "noted"}
+           "also", "then", "than", "reported"}
     for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in cut or words[i].lower() in _STOP_EDGE:
+        if words[i].lower() in cut or words[i].lower() in _STOP_EDGE or words[i].lower() in patterns.speech_verbs:
             words = words[i + 1:]
             break
     if not words or words[-1].lower() not in patterns.role_nouns:

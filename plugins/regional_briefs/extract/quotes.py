@@ -90,7 +90,7 @@ def _span(text: str, start: int, end: int, runs_on: bool = False) -> QuoteSpan:
 @dataclass(frozen=True)
 class QuoteWords:
     """The words attribution reads (``data/patterns.yml``): verbs of speech, the ones whose object
-    listened ("told AFP"), and nouns that point back to the person just named ("the official")."""
+    listened ("told AFP"), and nouns that point back to the person just named ("the diplomat")."""
 
     speech_verbs: frozenset[str]
     listener_verbs: frozenset[str]
@@ -306,7 +306,7 @@ class _Reader:
         # "the Chinese premier" rather than the Kazakh president named after him
         titled = next((name for name in holders if modifiers & role_words(name)), holders[0] if holders else None)
         if titled is None and named and (head in self.referring_nouns or head.endswith("year-old")):
-            return named[-1]  # '"...," the official said', '"...," the 52-year-old added': the one just named
+            return named[-1]  # '"...," the diplomat said', '"...," the 52-year-old added': the one just named
         return titled
 
     def _body_named(self, window: str, position: int, actors: list[Mention]) -> Optional[str]:

@@ -29,7 +29,7 @@ class Patterns:
     not_names: frozenset[str]
     speech_verbs: frozenset[str]
     listener_verbs: frozenset[str]
-    referring_nouns: frozenset[str]  # "the official said": the person just named speaks
+    referring_nouns: frozenset[str]  # "the diplomat said": the person just named speaks
     name_genders: tuple[tuple[str, ...], tuple[str, ...]]  # (feminine, masculine) endings of a name's last word
     role_nouns: frozenset[str]
     place_heads: dict[str, str]  # lower-case head noun -> place type
