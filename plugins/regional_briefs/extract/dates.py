@@ -21,8 +21,9 @@ Decisions worth knowing:
   not a precision, so the answer is that week's month when the whole week lies in one month,
   else None.
 - A range written with "between" or "from" ("between late 2019 and early 2020") dates what
-  happened over it by its start (``range_start``); other ranges ("July 3 to August 2"), durations ("three days", "23 years"), decades and vague spans
-  ("recent months", "summer") resolve to None: they do not date a single happening.
+  happened over it by its start (``range_start``); other ranges ("July 3 to August 2"),
+  durations ("three days", "23 years"), decades and vague spans ("recent months", "summer")
+  resolve to None: they do not date a single happening.
 """
 
 from __future__ import annotations
@@ -150,7 +151,7 @@ def range_start(expression: str) -> Optional[str]:
     """ "between late 2019 and early 2020", "from March to May 2022": the expression of the
     range's start, taking the end's year when the start states none ("March 2022"); None when
     the expression is no range written with "between" or "from"."""
-    match = _RANGE_PARTS.match(_normalise_space(expression))
+    match = _RANGE_PARTS.match(" ".join(expression.lower().split()).strip(" ,;:."))
     if not match:
         return None
     start, end = match.group("start"), match.group("end")
@@ -159,10 +160,6 @@ def range_start(expression: str) -> Optional[str]:
     if not _YEAR_RE.search(start) and _MONTH_RE.search(start) and (year := _YEAR_RE.search(end)):
         start = f"{start} {year.group(1)}"
     return start
-
-
-def _normalise_space(expression: str) -> str:
-    return re.sub(r"\s+", " ", expression.lower().replace("\u00a0", " ")).strip(" ,;:.")
 
 
 def is_duration(expression: str) -> bool:
@@ -372,10 +369,9 @@ def _resolve_month_of_relative_year(text: str, reference: PartialDate | None
     year = reference.year
     word = match.group("year") or match.group("qualifier")
     if word in ("last", "the previous", "the past", "past"):
-        if match.group("qualifier") and reference.month is not None and month < reference.month:
-            pass  # "last March", written in May: this year's March
-        else:
-            year -= 1
+        # "last March", written in May, is that year's March; "last May" and "May last year" the year before's
+        this_year = match.group("qualifier") and reference.month is not None and month < reference.month
+        year -= 0 if this_year else 1
     elif word == "next":
         if not (match.group("qualifier") and reference.month is not None and month > reference.month):
             year += 1
