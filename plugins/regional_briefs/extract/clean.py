@@ -248,7 +248,7 @@ _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}is an?\s+(?:[\w-]+\s+){
                           # the wire's credits: "AP writer X in Y contributed to this report.",
                           # "Reporting by X in Y; Editing by Z"
                           r"|^(?:[\w'’.,-]+\s+){1,12}?contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\s*$"
-                          r"|^(?i:additional\s+)?(?:Reporting|Writing|Editing|reporting|writing|editing)\s+by\s+[A-Z]")
+                          r"|^(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+[A-Z]")
 
 
 TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand and still date it
