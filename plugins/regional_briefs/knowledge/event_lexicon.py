@@ -118,12 +118,15 @@ class Lexicon:
     def trigger(self, token) -> Optional[TriggerEntry]:
         """The most specific lexicon entry this token matches, if any."""
         best = None
+        neighbours = None  # the words around the token, read once and only when an entry needs them
         for lemma in _word_forms(token):
             for entry in self.entries.get(lemma, ()):
                 if entry.pos and coarse_pos(token) != entry.pos:
                     continue
-                if entry.companions and not entry.companions & _neighbour_lemmas(token, self.vague_verbs):
-                    continue
+                if entry.companions:
+                    neighbours = _neighbour_lemmas(token, self.vague_verbs) if neighbours is None else neighbours
+                    if not entry.companions & neighbours:
+                        continue
                 key = (0 if entry.companions else 1, self.rank(entry.type), entry.lemma)
                 if best is None or key < best[0]:
                     best = (key, entry)

@@ -5,9 +5,9 @@ A parsed sentence in, its ``Trigger``s out. A token is a trigger when the lexico
 marks (``quoted_offsets``: what a speaker says is theirs, not the article's news) and outside the
 name of an organisation, law or event ("the Harvest Festival"), and it reports something real
 (``factuality.is_real``); a verb that only modifies what a trigger of its kind acts on ("passed a
-bill banning cars") is not one of its own. A counting verb stands for the happening that did the counting when the
-sentence names one (``deferred``: in "a landslide buried six" the happening is the landslide);
-what protesters do is a protest (``event_type``).
+bill banning cars") is not one of its own. A counting verb stands for the happening that did the
+counting when the sentence names one (``deferred``: in "a landslide buried six" the happening is
+the landslide); what protesters do is a protest (``event_type``).
 """
 
 from __future__ import annotations
@@ -64,10 +64,8 @@ def _inside_an_argument_of_its_kind(trigger: Trigger, triggers: list[Trigger]) -
     for other in triggers:
         if other is trigger or other.type != trigger.type:
             continue
-        for argument in other.token.children:
-            if argument.dep_ in ("dobj", "nsubjpass") and argument.i != trigger.token.i and \
-                    trigger.token.i in {t.i for t in argument.subtree}:
-                return True
+        if any(argument.dep_ in ("dobj", "nsubjpass") and argument.is_ancestor(token) for argument in other.token.children):
+            return True
     return False
 
 
