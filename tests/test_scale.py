@@ -294,6 +294,29 @@ def test_a_server_that_keeps_its_last_build_writes_what_a_fresh_build_writes_aft
     assert same("back to the first inputs")["replayed"] > 0
 
 
+def test_a_server_renders_again_only_the_pages_an_edit_reaches(project):
+    """An edit to one article leaves the pages of the other articles as the last build wrote them:
+    what every page reads of the whole site (the languages of the articles, for the search
+    filters) is one value, not every article."""
+    from regional_briefs.render.memo import RenderMemo
+
+    memo, memory = RenderMemo(), {}
+
+    def build() -> dict:
+        options = _options(project)
+        options.memory = memory
+        build_output(options, memo=memo, store_later=True)
+        return dict(memo.entries)
+
+    before = build()
+    _append(project / "seeds" / "03-termez.md", f"\nA farmer said {NEW_SENTENCE}.\n")
+    after = build()
+    articles = [path for path in after if path.startswith("articles/")]
+    assert len(articles) == 6
+    rendered = [path for path in articles if after[path] is not before.get(path)]
+    assert len(rendered) == 1 and "termez" in rendered[0], rendered
+
+
 # --- under `mkdocs serve` ------------------------------------------------------------------------
 
 

@@ -78,7 +78,7 @@ def filters(record: Any, view) -> list[tuple[str, str]]:
 
     # A site whose articles are all in one language has no Language filter: it would narrow nothing
     # (but to articles and events, which the page type does) and cost a reader a file per shard.
-    languages = _languages(view)
+    languages = view.languages
     if isinstance(record, Article):
         found = [(PAGE_TYPE, "Article")] + ([(LANGUAGE, language_name(record.language))] if len(languages) > 1 else [])
         if record.published and record.published.year:
@@ -104,14 +104,6 @@ def filters(record: Any, view) -> list[tuple[str, str]]:
     if isinstance(record, str) and record in site.entities:
         return [(PAGE_TYPE, "Country")] + country_names([record])
     return []
-
-
-def _languages(view) -> frozenset:
-    """The languages of the site's articles, counted once per view (``filters`` runs for every page)."""
-    cached = getattr(view, "_search_languages", None)
-    if cached is None:
-        cached = view._search_languages = frozenset(a.language for a in view.site.articles.values())
-    return cached
 
 
 # Near spellings of a name's words: the ways one sound of Tajik, Uzbek, Russian or Pashto is

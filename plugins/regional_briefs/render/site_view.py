@@ -103,6 +103,12 @@ class SiteView:
         return edition(self.site)
 
     @cached_property
+    def languages(self) -> frozenset:
+        """The languages of the site's articles. One value, so that a page reading it (search.filters)
+        is rendered again when the set changes, not whenever any article does (render/memo.py)."""
+        return frozenset(article.language for article in self.site.articles.values())
+
+    @cached_property
     def by_country(self) -> dict[str, list[Event]]:
         return events_by_country(self.site)
 
