@@ -41,6 +41,20 @@ def test_export_validates_against_schema(seed_site, corpus_site):
             assert set(event["articles"]) <= articles
 
 
+def test_export_files_hold_one_record_per_line(corpus_site):
+    """A diff of two exports, or grep, shows whole records: each article, entity, event and quote
+    of graph.json on a line of its own, and each node and edge of the network's data."""
+    text = (corpus_site.site / "export" / "graph.json").read_text(encoding="utf-8")
+    records = {line.strip().rstrip(",") for line in text.splitlines()}
+    for kind in ("articles", "entities", "events", "quotes"):
+        assert corpus_site.graph[kind]
+        for record in corpus_site.graph[kind]:
+            assert json.dumps(record, ensure_ascii=False) in records, (kind, record.get("id"))
+    network = (corpus_site.site / "export" / "network.json").read_text(encoding="utf-8")
+    data = json.loads(network)
+    assert data["nodes"] and len(network.splitlines()) >= len(data["nodes"]) + len(data["edges"])
+
+
 def test_seed_meets_its_gold(seed_site):
     gold = yaml.safe_load(SEED_GOLD.read_text(encoding="utf-8"))
     entities = seed_site.graph["entities"]

@@ -75,7 +75,25 @@ def graph(site: Site, url_for: Callable[[str], str] = directory_url) -> dict:
 
 
 def graph_json(site: Site, url_for: Callable[[str], str] = directory_url) -> str:
-    return json.dumps(graph(site, url_for), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json_document(graph(site, url_for))
+
+
+def json_document(data: dict) -> str:
+    """The JSON text of an export file: each top-level field on a line of its own, and each item of
+    a list there (an article, an entity, an edge) on one line, so that a diff or ``grep`` shows
+    records. Written by json's C encoder: an indented dump goes through its pure-Python one, ten
+    times slower (at 10,000 articles, 3 s of every rebuild under ``mkdocs serve``)."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    fields = []
+    for name, value in data.items():
+        if isinstance(value, list) and value:
+            value = "[\n  " + ",\n  ".join(map(dumps, value)) + "\n ]"
+        else:
+            value = dumps(value)
+        fields.append(f" {dumps(name)}: {value}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 def events_csv(site: Site) -> str:

@@ -17,6 +17,7 @@ from typing import Callable
 from ..model import RELATION_PREDICATES, Entity, Event, Site
 from . import ASSETS
 from .escape import md_text
+from .export import json_document
 from .links import (
     NETWORK,
     PLACES_INDEX,
@@ -229,8 +230,8 @@ def _country_name(code: str) -> str:
 
 
 def dumps(data: dict) -> str:
-    """The JSON text of an export file."""
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """The JSON text of a view's data file (``export.json_document``: one record per line)."""
+    return json_document(data)
 
 
 # --- pages -------------------------------------------------------------------------------------
