@@ -57,8 +57,9 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
                     for node in name_nodes[key]:
                         union(node_of[(ex.article.id, name)], node)
 
-    _join_spelling_variants(extractions, node_of, find, union)
-    _join_across_scripts(extractions, node_of, find, union)
+    spelled = _spelled(extractions, node_of)
+    _join_spelling_variants(spelled, find, union)
+    _join_across_scripts(spelled, find, union)
 
     members: dict[str, list[tuple[Extraction, str]]] = defaultdict(list)
     by_article = {ex.article.id: ex for ex in extractions}
@@ -80,23 +81,33 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
 CROSS_SCRIPT_MIN_CONSONANTS = 4  # a shorter skeleton («Ош»: sh) says too little to join on
 
 
-def _spelling_sides(extractions: list[Extraction], node_of: dict[tuple[str, str], str], find
-                    ) -> dict[tuple, dict[bool, set[str]]]:
-    """By spelling key (kind, person or not, consonants, vowels: ``transliteration.spellings``),
-    the entity roots whose names or aliases are spelled so, Cyrillic (True) and Latin (False)
-    apart. Skeletons too short to tell names apart, and a person's surname alone, are left out."""
-    sides: dict[tuple, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
+def _spelled(extractions: list[Extraction], node_of: dict[tuple[str, str], str]) -> list[tuple[str, tuple, bool]]:
+    """(node, spelling key, Cyrillic or not) for each name and alias of every article: by spelling
+    key (kind, person or not, consonants, vowels: ``transliteration.spellings``). Skeletons too
+    short to tell names apart, and a person's surname alone, are left out. Read once per build,
+    by both joins (``_spelling_sides``)."""
+    found = []
     for ex in sorted(extractions, key=lambda e: e.article.id):
         for name, info in ex.entities.items():
-            root = find(node_of[(ex.article.id, name)])
+            node = node_of[(ex.article.id, name)]
             person = info.type == "person"
             for form in dict.fromkeys([name, *info.aliases]):
+                cyrillic = is_cyrillic(form)
                 for consonants, vowels in spellings(form):
                     if len(consonants.replace(" ", "")) < CROSS_SCRIPT_MIN_CONSONANTS:
                         continue
                     if person and len(consonants.split()) < 2:
                         continue  # a surname alone (or with an initial) may be anyone's
-                    sides[(info.kind, person, consonants, vowels)][is_cyrillic(form)].add(root)
+                    found.append((node, (info.kind, person, consonants, vowels), cyrillic))
+    return found
+
+
+def _spelling_sides(spelled: list[tuple[str, tuple, bool]], find) -> dict[tuple, dict[bool, set[str]]]:
+    """By spelling key, the entity roots whose names or aliases are spelled so, Cyrillic (True)
+    and Latin (False) apart."""
+    sides: dict[tuple, dict[bool, set[str]]] = defaultdict(lambda: {True: set(), False: set()})
+    for node, key, cyrillic in spelled:
+        sides[key][cyrillic].add(find(node))
     return sides
 
 
@@ -110,12 +121,12 @@ def _join_one_to_one(partners: dict[str, set[str]], find, union) -> None:
             union(first, second)
 
 
-def _join_spelling_variants(extractions: list[Extraction], node_of: dict[tuple[str, str], str], find, union) -> None:
+def _join_spelling_variants(spelled: list[tuple[str, tuple, bool]], find, union) -> None:
     """Two people's Latin names spelled alike over the common romanizations (Almazbek Atambaev and
     Almazbek Atambayev, Sadyr Japarov and Sadyr Zhaparov) join, one to one, as across scripts;
     before the scripts meet, so that a Cyrillic name then has one Latin partner, not two."""
     partners: dict[str, set[str]] = defaultdict(set)
-    for key, by_script in sorted(_spelling_sides(extractions, node_of, find).items()):
+    for key, by_script in sorted(_spelling_sides(spelled, find).items()):
         if not key[1]:
             continue  # a body's or a place's other spellings are the gazetteer's to know
         latin = sorted({find(n) for n in by_script[False]})
@@ -124,13 +135,13 @@ def _join_spelling_variants(extractions: list[Extraction], node_of: dict[tuple[s
     _join_one_to_one(partners, find, union)
 
 
-def _join_across_scripts(extractions: list[Extraction], node_of: dict[tuple[str, str], str], find, union) -> None:
+def _join_across_scripts(spelled: list[tuple[str, tuple, bool]], find, union) -> None:
     """A name in Cyrillic and one in Latin letters join when they are spelled alike
     (``transliteration.spellings``: the same consonants and vowels over the common romanizations,
     «Эмомали Рахмон» and Emomali Rahmon), name the same kind of thing (a person with a person), and
     each has no other partner in the other script. Names the gazetteer knows joined by its id already."""
 
-    sides = _spelling_sides(extractions, node_of, find)
+    sides = _spelling_sides(spelled, find)
     partners: dict[str, set[str]] = defaultdict(set)
     for key, by_script in sorted(sides.items()):
         for cyrillic in {find(n) for n in by_script[True]}:

@@ -85,7 +85,10 @@ def vowels(name: str) -> str:
     return " ".join(out)
 
 
-@lru_cache(maxsize=20_000)
+# Every name and alias of the site is asked for at each build: the cache holds them all at tens of
+# thousands of articles, so that a server's rebuild finds them there (a smaller one, scanned
+# in order, would keep none).
+@lru_cache(maxsize=2 ** 17)
 def spellings(name: str) -> frozenset[tuple[str, str]]:
     """(consonants, vowels) of a name's spellings (every romanization of a Cyrillic one): two names
     are spelled alike when they share one."""
