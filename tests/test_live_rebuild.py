@@ -254,3 +254,52 @@ def test_a_served_site_after_edits_equals_a_clean_build(tmp_path, plugins):
         assert (actor + " Renamed") in (clean / "export" / "graph.json").read_text(encoding="utf-8")
     finally:
         server.stop()
+
+
+def test_a_live_rebuild_leaves_the_cycle_collector_on_once_its_background_work_is_done(tmp_path, monkeypatch):
+    """A live rebuild holds Python's cycle collector off while it builds (plugin.on_pre_build) and
+    turns it back on after the browser's reload (or when the server stops): never left off, or a
+    server running all day would keep every cycle of garbage. MkDocs' own build function, as
+    ``mkdocs serve --dirty`` calls it, in this process."""
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project", {"01.md": "---\ntitle: Rains in Osh\npublished: 2024-05-02\n---\n\n"
+                                                  "Heavy rain flooded streets in Osh, Kyrgyzstan, on Tuesday.\n"})
+    monkeypatch.chdir(project)
+    site = tmp_path / "site"
+
+    def config():
+        loaded = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+        loaded.site_url = "http://127.0.0.1:8000/"
+        return loaded
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=True)
+    plugin = first.plugins["briefs"]
+    states = []
+
+    def spy(env, **_):  # runs as the other plugins' on_env, before pages are rendered
+        states.append(gc.isenabled())
+        return env
+
+    first.plugins.events["env"].append(spy)
+    try:
+        build(first, serve_url="http://127.0.0.1:8000/", dirty=True)
+        seed = project / "seeds" / "01.md"
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nThe mayor said schools would stay shut.\n", encoding="utf-8")
+        second = config()
+        second.plugins = first.plugins  # the server's plugins live from build to build
+        build(second, serve_url="http://127.0.0.1:8000/", dirty=True)
+        assert states == [True, False]  # the first build renders every page, collecting as it goes
+        plugin.after_build.join(30)
+        assert not plugin.after_build.is_alive() and gc.isenabled()
+    finally:
+        first.plugins.on_shutdown()
+        gc.enable()
+    assert gc.isenabled()
+
