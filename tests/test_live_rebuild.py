@@ -234,6 +234,8 @@ def test_a_served_site_after_edits_equals_a_clean_build(tmp_path, plugins):
     try:
         first, total = check("the first build")
         assert first == total
+        # The edits below are noticed through inotify (plugin.on_serve), not by MkDocs' polling.
+        assert "watching seeds/, briefs/ through the system's file notifications" in server.text()
 
         seed = project / "seeds" / ARTICLES[0]
         seed.write_text(seed.read_text(encoding="utf-8").replace("Batken", "Batken town", 1), encoding="utf-8")
