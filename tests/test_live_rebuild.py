@@ -175,20 +175,27 @@ def test_a_stopped_index_does_not_hold_up_the_rebuild_and_ends_before_the_next_i
         raise RuntimeError("pagefind was killed")
 
     monkeypatch.setattr(live, "write_index", write_index)
-    first = live.IndexJob(tmp_path, None, lambda run, error: None).start()
+    site = tmp_path / "site"
+    site.mkdir()
+    first = live.IndexJob(site, None, lambda run, error: None).start()
     while not calls:
         time.sleep(0.01)
     started = time.monotonic()
     first.cancel(wait=False)
     assert time.monotonic() - started < 1 and first.thread.is_alive()
-    second = live.IndexJob(tmp_path, None, lambda run, error: None, after=first).start()
+    second = live.IndexJob(site, None, lambda run, error: None, after=first).start()
     time.sleep(0.3)
     assert calls == [("begin", 0)]  # the second waits for the first's thread
     second.cancel(wait=False)
     release.set()
     second.thread.join(10)
-    assert not first.thread.is_alive() and not (tmp_path / f".{live.BUNDLE}-next").exists()
+    assert not first.thread.is_alive() and not (site / f".{live.BUNDLE}-next").exists()
     assert calls == [("begin", 0), ("end", 1)]  # cancelled while waiting: the second never began
+    # The unfinished bundle was moved beside the site and is removed by a process of its own.
+    deadline = time.monotonic() + 10
+    while [p for p in tmp_path.iterdir() if p != site] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [p.name for p in tmp_path.iterdir()] == ["site"] and not list(site.iterdir())
 
 
 # --- under mkdocs serve --dirty ---------------------------------------------------------------------

@@ -29,11 +29,12 @@ import os
 import shutil
 import subprocess
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .render.search import BUNDLE, IndexRun, write_index
+from .render.search import BUNDLE, IndexRun, remove_later, write_index
 
 
 def page_digest(*parts: str) -> str:
@@ -142,6 +143,20 @@ def empty_folder(site_dir: Path) -> None:
 BACKGROUND_PRIORITY = 10  # Pagefind's niceness under `mkdocs serve` (0 is the default, 19 the lowest)
 
 
+def discard(folder: Path) -> None:
+    """``folder`` moved out of the way at once (beside the site, under a name of its own) and
+    removed without holding up the rebuild that began (``search.remove_later``)."""
+    if not folder.exists():
+        return
+    trash = folder.parent.parent / f".{folder.parent.name}{folder.name}-{os.getpid()}-{time.monotonic_ns()}"
+    try:
+        os.replace(folder, trash)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    remove_later(trash)
+
+
 class IndexJob:
     """Pagefind's index of the site in ``site_dir`` written in a thread: into a folder beside the
     bundle, then moved into its place, so that the site never serves half an index. ``done`` is
@@ -197,7 +212,7 @@ class IndexJob:
                 self.after.thread.join()
                 self.after = None
             if self.cancelled.is_set():
-                shutil.rmtree(self.next, ignore_errors=True)
+                discard(self.next)
 
     def _index(self) -> None:
         if self.cancelled.wait(self.delay):

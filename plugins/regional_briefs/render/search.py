@@ -232,13 +232,14 @@ def write_index(site_dir: Path, cache_dir: Optional[Path] = None, bundle: Option
     groups = [group for group in groups if group]  # a hash may leave a shard of a small site empty
     folders = [bundle] + [bundle / f"{SHARD_PREFIX}{number}" for number in range(1, len(groups))]
     logs = []
-    with tempfile.TemporaryDirectory(prefix=".pagefind-shards-", dir=site_dir.parent) as staging:
+    staging = tempfile.mkdtemp(prefix=".pagefind-shards-", dir=site_dir.parent)
+    try:
         for number, (group, folder) in enumerate(zip(groups, folders)):
             # A shard's pages, linked into a folder of their own at their paths in the site (so
             # that their addresses are the same), are all Pagefind sees.
             if stopped():
                 raise IndexStopped("the pages are changing")  # the next shard is not worth starting
-            source = site_dir if len(groups) == 1 else _stage(site_dir, Path(staging) / str(number), group)
+            source = site_dir if len(groups) == 1 else _stage(site_dir, Path(staging) / str(number), group, stopped)
             command = [str(pagefind_executable()), "--site", str(source), "--output-path", str(folder), *options]
             process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             started(process)
@@ -247,6 +248,11 @@ def write_index(site_dir: Path, cache_dir: Optional[Path] = None, bundle: Option
                 raise IndexUnavailable(f"pagefind exited with {process.returncode}: {log[-2000:]}")
             logs.append(log)
             sort_filters(folder)
+    finally:
+        if stopped():  # a rebuild has begun: the links go without holding it up
+            remove_later(Path(staging))
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
     for folder in folders[1:]:
         _keep_index_only(folder)
     (bundle / SHARDS).write_text(json.dumps([f"{f.name}/" for f in folders[1:]]), encoding="utf-8")
@@ -269,8 +275,10 @@ def shard_of(page: str, shards: int) -> int:
     return int.from_bytes(hashlib.sha256(page.encode()).digest()[:8], "big") % shards
 
 
-def _stage(site_dir: Path, folder: Path, pages: list[str]) -> Path:
-    for page in pages:
+def _stage(site_dir: Path, folder: Path, pages: list[str], stopped: Callable[[], bool] = bool) -> Path:
+    for number, page in enumerate(pages):
+        if number % STAGE_STEP == 0 and stopped():
+            raise IndexStopped("the pages are changing")
         target = folder / page
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -278,6 +286,30 @@ def _stage(site_dir: Path, folder: Path, pages: list[str]) -> Path:
         except OSError:
             shutil.copyfile(site_dir / page, target)
     return folder
+
+
+STAGE_STEP = 500  # pages linked into a shard's folder between two looks at ``stopped``
+
+
+def remove_later(folder: Path) -> None:
+    """``folder`` removed by a process of its own at low priority, not waited for: a stopped index
+    under ``mkdocs serve`` leaves a shard's folder of links to every page (tens of thousands at
+    10,000 articles), and unlinking them in Python would hold the interpreter from the rebuild
+    that stopped it. Where there is no ``rm``, removed here."""
+    rm = shutil.which("rm")
+    if rm is not None:
+        try:
+            process = subprocess.Popen([rm, "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except OSError:
+            pass
+        else:
+            try:
+                os.setpriority(os.PRIO_PROCESS, process.pid, 10)
+            except (AttributeError, OSError):
+                pass
+            return
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _keep_index_only(folder: Path) -> None:
