@@ -24,7 +24,7 @@ from .knowledge.gazetteer import fingerprint
 from .model import Site
 from .pipeline import PIPELINE_VERSION, Options, build_site, collector_paused
 from .render import search, visuals
-from .render.export import events_csv, graph_json
+from .render.export import events_csv, graph_json, json_document
 from .render.feeds import atom_files
 from .render.links import source_url, url_style
 from .render.memo import RenderMemo
@@ -106,8 +106,8 @@ def render_output(site: Site, home: bool = True, directory_urls: bool = True, si
     data = {
         "export/graph.json": graph_json(site, url_for),
         "export/events.csv": events_csv(site),
-        visuals.NETWORK_EXPORT: visuals.dumps(visuals.network_json(site, url_for)),
-        visuals.MAP_EXPORT: visuals.dumps(visuals.map_json(site, url_for)),
+        visuals.NETWORK_EXPORT: json_document(visuals.network_json(site, url_for)),
+        visuals.MAP_EXPORT: json_document(visuals.map_json(site, url_for)),
         **atom_files(site, url_for, site_url, site_name),
     }
     pages = render_site(site, home=home, language=language, url_for=source_url if markdown_links else url_for,

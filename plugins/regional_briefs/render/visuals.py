@@ -17,7 +17,6 @@ from typing import Callable
 from ..model import RELATION_PREDICATES, Entity, Event, Site
 from . import ASSETS
 from .escape import md_text
-from .export import json_document
 from .links import (
     NETWORK,
     PLACES_INDEX,
@@ -227,11 +226,6 @@ def _country_name(code: str) -> str:
 
     country = pycountry.countries.get(alpha_2=code)
     return getattr(country, "common_name", None) or country.name if country else code
-
-
-def dumps(data: dict) -> str:
-    """The JSON text of a view's data file (``export.json_document``: one record per line)."""
-    return json_document(data)
 
 
 # --- pages -------------------------------------------------------------------------------------
