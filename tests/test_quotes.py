@@ -387,3 +387,27 @@ def test_a_role_written_with_a_possessive_keeps_it(tmp_path, gazetteer):
         "The Ministry of Energy said it respected the verdict.\n\n"
         "\u201cWe respect the decision of the court,\u201d the ministry\u2019s spokesperson Nurzada Asanova added.\n"))
     assert [r.text for r in extraction.entities["Nurzada Asanova"].roles] == ["ministry\u2019s spokesperson"]
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_the_last_name(tmp_path, gazetteer):
+    # the parse says who "he" is: the one who thanked, not the one thanked
+    text = ("President Bakyt Osmonov received the visiting Prime Minister Ilkhom Nazarov in Bishkek on Monday.\n\n"
+            "Osmonov thanked Nazarov for accepting his invitation: \u201cThis visit opens a new page for our two "
+            "countries,\u201d he said, adding that the agreements \u201cwill give new life to the old trade routes.\u201d\n")
+    found = quotes_of(tmp_path, gazetteer, text)
+    assert ("Bakyt Osmonov", "This") in found and ("Bakyt Osmonov", "will") in found, found
+
+
+def test_he_after_a_titled_subject_is_the_person_of_that_title(tmp_path, gazetteer):
+    text = ("President Bakyt Osmonov toured the flooded districts of Osh on Saturday.\n\n"
+            "Walking along the river with the city's mayor, Daniyar Toktogulov, the president criticised the "
+            "delays in the repairs. \u201cPeople cannot wait for the paperwork of officials,\u201d he said.\n")
+    assert ("Bakyt Osmonov", "People") in quotes_of(tmp_path, gazetteer, text)
+
+
+def test_a_paragraph_of_only_a_quotation_after_reported_speech_is_that_speakers(tmp_path, gazetteer):
+    text = ("Voting in the parliamentary elections ended in Kyrgyzstan on Sunday.\n\n"
+            "In his address, President Bakyt Osmonov said that the authorities had made fair elections their "
+            "main task.\n\n"
+            "\u201cEvery citizen was free to choose and no one was pressed at the polling stations.\u201d\n")
+    assert ("Bakyt Osmonov", "Every") in quotes_of(tmp_path, gazetteer, text)

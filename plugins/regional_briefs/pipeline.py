@@ -97,7 +97,7 @@ def extract(path: Path, gazetteer: Gazetteer, curation: Curation, max_bytes: int
         return _extract_russian(article, gazetteer, doc.warnings)
     docs = parse(article, nlp)
     mentions, sentences = find_mentions(article, gazetteer, docs=docs)
-    entities, quotes = resolve_article(article, mentions, sentences, gazetteer)
+    entities, quotes = resolve_article(article, mentions, sentences, gazetteer, docs=docs)
     demonym_of = _demonym_names(gazetteer)
     events = detect_events(article, sentences, mentions, demonym_of=demonym_of, docs=docs)
     relations = detect_relations(article, docs, mentions, entities, demonym_of)

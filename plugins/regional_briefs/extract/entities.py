@@ -30,7 +30,8 @@ _STOP_EDGE = {"of", "for", "the", "and", "in", "on", "at", "de"}
 
 
 def resolve_article(article: Article, mentions: list[Mention], sentences: list[Sentence],
-                    gazetteer: Gazetteer, language: str = "en") -> tuple[dict[str, ArticleEntity], list[ArticleQuote]]:
+                    gazetteer: Gazetteer, language: str = "en",
+                    docs: Optional[list] = None) -> tuple[dict[str, ArticleEntity], list[ArticleQuote]]:
     """Give each mention the article-local name it stands for; describe each named entity.
 
     Returns the entities (name -> kind, type, aliases, roles, affiliations, within, ref) and the
@@ -61,10 +62,12 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
         by_para[m.paragraph].append(m)
     if language != "en":
         return entities, []
+    parsed = dict(zip((p.index for p in article.paragraphs), docs)) if docs is not None else {}
     for paragraph in article.paragraphs:
-        _read_roles(paragraph.index, paragraph.text, by_para[paragraph.index], entities, patterns)
+        _read_roles(paragraph.index, paragraph.text, by_para[paragraph.index], entities, patterns,
+                    parsed.get(paragraph.index))
     quotes = read_quotes(article, by_para, entities, QuoteWords(
-        patterns.speech_verbs, patterns.listener_verbs, patterns.referring_nouns, patterns.name_genders))
+        patterns.speech_verbs, patterns.listener_verbs, patterns.referring_nouns, patterns.name_genders), docs)
     return entities, quotes
 
 
@@ -349,8 +352,10 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(r"(?P<role>(?:[A-Z][\w’'-]+\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+){0,3}[A-Za-z-]+)\s+$")
 
 
-def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[str, ArticleEntity], patterns: Patterns) -> None:
-    """Roles and affiliations from appositions, titles and possessives in one paragraph."""
+def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[str, ArticleEntity], patterns: Patterns,
+                doc=None) -> None:
+    """Roles and affiliations from appositions, titles and possessives in one paragraph (``doc``:
+    its parse, when given, which tells an apposition from a clause)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for i, m in enumerate(ordered):
         entity = entities.get(m.name)
@@ -366,7 +371,7 @@ def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[s
                 elif other.kind == "actor" and other.type != "person":
                     _add(other.affiliations, m.name)
         if entity.type == "person" and entity.kind == "actor":
-            role = _role_after(text, m, patterns) or _role_before(text, m, patterns)
+            role = _role_after(text, m, patterns, doc) or _role_before(text, m, patterns)
             if m.title and not role:
                 role = (m.title, m.start - len(m.title) - 1, m.start)
             if role:
@@ -392,10 +397,14 @@ def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[s
                     entity.within = following.name
 
 
-def _role_after(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[str, int, int]]:
+def _role_after(text: str, m: Mention, patterns: Patterns, doc=None) -> Optional[tuple[str, int, int]]:
     match = _ROLE_AFTER.match(text[m.end:])
     if not match:
         return None
+    start = m.end + match.start("role")
+    if doc is not None and doc.text == text and any(
+            t.dep_ == "ROOT" for t in doc if start <= t.idx < m.end + match.end("role")):
+        return None  # "With the mayor, X, the president criticised ...": the sentence's own verb, no apposition
     role = match.group("role").strip()
     if re.match(r"^(who|which|that|whose|whom|where|when|said|says|told|according)\b", role):
         return None  # a clause about the person, not what the person is
@@ -407,7 +416,6 @@ def _role_after(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[str
         return None
     if not match.group("det") and not (role[0].islower() or re.match(r"^[A-Z][\w-]+[’']s\s", role)):
         return None
-    start = m.end + match.start("role")
     return role, start, start + len(role)
 
 

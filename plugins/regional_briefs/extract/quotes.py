@@ -99,17 +99,19 @@ class QuoteWords:
 
 
 def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: dict[str, ArticleEntity],
-                words: QuoteWords) -> list[ArticleQuote]:
+                words: QuoteWords, docs: Optional[list] = None) -> list[ArticleQuote]:
     """Direct quotations and who said them (``ArticleQuote``), the speaker
-    being an article-local actor name from ``entities``."""
+    being an article-local actor name from ``entities``. ``docs``: the paragraphs parsed (spaCy
+    docs by paragraph index), which tell who "he" is (``_Reader.subject_person``)."""
     reader = _Reader(entities, words)
+    parsed = dict(zip((p.index for p in article.paragraphs), docs)) if docs is not None else {}
     quotes: list[ArticleQuote] = []
     # a quotation running on into the next paragraph with no attribution of its own:
     # (its index in ``quotes`` or None when it has no speaker yet, the quotation)
     run: Optional[tuple[Optional[int], ArticleQuote]] = None
     for paragraph in article.paragraphs:
         mentions = sorted(by_para.get(paragraph.index, []), key=lambda m: m.start)
-        found = reader.paragraph(paragraph.text, mentions)
+        found = reader.paragraph(paragraph.text, mentions, parsed.get(paragraph.index))
         if run is not None and found and found[0][1] and not paragraph.text[:found[0][0].start].strip():
             # '"The road will stay open. / "Guards will patrol it," X added.': the speaker the
             # quotation's last paragraph names said its first
@@ -150,9 +152,20 @@ class _Reader:
         self.running_on = False  # the last paragraph ended inside a quotation
         self.bodies: list[str] = []  # bodies (not persons) named so far, the latest last
         self.persons: list[str] = []  # persons named so far, the latest last
+        self.doc = None  # the paragraph's parse, when given
+        self.spans: list[QuoteSpan] = []  # the paragraph's quotations
+        self.last_subject: Optional[str] = None  # the person the last paragraph's last sentence was about
 
-    def paragraph(self, text: str, mentions: list[Mention]) -> list[tuple[QuoteSpan, Optional[str]]]:
+    def paragraph(self, text: str, mentions: list[Mention], doc=None) -> list[tuple[QuoteSpan, Optional[str]]]:
         actors = [m for m in mentions if m.name in self.entities and self.entities[m.name].kind == "actor"]
+        self.doc = doc if doc is not None and doc.text == text else None
+        self.spans = quote_spans(text)
+        out = self._read(text, actors, mentions)
+        if self.doc is not None:
+            self.last_subject = self.subject_person(len(text), actors) or (self.last_subject if not actors else None)
+        return out
+
+    def _read(self, text: str, actors: list[Mention], mentions: list[Mention]) -> list[tuple[QuoteSpan, Optional[str]]]:
         spans = quote_spans(text)
         if not spans:
             unmarked = self._unmarked(text, actors)
@@ -193,7 +206,10 @@ class _Reader:
         if introduced:  # 'X said:' closing a paragraph introduces the quotation that follows
             self.last_speaker, self.running_on = introduced, True
         elif not spans:
-            self.last_speaker = None  # a paragraph of narration ends the run of quotations
+            # A paragraph of narration ends the run of quotations, unless it reports its speaker's
+            # words ('X said that ...', 'X issued a statement ...'): a paragraph that is one
+            # quotation and nothing else, next, is theirs.
+            self.last_speaker = self._reported(outside_text, actors)
         return self._rejoined(text, out)
 
     def _rejoined(self, text: str, out: list[tuple[QuoteSpan, Optional[str]]]) -> list[tuple[QuoteSpan, Optional[str]]]:
@@ -226,6 +242,46 @@ class _Reader:
             return None
         said = body[: closing.start()].strip(" ,")
         return QuoteSpan(start, start + closing.start(), said), speakers[0].name
+
+    def _reported(self, outside: str, actors: list[Mention]) -> Optional[str]:
+        """The speaker whose words the paragraph's last sentence reports ('X said that ...',
+        'In his address, X said ...'), named before the verb of speech; None if it reports none."""
+        tail = outside.rstrip()
+        start = max(tail.rfind(". ", 0, len(tail) - 1), tail.rfind("? "), tail.rfind("! "))
+        verb = self.verb.search(tail, start + 1)
+        if verb is None:
+            return None
+        subjects = [m for m in actors if start + 1 <= m.start < verb.start()]
+        return self._pick(subjects, last=True) if subjects else None
+
+    def subject_person(self, position: int, actors: list[Mention], pronoun: Optional[str] = None) -> Optional[str]:
+        """The person "he" or "she" at ``position`` stands for, read from the parse: the subject
+        of the nearest sentence before it that has a person for its subject ('X thanked Y for
+        coming: "...," he said' is X's; 'the president scolded his staff. "...," he said' is the
+        person the article calls president). A sentence whose subject is a pronoun passes the
+        question to the one before; one whose subject is not a person ends it (None)."""
+        if self.doc is None:
+            return None
+        sentences = [s for s in self.doc.sents if s.start_char < position]
+        for sent in reversed(sentences[-3:]):
+            subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.idx < position
+                        and t.head.pos_ in ("VERB", "AUX") and t.pos_ != "PRON"
+                        and not any(q.start <= t.idx < q.end for q in self.spans)]
+            if not subjects:
+                continue  # none, or only pronouns: the sentence before says who
+            subject = next((t for t in subjects if t.head.dep_ in ("ROOT", "conj")), subjects[0])
+            named = next((m.name for m in actors if m.start <= subject.idx < m.end), None)
+            if named is not None:
+                who = named if self.entities[named].type == "person" else None
+            elif subject.pos_ == "NOUN":
+                holders = [name for name in reversed(self.persons + [m.name for m in actors if m.end <= position
+                                                                     and self.entities[m.name].type == "person"])
+                           if subject.lower_ in {w for r in self.entities[name].roles for w in r.text.lower().split()}]
+                who = holders[0] if holders else None
+            else:
+                who = None
+            return who if who is not None and self._may_be(who, pronoun) else None
+        return self.last_subject if not sentences and self._may_be(self.last_subject or "", pronoun) else None
 
     def _introduces(self, outside: str, actors: list[Mention]) -> Optional[str]:
         """The speaker of 'X said:' (or 'he told reporters:') at the end of a paragraph."""
@@ -277,7 +333,7 @@ class _Reader:
                     previous[0].end <= m.start < span.start and self.entities[m.name].type == "person"
                     for m in actors) and self._may_be(previous[1], pronoun):
                 return previous[1]
-            return self._person_before(span.start, actors, pronoun)
+            return self.subject_person(span.start, actors, pronoun) or self._person_before(span.start, actors, pronoun)
         near = [m for m in actors if span.end <= m.start < span.end + len(window)]
         # '"...," Ismailov's lawyer, Ivan Petrenko, said': the one whose lawyer it is does not speak
         near = [m for m in near if outside[m.end: m.end + 2] not in ("'s", "’s")] or near
@@ -369,9 +425,14 @@ class _Reader:
     def _speaker_of(self, verb, sentence: str, offset: int, span: QuoteSpan, actors: list[Mention]) -> Optional[str]:
         """The speaker one verb of speech names: its subject ('X said'), a pronoun's person ('he
         said'), or the name right after it ('said X, a ...')."""
-        if self.pronoun_before.search(sentence[: verb.end()]) and not [
-                m for m in actors if offset <= m.start < offset + verb.start()]:
-            return self._person_before(span.start, actors)
+        said = self.pronoun_before.search(sentence[: verb.end()])
+        if said:  # 'he said': whom the parse makes "he", else, if the sentence names nobody, the last person named
+            pronoun = re.match(r"(he|she)\b", said.group(0), re.I)
+            who = self.subject_person(offset + said.start(), actors, pronoun.group(1).lower() if pronoun else None)
+            if who is not None:
+                return who
+            if not [m for m in actors if offset <= m.start < offset + verb.start()]:
+                return self._person_before(span.start, actors)
         subjects = [m for m in actors if offset <= m.start < offset + verb.start()]
         # "X's wife, Y, told ...": the one whose wife (lawyer, son) it is does not speak
         subjects = [m for m in subjects if sentence[m.end - offset: m.end - offset + 2] not in ("'s", "’s")]
