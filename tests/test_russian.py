@@ -654,3 +654,23 @@ def test_the_sentence_after_a_quotation_that_says_who_said_it(tmp_path, gazettee
             "Таджикистана Фарход Саидов.\n")
     extraction = extraction_of(tmp_path, gazetteer, text, "about-this.txt")
     assert [q.speaker for q in extraction.quotes] == ["Фарход Саидов"]
+
+
+def test_a_stamp_with_its_time_above_the_story_dates_the_page_when_it_is_the_only_one(tmp_path, gazetteer):
+    story = ("Кыргызстан и Узбекистан подписали соглашение о совместном управлении водохранилищем. "
+             "Об этом заявил президент Кыргызстана.")
+    stamped = extraction_of(tmp_path, gazetteer, "\n\n".join([
+        "Лента новостей", "Две страны будут вместе управлять водохранилищем\nФото: example.kg 29.12.2022 16:45 1177",
+        story]), "caption.txt")
+    assert stamped.article.published == PartialDate(2022, 12, 29)
+    listed = extraction_of(tmp_path, gazetteer, "\n\n".join([
+        "Другие новости\n28.12.2022 10:15 Парламент принял бюджет\n27.12.2022 09:40 Сборная проиграла", story]),
+        "list.txt")
+    assert listed.article.published is None  # other stories' stamps: no one day is the page's
+
+
+def test_a_story_that_opens_on_today_gives_its_day(tmp_path, gazetteer):
+    text = ("Сегодня, 9 июня, в Первомайском районном суде Бишкека завершилось рассмотрение дела бывшего "
+            "министра. Суд приговорил его к восьми годам лишения свободы.")
+    extraction = extraction_of(tmp_path, gazetteer, text, "today.txt")
+    assert extraction.article.published == PartialDate(None, 6, 9)

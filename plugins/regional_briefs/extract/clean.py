@@ -24,6 +24,8 @@ _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
 # A full date in numbers, as pages stamp stories and captions: 16.04.2022, 16/04/2022, 2022-04-16.
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?:(\d{1,2})[./](\d{1,2})[./](\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d.])")
 _LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*(?:[|丨·,]\s*)?\d{1,2}:\d{2})?\s*[|丨·]\s*")
+# A page's date stamp with its time, wherever it stands above the story ("Фото: gov.kg 29.12.2022 16:45 1177").
+_TIME_STAMP = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(?:в\s+|at\s+)?\d{1,2}:\d{2}(?![\d:])")
 _DATE_LINE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*[,|]?\s*)?(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?:\s*[,|丨·]?\s*\d{1,2}:\d{2})?\s*$")
 # A date label before the story's first words, as saved pages and feeds give it:
 # "date 2025-03-02 Farmers in Sughd ...", "Published: 2024-05-12".
@@ -119,6 +121,8 @@ def clean(doc: RawDocument) -> Article:
         loose = _LOOSE_DATELINE.match(paragraphs[0].text) or _CREDIT_DATELINE.match(paragraphs[0].text)
         if loose and published is None:
             published = dateline_date(loose.group("date"))
+    if published is None:
+        published = _stamp_above_story(blocks, roles)
     published = year_from_stamps(published, [*furniture, title or ""])
     title_derived = False
     if not title:
@@ -355,6 +359,20 @@ def _russian_date_line(text: str) -> Optional[PartialDate]:
     # "Анна Иванова, 12 марта 2025": a byline's name before the date
     byline = re.fullmatch(r"\s*(?:[A-ZА-ЯЁ][^\W\d_]+\s+){1,2}[A-ZА-ЯЁ][^\W\d_]+\s*,\s*", text[:found[0].start])
     return found[0].date if byline and not text[found[0].end:].strip(" ,.|0123456789:") else None
+
+
+def _stamp_above_story(blocks: list[str], roles: list[str]) -> Optional[PartialDate]:
+    """The last resort for a page's date: a date with its time in the blocks above the story (a
+    caption's or a header's stamp run into other words), when they give one day only; a list of
+    other stories above it gives several, and none is taken."""
+    first = next((i for i, role in enumerate(roles) if role == "story"), len(blocks))
+    days = set()
+    for block in blocks[:first]:
+        for day, month, year in _TIME_STAMP.findall(block):
+            candidate = PartialDate(int(year), int(month), int(day))
+            if candidate.is_valid():
+                days.add((candidate.year, candidate.month, candidate.day))
+    return PartialDate(*days.pop()) if len(days) == 1 else None
 
 
 def _above_a_dateline(block: str) -> bool:

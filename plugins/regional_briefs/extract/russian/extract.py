@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from typing import Optional
 
@@ -45,13 +47,22 @@ def extract(article: Article, gazetteer: Gazetteer, nlp: Optional[nlp_module.Rus
     return mentions, sentences, entities, quotes, events
 
 
+# A story that opens on its own day: «Сегодня, 9 июня, в Первомайском райсуде ...».
+_TODAY_OPENING = re.compile(r"^\s*Сегодня\s*,?\s+(?=\d)[^,—–-]{3,30}")
+
+
 def dateline_date(article: Article, lexicon) -> Optional[PartialDate]:
-    """The date of a wire dateline opening the story («МОСКВА, 7 окт — РИА Новости.»): only what
-    it states, a day and month."""
+    """The date of a wire dateline opening the story («МОСКВА, 7 окт — РИА Новости.»), or of a
+    first sentence that says it is today («Сегодня, 9 июня, ...»): only what it states, a day and
+    month."""
     for paragraph in [p for p in article.paragraphs if not p.heading and p.text.strip()][:2]:
         line = dateline(paragraph.text)
         found = find_dates(paragraph.text[:line[0]], lexicon, None) if line else []
         if found:
+            return found[0].date
+        today = _TODAY_OPENING.match(paragraph.text)
+        found = find_dates(today.group(0), lexicon, None) if today else []
+        if found and found[0].date.day is not None:
             return found[0].date
     return None
 
