@@ -674,3 +674,16 @@ def test_a_story_that_opens_on_today_gives_its_day(tmp_path, gazetteer):
             "министра. Суд приговорил его к восьми годам лишения свободы.")
     extraction = extraction_of(tmp_path, gazetteer, text, "today.txt")
     assert extraction.article.published == PartialDate(None, 6, 9)
+
+
+def test_an_office_before_a_name_is_the_phrase_after_the_verb_in_the_nominative(tmp_path, gazetteer):
+    text = ("БИШКЕК, 5 мая — Тестовое агентство. Президент Кыргызстана встретился с министром энергетики "
+            "Узбекистана Журабеком Мирзамахмудовым.\n\n"
+            "Глава государства также направил письмо председателю парламента Нурланбеку Шакиеву и провел "
+            "переговоры с первым заместителем министра финансов Таджикистана Бахтиёром Саидовым.")
+    entities = extraction_of(tmp_path, gazetteer, text, "offices.txt").entities
+    roles = {name: [r.text for r in e.roles] for name, e in entities.items() if e.type == "person"}
+    # a man's surname in the instrumental is no nominative, whatever the tagger reads
+    assert roles.get("Журабек Мирзамахмудов") == ["министр энергетики Узбекистана"], roles
+    assert roles.get("Нурланбек Шакиев") == ["председатель парламента"], roles
+    assert roles.get("Бахтиёр Саидов") == ["первый заместитель министра финансов Таджикистана"], roles

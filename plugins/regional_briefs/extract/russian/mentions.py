@@ -460,13 +460,20 @@ def _role_before(doc, span, lexicon: RussianLexicon, analyzer) -> str:
     if span.type != "PER":
         return ""
     before = [t for t in doc.tokens if t.stop <= span.start][-ROLE_WORDS:]
-    for i, token in enumerate(before):
+    start = None
+    for i in range(len(before) - 1, -1, -1):
+        token = before[i]
+        if token.text in ",.;:«»()—–\"" or token.pos in ("VERB", "AUX", "PRON"):
+            break  # «... встретился с министром X»: the office is what follows the clause's verb
         if lemma(token, analyzer) in lexicon.role_words:
-            words = before[i:]
-            if any(w.text in ",.;:«»()—–" for w in words):
-                continue
-            return " ".join(w.text for w in words)
-    return ""
+            start = i  # the farthest: «первый заместитель министра занятости»
+    if start is None:
+        return ""
+    while start > 0 and before[start - 1].pos == "ADJ" and before[start - 1].text.islower():
+        start -= 1  # «первый заместитель», «бывший министр»
+    words = before[start:]
+    # in the nominative, as a role is shown: «председателю парламента» -> председатель парламента
+    return nominative(words, analyzer) or " ".join(w.text for w in words)
 
 
 _COMMON_READINGS = frozenset({"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"})

@@ -67,7 +67,14 @@ def _person(tokens: Sequence, analyzer) -> str:
                       and (t.feats or {}).get("Gender") == "Masc"), None)
         if other is not None:
             feats = {"Case": other["Case"], "Gender": "Masc"}
+    if feats.get("Case") in (None, "Nom") and _MASCULINE_INSTRUMENTAL.search(surname.text):
+        feats = {"Case": "Ins", "Gender": "Masc"}  # «Мирзамахмудовым» is no nominative, whatever the tagger read
     given = _known_given_name(tokens, surname, analyzer)
+    if (feats.get("Case") in (None, "Nom") and given is None and _MASCULINE_DATIVE.search(surname.text)
+            and any(t is not surname and re.search(r"[бвгджзклмнпрстфхцчшщ]у$", t.text) for t in tokens)):
+        # «Нурланбеку Шакиеву»: a given name the dictionary does not know, in a man's dative
+        # (a woman's accusative, «Анну Иванову», has a given name it knows)
+        feats = {"Case": "Dat", "Gender": "Masc"}
     if given is not None and _FEMININE_OBLIQUE.search(surname.text) and given.gender != "femn":
         given = None  # «Айке Бейшекеевой»: the surname says a woman; a man's name read into «Айке» does not
     case_of_given = _UD_CASES.get(given.case) if given is not None else None
@@ -162,6 +169,9 @@ def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str
 SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой)?$", re.I)
 # A woman's surname in a case other than the nominative: «Нукеновой», «Алиевой», «Ильиной».
 _FEMININE_OBLIQUE = re.compile(r"(?:ов|ев|ёв|ин|ын)ой$", re.I)
+# A man's surname in the instrumental: «Мирзамахмудовым», «Ильиным».
+_MASCULINE_INSTRUMENTAL = re.compile(r"(?:ов|ев|ёв|ин|ын)ым$", re.I)
+_MASCULINE_DATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)у$", re.I)  # or a woman's accusative: see _person
 # Case endings of a masculine noun with a consonant stem, by case.
 _MASCULINE_ENDINGS = {"gent": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ым", "ом", "ем"), "loct": ("е",), "accs": ("а", "я")}
 
