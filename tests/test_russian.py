@@ -687,3 +687,14 @@ def test_an_office_before_a_name_is_the_phrase_after_the_verb_in_the_nominative(
     assert roles.get("Журабек Мирзамахмудов") == ["министр энергетики Узбекистана"], roles
     assert roles.get("Нурланбек Шакиев") == ["председатель парламента"], roles
     assert roles.get("Бахтиёр Саидов") == ["первый заместитель министра финансов Таджикистана"], roles
+
+
+def test_a_quotation_running_over_two_paragraphs_is_the_speakers_who_closes_it(tmp_path, gazetteer):
+    text = ("ДУШАНБЕ, 5 мая — Тестовое агентство. Президент Таджикистана Эмомали Рахмон провел встречу с "
+            "министром энергетики Узбекистана.\n\n"
+            "«Энергетическая система региона должна быть единой. Мы готовы к сотрудничеству\n\n"
+            "«И мы рассчитываем на поддержку партнеров», — добавил Рахмон.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text, "running.txt")
+    assert not any(p.heading for p in extraction.article.paragraphs)  # sentences in quotation marks are no heading
+    assert [(q.speaker, q.text.split()[0]) for q in extraction.quotes] == [
+        ("Эмомали Рахмон", "Энергетическая"), ("Эмомали Рахмон", "И")]

@@ -271,7 +271,9 @@ def _is_prose(block: str, latin: bool = True) -> bool:
     # A story's last paragraph may be cut off mid-sentence (a page saved in part): two sentences
     # inside it still make it prose.
     return ((len(words) >= 4 and bool(_SENTENCE_END.search(block))) or len(words) >= 25
-            or (len(words) >= 12 and bool(_INNER_SENTENCE.search(block))))
+            or (len(words) >= 12 and bool(_INNER_SENTENCE.search(block)))
+            # a quotation of sentences that runs on into the next paragraph, no closing mark
+            or (_is_cut_quotation(block, latin) and bool(_INNER_SENTENCE.search(block))))
 
 
 def _is_cut_quotation(block: str, latin: bool = True) -> bool:

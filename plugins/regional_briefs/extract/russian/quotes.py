@@ -45,9 +45,13 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict[str, A
     ``lemma_of(word)``: a word's lemma."""
     reader = _Reader(mentions, entities, lexicon, lemma_of, {p.index: p.text for p in article.paragraphs})
     quotes: list[ArticleQuote] = []
+    # a quotation with no speaker of its own that runs to its paragraph's end, no closing mark:
+    # its speaker is the one of the quotation opening the next paragraph («… / «…», — добавил он.)
+    running: Optional[tuple[str, int]] = None
     for paragraph in article.paragraphs:
         if paragraph.heading:
             continue
+        waiting, running = running, None
         for start, end, quoted in quotations(paragraph.text):
             text, inner = _interrupted(quoted)
             if len(text.split()) < MIN_WORDS_SAID or _is_a_name(text) or _titled(paragraph.text, start, lexicon, lemma_of):
@@ -62,8 +66,13 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict[str, A
                 speaker, told = reader.speaker(paragraph.index, paragraph.text, start, end)
                 if told == "paragraph" and len(text.split()) < MIN_WORDS:
                     continue  # a paragraph of a few words in quotation marks is a name or a title
+            if speaker and waiting is not None and not paragraph.text[:start].strip():
+                quotes.append(ArticleQuote(speaker, *waiting))
+            waiting = None
             if speaker:
                 quotes.append(ArticleQuote(speaker, text, paragraph.index))
+            elif end == len(paragraph.text) and paragraph.text[start] in "«„“\"" and not paragraph.text.rstrip().endswith(("»", "“", "”", "\"")):
+                running = (text, paragraph.index)
     return quotes
 
 
