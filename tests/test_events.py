@@ -712,6 +712,21 @@ def test_a_story_of_unknown_date_tells_its_undated_happenings(nlp):
     assert not any(e.type == "deployment" and e.date is None for e in dated)
 
 
+def test_background_of_a_range_opening_the_sentence_and_of_counted_trade(nlp):
+    events = events_of(nlp, [
+        "Armenia and Georgia moved more freight by rail last month than ever before.",
+        "From 2001 to 2005, Armenia hosted a foreign air base near Gyumri.",
+        "In 2024, the two countries exchanged 3 million tonnes of rail freight.",
+        "Georgia was the first country to recognize the republic in 1991 and opened an embassy in Tbilisi the next year.",
+    ], PartialDate(2025, 2, 10))
+    found = {(e.type, e.date) for e in events}
+    assert {("deployment", "2001"), ("economic", "2024"), ("other", "1991"), ("other", "1992")} <= found, events
+    # a range deeper in the sentence is the time of what it follows, not of the sentence's verb
+    signed = events_of(nlp, ["The president signed a decree imposing a curfew in Gyumri from July 3 to August 2."],
+                       PartialDate(2022, 7, 2))
+    assert [(e.type, e.date) for e in signed] == [("legal", "2022-07-02")], signed
+
+
 def test_a_visit_framing_a_signing_through_a_frame_noun_is_a_visit_too(nlp):
     events = events_of(nlp, ["Within the framework of the state visit, the two presidents signed an agreement "
                              "on the border on Friday."], PartialDate(2024, 5, 10))

@@ -217,8 +217,15 @@ def _ranges(sent, spans) -> tuple[dict[int, tuple[str, int]], set[int]]:
             out[first.start] = (start, second.end)
             ends.add(second.start)
     for span in spans:
-        if span.start not in out and span.start not in ends and (start := range_start(span.text)) is not None:
-            out[span.start] = (start, span.end)  # "between 2019 and 2021" as one expression
+        if span.start in out or span.start in ends:
+            continue
+        # "between 2019 and 2021" as one expression, or "From 2001 to 2005, ..." opening the
+        # sentence with its opener outside it (deeper in, "imposing a curfew from July 3 to
+        # August 2" is the curfew's time, not the signing's)
+        opener = doc[sent.start].text + " " if span.start == sent.start + 1 and doc[sent.start].lower_ in _RANGE_OPENERS else ""
+        start = range_start(span.text) or (range_start(opener + span.text) if opener else None)
+        if start is not None:
+            out[span.start] = (start, span.end)
     return out, ends
 
 
