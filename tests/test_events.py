@@ -727,6 +727,13 @@ def test_background_of_a_range_opening_the_sentence_and_of_counted_trade(nlp):
     assert [(e.type, e.date) for e in signed] == [("legal", "2022-07-02")], signed
 
 
+def test_a_title_leaves_out_the_word_that_links_its_sentence_to_the_story(nlp):
+    events = events_of(nlp, ["Meanwhile, police detained two men in Gyumri on Friday.",
+                             "However, the Supreme Court sentenced Melikyan to 24 years on Monday."],
+                       PartialDate(2024, 5, 10))
+    assert [e.title for e in events] == ["Police detained two men in Gyumri", "The Supreme Court sentenced Melikyan to 24 years"]
+
+
 def test_a_visit_framing_a_signing_through_a_frame_noun_is_a_visit_too(nlp):
     events = events_of(nlp, ["Within the framework of the state visit, the two presidents signed an agreement "
                              "on the border on Friday."], PartialDate(2024, 5, 10))

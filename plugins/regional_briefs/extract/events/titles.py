@@ -183,7 +183,12 @@ def _asides(head) -> set[int]:
         fronted_time = (child.i < head.i and child.dep_ in _FRONTED_TIME_DEPS
                         and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree))
         purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if (child.dep_ in ("advcl", "parataxis", "mark", "punct") and not purpose) or fronted_time:
+        # "Recall, ...", "Meanwhile, ...", "However, ...": how the sentence links to the story,
+        # set off before the clause ("According to X, ..." stays: it says who tells it)
+        fronted_aside = (child.i < head.i and child.right_edge.i + 1 < len(child.doc)
+                         and child.doc[child.right_edge.i + 1].text == ","
+                         and child.dep_ in ("advmod", "intj") and child.left_edge.i == head.sent.start)
+        if (child.dep_ in ("advcl", "parataxis", "mark", "punct") and not purpose) or fronted_time or fronted_aside:
             drop.update(t.i for t in child.subtree)
         elif child.dep_ == "conj" and has_subject(child):
             drop.update(t.i for t in child.subtree)
