@@ -698,3 +698,12 @@ def test_a_quotation_running_over_two_paragraphs_is_the_speakers_who_closes_it(t
     assert not any(p.heading for p in extraction.article.paragraphs)  # sentences in quotation marks are no heading
     assert [(q.speaker, q.text.split()[0]) for q in extraction.quotes] == [
         ("Эмомали Рахмон", "Энергетическая"), ("Эмомали Рахмон", "И")]
+
+
+def test_a_statement_that_names_no_one_goes_on_with_the_days_last_statement(tmp_path, gazetteer):
+    text = ("ДУШАНБЕ, 12 марта — Тестовое агентство. Министр энергетики Таджикистана Фаррух Назаров заявил, "
+            "что зима будет сложной для энергосистемы.\n\n"
+            "Он отметил, что уровень воды в водохранилище ниже прошлогоднего.\n\n"
+            "Он также добавил, что из кризиса страна выйдет через три года.\n")
+    statements = [e for e in extraction_of(tmp_path, gazetteer, text, "minister.txt").events if e.type == "statement"]
+    assert len(statements) == 1 and statements[0].actors == ["Фаррух Назаров"], statements

@@ -267,7 +267,8 @@ def _number(text: str, lexicon: RussianLexicon) -> Optional[int]:
 def _merged(events: list[EventDraft]) -> list[EventDraft]:
     """One event per happening: sentences of one paragraph with one type and date, and sentences
     of the article with one type, a shared participant and dates that agree (an undated one taking
-    the other's date: a lead retold with its date further down)."""
+    the other's date: a lead retold with its date further down); a statement naming no one with
+    the day's last statement."""
     out: list[EventDraft] = []
     for event in events:
         same = next((e for e in out if e.type == event.type and (
@@ -275,6 +276,11 @@ def _merged(events: list[EventDraft]) -> list[EventDraft]:
             or (event.type not in ("statement", "other") and _share(e, event)
                 and (e.date == event.date or e.date is None or event.date is None))
             or _retold(e, event))), None)
+        if same is None and event.type == "statement" and not event.actors:
+            # «Он отметил, что …», «Министр добавил …»: a statement that names no one goes on
+            # with the last statement of that day, not a new one
+            last = next((e for e in reversed(out) if e.type == "statement"), None)
+            same = last if last is not None and last.date == event.date else None
         if same is not None and same.date is None and event.date is not None:
             same.date, same.precision = event.date, event.precision
             for other in out:  # «прибыл … и провел переговоры»: the sentence's other happening too
