@@ -26,7 +26,7 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.])(?:(\d{1,2})[./](\d{1,2})[./](\d{4})|(\d{
 _LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*(?:[|丨·,]\s*)?\d{1,2}:\d{2})?\s*[|丨·]\s*")
 # A page's date stamp with its time, wherever it stands above the story ("Фото: gov.kg 29.12.2022 16:45 1177").
 _TIME_STAMP = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(?:в\s+|at\s+)?\d{1,2}:\d{2}(?![\d:])")
-_DATE_LINE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*[,|]?\s*)?(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?:\s*[,|丨·]?\s*\d{1,2}:\d{2})?\s*$")
+_DATE_LINE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*[,|]?\s*)?(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?:\s*[,|丨·]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # A date label before the story's first words, as saved pages and feeds give it:
 # "date 2025-03-02 Farmers in Sughd ...", "Published: 2024-05-12".
 _DATE_LABEL = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}(?:-\d{2})?)(?:[T ][\d:.+Z-]+)?\b\s*", re.I)
