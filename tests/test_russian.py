@@ -707,3 +707,10 @@ def test_a_statement_that_names_no_one_goes_on_with_the_days_last_statement(tmp_
             "Он также добавил, что из кризиса страна выйдет через три года.\n")
     statements = [e for e in extraction_of(tmp_path, gazetteer, text, "minister.txt").events if e.type == "statement"]
     assert len(statements) == 1 and statements[0].actors == ["Фаррух Назаров"], statements
+
+
+def test_the_night_into_a_day_is_that_day(tmp_path, gazetteer):
+    text = ("---\npublished: 2025-09-01\n---\n\nЗемлетрясение магнитудой 6,0 произошло на востоке Афганистана "
+            "в ночь на 1 сентября. Погибли более 800 человек.\n")
+    quake = next(e for e in extraction_of(tmp_path, gazetteer, text, "quake.md").events if e.type == "disaster")
+    assert quake.date == "2025-09-01"
