@@ -714,3 +714,14 @@ def test_the_night_into_a_day_is_that_day(tmp_path, gazetteer):
             "в ночь на 1 сентября. Погибли более 800 человек.\n")
     quake = next(e for e in extraction_of(tmp_path, gazetteer, text, "quake.md").events if e.type == "disaster")
     assert quake.date == "2025-09-01"
+
+
+def test_a_name_a_preposition_governs_is_not_the_speaker_and_an_aide_is_an_office(tmp_path, gazetteer):
+    text = ("Президент Таджикистана Эмомали Рахмон провел переговоры в Ташкенте. Визит анонсировал его "
+            "помощник Шерали Додов.\n\n"
+            "«Президент посетит Ташкент с государственным визитом», — рассказал помощник.\n\n"
+            "На встрече с Шавкатом Мирзиёевым министр иностранных дел Сироджиддин Мухриддин подчеркнул, что "
+            "«отношения двух стран достигли нового уровня».\n")
+    quotes = [(q.speaker, q.text.split()[0]) for q in extraction_of(tmp_path, gazetteer, text, "aide.txt").quotes]
+    assert ("Шерали Додов", "Президент") in quotes, quotes
+    assert ("Сироджиддин Мухриддин", "отношения") in quotes, quotes

@@ -20,6 +20,9 @@ from typing import Optional
 from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, ArticleEntity, ArticleQuote, Mention
 
+# Prepositions whose object is not the subject of the verb of speech (not «на»: «со ссылкой на X»).
+_GOVERNING_PREPOSITIONS = frozenset({"с", "со", "к", "ко", "у", "от", "для", "о", "об", "обо", "при", "перед", "за",
+                                     "над", "под", "между", "без", "против"})
 ATTRIBUTION_CHARACTERS = 200  # how far before a quotation its speaker is looked for
 MIN_WORDS = 4  # a paragraph of fewer words in quotation marks is a name or a title...
 MIN_WORDS_SAID = 2  # ...but words a verb of speech attributes are said: «Ситуация под контролем», — сказал он
@@ -188,7 +191,7 @@ class _Reader:
     def _named(self, paragraph: int, start: int, end: int) -> Optional[str]:
         inside = [m for m in self.mentions if m.paragraph == paragraph and start <= m.start and m.end <= end
                   and m.name in self.entities and self.entities[m.name].kind == "actor"]
-        inside = [m for m in inside if not self._told_to(m, start, end)]
+        inside = [m for m in inside if not self._told_to(m, start, end) and not self._governed(m)]
         people = [m for m in inside if self.entities[m.name].type == "person"]
         if not people:
             holder = self._role_holder(paragraph, start, end)
@@ -196,6 +199,12 @@ class _Reader:
                 return holder
         chosen = (people or inside)[:1]
         return chosen[0].name if chosen else None
+
+    def _governed(self, mention: Mention) -> bool:
+        """«на встрече с Владимиром Путиным руководитель подчеркнул»: a name a preposition governs
+        is met, addressed or written about, not the one who speaks («со ссылкой на X» cites X)."""
+        before = re.findall(r"[^\W\d_]+", self.paragraphs.get(mention.paragraph, "")[max(0, mention.start - 12):mention.start])
+        return bool(before) and before[-1].casefold() in _GOVERNING_PREPOSITIONS
 
     def _told_to(self, mention: Mention, start: int, end: int) -> bool:
         """«— рассказал Азаттыку житель села»: an outlet right after the verb, with the speaker
