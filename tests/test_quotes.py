@@ -411,3 +411,18 @@ def test_a_paragraph_of_only_a_quotation_after_reported_speech_is_that_speakers(
             "main task.\n\n"
             "\u201cEvery citizen was free to choose and no one was pressed at the polling stations.\u201d\n")
     assert ("Bakyt Osmonov", "Every") in quotes_of(tmp_path, gazetteer, text)
+
+
+def test_the_one_an_outlet_cites_as_saying_is_the_speaker(tmp_path, gazetteer):
+    text = ("Tajik Foreign Minister Farrukh Nazarov spoke at a conference in Dushanbe on Monday.\n\n"
+            "\u201cThe new dam will not take a drop more than our quota of the river,\u201d the Valley Courier "
+            "cited the Tajik foreign minister as telling the conference.\n")
+    assert ("Farrukh Nazarov", "The") in quotes_of(tmp_path, gazetteer, text)
+
+
+def test_a_surname_the_name_finder_left_after_a_name_is_the_names(tmp_path, gazetteer):
+    text = ("The deputy head of the mission told Foreign Minister Mohammad Khan Yaftali in the meeting "
+            "Wednesday that the ban must end.\n\n"
+            "\u201cTraders cannot even move money to buy food abroad,\u201d he said.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    assert "Mohammad Khan Yaftali" in extraction.entities, list(extraction.entities)

@@ -288,8 +288,9 @@ def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) 
 
 
 def _whole_people(spans: list, gazetteer: Gazetteer) -> list:
-    """A person the model cut short ("Aibek | Kadyr Sultanov" at the start of a sentence): a
-    capitalised word just before the name that is no ordinary English word is its first name."""
+    """A person the model cut short ("Aibek | Kadyr Sultanov" at the start of a sentence, "Amir
+    Khan | Muttaqi in the meeting"): a capitalised word just before the name, or just after it,
+    that is no ordinary English word, no place and no demonym is its first name, or its surname."""
     from spacy.tokens import Span
     from wordfreq import zipf_frequency
 
@@ -306,7 +307,14 @@ def _whole_people(spans: list, gazetteer: Gazetteer) -> list:
                         and not gazetteer.demonym(before.text) and gazetteer.lookup(before.text) is None):
                     break
                 start -= 1
-        out.append(span if start == span.start else Span(span.doc, start, span.end, label=span.label_))
+        end = span.end
+        if span.label_ == "PERSON" and end < len(span.doc) and end not in taken and span[-1].whitespace_:
+            after = span.doc[end]
+            if (after.is_alpha and after.is_title and after.pos_ == "PROPN"
+                    and zipf_frequency(after.text, "en") < COMMON_WORD
+                    and not gazetteer.demonym(after.text) and gazetteer.lookup(after.text) is None):
+                end += 1
+        out.append(span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_))
     return out
 
 

@@ -30,6 +30,8 @@ _BACK_REFERENCES = r"(?:the\s+(?:official|officer|spokesman|spokeswoman|spokespe
 _BODY_REFERENCE = re.compile(r"^\W*the\s+(ministry|committee|agency|service|office|court|government|embassy|"
                              r"commission|council|company|party|mission|department)(?:'s\s+\w+)?\s+(\w+)", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|our|Our|us|my|My|me)\b")
+# '... quoted the minister as saying', '... cited X as telling reporters': the speaker between
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?!by\b)(.{1,80}?)\s+as\s+(?:saying|telling|stating)\b", re.I)
 # A sentence ends at . ! ? (not after a title like "Ms.") or where another quotation opens.
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bCol)(?<!\bSen)"
                            r"[.!?](\s|$)|[“«\"]")
@@ -315,6 +317,14 @@ class _Reader:
             named = [m for m in actors if m.start == span.end + dash.end()]
             if named:
                 return named[0].name
+        quoted_as = _QUOTED_AS.search(window)
+        if quoted_as:  # '"...," the agency cited the minister as saying': the one cited speaks
+            named = [m for m in actors if span.end + quoted_as.start(1) <= m.start < span.end + quoted_as.end(1)]
+            if named:
+                return self._pick(named)
+            described = quoted_as.group(1).strip()
+            if described.lower().startswith("the "):
+                return self._titled(f"{described} said", span.start, actors)
         if not self.verb.search(window):
             return None
         if self.body_pronoun_verb.search(window):
