@@ -734,6 +734,13 @@ def test_a_title_leaves_out_the_word_that_links_its_sentence_to_the_story(nlp):
     assert [e.title for e in events] == ["Police detained two men in Gyumri", "The Supreme Court sentenced Melikyan to 24 years"]
 
 
+def test_documents_concluded_as_part_of_a_visit_under_a_dateline_the_parser_cut(nlp):
+    events = events_of(nlp, ["TBILISI May 28. 2024 (Kura Courier) - Armenia and Georgia have concluded more than "
+                             "20 documents on trade, as part of Davit Melikyan's visit to Tbilisi."], PartialDate(2024, 5, 28))
+    assert sorted((e.type, e.date) for e in events) == [("agreement", "2024-05-28"), ("visit", "2024-05-28")], events
+    assert not any("Kura" in e.title or "2024" in e.title for e in events), events  # the dateline is no title's
+
+
 def test_a_visit_framing_a_signing_through_a_frame_noun_is_a_visit_too(nlp):
     events = events_of(nlp, ["Within the framework of the state visit, the two presidents signed an agreement "
                              "on the border on Friday."], PartialDate(2024, 5, 10))

@@ -42,7 +42,7 @@ _LOOSE_DATELINE = re.compile(
 _CREDIT_DATELINE = re.compile(rf"^[A-Z][\w.'’\- ]{{1,40}}\s*\([^()]{{1,60}}?[-–—,]\s*(?P<date>{_DATE})\s*\)", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]+)?),?\s+"  # "TASHKENT, Jan 26", "TASHKENT. Jan 26"
-    r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)"
+    r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:[,.]\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)"
     r"\s*(?:\((?P<outlet>[^)]{2,60})\))?\s*[-–—]+\s*"
     r"|^(?P<place2>[A-Z][A-Z.'\- ]{2,40})\s*\((?P<outlet2>[^)]{2,60})\)\s*[-–—]+\s*"  # "DUSHANBE (Reuters) -"
 )

@@ -106,11 +106,10 @@ class Lexicon:
         return _load_lexicon(str(path))
 
     def dateline_end(self, sent) -> int:
-        """Where the wire dateline that opens the sentence's paragraph ends (0 when there is none)."""
-        if sent.start_char != 0:
-            return 0
+        """Where the wire dateline that opens the sentence's paragraph ends (0 when there is none,
+        or when the sentence begins after it; the parser may end a sentence inside it, "May 28.")."""
         match = self.dateline.match(sent.doc.text)
-        return match.end() if match else 0
+        return match.end() if match and sent.start_char < match.end() else 0
 
     def rank(self, event_type: str) -> int:
         return self.priority.get(event_type, len(self.priority))
