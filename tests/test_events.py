@@ -741,6 +741,13 @@ def test_documents_concluded_as_part_of_a_visit_under_a_dateline_the_parser_cut(
     assert not any("Kura" in e.title or "2024" in e.title for e in events), events  # the dateline is no title's
 
 
+def test_the_first_to_do_it_did_it_and_no_one_did_not(nlp):
+    events = events_of(nlp, ["Georgia in 2023 became the first country to accept a diplomat at ambassador level from Mongolia.",
+                             "No country has formally recognised the government in Erdenet."], PartialDate(2025, 7, 4))
+    assert [(e.type, e.date, e.title) for e in events] == [
+        ("other", "2023", "Georgia became the first country to accept a diplomat at ambassador level from Mongolia")], events
+
+
 def test_a_visit_framing_a_signing_through_a_frame_noun_is_a_visit_too(nlp):
     events = events_of(nlp, ["Within the framework of the state visit, the two presidents signed an agreement "
                              "on the border on Friday."], PartialDate(2024, 5, 10))

@@ -24,8 +24,10 @@ def is_real(token, lex: Lexicon) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_words for c in token.children):
         return False  # "officials have rarely commented": a habit, not a happening
-    if any(c.dep_ in SUBJECTS and c.lower_ in lex.negative_subjects for c in token.children):
-        return False  # "nothing was decided"
+    if any(c.dep_ in SUBJECTS and (c.lower_ in lex.negative_subjects
+                                   or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+           for c in token.children):
+        return False  # "nothing was decided", "no country has recognised it"
     if token.dep_ == "amod" and token.tag_ == "VBG" and token.lemma_.lower() in lex.trend_verbs:
         return False  # "rising inflation": a trend, not a happening
     if coarse_pos(token) == "VERB":

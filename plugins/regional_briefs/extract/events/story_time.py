@@ -175,9 +175,21 @@ def expected(verb, lex: Lexicon) -> bool:
         if child.dep_ == "aux" and child.lower_ in lex.modal_words:
             return True
         if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+            if first_to(verb.head):
+                return False  # "became the first country to accept": it accepted
             if verb.head.lemma_.lower() in lex.intention_verbs or verb.dep_ == "xcomp":
                 return True
     return False
+
+
+_RANKS = frozenset({"first", "second", "third", "last", "only", "latest"})
+
+
+def first_to(verb) -> bool:
+    """Whether ``verb`` ("became", "was") has a noun ranked by an ordinal ("the first country",
+    "the only leader"): an infinitive after it ("... to accept") tells what was done."""
+    return any(any(a.dep_ == "amod" and a.lower_ in _RANKS for a in c.children)
+               for c in verb.children if c.dep_ in ("attr", "dobj", "nsubj"))
 
 
 def _told_in_past(verb) -> bool:

@@ -10,6 +10,7 @@ import re
 from typing import Callable, Optional
 
 from ...knowledge.event_lexicon import SUBJECTS, Lexicon, has_subject
+from .story_time import first_to
 
 TITLE_LIMIT = 120
 
@@ -28,6 +29,8 @@ def event_title(trigger, sent, dates: list, lex: Lexicon, name_for: Optional[Cal
     introduces them and a wire dateline are left out. At most ``TITLE_LIMIT`` characters, made
     only of the sentence's words in their order (a borrowed subject comes first)."""
     head = _clause_head(trigger, lex.relative_prepositions | lex.setting_prepositions)
+    if head.dep_ == "xcomp" and first_to(head.head):
+        head = head.head  # "China became the first country to accept ...", not "To accept ..."
     dateline_end = lex.dateline_end(sent)
     undated = _date_tokens(dates, sent) | {t.i for t in sent if t.idx < dateline_end}
     if _retold_subject(head, trigger, lex):
