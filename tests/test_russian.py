@@ -725,3 +725,9 @@ def test_a_name_a_preposition_governs_is_not_the_speaker_and_an_aide_is_an_offic
     quotes = [(q.speaker, q.text.split()[0]) for q in extraction_of(tmp_path, gazetteer, text, "aide.txt").quotes]
     assert ("Шерали Додов", "Президент") in quotes, quotes
     assert ("Сироджиддин Мухриддин", "отношения") in quotes, quotes
+
+
+def test_the_body_of_an_office_before_a_name_of_two_words_is_not_the_names(tmp_path, gazetteer):
+    text = "Депутат Мажилиса Асхат Рахимжанов отметил, что фермеры ждут субсидий уже третий месяц.\n"
+    entities = extraction_of(tmp_path, gazetteer, text, "deputy.txt").entities
+    assert "Асхат Рахимжанов" in entities and not any(name.startswith("Мажилиса") for name in entities), list(entities)

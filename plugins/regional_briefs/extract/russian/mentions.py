@@ -178,7 +178,9 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
                 span = NameSpan("PER", span.tokens[1].start, span.stop, doc.text[span.tokens[1].start:span.stop],
                                 span.tokens[1:])
             else:
-                body = _body_before_name(span, doc, analyzer)
+                before = [t for t in doc.tokens if t.stop <= span.start][-1:]
+                office = bool(before) and lemma(before[0], analyzer) in lexicon.role_words
+                body = _body_before_name(span, doc, analyzer, after_office=office)
                 if body is not None:  # «Жогорку Кенеша Кыргызстана Азамат Токтосунов»
                     out.append(body)
                     first = span.tokens[len(body.tokens)]
@@ -274,20 +276,21 @@ def _resident_place(span: NameSpan, doc, lexicon: RussianLexicon, analyzer) -> O
     return NameSpan("LOC", first.start, first.stop, first.text, [first])
 
 
-def _body_before_name(span: NameSpan, doc, analyzer) -> Optional[NameSpan]:
+def _body_before_name(span: NameSpan, doc, analyzer, after_office: bool = False) -> Optional[NameSpan]:
     """The words a person's name of four or more words opens with, up to one that can only be a
     genitive, when the two or three after it read as a person's names («[председатель] Жогорку
     Кенеша Кыргызстана Азамат Токтосунов»): the body whose office the person holds, read by
-    the name finder into the name."""
+    the name finder into the name. Right after an office («депутат Мажилиса Асхат Рахимжанов»,
+    ``after_office``) one such word before a name of two is the body too."""
     tokens = span.tokens
-    if len(tokens) < 4:
+    if len(tokens) < (3 if after_office else 4):
         return None
     for k in (len(tokens) - 2, len(tokens) - 3):
         parses = analyzer.parse(tokens[k - 1].text)
         only_genitive = any(p.tag.case == "gent" for p in parses) and not any(p.tag.case == "nomn" for p in parses)
         names = all(any(any(g in p.tag for g in ("Name", "Surn", "Patr")) or not p.is_known
                         for p in analyzer.parse(t.text)) for t in tokens[k:])
-        if k >= 2 and only_genitive and names:
+        if k >= (1 if after_office else 2) and only_genitive and names:
             return NameSpan("ORG", tokens[0].start, tokens[k - 1].stop, doc.text[tokens[0].start:tokens[k - 1].stop],
                             tokens[:k])
     return None
