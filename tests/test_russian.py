@@ -731,3 +731,9 @@ def test_the_body_of_an_office_before_a_name_of_two_words_is_not_the_names(tmp_p
     text = "Депутат Мажилиса Асхат Рахимжанов отметил, что фермеры ждут субсидий уже третий месяц.\n"
     entities = extraction_of(tmp_path, gazetteer, text, "deputy.txt").entities
     assert "Асхат Рахимжанов" in entities and not any(name.startswith("Мажилиса") for name in entities), list(entities)
+
+
+def test_a_body_the_tagger_misreads_is_found_word_by_word(tmp_path, gazetteer):
+    text = "Заседание Жогорку Кенеша прошло в Бишкеке. Депутаты обсудили бюджет.\n"
+    entities = extraction_of(tmp_path, gazetteer, text, "kenesh.txt").entities
+    assert "Jogorku Kenesh" in entities, list(entities)  # the gazetteer's «Жогорку Кенеш»

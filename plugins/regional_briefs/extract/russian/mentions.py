@@ -9,6 +9,7 @@ capitalised word's lemma («в Бишкеке» -> Бишкек).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -104,6 +105,11 @@ def _add_mention(mentions: list[Mention], para: ParsedParagraph, span: "NameSpan
     if len(span.tokens) == 1:  # «рассказал Азаттыку»: an outlet inflected like a noun, read as a surname
         forms += (word_lemma(span.text, analyzer).capitalize(),)
     entry = _lookup(gazetteer, forms, country)
+    if entry is None and span.type != "PER" and 2 <= len(span.tokens) <= WORDWISE_WORDS:
+        # «Жогорку Кенеша»: a name of words foreign to Russian that the tagger misreads; each word
+        # as written or as its own lemma («Жогорку Кенеш»)
+        words = [(t.text, word_lemma(t.text, analyzer).capitalize()) for t in span.tokens]
+        entry = _lookup(gazetteer, tuple(" ".join(c) for c in itertools.product(*words))[1:], country)
     if entry is not None and span.type == "PER" and entry.kind != "actor" and (
             len(span.tokens) > 1 or any(gazetteer.is_ambiguous(f) for f in (name, span.text))):
         entry = None  # «Сердар», «Аркадаг»: a person the model read, whatever town shares the name
@@ -453,6 +459,7 @@ def _actor_type(tokens, lexicon: RussianLexicon, analyzer) -> str:
     return next((t for t in types if t), "organization")
 
 
+WORDWISE_WORDS = 4  # names up to this many words are also looked up word by word in their lemmas
 ROLE_WORDS = 7  # how many words before a person's name may still be the office written before it
 
 
