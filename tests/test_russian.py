@@ -737,3 +737,10 @@ def test_a_body_the_tagger_misreads_is_found_word_by_word(tmp_path, gazetteer):
     text = "Заседание Жогорку Кенеша прошло в Бишкеке. Депутаты обсудили бюджет.\n"
     entities = extraction_of(tmp_path, gazetteer, text, "kenesh.txt").entities
     assert "Jogorku Kenesh" in entities, list(entities)  # the gazetteer's «Жогорку Кенеш»
+
+
+def test_a_kyrgyz_name_with_uulu_is_a_mans_in_the_nominative(tmp_path, gazetteer):
+    text = ("Суд вынес приговор в отношении журналиста Азамата Исакова, оператора Бакыта Осмонова, "
+            "сотрудника команды Максата Тажыбек уулу и бывшего сотрудника редакции.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "uulu.txt").entities
+    assert "Максат Тажыбек уулу" in entities, list(entities)
