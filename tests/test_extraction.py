@@ -263,3 +263,12 @@ def test_a_cut_last_word_of_a_page_saved_in_part_is_no_name(tmp_path, gazetteer)
         "Prime Minister, Bakyt Sarybaev, by the governor of the region and by Minister Temirla"))
     assert "Bakyt Sarybaev" in extraction.entities
     assert not any(name.startswith("Temirla") for name in extraction.entities), sorted(extraction.entities)
+
+
+def test_the_abbreviation_of_number_after_a_name_is_not_the_names(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    text = ("The decree of the chief sanitary doctor of the Republic of Kazakhstan No. 1 of March 14, 2023 was "
+            "issued to stop the spread of measles in Almaty.\n")
+    entities = extraction_of(tmp_path, gazetteer, text).entities
+    assert not any(name.endswith(" No") for name in entities), list(entities)

@@ -80,7 +80,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
     for paragraph, doc in zip(article.paragraphs, docs):
         for sent in doc.sents:
             sentences.append(Sentence(paragraph.index, sent.start_char, sent.end_char, sent.text))
-        spans = _whole_people([ent for ent in doc.ents if ent.label_ in MODEL_LABELS], gazetteer)
+        spans = _whole_people([_without_number_sign(ent) for ent in doc.ents if ent.label_ in MODEL_LABELS], gazetteer)
         spans = _joined_names(spans, gazetteer, patterns)
         whole = _spanning_gazetteer_names(doc, matcher, spans, gazetteer)
         spans = whole + [s for s in spans if not any(g.start <= s.start and s.end <= g.end for g in whole)]
@@ -285,6 +285,16 @@ def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) 
         better = next((c for c in gazetteer.candidates(m.text, main) if c.country == main and c.name == entry.name), None)
         if better is not None:
             m.ref, m.name, m.kind, m.type = better.id, better.name, better.kind, better.type
+
+
+def _without_number_sign(span):
+    """ "the Republic of Kazakhstan No. 1": the abbreviation of "number" the model took into the name."""
+    doc = span.doc
+    if len(span) > 1 and span[-1].text in ("No", "No.") and span.end < len(doc) and (
+            doc[span.end].like_num or (doc[span.end].text == "." and span.end + 1 < len(doc) and doc[span.end + 1].like_num)):
+        from spacy.tokens import Span
+        return Span(doc, span.start, span.end - 1, label=span.label_)
+    return span
 
 
 def _whole_people(spans: list, gazetteer: Gazetteer) -> list:
