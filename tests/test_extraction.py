@@ -272,3 +272,13 @@ def test_the_abbreviation_of_number_after_a_name_is_not_the_names(tmp_path, gaze
             "issued to stop the spread of measles in Almaty.\n")
     entities = extraction_of(tmp_path, gazetteer, text).entities
     assert not any(name.endswith(" No") for name in entities), list(entities)
+
+
+def test_a_party_and_its_leader_read_as_one_name_are_two(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    text = ("Four more candidates are running: head of the Agrarian Party Davron Sharifzoda, head of the "
+            "Democratic Party of Tajikistan Saidali Mirzoda and head of the Party of Economic Reforms Farhod Kholzod.\n")
+    entities = extraction_of(tmp_path, gazetteer, text).entities
+    for name in ("Davron Sharifzoda", "Saidali Mirzoda", "Farhod Kholzod", "Agrarian Party", "Party of Economic Reforms"):
+        assert name in entities, (name, list(entities))

@@ -82,6 +82,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer, nlp=None, docs=None) -
             sentences.append(Sentence(paragraph.index, sent.start_char, sent.end_char, sent.text))
         spans = _whole_people([_without_number_sign(ent) for ent in doc.ents if ent.label_ in MODEL_LABELS], gazetteer)
         spans = _joined_names(spans, gazetteer, patterns)
+        spans = [part for span in spans for part in _body_then_person(span, patterns)]
         whole = _spanning_gazetteer_names(doc, matcher, spans, gazetteer)
         spans = whole + [s for s in spans if not any(g.start <= s.start and s.end <= g.end for g in whole)]
         spans += _gazetteer_spans(doc, matcher, spans, gazetteer)
@@ -285,6 +286,29 @@ def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) 
         better = next((c for c in gazetteer.candidates(m.text, main) if c.country == main and c.name == entry.name), None)
         if better is not None:
             m.ref, m.name, m.kind, m.type = better.id, better.name, better.kind, better.type
+
+
+def _body_then_person(span, patterns: Patterns) -> list:
+    """ "head of the Agrarian Party Rustam Latifzoda": a body's name and the name of the person
+    who heads it, read by the model as one; split after the body's head word when the two or
+    three words after it (the body's name may go on past its head) are capitalised and the last
+    is shaped like a surname."""
+    from spacy.tokens import Span
+
+    heads = [i for i, token in enumerate(span) if token.text in patterns.organization_heads]
+    if not heads:
+        return [span]
+    if not span[-1].lower_.endswith(patterns.surname_endings):
+        return [span]
+    # "Democratic Party of Tajikistan | Saidjafar Usmonzoda": the body's name may go on past its head
+    # a name of two words, or of three right after the head word ("Party | Amir Khan Sabiri")
+    cut = next((i for i in (len(span) - 2, len(span) - 3)
+                if i > heads[-1] and (i == len(span) - 2 or i - 1 == heads[-1])
+                and all(t.is_alpha and t.is_title for t in span[i:]) and span[i - 1].is_title), None)
+    if cut is None:
+        return [span]
+    doc = span.doc
+    return [Span(doc, span.start, span.start + cut, label="ORG"), Span(doc, span.start + cut, span.end, label="PERSON")]
 
 
 def _without_number_sign(span):
