@@ -248,3 +248,18 @@ def test_prompts_and_a_note_on_the_author_are_furniture(tmp_path):
     ])
     article = _article(tmp_path, "prompts.txt", text)
     assert [p.text for p in article.paragraphs] == STORY
+
+
+def test_an_appeal_for_money_and_a_note_on_the_byline_after_the_story_are_furniture(tmp_path):
+    text = "\n\n".join([
+        *STORY,
+        "\u00a9 The Steppe Courier",
+        "No oligarch or politician tells us what to write. We need your support. Please contribute whatever "
+        "you can afford. Click here to make your donation.",
+        "Follow us on:",
+        "The Steppe Courier\u2019s Editorial Board is responsible for the stories published under this byline. "
+        "That includes editorials, news stories and letters to the editor.",
+    ])
+    article = _article(tmp_path, "appeal.txt", text)
+    assert [p.text for p in article.paragraphs] == STORY
+

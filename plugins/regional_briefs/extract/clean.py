@@ -172,8 +172,9 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
         _DISCLAIMER.match(blocks[i]) or not (i + 1 < len(blocks) and prose[i + 1]))]
     if ends:
         last = max((i for i in range(first, ends[0]) if prose[i]), default=first)
-    while last > first and _AUTHOR_NOTE.match(blocks[last]):
-        last = max((i for i in range(first, last) if prose[i]), default=first)  # the page's note on its author
+    while last > first and (_AUTHOR_NOTE.match(blocks[last]) or _APPEAL.search(blocks[last])):
+        # the page's note on its author, its appeal for money
+        last = max((i for i in range(first, last) if prose[i]), default=first)
     if blocks[last].rstrip().endswith(":"):
         # the story closes on "Among the speakers:" and the list it announces, item by item
         while last + 1 < len(blocks) and not prose[last + 1] and _LIST_ITEM.match(blocks[last + 1]) \
@@ -252,7 +253,12 @@ _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}is an?\s+(?:[\w-]+\s+){
                           # the wire's credits: "AP writer X in Y contributed to this report.",
                           # "Reporting by X in Y; Editing by Z"
                           r"|^(?:[\w'’.,-]+\s+){1,12}?contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\s*$"
-                          r"|^(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+[A-Z]")
+                          r"|^(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+[A-Z]"
+                          # "The X Editorial Board is responsible for the stories published under this byline."
+                          r"|^.{0,80}\bis responsible for the (?:stories|articles|content|posts) published under this byline")
+# An appeal for money closing the page: "We need your support. Please contribute whatever you can afford."
+_APPEAL = re.compile(r"\b(?:make (?:a|your) donation|donate (?:now|today)|please (?:contribute|donate|support us)"
+                     r"|we need your support|support (?:us|our (?:work|journalism)) (?:today|now|with a donation))\b", re.I)
 
 
 TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand and still date it
