@@ -744,3 +744,12 @@ def test_a_kyrgyz_name_with_uulu_is_a_mans_in_the_nominative(tmp_path, gazetteer
             "сотрудника команды Максата Тажыбек уулу и бывшего сотрудника редакции.\n")
     entities = extraction_of(tmp_path, gazetteer, text, "uulu.txt").entities
     assert "Максат Тажыбек уулу" in entities, list(entities)
+
+
+def test_the_notices_russian_law_asks_for_name_no_one_in_the_story(tmp_path, gazetteer):
+    text = ("КАБУЛ, 12 мар — Тестовое агентство. Делегация движения «Талибан» (запрещено в РФ) прибыла в Ташкент "
+            "на переговоры.\n\n"
+            "* «Талибан» — организация признана террористической и запрещена в РФ.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text, "notice.txt")
+    assert len(extraction.article.paragraphs) == 1  # the footnote is the page's
+    assert "Russia" not in extraction.entities and "Taliban" in extraction.entities, list(extraction.entities)

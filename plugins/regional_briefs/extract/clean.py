@@ -246,7 +246,10 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b"
                       # "Click here to join our channel on Telegram", "We use cookies ... you agree to ..."
                       r"|^(click here|tap here|join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter))"
-                      r"|^(this (site|website) uses|we use) cookies\b", re.I)
+                      r"|^(this (site|website) uses|we use) cookies\b"
+                      # the notices Russian law asks for, as footnotes: "* «X» — организация признана
+                      # террористической ...", "*включен Минюстом РФ в список иноагентов"
+                      r"|^\*\s*.{0,160}?(запрещен|признан\w*\s+(террорист|экстремист|нежелательн)|иноагент|иностранн\w+\s+агент)", re.I)
 # A note on the author closing the page: "Jane Roe is a journalist based in Almaty who covers ...".
 _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}is an?\s+(?:[\w-]+\s+){0,3}?(?:journalist|reporter|"
                           r"correspondent|writer|editor|contributor|photographer|photojournalist)\b"

@@ -32,6 +32,9 @@ def extract(article: Article, gazetteer: Gazetteer, nlp: Optional[nlp_module.Rus
     if article.published is None:
         article.published = year_from_stamps(dateline_date(article, lexicon), [*article.furniture, article.title])
     mentions, sentences = find_mentions(article, parsed, gazetteer, lexicon, analyzer)
+    notices = {p.index: [m.span() for m in _NOTICE.finditer(p.text)] for p in article.paragraphs}
+    # «"Талибан" (запрещено в РФ)»: the notice the law asks for names no one the story is about
+    mentions = [m for m in mentions if not any(s <= m.start < e for s, e in notices.get(m.paragraph, ()))]
     spoken = {(m.paragraph, m.start): _spoken_form(m, parsed, analyzer) for m in mentions}
     roles = {(m.paragraph, m.start): m.title for m in mentions if m.title}
     for m in mentions:
@@ -47,6 +50,9 @@ def extract(article: Article, gazetteer: Gazetteer, nlp: Optional[nlp_module.Rus
     return mentions, sentences, entities, quotes, events
 
 
+# A notice Russian law asks for after a name: «(запрещено в РФ)», «(ИГ, запрещено в РФ)»,
+# «(организация признана террористической и запрещена в России)».
+_NOTICE = re.compile(r"\((?:[^()]{0,40},\s*)?[^()]{0,40}?(?:запрещен\w*|признан\w*\s+(?:террористическ|экстремистск)\w*)[^()]{0,80}\)", re.I)
 # A story that opens on its own day: «Сегодня, 9 июня, в Первомайском райсуде ...».
 _TODAY_OPENING = re.compile(r"^\s*Сегодня\s*,?\s+(?=\d)[^,—–-]{3,30}")
 
