@@ -263,3 +263,14 @@ def test_an_appeal_for_money_and_a_note_on_the_byline_after_the_story_are_furnit
     article = _article(tmp_path, "appeal.txt", text)
     assert [p.text for p in article.paragraphs] == STORY
 
+
+def test_notes_on_the_article_after_it_are_furniture(tmp_path):
+    text = "\n\n".join([
+        *STORY,
+        "This article was originally published by Eurasia Monitor. Read the original article.",
+        "The views expressed in this article are the author's own and do not reflect the policy of the Steppe Courier.",
+        "Get the latest news from Central Asia on our WhatsApp channel.",
+    ])
+    article = _article(tmp_path, "notes.txt", text)
+    assert [p.text for p in article.paragraphs] == STORY
+

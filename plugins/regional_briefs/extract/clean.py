@@ -247,6 +247,11 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       # "Click here to join our channel on Telegram", "We use cookies ... you agree to ..."
                       r"|^(click here|tap here|join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter))"
                       r"|^(this (site|website) uses|we use) cookies\b"
+                      # notes on the article: "This article was originally published by X", "The views
+                      # expressed in this article are the author's own", "Get the latest news on our channel"
+                      r"|^this (article|story|piece|report) (was|is|has been) (originally |first )?(re)?published\b"
+                      r"|^the (views|opinions) expressed (in|by)\b"
+                      r"|^(get|read|receive) (the )?latest\b.{0,80}\b(channel|newsletter|app)\b"
                       # the notices Russian law asks for, as footnotes: "* «X» — организация признана
                       # террористической ...", "*включен Минюстом РФ в список иноагентов"
                       r"|^\*\s*.{0,160}?(запрещен|признан\w*\s+(террорист|экстремист|нежелательн)|иноагент|иностранн\w+\s+агент)", re.I)
