@@ -24,7 +24,7 @@ _TICKER = re.compile(r"[▲▼△▽↑↓]|\b[A-Z]{3}\s*[+-]?\d+[.,]\d+")
 # A full date in numbers, as pages stamp stories and captions: 16.04.2022, 16/04/2022, 2022-04-16.
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(?:(\d{1,2})[./](\d{1,2})[./](\d{4})|(\d{4})-(\d{2})-(\d{2}))(?![\d.])")
 _LEADING_STAMP = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*(?:[|丨·,]\s*)?\d{1,2}:\d{2})?\s*[|丨·]\s*")
-# A page's date stamp with its time, wherever it stands above the story ("Фото: gov.kg 29.12.2022 16:45 1177").
+# A page's date stamp with its time, wherever it stands above the story ("Фото: пресс-служба 14.05.2023 09:30 512").
 _TIME_STAMP = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(?:в\s+|at\s+)?\d{1,2}:\d{2}(?![\d:])")
 _DATE_LINE = re.compile(r"^\s*(?:\d{1,2}:\d{2}\s*[,|]?\s*)?(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?:\s*[,|丨·]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # A date label before the story's first words, as saved pages and feeds give it:
@@ -262,9 +262,9 @@ _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}is an?\s+(?:[\w-]+\s+){
                           # "Reporting by X in Y; Editing by Z"
                           r"|^(?:[\w'’.,-]+\s+){1,12}?contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\s*$"
                           r"|^(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+by)\s+[A-Z]"
-                          # "The X Editorial Board is responsible for the stories published under this byline."
+                          # a board answering for what appears under the byline ("The X desk is responsible for the posts published under this byline")
                           r"|^.{0,80}\bis responsible for the (?:stories|articles|content|posts) published under this byline")
-# An appeal for money closing the page: "We need your support. Please contribute whatever you can afford."
+# An appeal for money closing the page: "Independent reporting costs money. Please donate today."
 _APPEAL = re.compile(r"\b(?:make (?:a|your) donation|donate (?:now|today)|please (?:contribute|donate|support us)"
                      r"|we need your support|support (?:us|our (?:work|journalism)) (?:today|now|with a donation))\b", re.I)
 

@@ -289,7 +289,7 @@ def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) 
 
 
 def _body_then_person(span, patterns: Patterns) -> list:
-    """ "head of the Agrarian Party Rustam Latifzoda": a body's name and the name of the person
+    """ "chair of the Farmers' Party Aziz Karimzoda": a body's name and the name of the person
     who heads it, read by the model as one; split after the body's head word when the two or
     three words after it (the body's name may go on past its head) are capitalised and the last
     is shaped like a surname."""
@@ -300,7 +300,7 @@ def _body_then_person(span, patterns: Patterns) -> list:
         return [span]
     if not span[-1].lower_.endswith(patterns.surname_endings):
         return [span]
-    # "Democratic Party of Tajikistan | Saidjafar Usmonzoda": the body's name may go on past its head
+    # "Liberal Party of Kyrgyzstan | Aibek Osmonzoda": the body's name may go on past its head
     # a name of two words, or of three right after the head word ("Party | Amir Khan Sabiri")
     cut = next((i for i in (len(span) - 2, len(span) - 3)
                 if i > heads[-1] and (i == len(span) - 2 or i - 1 == heads[-1])
@@ -312,7 +312,7 @@ def _body_then_person(span, patterns: Patterns) -> list:
 
 
 def _without_number_sign(span):
-    """ "the Republic of Kazakhstan No. 1": the abbreviation of "number" the model took into the name."""
+    """ "a decree of the Ministry of Energy No. 45": the abbreviation of "number" the model took into the name."""
     doc = span.doc
     if len(span) > 1 and span[-1].text in ("No", "No.") and span.end < len(doc) and (
             doc[span.end].like_num or (doc[span.end].text == "." and span.end + 1 < len(doc) and doc[span.end + 1].like_num)):
@@ -322,8 +322,8 @@ def _without_number_sign(span):
 
 
 def _whole_people(spans: list, gazetteer: Gazetteer) -> list:
-    """A person the model cut short ("Aibek | Kadyr Sultanov" at the start of a sentence, "Amir
-    Khan | Muttaqi in the meeting"): a capitalised word just before the name, or just after it,
+    """A person the model cut short ("Aibek | Kadyr Sultanov" at the start of a sentence, "Mohammad
+    Khan | Yaftali at the talks"): a capitalised word just before the name, or just after it,
     that is no ordinary English word, no place and no demonym is its first name, or its surname."""
     from spacy.tokens import Span
     from wordfreq import zipf_frequency

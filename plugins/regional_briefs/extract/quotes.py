@@ -318,7 +318,7 @@ class _Reader:
             if named:
                 return named[0].name
         quoted_as = _QUOTED_AS.search(window)
-        if quoted_as:  # '"...," the agency cited the minister as saying': the one cited speaks
+        if quoted_as:  # '"...," the paper cited the envoy as telling reporters': the one cited speaks
             named = [m for m in actors if span.end + quoted_as.start(1) <= m.start < span.end + quoted_as.end(1)]
             if named:
                 return self._pick(named)

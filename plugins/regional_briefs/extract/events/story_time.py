@@ -176,7 +176,7 @@ def expected(verb, lex: Lexicon) -> bool:
             return True
         if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "ccomp", "advcl"):
             if first_to(verb.head):
-                return False  # "became the first country to accept": it accepted
+                return False  # "was the first state to open an embassy": it opened one
             if verb.head.lemma_.lower() in lex.intention_verbs or verb.dep_ == "xcomp":
                 return True
     return False

@@ -30,7 +30,7 @@ def event_title(trigger, sent, dates: list, lex: Lexicon, name_for: Optional[Cal
     only of the sentence's words in their order (a borrowed subject comes first)."""
     head = _clause_head(trigger, lex.relative_prepositions | lex.setting_prepositions)
     if head.dep_ == "xcomp" and first_to(head.head):
-        head = head.head  # "China became the first country to accept ...", not "To accept ..."
+        head = head.head  # "X was the first state to open an embassy", not "To open an embassy"
     dateline_end = lex.dateline_end(sent)
     undated = _date_tokens(dates, sent) | {t.i for t in sent if t.idx < dateline_end}
     if _retold_subject(head, trigger, lex):

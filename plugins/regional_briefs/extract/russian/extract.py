@@ -53,7 +53,7 @@ def extract(article: Article, gazetteer: Gazetteer, nlp: Optional[nlp_module.Rus
 # A notice Russian law asks for after a name: «(запрещено в РФ)», «(ИГ, запрещено в РФ)»,
 # «(организация признана террористической и запрещена в России)».
 _NOTICE = re.compile(r"\((?:[^()]{0,40},\s*)?[^()]{0,40}?(?:запрещен\w*|признан\w*\s+(?:террористическ|экстремистск)\w*)[^()]{0,80}\)", re.I)
-# A story that opens on its own day: «Сегодня, 9 июня, в Первомайском райсуде ...».
+# A story that opens on its own day: «Сегодня, 14 мая, в Ошском городском суде ...».
 _TODAY_OPENING = re.compile(r"^\s*Сегодня\s*,?\s+(?=\d)[^,—–-]{3,30}")
 
 
