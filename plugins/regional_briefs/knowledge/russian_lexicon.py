@@ -36,6 +36,7 @@ class RussianLexicon:
     person_pronouns: frozenset[str]
     not_names: frozenset[str]
     patronymic_words: frozenset[str]
+    son_words: frozenset[str]  # the patronymic words that say "son of"
     title_heads: frozenset[str]
     referring_nouns: frozenset[str]
     resident_nouns: frozenset[str]
@@ -110,7 +111,7 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         relative_days=_numbers(data, "relative_days"), story_relative_days=_numbers(data, "story_relative_days"), relative_years=_numbers(data, "relative_years"),
         place_heads={k.casefold().replace("ё", "е"): v for k, v in places.items()}, actor_heads=actor_heads,
         role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
-        not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")),
+        not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")), son_words=frozenset(words("son_words")),
         title_heads=frozenset(words("title_heads")),
         referring_nouns=frozenset(words("referring_nouns")),
         resident_nouns=frozenset(words("resident_nouns")),

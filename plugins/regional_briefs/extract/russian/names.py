@@ -59,7 +59,9 @@ def _person(tokens: Sequence, analyzer) -> str:
         # «Бактыбека Афтандил уулу»: a Turkic patronymic name; the given name alone declines, and
         # «уулу» (son) says it is a man's, whatever the tagger read («Максата Тажыбек уулу»)
         given = _person(tokens[:1], analyzer)
-        if given == tokens[0].text and tokens[-1].text.casefold() in _SON_WORDS:
+        from ...knowledge.russian_lexicon import load
+
+        if given == tokens[0].text and tokens[-1].text.casefold() in load().son_words:
             given = next((stem for case in ("ablt", "gent", "datv", "loct")
                           if (stem := _masculine_stem(given, case)) != given), given)
         return _join(tokens, [given, *(t.text for t in tokens[1:])])
@@ -174,7 +176,6 @@ def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str
 SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой)?$", re.I)
 # A woman's surname in a case other than the nominative: «Нукеновой», «Алиевой», «Ильиной».
 _FEMININE_OBLIQUE = re.compile(r"(?:ов|ев|ёв|ин|ын)ой$", re.I)
-_SON_WORDS = frozenset({"уулу", "улы", "угли", "ўғли", "оглы"})  # "son of" in Kyrgyz, Kazakh, Uzbek, Azerbaijani names
 # A man's surname in the instrumental: «Мирзамахмудовым», «Ильиным».
 _MASCULINE_INSTRUMENTAL = re.compile(r"(?:ов|ев|ёв|ин|ын)ым$", re.I)
 _MASCULINE_DATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)у$", re.I)  # or a woman's accusative: see _person
