@@ -753,3 +753,10 @@ def test_the_notices_russian_law_asks_for_name_no_one_in_the_story(tmp_path, gaz
     extraction = extraction_of(tmp_path, gazetteer, text, "notice.txt")
     assert len(extraction.article.paragraphs) == 1  # the footnote is the page's
     assert "Russia" not in extraction.entities and "Taliban" in extraction.entities, list(extraction.entities)
+
+
+def test_a_date_a_noun_governs_is_not_the_time_of_the_verb(tmp_path, gazetteer):
+    text = ("---\npublished: 2025-09-18\n---\n\nПравительство обсудило подготовку к отопительному сезону.\n\n"
+            "Зима 2025-2026 годов будет самой сложной, заявил министр энергетики Кыргызстана Талант Ибраимов.\n")
+    statements = [e for e in extraction_of(tmp_path, gazetteer, text, "winter.md").events if e.type == "statement"]
+    assert [e.date for e in statements] == ["2025-09-18"], statements  # not 2025, the winter's

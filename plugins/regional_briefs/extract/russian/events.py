@@ -56,6 +56,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
         dated_by_publication: list[int] = []  # the lead's events that took the article's date
         lead_days: list[PartialDate] = []  # the days the lead paragraph names
         for sent in doc.sents:
+            before = story  # the day the story had reached before this sentence
             reference = story if story is not None and story.day is not None else None
             dates = [d for d in find_dates(sent.text, lexicon, article.published or reference, reference)
                      if not (para.index in openings and _dateline_end(para.text) > sent.start + d.start)
@@ -84,7 +85,12 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                 if last is not None and last.fatalities is None:
                     last.fatalities = dead
             for type_, token in found:
-                date = _nearest(dates, token.start - sent.start) if dates else current
+                # «участникам волнений в июле 2022 года»: a date a noun governs is that noun's, not
+                # the time of a verb of the sentence
+                own = [d for d in dates if _governor(sent, d) in (None, token)] if token.pos in ("VERB", "AUX") else dates
+                date = _nearest(own, token.start - sent.start) if own else (current if not dates else None)
+                if date is None and dates and before is not None and before.day is not None:
+                    date = before  # the sentence's only dates are its nouns': the story goes on at its day
                 if date is None and story is not None and story.day is not None:
                     date = story  # the story goes on at the day it has reached
                 if not dates and para.index == lead and date is not None and date == article.published:
@@ -125,6 +131,19 @@ def _retold_lead(events: list[EventDraft], undated: list[int], days: list[Partia
         return
     for index in undated:
         events[index].date, events[index].precision = day.iso(), day.precision
+
+
+def _governor(sent, found):
+    """The word a date expression hangs from in the parse, when it is a noun outside the date
+    («волнений» of «волнений в июле 2022 года»), else None."""
+    inside = [t for t in sent.tokens if sent.start + found.start <= t.start < sent.start + found.end]
+    ids = {t.id for t in inside}
+    by_id = {t.id: t for t in sent.tokens}
+    for token in inside:
+        head = by_id.get(token.head_id)
+        if token.head_id not in ids and head is not None:
+            return head if head.pos in ("NOUN", "PROPN") else None
+    return None
 
 
 def _nearest(dates: list, offset: int) -> PartialDate:
