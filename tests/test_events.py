@@ -748,6 +748,17 @@ def test_the_first_to_do_it_did_it_and_no_one_did_not(nlp):
         ("other", "2023", "Georgia became the first country to accept a diplomat at ambassador level from Mongolia")], events
 
 
+def test_a_happening_a_length_of_time_before_a_dated_one_is_dated_from_it(nlp):
+    events = events_of(nlp, [
+        "Flash floods hit the village of Akhtala on Friday, killing 60 people.",
+        "The floods come a month after a landslide buried a village near Gyumri and killed 300 people.",
+        "Border talks were held in Tbilisi on Monday, two weeks after a clash on the border killed four soldiers.",
+    ], PartialDate(2014, 6, 7))
+    found = {(e.type, e.date) for e in events}
+    assert ("disaster", "2014-05") in found, events  # a month before the floods' Friday, at a month's precision
+    assert ("armed-clash", "2014-05-19") in found, events  # two weeks before that Monday
+
+
 def test_a_visit_framing_a_signing_through_a_frame_noun_is_a_visit_too(nlp):
     events = events_of(nlp, ["Within the framework of the state visit, the two presidents signed an agreement "
                              "on the border on Friday."], PartialDate(2024, 5, 10))

@@ -23,6 +23,9 @@ from .factuality import happened, placed_relative
 from .story_time import UNKNOWN_DAY, StoryDate, StoryTime, contains
 from .triggers import QUOTE_MARKS, Trigger, deferred
 
+# "a month after X", "two weeks before X": the words that date X by a length of time from the sentence's date
+_OFFSET_WORDS = frozenset({"after", "before"})
+_OFFSET_UNITS = frozenset({"day", "week", "month", "year"})
 # Dates further than this from a trigger in the parse tree do not date it.
 MAX_DISTANCE = 6.0
 SETTING_PENALTY = 1.5  # "during a meeting": a setting is farther from a date than the clause's own verb
@@ -110,8 +113,53 @@ class TimeAnchor:
             if date is not None and target.token.i not in taken:
                 taken[target.token.i] = Found(target, date, main, inherited=True)
                 found.append(taken[target.token.i])
+        for trigger in triggers:
+            self._offset(trigger, triggers, taken, found)
         found.sort(key=lambda f: f.trigger.token.i)
         return found
+
+    def _offset(self, trigger: Trigger, triggers: list[Trigger], taken: dict[int, Found], found: list[Found]) -> None:
+        """ "The floods came a month after a landslide killed 300", "talks two weeks after the
+        clash": a happening a length of time before (or after) one the sentence dates is dated by
+        that length from it, at the length's precision."""
+        token = trigger.token
+        relation, main = None, None
+        if token.dep_ == "pobj" and token.head.lower_ in _OFFSET_WORDS:
+            relation, main = token.head, token.head.head
+        else:
+            own = clause_verb(token)
+            verb = own
+            while verb.dep_ == "conj" and verb.head.i != verb.i:
+                verb = verb.head  # "after a landslide buried a village and killed 300"
+            mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in _OFFSET_WORDS), None)
+            if verb.dep_ == "advcl" and mark is not None and (own.i == token.i or token.head.i == own.i):
+                relation, main = mark, verb.head
+        if relation is None:
+            return
+        length = next((c for node in (relation, main) for c in node.children
+                       if c.dep_ == "npadvmod" and c.lemma_.lower() in _OFFSET_UNITS), None)
+        if length is None:
+            return
+        anchor = taken[main.i].date if main.i in taken else next((f.date for f in found if f.main), None)
+        if anchor is None and self.story.now is not None and self._in_main_clause(main):
+            anchor = self.story.now.date
+        if anchor is None or anchor is UNKNOWN_DAY or anchor.precision != "day":
+            return
+        from ..dates import resolve_date
+
+        words = " ".join(t.text for t in length.subtree)
+        date = resolve_date(f"{words} {'earlier' if relation.lower_ == 'after' else 'later'}", anchor, anchor)
+        if date is None:
+            return
+        if token.i in taken:
+            taken[token.i].date = date
+        elif happened(token, self.story.near_lead()):
+            target = deferred(trigger, triggers, self.lex)  # "a landslide ... killed 300": the landslide
+            if target.token.i in taken:
+                taken[target.token.i].date = date
+            else:
+                taken[target.token.i] = Found(target, date, False, inherited=True)
+                found.append(taken[target.token.i])
 
     def _best_trigger(self, date: StoryDate, triggers: list[Trigger], taken: dict[int, Found]):
         """The trigger a date belongs to (and whether it reaches it through a gapped clause)."""
