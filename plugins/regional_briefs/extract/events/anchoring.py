@@ -119,7 +119,7 @@ class TimeAnchor:
         return found
 
     def _offset(self, trigger: Trigger, triggers: list[Trigger], taken: dict[int, Found], found: list[Found]) -> None:
-        """ "The floods came a month after a landslide killed 300", "talks two weeks after the
+        """ "The rains came a week after a mudslide hit two towns", "talks two weeks after the
         clash": a happening a length of time before (or after) one the sentence dates is dated by
         that length from it, at the length's precision."""
         token = trigger.token
@@ -130,7 +130,7 @@ class TimeAnchor:
             own = clause_verb(token)
             verb = own
             while verb.dep_ == "conj" and verb.head.i != verb.i:
-                verb = verb.head  # "after a landslide buried a village and killed 300"
+                verb = verb.head  # "after a mudslide blocked the road and hit two towns"
             mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in _OFFSET_WORDS), None)
             if verb.dep_ == "advcl" and mark is not None and (own.i == token.i or token.head.i == own.i):
                 relation, main = mark, verb.head
@@ -154,7 +154,7 @@ class TimeAnchor:
         if token.i in taken:
             taken[token.i].date = date
         elif happened(token, self.story.near_lead()):
-            target = deferred(trigger, triggers, self.lex)  # "a landslide ... killed 300": the landslide
+            target = deferred(trigger, triggers, self.lex)  # "a mudslide ... killed four": the mudslide
             if target.token.i in taken:
                 taken[target.token.i].date = date
             else:

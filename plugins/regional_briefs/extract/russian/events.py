@@ -85,7 +85,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                 if last is not None and last.fatalities is None:
                     last.fatalities = dead
             for type_, token in found:
-                # «участникам волнений в июле 2022 года»: a date a noun governs is that noun's, not
+                # «итоги выборов в марте 2021 года»: a date a noun governs is that noun's, not
                 # the time of a verb of the sentence
                 own = [d for d in dates if _governor(sent, d) in (None, token)] if token.pos in ("VERB", "AUX") else dates
                 date = _nearest(own, token.start - sent.start) if own else (current if not dates else None)
