@@ -760,3 +760,17 @@ def test_a_date_a_noun_governs_is_not_the_time_of_the_verb(tmp_path, gazetteer):
             "Зима 2025-2026 годов будет самой сложной, заявил министр энергетики Кыргызстана Талант Ибраимов.\n")
     statements = [e for e in extraction_of(tmp_path, gazetteer, text, "winter.md").events if e.type == "statement"]
     assert [e.date for e in statements] == ["2025-09-18"], statements  # not 2025, the winter's
+
+
+def test_a_quotation_of_the_agency_of_the_minister_and_of_the_defender_named_before(tmp_path, gazetteer):
+    text = ("ДУШАНБЕ, 3 марта — Тестовое агентство. Министерство внутренних дел Таджикистана сообщило о задержании "
+            "трех граждан в Хатлонской области.\n\n"
+            "«Задержанные планировали выехать за рубеж», — отметили в ведомстве.\n\n"
+            "Глава МВД Рамазон Рахимзода в свою очередь сказал журналистам: «Мы продолжим работу по выявлению вербовщиков».\n\n"
+            "«Ситуация находится под контролем», — добавил министр.\n\n"
+            "Адвокат одного из задержанных Зафар Назаров не согласен с обвинением.\n\n"
+            "«Мы будем обжаловать арест», — заявил защитник.\n")
+    quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "agency.txt").quotes]
+    assert quotes == [("Ministry of Internal Affairs of Tajikistan", "Задержанные планировали"),
+                      ("Рамазон Рахимзода", "Мы продолжим"), ("Рамазон Рахимзода", "Ситуация находится"),
+                      ("Зафар Назаров", "Мы будем")], quotes

@@ -39,6 +39,7 @@ class RussianLexicon:
     son_words: frozenset[str]  # the patronymic words that say "son of"
     title_heads: frozenset[str]
     referring_nouns: frozenset[str]
+    body_referring_nouns: frozenset[str]  # «ведомство»: the last body named
     resident_nouns: frozenset[str]
     credit_words: frozenset[str]
     deadly_types: frozenset[str]
@@ -113,7 +114,7 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
         not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")), son_words=frozenset(words("son_words")),
         title_heads=frozenset(words("title_heads")),
-        referring_nouns=frozenset(words("referring_nouns")),
+        referring_nouns=frozenset(words("referring_nouns")), body_referring_nouns=frozenset(words("body_referring_nouns")),
         resident_nouns=frozenset(words("resident_nouns")),
         credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),
         deadly_types=frozenset(words("deadly_types")), numbers=_numbers(data, "numbers"),

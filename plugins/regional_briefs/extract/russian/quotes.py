@@ -226,6 +226,12 @@ class _Reader:
             if lemmas & self.lex.referring_nouns:
                 # «— сказал чиновник», «— отметил собеседник агентства»: the person the story is about
                 return self._last_person(paragraph, start)
+            if lemmas & self.lex.body_referring_nouns and not any(
+                    m.paragraph == paragraph and start <= m.start < end and m.name in self.entities
+                    and self.entities[m.name].kind == "actor" for m in self.mentions):
+                # «— отметили в ведомстве»: the body the story named last (not «в пресс-службе МИД X»,
+                # which names it)
+                return self._last_body(paragraph, start)
             return None
         people = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
                   and m.name in self.entities and self.entities[m.name].type == "person"]
@@ -239,6 +245,9 @@ class _Reader:
         holders = [m for m in people
                    if any(self.lemma_of(w) in offices
                           for role in self.entities[m.name].roles for w in re.findall(r"[^\W\d_]+", role.text)[:1])]
+        if not holders and len({m.name for m in people if self.entities[m.name].roles}) == 1:
+            # «Глава МВД X сказал … «…», — добавил министр»: the one office-holder the story has named
+            holders = [m for m in people if self.entities[m.name].roles]
         return holders[-1].name if holders else None
 
     def _outside_names(self, paragraph: int, text: str, start: int, end: int) -> str:
@@ -264,6 +273,12 @@ class _Reader:
         if set(re.findall(r"[^\W\d_]+", words.casefold().replace("ё", "е"))) & self.lex.person_pronouns:
             return self._last_person(paragraph, start)
         return None
+
+    def _last_body(self, paragraph: int, start: int) -> Optional[str]:
+        bodies = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
+                  and m.name in self.entities and self.entities[m.name].kind == "actor"
+                  and self.entities[m.name].type in ("government", "organization")]
+        return bodies[-1].name if bodies else None
 
     def _last_person(self, paragraph: int, start: int) -> Optional[str]:
         people = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
