@@ -774,3 +774,14 @@ def test_a_quotation_of_the_agency_of_the_minister_and_of_the_defender_named_bef
     assert quotes == [("Ministry of Internal Affairs of Tajikistan", "Задержанные планировали"),
                       ("Рамазон Рахимзода", "Мы продолжим"), ("Рамазон Рахимзода", "Ситуация находится"),
                       ("Зафар Назаров", "Мы будем")], quotes
+
+
+def test_she_after_a_quotation_nobody_named_close_before_is_the_one_quoted_last(tmp_path, gazetteer):
+    text = ("БИШКЕК, 5 мая — Тестовое агентство. Президент Кыргызстана Садыр Жапаров подписал закон о СМИ.\n\n"
+            "Представитель правозащитной организации Чолпон Джакупова раскритиковала документ.\n\n"
+            "«Этот закон ограничит свободу слова», — сказала правозащитница.\n\n"
+            "По мнению эксперта, «власти готовят почву для новых ограничений».\n\n"
+            "«Мы направим обращение в Конституционный суд», — пообещала она.\n")
+    quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "she.txt").quotes]
+    assert ("Чолпон Джакупова", "Этот закон") in quotes and ("Чолпон Джакупова", "Мы направим") in quotes, quotes
+    assert not any(words == "власти готовят" for _, words in quotes), quotes  # an expert the story never named

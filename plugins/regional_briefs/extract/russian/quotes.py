@@ -74,6 +74,8 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict[str, A
             waiting = None
             if speaker:
                 quotes.append(ArticleQuote(speaker, text, paragraph.index))
+                if entities.get(speaker) is not None and entities[speaker].type == "person":
+                    reader.last_speaker = speaker
             elif end == len(paragraph.text) and paragraph.text[start] in "«„“\"" and not paragraph.text.rstrip().endswith(("»", "“", "”", "\"")):
                 running = (text, paragraph.index)
     return quotes
@@ -129,6 +131,7 @@ class _Reader:
     def __init__(self, mentions: list[Mention], entities: dict, lexicon: RussianLexicon, lemma_of,
                  paragraphs: Optional[dict[int, str]] = None):
         self.paragraphs = paragraphs or {}
+        self.last_speaker: Optional[str] = None  # the person quoted last
         self.mentions = sorted(mentions, key=lambda m: (m.paragraph, m.start))
         self.entities = entities
         self.lex = lexicon
@@ -186,7 +189,7 @@ class _Reader:
     def _speaks(self, words: str) -> bool:
         lemmas = {self.lemma_of(w) for w in re.findall(r"[^\W\d_]+", words)}
         return bool(lemmas & self.lex.speech_verbs) or bool(
-            re.search(r"\bпо\s+(?:(?:его|ее|её|их)\s+)?(?:словам|данным|информации|сообщению|заявлению)\b", words, re.I))
+            re.search(r"\bпо\s+(?:(?:его|ее|её|их)\s+)?(?:словам|данным|информации|сообщению|заявлению|мнению|оценке)\b", words, re.I))
 
     def _named(self, paragraph: int, start: int, end: int) -> Optional[str]:
         inside = [m for m in self.mentions if m.paragraph == paragraph and start <= m.start and m.end <= end
@@ -246,8 +249,9 @@ class _Reader:
                    if any(self.lemma_of(w) in offices
                           for role in self.entities[m.name].roles for w in re.findall(r"[^\W\d_]+", role.text)[:1])]
         if not holders and len({m.name for m in people if self.entities[m.name].roles}) == 1:
-            # «Глава МВД X сказал … «…», — добавил министр»: the one office-holder the story has named
-            holders = [m for m in people if self.entities[m.name].roles]
+            # «Глава МВД X сказал … «…», — добавил министр»: the one office-holder the story has
+            # named, when named close before
+            holders = [m for m in people if self.entities[m.name].roles and paragraph - m.paragraph <= 2]
         return holders[-1].name if holders else None
 
     def _outside_names(self, paragraph: int, text: str, start: int, end: int) -> str:
@@ -271,7 +275,9 @@ class _Reader:
 
     def _pronoun(self, words: str, paragraph: int, start: int) -> Optional[str]:
         if set(re.findall(r"[^\W\d_]+", words.casefold().replace("ё", "е"))) & self.lex.person_pronouns:
-            return self._last_person(paragraph, start)
+            # the last person named close before, else the last person quoted («— пообещала она»
+            # after her quotation and another's)
+            return self._last_person(paragraph, start) or self.last_speaker
         return None
 
     def _last_body(self, paragraph: int, start: int) -> Optional[str]:
