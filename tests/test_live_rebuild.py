@@ -68,13 +68,14 @@ class Server:
 
     def settled(self, builds_before: int, seconds: float) -> str:
         """The log once the server has finished a build after ``builds_before`` builds, the search
-        index it writes after the reload included, and is quiet (an edit can be seen as more than
+        index and the data files it writes after the reload included, and is quiet (an edit can be seen as more than
         one change)."""
         def done(text: str) -> bool:
             last_build = text.rfind("Building documentation")
             return (text.count("Building documentation") > builds_before
                     and text.rfind("Reloading browsers" if builds_before else "Serving on") > last_build
-                    and text.rfind("search index:") > last_build)
+                    and text.rfind("search index:") > last_build
+                    and text.rfind("data files written after the reload") > last_build)
 
         self.wait(done, seconds)
         time.sleep(1.5)

@@ -247,6 +247,22 @@ def test_the_site_cache_is_written_a_few_pages_at_a_time_and_a_server_can_stop_i
     assert build_output(_options(project)).stats["site cache hits"] == 1
 
 
+def test_a_server_build_makes_its_data_files_when_asked_and_stores_them_with_its_pages(project):
+    """``data_later`` (under ``mkdocs serve --dirty``): no data files until ``later.make``, which a
+    next build can stop; the site cache then holds them, as a build that made them at once does."""
+    output = build_output(_options(project), store_later=True, data_later=True)
+    assert output.data == {} and output.store is not None
+    looks = []
+    assert output.later.make(lambda: looks.append(1) or len(looks) > 2) is None and len(looks) == 3
+    data = output.later.make()
+    assert "export/graph.json" in data and "feed.xml" in "".join(data)
+    output.store(data=data)
+    cached = build_output(_options(project))
+    assert cached.stats["site cache hits"] == 1 and cached.data == data
+    with pytest.raises(ValueError):
+        build_output(_options(project), data_later=True)
+
+
 # --- a server's memory: the extractions and pages of the last build (render/memo.py) ---------------
 
 
@@ -262,12 +278,15 @@ def test_a_server_that_keeps_its_last_build_writes_what_a_fresh_build_writes_aft
     def same(step: str) -> dict:
         options = _options(project)
         options.memory = memory
-        kept = build_output(options, memo=memo, store_later=True)
+        # data_later, as a server builds: the data files made once the pages are out
+        kept = build_output(options, memo=memo, store_later=True, data_later=True)
         fresh = build_output(_options(project), store_later=True)  # store_later: no site cache hit
         assert list(kept.pages) == list(fresh.pages), step
         for path, page in fresh.pages.items():
             assert kept.pages[path] == page, f"after {step}: {path} differs"
-        assert kept.data == fresh.data and kept.warnings == fresh.warnings, step
+        assert kept.data == {} and kept.later.make() == fresh.data, step
+        assert list(kept.later.paths) == list(fresh.data), step
+        assert kept.warnings == fresh.warnings, step
         return memo.stats
 
     assert same("the first build")["replayed"] == 0

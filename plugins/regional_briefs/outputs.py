@@ -25,7 +25,7 @@ from .model import Site
 from .pipeline import PIPELINE_VERSION, Options, build_site, collector_paused
 from .render import search, visuals
 from .render.export import events_csv, graph_json, json_document
-from .render.feeds import atom_files
+from .render.feeds import atom_files, site_feeds
 from .render.links import source_url, url_style
 from .render.memo import RenderMemo
 from .render.pages import Page, assets, render_site
@@ -42,18 +42,43 @@ class Output:
     stats: dict[str, int] = field(default_factory=dict)
     site: Optional[Site] = None  # the assembled site; None when the output came from the cache
     # With ``build_output(store_later=True)``: writes the output into the site cache and returns the
-    # cache's warning, if any. The caller runs it once the build is done.
-    store: Optional[Callable[[], Optional[str]]] = None
+    # cache's warning, if any. The caller runs it once the build is done (with ``data_later``,
+    # handing it the data files ``later`` made).
+    store: Optional[Callable[..., Optional[str]]] = None
+    # With ``build_output(data_later=True)``, a built site's data files, made when the caller asks:
+    # then ``data`` is empty.
+    later: Optional["LaterData"] = None
+
+
+@dataclass
+class LaterData:
+    """The export and the views' data files of a build, made when asked. Under ``mkdocs serve``
+    they are made after the browser has reloaded (at 10,000 articles they take 2.6 s): the page an
+    analyst edited does not read them; the export page and the network and map views do."""
+    paths: tuple[str, ...]  # the site paths ``make`` writes
+    parts: tuple[Callable[[], dict[str, str]], ...]  # each makes some of them
+
+    def make(self, stopped: Callable[[], bool] = bool) -> Optional[dict[str, str]]:
+        """Site path -> text of every data file; None when ``stopped()`` turns true on the way."""
+        data: dict[str, str] = {}
+        for part in self.parts:
+            if stopped():
+                return None
+            data.update(part())
+        return data
 
 
 def build_output(options: Options, home: bool = True, directory_urls: bool = True, site_url: str = "",
                  site_name: str = "", *, language: str = "en", markdown_links: bool = False,
-                 store_later: bool = False, memo: Optional[RenderMemo] = None) -> Output:
+                 store_later: bool = False, data_later: bool = False,
+                 memo: Optional[RenderMemo] = None) -> Output:
     """Every page and data file of the site, from the site cache when nothing changed.
 
     With ``store_later`` a built output is not written into the site cache here: ``Output.store``
     does it when the caller is ready. Under ``mkdocs serve`` that is after the browser reloaded:
     serialising the output (28 MB at 1,000 articles) is a tenth of a rebuild (0.5 s of CPU).
+    With ``data_later`` a built site's data files are left to ``Output.later`` as well (an output
+    read from the site cache has them in ``data``).
 
     ``directory_urls`` is the engine's URL style (``links.url_style``), which the data files and
     the pages' links are written in; with ``markdown_links`` the pages link the Markdown files
@@ -64,6 +89,8 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
 
     ``memo`` is a server's ``RenderMemo``, kept from one build to the next: the pages whose inputs
     did not change are replayed from it (render/memo.py)."""
+    if data_later and not store_later:
+        raise ValueError("data_later needs store_later: the site cache is written once the data files are made")
     cache = SiteCache(options.cache_dir) if options.cache_dir is not None else None
     key = site_key(options, home, directory_urls, site_url, site_name, language, markdown_links) \
         if cache is not None else ""
@@ -79,9 +106,10 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
     site = build_site(options)
     with collector_paused():  # the pages stay alive
         output = render_output(site, home, directory_urls, site_url, site_name, language=language,
-                               markdown_links=markdown_links, memo=memo)
+                               markdown_links=markdown_links, memo=memo, data_later=data_later)
     if cache is not None and store_later:
-        output.store = functools.partial(_store, cache, key, replace(output, site=None))  # the site may be freed
+        # the site may be freed; the data files come with the call when ``later`` makes them
+        output.store = functools.partial(_store, cache, key, replace(output, site=None, later=None))
     elif cache is not None:
         # Said once per build: the extraction cache in the same folder may have said it already.
         warning = _store(cache, key, output)
@@ -90,9 +118,13 @@ def build_output(options: Options, home: bool = True, directory_urls: bool = Tru
     return output
 
 
-def _store(cache: SiteCache, key: str, output: Output, stopped: Callable[[], bool] = bool) -> Optional[str]:
-    """``output`` written into the site cache under ``key``; the cache's warning, if any. Nothing is
-    written when ``stopped()`` turns true on the way (a server's next build has begun)."""
+def _store(cache: SiteCache, key: str, output: Output, stopped: Callable[[], bool] = bool,
+           data: Optional[dict[str, str]] = None) -> Optional[str]:
+    """``output`` (with ``data`` for its data files, when given) written into the site cache under
+    ``key``; the cache's warning, if any. Nothing is written when ``stopped()`` turns true on the
+    way (a server's next build has begun)."""
+    if data is not None:
+        output = replace(output, data=data)
     body = _json_text(output, stopped)
     if body is not None:
         cache.put_text(key, body)
@@ -101,18 +133,28 @@ def _store(cache: SiteCache, key: str, output: Output, stopped: Callable[[], boo
 
 def render_output(site: Site, home: bool = True, directory_urls: bool = True, site_url: str = "",
                   site_name: str = "", *, language: str = "en", markdown_links: bool = False,
-                  memo: Optional[RenderMemo] = None) -> Output:
+                  memo: Optional[RenderMemo] = None, data_later: bool = False) -> Output:
     url_for = url_style(directory_urls)
-    data = {
-        "export/graph.json": graph_json(site, url_for),
-        "export/events.csv": events_csv(site),
-        visuals.NETWORK_EXPORT: json_document(visuals.network_json(site, url_for)),
-        visuals.MAP_EXPORT: json_document(visuals.map_json(site, url_for)),
-        **atom_files(site, url_for, site_url, site_name),
-    }
+    later = data_files(site, url_for, site_url, site_name)
+    data = {} if data_later else later.make()
     pages = render_site(site, home=home, language=language, url_for=source_url if markdown_links else url_for,
                         memo=memo)
-    return Output(pages, data, list(site.warnings), dict(site.stats), site)
+    return Output(pages, data, list(site.warnings), dict(site.stats), site, later=later if data_later else None)
+
+
+def data_files(site: Site, url_for: Callable[[str], str], site_url: str = "", site_name: str = "") -> LaterData:
+    """The export (graph, events), the views' data (network, map) and the feeds of ``site``."""
+    def one(path: str, make: Callable[[], str]) -> Callable[[], dict[str, str]]:
+        return lambda: {path: make()}
+
+    return LaterData(
+        paths=("export/graph.json", "export/events.csv", visuals.NETWORK_EXPORT, visuals.MAP_EXPORT,
+               *(feed.path for feed in site_feeds(site, site_name))),
+        parts=(one("export/graph.json", lambda: graph_json(site, url_for)),
+               one("export/events.csv", lambda: events_csv(site)),
+               one(visuals.NETWORK_EXPORT, lambda: json_document(visuals.network_json(site, url_for))),
+               one(visuals.MAP_EXPORT, lambda: json_document(visuals.map_json(site, url_for))),
+               lambda: atom_files(site, url_for, site_url, site_name)))
 
 
 def static_files() -> dict[str, bytes]:

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from .config import BriefsConfig
 from .live import IndexJob, LiveBuilds, empty_folder, page_digest, remove_outputs, site_key
-from .outputs import build_output, static_files
+from .outputs import LaterData, build_output, static_files
 from .pipeline import Options, warm_up
 from .render import search, visuals
 from .render.links import SITE_FEED, broken_links
@@ -53,6 +53,15 @@ class LivePage(File):
         return self.render
 
 
+class LaterFile(File):
+    """A data file a live build writes after the browser has reloaded (``finish_in_background``):
+    MkDocs' dirty mode never writes it, but knows it (links to it are checked, and it is not
+    taken for a file of the last build to remove)."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
 class BriefsPlugin(BasePlugin[BriefsConfig]):
     # Under `mkdocs serve --dirty`: what the last build rendered, so that the next renders only what changed.
     live: Optional[LiveBuilds] = None
@@ -64,6 +73,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     warmed = False  # whether extraction's models are loaded (or being loaded) in this process
     warming: Optional[threading.Thread] = None  # loading them, during a server's first build
     store_output = None  # Output.store of the build under way, under `mkdocs serve --dirty`
+    later_data = None  # Output.later of the build under way: its data files, written after the reload
     showing = False  # while the pages this build does not render are shown to the plugins
     # Under `mkdocs serve --dirty`, kept from one build to the next: the extractions (by cache key)
     # and the rendered pages with what they read, so that an edit re-reads and re-renders only what
@@ -129,8 +139,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         output = build_output(self.options, home=home, directory_urls=config.use_directory_urls,
                               site_url=config.site_url or "", site_name=config.site_name,
                               language=config.theme.get("language") or "en", store_later=self.live is not None,
-                              memo=self.memo)
-        self.store_output = output.store
+                              data_later=self.live is not None, memo=self.memo)
+        self.store_output, self.later_data = output.store, output.later
         if self.live is not None and not self.warmed:
             # Extraction's models loaded while MkDocs renders the first build's pages, so that the
             # first edit of a seed does not wait for them (after build_output: its worker processes
@@ -179,6 +189,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 self.country_pdfs.append((Path(file.abs_dest_path), Path(config.site_dir) / (page.path[:-3] + ".pdf")))
         for path, content in {**output.data, **static_files()}.items():
             files.append(File.generated(config, path, content=content))
+        for path in output.later.paths if output.later is not None else ():
+            files.append(LaterFile.generated(config, path, content=""))
         return files
 
     # Priority: -100, run last, once every plugin has edited the navigation.
@@ -341,10 +353,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if self.live is not None:
             self.live.finished()
             self.hurry, self.superseded = threading.Event(), False
-            self.after_build = threading.Thread(target=self.finish_in_background, args=(self.store_output,),
-                                                name="after-build", daemon=True)
+            self.after_build = threading.Thread(
+                target=self.finish_in_background, args=(self.store_output, self.later_data, Path(config.site_dir)),
+                name="after-build", daemon=True)
             self.after_build.start()
-        self.store_output = None
+        self.store_output = self.later_data = None
 
     def warm_up(self) -> None:
         """Extraction's models loaded (``pipeline.warm_up``: 2.5 s of CPU), in a thread."""
@@ -353,15 +366,27 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         except Exception as exc:  # the first edit loads them instead; nothing is lost
             log.debug(f"extraction's models were not loaded ahead: {exc!r}")
 
-    def finish_in_background(self, store_output) -> None:
+    def finish_in_background(self, store_output, later: Optional[LaterData], site_dir: Path) -> None:
         """Under ``mkdocs serve --dirty``, what the browser need not wait for, once the build is done:
-        the output written into the site cache (for the next server or build), starting
-        ``RELOAD_SECONDS`` after the build, or at once when the server stops. A build that starts
-        meanwhile stops it (``superseded``: the output it replaces is not stored) and waits for
+        the data files (``outputs.LaterData``) written into the site, then the output into the site
+        cache (for the next server or build), starting ``RELOAD_SECONDS`` after the build, or at
+        once when the server stops. A build that starts meanwhile stops it (``superseded``: the
+        output it replaces is not stored, and that build writes its own data files) and waits for
         this thread (``on_pre_build``)."""
         self.hurry.wait(RELOAD_SECONDS)
+        stopped = lambda: self.superseded  # noqa: E731
+        data = None
+        if later is not None and not self.superseded:
+            data = later.make(stopped)
+            if data is None:
+                return
+            for path, text in data.items():
+                target = site_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(text.encode("utf-8"))
+            log.info(f"{len(data)} data files written after the reload (the export, the views' data, the feeds)")
         if store_output is not None and not self.superseded:
-            warning = store_output(lambda: self.superseded)
+            warning = store_output(stopped, data=data) if later is not None else store_output(stopped)
             if warning:
                 log.warning(warning)
         if not self.superseded:
