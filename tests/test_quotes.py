@@ -426,3 +426,35 @@ def test_a_surname_the_name_finder_left_after_a_name_is_the_names(tmp_path, gaze
             "\u201cTraders cannot even move money to buy food abroad,\u201d he said.\n")
     extraction = extraction_of(tmp_path, gazetteer, text)
     assert "Mohammad Khan Yaftali" in extraction.entities, list(extraction.entities)
+
+
+def test_a_quotation_opening_a_sentence_after_reported_words_is_the_reporters(tmp_path, gazetteer):
+    # 'X said ... . "..."' and '..., he said. "..."' within one paragraph, no attribution of its own
+    text = ("Flooding closed the Pamir road on Monday.\n\n"
+            "Umed Saidov, head of the road agency, said the valley would stay cut off for a week. "
+            "“Our crews cannot reach the second bridge before the water falls.”\n\n"
+            "Trucks were turned back at the pass, he said. “Instead we sent the convoys by the northern road.”\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [("Umed Saidov", "Our"), ("Umed Saidov", "Instead")]
+
+
+def test_praise_and_reports_introduce_quotations(tmp_path, gazetteer):
+    text = ("Leaders met in Ashgabat on Tuesday.\n\n"
+            "Ilham Aliyev praised “useful talks held in a warm and open atmosphere.”\n\n"
+            "The BBC reports the villages “are remote and built of mud bricks.”\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [("Ilham Aliyev", "useful"), ("BBC", "are")]
+
+
+def test_a_verb_before_its_title_after_the_quotation(tmp_path, gazetteer):
+    # '"...", declared the President of X': the one the article gives that title
+    text = ("Serdar Berdimuhamedov, the President of Turkmenistan, opened the session on Friday.\n\n"
+            "“We will build the road within two years and open it to every neighbour”, "
+            "declared the President of Turkmenistan.\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [("Serdar Berdimuhamedov", "We")]
+
+
+def test_the_speaker_before_a_quotation_in_its_sentence_comes_before_the_source_after_it(tmp_path, gazetteer):
+    # 'X reported on Y "...", the agency said': X speaks; the attribution after it is the source
+    text = ("Foreign Minister Rashid Meredov reported on the preparations for the visit “to take part in "
+            "the meeting of the heads of state of the region” at a session of the Cabinet of Ministers, "
+            "the state agency reported.\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [("Rashid Meredov", "to")]

@@ -183,8 +183,14 @@ class _Reader:
         previous: Optional[QuoteSpan] = None
         continuing = self.running_on or whole
         for span in spans:
-            speaker = (self._after(span, outside_text, actors, out[-1] if out else None)
+            # 'X reported on the visit "...", the agency said': a verb of speech before the
+            # quotation in its sentence says whose it is; the attribution after it is the source's
+            introduced = self._sentence_before(outside_text, span.start)
+            speaker = ((self.verb.search(introduced) and self._before(span, outside_text, actors, mentions))
+                       or self._after(span, outside_text, actors, out[-1] if out else None)
                        or self._before(span, outside_text, actors, mentions))
+            if speaker is None and previous is None:
+                speaker = self._reported_before(outside_text, span.start, actors)
             if speaker is None:
                 gap = outside_text[previous.end: span.start] if previous else outside_text[: span.start]
                 carries = (previous is not None or continuing) and (
@@ -255,6 +261,26 @@ class _Reader:
             return None
         subjects = [m for m in actors if start + 1 <= m.start < verb.start()]
         return self._pick(subjects, last=True) if subjects else None
+
+    def _reported_before(self, outside: str, position: int, actors: list[Mention]) -> Optional[str]:
+        """'X said the bridge would open in May. "It will carry 500 trucks a day."': a quotation
+        that begins a sentence of its own, with no attribution, after a sentence of the same
+        paragraph that reports someone's words ("X said ...", "..., he said.") is theirs."""
+        head = outside[:position].rstrip()
+        if not head or head[-1] not in ".!?":
+            return None
+        start = max(head.rfind(". ", 0, len(head) - 1), head.rfind("? ", 0, len(head) - 1),
+                    head.rfind("! ", 0, len(head) - 1)) + 1
+        verb = self.verb.search(head, start)
+        if verb is None:
+            return None
+        said = self.pronoun_before.search(head[start: verb.end()])
+        if said and not [m for m in actors if start + said.start() <= m.start < verb.start()]:
+            pronoun = re.match(r"(he|she)\b", said.group(0), re.I)
+            pronoun = pronoun.group(1).lower() if pronoun else None
+            # ', he said.': the person the parse makes "he", else the last one named
+            return self.subject_person(start + said.start(), actors, pronoun) or self._person_before(start, actors, pronoun)
+        return self._reported(head, actors)
 
     def subject_person(self, position: int, actors: list[Mention], pronoun: Optional[str] = None) -> Optional[str]:
         """The person "he" or "she" at ``position`` stands for, read from the parse: the subject
@@ -348,6 +374,10 @@ class _Reader:
         # '"...," Ismailov's lawyer, Ivan Petrenko, said': the one whose lawyer it is does not speak
         near = [m for m in near if outside[m.end: m.end + 2] not in ("'s", "’s")] or near
         if not near:
+            inverted = re.match(rf"\W*(?:{self.verb.pattern})\s+the\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)(?:\s+of\s+((?:[\w-]+\s*){{1,3}}))?\W*$",
+                                window, re.I)
+            if inverted:  # '"...," declared the President of Turkmenistan': as "the Turkmenistan President said"
+                window = f"the {inverted.group(2) or ''} {inverted.group(1)} said."
             return self._body_named(window, span.start, actors) or self._titled(window, span.start, actors)
         return self._pick(near)
 
@@ -387,6 +417,12 @@ class _Reader:
         # ministry said')
         bodies = bodies or [name for name in self.bodies if word in name.lower().split()]
         return bodies[-1] if bodies else None
+
+    @staticmethod
+    def _sentence_before(outside: str, position: int) -> str:
+        """The words of the sentence holding ``position`` that come before it."""
+        start = max(outside.rfind(". ", 0, position), outside.rfind("? ", 0, position), outside.rfind("! ", 0, position))
+        return outside[start + 1: position]
 
     def _before(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
         """`X said: "..."`, `X said the talks were "difficult"`, `according to X, "..."`: the
