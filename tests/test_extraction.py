@@ -172,6 +172,15 @@ def test_a_countrys_body_named_with_its_possessive_is_that_countrys(tmp_path):
     assert bodies == {"Foreign Ministry of Qatar": ["00"], "Ministry of Foreign Affairs of Kazakhstan": ["01"]}, bodies
 
 
+def test_a_body_several_countries_have_is_that_of_the_country_named_most_that_has_one(tmp_path):
+    # Tajikistan, named most, has no "Cabinet of Ministers" in the gazetteer; Turkmenistan has
+    site = _site(tmp_path, "President of Turkmenistan Serdar Berdimuhamedov will visit Tajikistan next week, "
+                 "the Cabinet of Ministers said on Friday. Tajikistan asked for more gas. Tajikistan's "
+                 "winter is near.")
+    bodies = [e.name for e in site.entities.values() if e.type == "government"]
+    assert bodies == ["Cabinet of Ministers of Turkmenistan"], bodies
+
+
 def test_a_title_of_several_words_before_a_name_and_no_day_in_it(tmp_path):
     site = _site(tmp_path, "First Deputy Prime Minister Shodmon Nurulloev visited Aktau on Monday.",
                  "On Tuesday President Shodmon Nurulloev returned to Astana.")

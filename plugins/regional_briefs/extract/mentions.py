@@ -231,16 +231,24 @@ def _people_the_model_took_for_bodies(article: Article, mentions: list[Mention],
             m.type, m.label = "person", "PERSON"
 
 
-def _main_country(mentions: list[Mention], gazetteer: Gazetteer) -> Optional[GazetteerEntry]:
-    """The country the article names most, if any."""
-    counts: dict[str, int] = {}  # by alpha-2 code; a tie goes to the code first in order
-    entries: dict[str, GazetteerEntry] = {}
+def _country_counts(mentions: list[Mention], gazetteer: Gazetteer) -> dict[str, int]:
+    """How often the article names each country, by alpha-2 code."""
+    counts: dict[str, int] = {}
     for m in mentions:
         entry = gazetteer.get(m.ref) if m.ref else None
         if entry is not None and entry.type == "country" and entry.country:
             counts[entry.country] = counts.get(entry.country, 0) + 1
-            entries[entry.country] = entry
-    return entries[max(sorted(counts), key=lambda c: counts[c])] if counts else None
+    return counts
+
+
+def _main_country(mentions: list[Mention], gazetteer: Gazetteer) -> Optional[GazetteerEntry]:
+    """The country the article names most, if any (a tie goes to the code first in order)."""
+    counts = _country_counts(mentions, gazetteer)
+    if not counts:
+        return None
+    code = max(sorted(counts), key=lambda c: counts[c])
+    entries = (gazetteer.get(m.ref) for m in mentions if m.ref)
+    return next(e for e in entries if e is not None and e.type == "country" and e.country == code)
 
 
 def _state_bodies_in_lower_case(article: Article, mentions: list[Mention], patterns: Patterns,
@@ -274,18 +282,34 @@ def _state_bodies_in_lower_case(article: Article, mentions: list[Mention], patte
 
 def _prefer_the_articles_country(mentions: list[Mention], gazetteer: Gazetteer) -> None:
     """Several countries have a "State Committee for National Security": take the one of the
-    country the article names most, where the gazetteer holds one for it."""
-    country = _main_country(mentions, gazetteer)
-    if country is None:
+    country the article names most among those the gazetteer holds one for (a story about
+    Turkmenistan's president visiting Tajikistan, which has no "Cabinet of Ministers", means
+    Turkmenistan's)."""
+    counts = _country_counts(mentions, gazetteer)
+    if not counts:
         return
-    main = country.country
     for m in mentions:
         entry = gazetteer.get(m.ref) if m.ref else None
-        if entry is None or not entry.country or entry.country == main or entry.type == "country":
+        if entry is None or not entry.country or entry.kind != "actor":
             continue
-        better = next((c for c in gazetteer.candidates(m.text, main) if c.country == main and c.name == entry.name), None)
-        if better is not None:
+        # the same body of another country ("Cabinet of Ministers": of Kyrgyzstan, of Uzbekistan...)
+        generic = _without_country(entry.name, gazetteer)
+        namesakes = [c for c in gazetteer.candidates(m.text) if counts.get(c.country)
+                     and _without_country(c.name, gazetteer) == generic]
+        if not namesakes:
+            continue
+        # the most named country first; a tie keeps the entry found, then the order of the codes
+        better = min(namesakes, key=lambda c: (-counts[c.country], c.id != entry.id, c.country))
+        if better.id != entry.id:
             m.ref, m.name, m.kind, m.type = better.id, better.name, better.kind, better.type
+
+
+def _without_country(name: str, gazetteer: Gazetteer) -> str:
+    """A body's name without the country that closes it: "Cabinet of Ministers of Uzbekistan" ->
+    "Cabinet of Ministers"."""
+    head, _, country = name.rpartition(" of ")
+    entry = gazetteer.lookup(country) if head else None
+    return head if entry is not None and entry.type == "country" else name
 
 
 def _body_then_person(span, patterns: Patterns) -> list:
