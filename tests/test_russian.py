@@ -785,3 +785,13 @@ def test_she_after_a_quotation_nobody_named_close_before_is_the_one_quoted_last(
     quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "she.txt").quotes]
     assert ("Чолпон Джакупова", "Этот закон") in quotes and ("Чолпон Джакупова", "Мы направим") in quotes, quotes
     assert not any(words == "власти готовят" for _, words in quotes), quotes  # an expert the story never named
+
+
+def test_words_an_outlet_cites_are_of_the_one_it_cites(tmp_path, gazetteer):
+    # «…», — цитирует X сообщение Y: Y's words, not the outlet's
+    text = ("ТАШКЕНТ, 12 марта — Тестовое агентство. Министр иностранных дел Узбекистана Бахтиёр Саидов "
+            "встретился в Ташкенте с послом России.\n\n"
+            "«В ходе встречи обсуждены вопросы трудовой миграции и упорядочения миграционных процессов», "
+            "— цитирует агентство Интерфакс сообщение посольства России.\n")
+    quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "cited.txt").quotes]
+    assert quotes == [("посольство России", "В ходе")], quotes

@@ -42,6 +42,12 @@ _ABOUT_THIS = re.compile(r"^[»“”\"]?\s*[.!?…]?\s*(?:[»“”\"]\s*)?Об
 _AFTER = re.compile(r"^[»“”\"]?\s*(?:[,!?.…]\s*)?[—–-]\s*(?P<attribution>(?:[^«».!?]|«[^«».!?]{1,40}»){0,160}?)(?:[.!?](?:\s|$)|$)")
 
 
+# «цитирует ТАСС слова министра», «приводит агентство заявление МИД»: the one whose words are cited
+# comes after the noun for them.
+_CITED_WORDS = re.compile(r"\b(?:цитиру\w*|процитирова\w*|привод\w*|привел\w*|привёл\w*)\b.{0,60}?"
+                          r"\b(?:слова|сообщение|заявление|высказывание|комментарий|пост|запись|ответ)\b", re.I)
+
+
 def read_quotes(article: Article, mentions: list[Mention], entities: dict[str, ArticleEntity],
                 lexicon: RussianLexicon, lemma_of) -> list[ArticleQuote]:
     """Each quotation whose speaker is one of ``entities``.
@@ -144,6 +150,11 @@ class _Reader:
         if after and self._speaks(after.group("attribution")):
             # «…», — сказал X.
             span = (end + after.start("attribution"), end + after.end("attribution"))
+            cited = _CITED_WORDS.search(after.group("attribution"))
+            if cited:  # «…», — цитирует РБК сообщение посольства: the words are the embassy's
+                named = self._named(paragraph, end + after.start("attribution") + cited.end(), span[1])
+                if named:
+                    return named, "after"
             return (self._named(paragraph, *span) or self._pronoun(after.group("attribution"), paragraph, start)
                     or self._source(after.group("attribution"), paragraph, start)), "after"
         following = _ABOUT_THIS.match(text[end:])
