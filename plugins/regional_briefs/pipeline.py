@@ -345,8 +345,9 @@ def assemble(extractions: list[Extraction], curation: Curation, gazetteer: Gazet
                                       actors=_ids(event.actors, ex.article.id, local_to_id),
                                       places=_ids(event.places, ex.article.id, local_to_id)))
     relations = site_relations(extractions, local_to_id)
+    named = {(article, m.entity) for article, kept in mentions.items() for m in kept}
     for entity in entities.values():
-        entity.articles = sorted({a for a in entity.articles if any(m.entity == entity.id for m in mentions.get(a, []))})
+        entity.articles = sorted({a for a in entity.articles if (a, entity.id) in named})
     entities = {k: v for k, v in entities.items() if v.articles}
     events = {e.id: e for e in merge_events(candidates)}
     for event in events.values():

@@ -233,23 +233,28 @@ class MemoRun:
         self.old, self.old_backlinks = old, old_backlinks
         self.new: dict[str, _Entry] = {}
         self.new_backlinks: dict[str, tuple[tuple, str, list]] = {}
-        self.same: dict[tuple, bool] = {}
+        self.checked: set = set()  # the reads compared so far
+        self.changed: set = set()  # those of them that give something else in the new site
         self.replayed = self.rendered = 0
 
     def _unchanged(self, reads: frozenset) -> bool:
-        same = self.same
-        for read in reads:
-            known = same.get(read)
-            if known is None:
-                try:
-                    old = _lookup(self.memo.site, self.memo.view, read)
-                    new = _lookup(self.site, self.view, read)
-                    known = old is new or (old is not MISSING and new is not MISSING and type(old) is type(new)
-                                           and bool(old == new))
-                except Exception:  # a read that cannot be repeated: render the page
-                    known = False
-                same[read] = known
-            if not known:
+        """Whether every read gives in the new site what it gave in the last. Each distinct read is
+        compared once per build (most pages share most of their reads): the answers are kept in
+        ``checked`` and ``changed``, and a page is first tested against those with set operations."""
+        changed = self.changed
+        if not reads.isdisjoint(changed):
+            return False
+        for read in reads - self.checked:
+            try:
+                old = _lookup(self.memo.site, self.memo.view, read)
+                new = _lookup(self.site, self.view, read)
+                same = old is new or (old is not MISSING and new is not MISSING and type(old) is type(new)
+                                      and bool(old == new))
+            except Exception:  # a read that cannot be repeated: render the page
+                same = False
+            self.checked.add(read)
+            if not same:
+                changed.add(read)
                 return False
         return True
 
