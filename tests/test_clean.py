@@ -268,6 +268,7 @@ def test_notes_on_the_article_after_it_are_furniture(tmp_path):
     text = "\n\n".join([
         *STORY,
         "This article was originally published by Eurasia Monitor. Read the original article.",
+        "This post was originally published on Steppe Wire.",
         "The views expressed in this article are the author's own and do not reflect the policy of the Steppe Courier.",
         "Get the latest news from Central Asia on our WhatsApp channel.",
     ])

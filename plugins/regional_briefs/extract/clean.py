@@ -247,9 +247,9 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       # "Click here to join our channel on Telegram", "We use cookies ... you agree to ..."
                       r"|^(click here|tap here|join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter))"
                       r"|^(this (site|website) uses|we use) cookies\b"
-                      # notes on the article: "This article was originally published by X", "The views
+                      # notes on the article: "This post was originally published on X", "The views
                       # expressed in this article are the author's own", "Get the latest news on our channel"
-                      r"|^this (article|story|piece|report) (was|is|has been) (originally |first )?(re)?published\b"
+                      r"|^this (article|story|piece|report|post|item) (was|is|has been) (originally |first )?(re)?published\b"
                       r"|^the (views|opinions) expressed (in|by)\b"
                       r"|^(get|read|receive) (the )?latest\b.{0,80}\b(channel|newsletter|app)\b"
                       # the notices Russian law asks for, as footnotes: "* «X» — организация признана
