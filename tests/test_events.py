@@ -416,6 +416,22 @@ def test_a_range_dates_what_happened_over_it_by_its_start(nlp):
     assert "March" not in events[0].title and "2022" not in events[0].title
 
 
+def test_a_month_without_a_year_in_a_story_of_unknown_date_is_in_the_year_the_story_reached(nlp):
+    events = events_of(nlp, [
+        "Between late 2022 and early 2023, a wave of protests swept across the Erdenet region.",
+        "In mid-January, miners in Erdenet went on strike demanding higher wages.",
+    ])  # no publication date
+    assert [(e.date, e.type) for e in events] == [("2022", "protest"), ("2023-01", "protest")], events
+    # the strike, not the demand its participle adds; the title without the date's preposition
+    assert events[1].trigger == "strike" and events[1].title.startswith("Miners in Erdenet went on strike"), events[1]
+
+
+def test_a_participle_adds_to_the_happening_of_its_clause(nlp):
+    events = events_of(nlp, ["On Monday, about 800 miners in Erdenet went on strike, demanding a 50 percent wage rise."],
+                       PartialDate(2024, 5, 10))
+    assert [(e.date, e.type, e.trigger) for e in events] == [("2024-05-06", "protest", "strike")], events
+
+
 def test_chained_dates_and_clauses_without_dates_follow_the_story(nlp):
     events = events_of(nlp, [
         "Melikyan flew to Tbilisi on Saturday. He also signed a transit agreement with Kapanadze.",

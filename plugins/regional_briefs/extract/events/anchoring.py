@@ -218,6 +218,8 @@ class TimeAnchor:
                 score += 3
             elif node.dep_ in ("ccomp", "relcl", "advcl"):
                 score += 1
+                if node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "mark") for c in node.children):
+                    score += 1  # "went on strike demanding higher pay": a participle adds to its clause's happening
         if self._is_setting(trigger.token):
             score += SETTING_PENALTY
         if trigger.type in self.lex.weak_types:

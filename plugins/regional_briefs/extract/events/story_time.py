@@ -63,6 +63,7 @@ class StoryTime:
         self.timeline: list[PartialDate] = []  # the story's dates so far, in reading order
         self.unresolved: list = []  # roots of this sentence's time expressions that named no date
         self.weekdays: dict[int, PartialDate] = {}
+        self.years: list[int] = []  # the years the story has named, in reading order (a range's end too)
 
     def dates(self, sent, quoted: set[int]) -> list[StoryDate]:
         """The sentence's date expressions that resolve, in order; anchors follow the story."""
@@ -74,6 +75,10 @@ class StoryTime:
         ranges, range_ends = _ranges(sent, spans)
         found: list[StoryDate] = []
         for span in spans:
+            if span.start in range_ends and span.start_char not in quoted:
+                end_of_range = resolve_date(span.text, self.reference)
+                if end_of_range is not None and end_of_range.year is not None:
+                    self.years.append(end_of_range.year)  # "between late 2023 and early 2024": 2024 reached
             if span.start_char in quoted or span.start in range_ends:
                 continue  # a quotation's date, or the end of a range its start dates
             if self._projected(span):
@@ -86,6 +91,8 @@ class StoryTime:
                 date = self.weekdays[weekday]  # "Friday's vote" after "Friday (May 3)"
             if date is None and self.today is UNKNOWN_DAY and resolve_date(text, _ANY_DAY) is not None:
                 date = UNKNOWN_DAY  # "on Friday" in a story of unknown date: a real, undated time
+            if date is not None and date.year is None and date.month is not None and self._yearless():
+                date = self._in_story_year(date)
             if date is None:
                 if not is_duration(text):
                     self.unresolved.append(span.root)
@@ -103,9 +110,20 @@ class StoryTime:
                                span.start_char < dateline_end))
             if not background and date is not UNKNOWN_DAY:
                 self.timeline.append(date)
+            if date.year is not None and not background:
+                self.years.append(date.year)
         if not all(d.in_dateline for d in found):
             found = [d for d in found if not d.in_dateline]  # the dateline dates the copy
         return found
+
+    def _yearless(self) -> bool:
+        """Whether the article gives no year of its own to resolve "in mid-January" against."""
+        return self.reference is None or self.reference.year is None
+
+    def _in_story_year(self, date: PartialDate) -> PartialDate:
+        """"Protests swept the region in early 2024. In mid-January, workers ...": in a story whose
+        own date is unknown, a month without a year is in the year the story has reached."""
+        return PartialDate(self.years[-1], date.month, date.day) if self.years else date
 
     def anchor(self, unit: Optional[str]) -> Optional[PartialDate]:
         """The latest date of the story precise enough for "the next day" or "a year later"."""

@@ -218,6 +218,9 @@ def _date_tokens(dates: list, sent) -> set[int]:
         drop.update(c.i for t in date for c in t.children if c.dep_ == "case")
         if date.root.dep_ == "pobj" and date.root.head.dep_ == "prep":
             drop.add(date.root.head.i)
+        before = doc[date.start - 1] if date.start > sent.start else None
+        if before is not None and before.dep_ == "prep" and not any(True for _ in before.children):
+            drop.add(before.i)  # "In mid-January, ...", the date parsed apart from its preposition
         if date.end < len(doc) and doc[date.end].text == "," and date.start > sent.start:
             drop.add(date.end)
     return drop
