@@ -123,6 +123,13 @@ def test_a_day_without_a_year_moves_the_story_of_a_page_without_a_date(tmp_path,
     assert [(e.type, e.date) for e in events] == [("legal", "--06-09"), ("protest", "--06-09")], events
 
 
+def test_a_day_without_a_year_on_a_page_without_a_date_is_in_the_year_the_story_named(tmp_path, gazetteer):
+    text = ("В 2023 году в Узбекистане прошёл референдум о поправках к конституции.\n\n"
+            "Досрочные президентские выборы в Узбекистане прошли 9 июля. Явка составила 79,8%.\n")
+    events = extraction_of(tmp_path, gazetteer, text, "story-year.md").events
+    assert ("election", "2023-07-09") in [(e.type, e.date) for e in events], events
+
+
 def test_a_parliament_named_with_a_lower_case_word_and_a_columnist_who_writes(tmp_path, gazetteer):
     text = ("ДУШАНБЕ, 14 марта 2025 — Тестовое агентство. Уровень воды в Нурекском водохранилище упал.\n\n"
             "«Правительство знало об этом двадцать лет», — пишет в своём канале политолог Рустам Хайдаров.\n\n"

@@ -48,6 +48,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
     openings = set(sorted(openings)[:DATELINE_PARAGRAPHS])  # where a wire dateline may stand
     story: Optional[PartialDate] = article.published
     yearless = article.published is None or article.published.year is None
+    story_year: Optional[int] = None  # the last year the story named
     for para in parsed:
         doc = para.events_doc or para.doc
         quoted = [(start, end) for start, end, _ in quotations(para.text)]
@@ -58,13 +59,17 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
         for sent in doc.sents:
             before = story  # the day the story had reached before this sentence
             reference = story if story is not None and story.day is not None else None
-            dates = [d for d in find_dates(sent.text, lexicon, article.published or reference, reference)
+            # in a story whose own date is unknown, a date without a year is in the year the
+            # story has reached («В 2023 году … 9 июля»)
+            in_year = PartialDate(story_year) if yearless and story_year is not None else None
+            dates = [d for d in find_dates(sent.text, lexicon, article.published or reference or in_year, reference)
                      if not (para.index in openings and _dateline_end(para.text) > sent.start + d.start)
                      and not any(s <= sent.start + d.start < e for s, e in quoted)]
             # a date inside a quotation is the speaker's («начнутся в пятницу»): it neither dates
             # what the story tells nor moves the story on
             if dates:
                 current = dates[0].date
+                story_year = next((d.date.year for d in reversed(dates) if d.date.year is not None), story_year)
                 lead_days += [d.date for d in dates if d.date.day is not None] if para.index == lead else []
                 for found in dates:
                     # the day the story has reached; a day without its year only when the article
