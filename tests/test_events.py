@@ -788,3 +788,12 @@ def test_a_clause_that_says_also_is_one_more_happening_not_a_retelling(nlp):
     retold = events_of(nlp, ["Uzbekistan and Kazakhstan signed a border treaty on Thursday.",
                              "The treaty was signed in Tashkent."], PartialDate(2024, 5, 10))
     assert [(e.type, e.paragraph) for e in retold] == [("agreement", 0)]
+
+
+def test_an_honour_awarded_or_received_is_a_happening(nlp):
+    # the order's name (a proper noun) must not make "received" the reception of a person
+    events = events_of(nlp, ["On Monday, the president awarded the visiting premier the Order of Friendship.",
+                             "On Tuesday, Bolot Temirov received the Order of the Golden Eagle in Bishkek."],
+                       PartialDate(2024, 5, 10))
+    assert [(e.date, e.type, e.trigger) for e in events] == [
+        ("2024-05-06", "other", "awarded"), ("2024-05-07", "other", "received")], events

@@ -126,7 +126,12 @@ class Lexicon:
                     neighbours = _neighbour_lemmas(token, self.vague_verbs) if neighbours is None else neighbours
                     if not entry.companions & neighbours:
                         continue
-                key = (0 if entry.companions else 1, self.rank(entry.type), entry.lemma)
+                # a companion word found beats a companion class ("@person": "received the Order
+                # of X" is an honour, though the order's name may pass for a person's), and any
+                # companion beats none
+                matched = entry.companions & neighbours if entry.companions else set()
+                specificity = 0 if matched - _CLASSES else 1 if matched else 2
+                key = (specificity, self.rank(entry.type), entry.lemma)
                 if best is None or key < best[0]:
                     best = (key, entry)
         return best[1] if best else None
@@ -142,6 +147,9 @@ class Lexicon:
 def _load_lexicon(path: str) -> Lexicon:
     return Lexicon(Fields.load(Path(path)))
 
+
+# Companions that stand for a class of words rather than a word (_neighbour_lemmas).
+_CLASSES = frozenset({"@person", "@to"})
 
 # Edges that lead into another clause: companions must sit in the trigger's own phrase.
 _CLAUSE_EDGES = frozenset({"conj", "cc", "advcl", "ccomp", "relcl", "parataxis", "punct", "xcomp", "acl"})
