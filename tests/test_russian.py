@@ -162,6 +162,17 @@ def test_adjectives_listed_before_one_place_head_are_each_a_place(tmp_path, gaze
     assert not any(n.endswith("районах") or n in ("Рушанском", "Ванчском") for n in entities), sorted(entities)
 
 
+def test_regions_listed_after_their_head_or_before_it_are_the_gazetteers(tmp_path, gazetteer):
+    # the gazetteer holds the Russian names of the region's first-level divisions
+    text = ("АСТАНА, 30 марта 2024 — Тестовое агентство. Подтоплены дома в пяти областях: Актюбинская, "
+            "Акмолинская, Костанайская, Карагандинская и Павлодарская.\n\n"
+            "Дожди прошли и в Ошской и Джалал-Абадской областях Кыргызстана.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "regions.md").entities
+    assert {"Aktobe Region", "Akmola Region", "Kostanay Region", "Karaganda Region", "Pavlodar Region",
+            "Osh Region", "Jalal-Abad Region"} <= set(entities), sorted(entities)
+    assert not any(name.endswith("ская") or "област" in name for name in entities), sorted(entities)
+
+
 @pytest.mark.parametrize("sentence, name", [
     ("Мы видели Эмомали Рахмона.", "Эмомали Рахмон"),  # an indeclinable given name
     ("Приехал к Садыру Жапарову.", "Садыр Жапаров"),  # a given name the dictionary does not know

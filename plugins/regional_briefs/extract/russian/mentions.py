@@ -87,7 +87,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     mentions += _gazetteer_only(parsed, mentions, gazetteer, country, analyzer, lexicon)
     mentions += _institutions(parsed, mentions, lexicon, analyzer)
     mentions += _surname_subjects(parsed, mentions, analyzer)
-    mentions = _listed_places(parsed, mentions, lexicon, analyzer)
+    mentions = _listed_places(parsed, mentions, lexicon, analyzer, gazetteer)
     _outlets_of_datelines(parsed, mentions)
     # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
@@ -358,10 +358,11 @@ _GENDERS = ("masc", "femn", "neut")
 
 
 def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon,
-                   analyzer) -> list[Mention]:
-    """«в Ванчском, Рушанском и Ишкашимском районах»: capitalised adjectives listed before one
-    plural place head are each a place of that head («Рушанский район»), whatever the model made of
-    them (it reads «Рушанском» alone, or «Ишкашимском районах» uninflected)."""
+                   analyzer, gazetteer: Optional[Gazetteer] = None) -> list[Mention]:
+    """«в Ванчском, Рушанском и Ишкашимском районах», «в областях: Актюбинская, Акмолинская»:
+    capitalised adjectives listed before or after one plural place head are each a place of that
+    head («Рушанский район»), whatever the model made of them (it reads «Рушанском» alone, or
+    «Ишкашимском районах» uninflected); the gazetteer's entry when it has that name."""
     out = list(mentions)
     for para in parsed:
         tokens = list(para.doc.tokens)
@@ -370,14 +371,27 @@ def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexic
             type_ = lexicon.place_heads.get(head_lemma)
             if type_ is None or head.pos != "NOUN" or (head.feats or {}).get("Number") != "Plur":
                 continue
+            def adjective(token) -> bool:
+                return token.text[:1].isupper() and (token.pos == "ADJ" or any(
+                    p.tag.POS == "ADJF" for p in analyzer.parse(token.text)))
+
             listed, j = [], i - 1
-            while j >= 0 and tokens[j].text[:1].isupper() and (tokens[j].pos == "ADJ" or any(
-                    p.tag.POS == "ADJF" for p in analyzer.parse(tokens[j].text))):
+            while j >= 0 and adjective(tokens[j]):
                 listed.append(tokens[j])
                 if j >= 2 and tokens[j - 1].text in (",", "и"):
                     j -= 2
                 else:
                     break
+            after = False
+            if len(listed) < 2 and i + 2 < len(tokens) and tokens[i + 1].text in (":", "—", "–"):
+                # «в семи областях: Актюбинская, Акмолинская и Костанайская»: the list after the head
+                listed, j, after = [], i + 2, True
+                while j < len(tokens) and adjective(tokens[j]):
+                    listed.insert(0, tokens[j])
+                    if j + 2 < len(tokens) and tokens[j + 1].text in (",", "и"):
+                        j += 2
+                    else:
+                        break
             if len(listed) < 2:
                 continue
             gender = next((g for g in _GENDERS if g in analyzer.parse(head_lemma)[0].tag), "masc")
@@ -386,12 +400,20 @@ def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexic
                 form = parse.inflect({"nomn", "sing", gender}) if parse else None
                 if form is None:
                     continue
-                name = f"{form.word.capitalize()} {head_lemma}"
-                end = head.stop if adjective is listed[0] else adjective.stop
+                # «Джалал-Абадской» -> «Джалал-Абадская»: the parts capitalised as written
+                word = "-".join(part.capitalize() if written[:1].isupper() else part
+                                for part, written in zip(form.word.split("-"), adjective.text.split("-")))
+                name = f"{word} {head_lemma}"
+                end = head.stop if adjective is listed[0] and not after else adjective.stop
                 out = [m for m in out if not (m.paragraph == para.index and m.start < end and adjective.start < m.end
                                               and m.origin != "gazetteer")]
-                out.append(Mention(para.text[adjective.start:end], para.index, adjective.start, end, "place",
-                                   type_, "LOC", "rule", name=name))
+                entry = gazetteer.lookup(name) if gazetteer is not None else None
+                if entry is not None and entry.kind == "place":
+                    out.append(_gazetteer_mention(entry, para.text[adjective.start:end], para.index, adjective.start,
+                                                  end, "LOC"))
+                else:
+                    out.append(Mention(para.text[adjective.start:end], para.index, adjective.start, end, "place",
+                                       type_, "LOC", "rule", name=name))
     return out
 
 
