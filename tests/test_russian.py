@@ -173,6 +173,14 @@ def test_regions_listed_after_their_head_or_before_it_are_the_gazetteers(tmp_pat
     assert not any(name.endswith("ская") or "област" in name for name in entities), sorted(entities)
 
 
+def test_a_countrys_parliament_named_in_lower_case_is_the_gazetteers_body(tmp_path, gazetteer):
+    text = ("БИШКЕК, 30 марта 2024 — Тестовое агентство. Депутаты парламента Кыргызстана приняли закон о СМИ.\n\n"
+            "Сенат Узбекистана одобрил поправки, а меджлис Туркменистана ратифицировал договор.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "bodies.md").entities
+    assert {"Jogorku Kenesh", "Senate of the Oliy Majlis", "Mejlis of Turkmenistan"} <= set(entities), sorted(entities)
+    assert not any(name.lower().startswith(("сенат", "парламент", "меджлис")) for name in entities), sorted(entities)
+
+
 @pytest.mark.parametrize("sentence, name", [
     ("Мы видели Эмомали Рахмона.", "Эмомали Рахмон"),  # an indeclinable given name
     ("Приехал к Садыру Жапарову.", "Садыр Жапаров"),  # a given name the dictionary does not know

@@ -43,7 +43,7 @@ class RussianLexicon:
     resident_nouns: frozenset[str]
     credit_words: frozenset[str]
     deadly_types: frozenset[str]
-    institution_heads: dict[str, tuple[str, str]]  # lemma -> (kind, type)
+    institution_heads: dict[str, tuple[str, str, str]]  # lemma -> (kind, type, English noun or "")
     refusal_verbs: frozenset[str]
     honorifics: frozenset[str]
     date_line_words: frozenset[str]
@@ -58,13 +58,15 @@ def _numbers(data: Fields, key: str) -> dict[str, int]:
     return {k.casefold(): v for k, v in data.numbers(key).items()}
 
 
-def _kinds(data: Fields, key: str) -> dict[str, tuple[str, str]]:
+def _kinds(data: Fields, key: str) -> dict[str, tuple[str, str, str]]:
+    """lemma -> (kind, type, the English noun for it or "") of entries "actor TYPE [noun]"."""
     out = {}
     for word, value in data.mapping(key).items():
         parts = str(value).split()
-        if len(parts) != 2 or parts[1] not in {"actor": ACTOR_TYPES, "place": PLACE_TYPES}.get(parts[0], ()):
-            raise data.error(f"{key}.{word}", "must be 'actor TYPE' or 'place TYPE' of the model's types")
-        out[word.casefold()] = (parts[0], parts[1])
+        if len(parts) not in (2, 3) or parts[1] not in {"actor": ACTOR_TYPES, "place": PLACE_TYPES}.get(parts[0], ()):
+            raise data.error(f"{key}.{word}", "must be 'actor TYPE', 'place TYPE' (of the model's types) and "
+                                              "an English noun, optionally")
+        out[word.casefold()] = (parts[0], parts[1], parts[2] if len(parts) == 3 else "")
     return out
 
 
