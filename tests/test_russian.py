@@ -821,3 +821,21 @@ def test_words_an_outlet_cites_are_of_the_one_it_cites(tmp_path, gazetteer):
             "— цитирует агентство Интерфакс сообщение посольства России.\n")
     quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "cited.txt").quotes]
     assert quotes == [("посольство России", "В ходе")], quotes
+
+
+def test_a_representative_of_a_body_is_the_coordinator_the_paragraph_named(tmp_path, gazetteer):
+    # «координатор» is an office; «— пояснил представитель ООН» is the office-holder just named
+    text = ("КАБУЛ, 2 сентября 2021 — Тестовое агентство. ООН продолжит работу в стране, заявил координатор ООН "
+            "по гуманитарным вопросам Ильдар Сабиров.\n\n"
+            "Как рассказал господин Сабиров, взаимодействие длится много лет. «У нас есть рабочие контакты с "
+            "властями», — пояснил агентству представитель ООН.\n")
+    quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "un.md").quotes]
+    assert quotes == [("Ильдар Сабиров", "У нас")], quotes
+
+
+def test_his_words_after_a_quotation_are_the_paragraphs_speakers_not_the_one_he_met(tmp_path, gazetteer):
+    text = ("МОСКВА, 5 мая 2004 — Тестовое агентство. Президент Туркменистана Арслан Мурадов прибыл в Москву.\n\n"
+            "На встрече в Кремле с Николаем Петренко туркменский руководитель подчеркнул, что «Россия — великая "
+            "страна». По его словам, «очень много сделано с участием России».\n")
+    quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "his.md").quotes]
+    assert ("Арслан Мурадов", "очень много") in quotes and not any(s == "Николай Петренко" for s, _ in quotes), quotes

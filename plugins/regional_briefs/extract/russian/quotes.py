@@ -81,7 +81,7 @@ def read_quotes(article: Article, mentions: list[Mention], entities: dict[str, A
             if speaker:
                 quotes.append(ArticleQuote(speaker, text, paragraph.index))
                 if entities.get(speaker) is not None and entities[speaker].type == "person":
-                    reader.last_speaker = speaker
+                    reader.last_speaker, reader.last_speaker_paragraph = speaker, paragraph.index
             elif end == len(paragraph.text) and paragraph.text[start] in "«„“\"" and not paragraph.text.rstrip().endswith(("»", "“", "”", "\"")):
                 running = (text, paragraph.index)
     return quotes
@@ -138,6 +138,7 @@ class _Reader:
                  paragraphs: Optional[dict[int, str]] = None):
         self.paragraphs = paragraphs or {}
         self.last_speaker: Optional[str] = None  # the person quoted last
+        self.last_speaker_paragraph: Optional[int] = None  # and in which paragraph
         self.mentions = sorted(mentions, key=lambda m: (m.paragraph, m.start))
         self.entities = entities
         self.lex = lexicon
@@ -286,6 +287,10 @@ class _Reader:
 
     def _pronoun(self, words: str, paragraph: int, start: int) -> Optional[str]:
         if set(re.findall(r"[^\W\d_]+", words.casefold().replace("ё", "е"))) & self.lex.person_pronouns:
+            if self.last_speaker and self.last_speaker_paragraph == paragraph:
+                # «X подчеркнул, что "…". По его словам, "…"»: the paragraph's speaker goes on,
+                # whoever else it names (the one X met)
+                return self.last_speaker
             # the last person named close before, else the last person quoted («— пообещала она»
             # after her quotation and another's)
             return self._last_person(paragraph, start) or self.last_speaker
