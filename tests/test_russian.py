@@ -839,3 +839,12 @@ def test_his_words_after_a_quotation_are_the_paragraphs_speakers_not_the_one_he_
             "страна». По его словам, «очень много сделано с участием России».\n")
     quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "his.md").quotes]
     assert ("Арслан Мурадов", "очень много") in quotes and not any(s == "Николай Петренко" for s, _ in quotes), quotes
+
+
+def test_a_deadline_dates_nothing_and_the_hurt_after_a_blast_are_its_toll(tmp_path, gazetteer):
+    text = ("ДУШАНБЕ, 3 октября 2024 — Тестовое агентство. Взрыв прогремел на рынке в Кулябе 2 октября. "
+            "Пострадали 7 человек.\n\n"
+            "Министр энергетики Бахром Зухуров заявил, что из энергетического кризиса страна выйдет к 2028 году.\n")
+    events = extraction_of(tmp_path, gazetteer, text, "toll.md").events
+    assert [e.type for e in events if e.type != "statement"] == ["attack"], events  # no event of the wounded
+    assert not any(e.date and e.date.startswith("2028") for e in events), events  # «к 2028 году»: a deadline

@@ -43,6 +43,7 @@ class RussianLexicon:
     resident_nouns: frozenset[str]
     credit_words: frozenset[str]
     deadly_types: frozenset[str]
+    casualty_verbs: frozenset[str]  # verbs that count the hurt («пострадать»)
     institution_heads: dict[str, tuple[str, str, str]]  # lemma -> (kind, type, English noun or "")
     refusal_verbs: frozenset[str]
     honorifics: frozenset[str]
@@ -120,6 +121,7 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         resident_nouns=frozenset(words("resident_nouns")),
         credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),
         deadly_types=frozenset(words("deadly_types")), numbers=_numbers(data, "numbers"),
+        casualty_verbs=frozenset(words("casualty_verbs")),
         institution_heads=_kinds(data, "institution_heads"),
         refusal_verbs=frozenset(words("refusal_verbs")), honorifics=frozenset(words("honorifics")),
         date_line_words=frozenset(words("date_line_words")),

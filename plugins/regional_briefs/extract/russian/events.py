@@ -64,7 +64,9 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
             in_year = PartialDate(story_year) if yearless and story_year is not None else None
             dates = [d for d in find_dates(sent.text, lexicon, article.published or reference or in_year, reference)
                      if not (para.index in openings and _dateline_end(para.text) > sent.start + d.start)
-                     and not any(s <= sent.start + d.start < e for s, e in quoted)]
+                     and not any(s <= sent.start + d.start < e for s, e in quoted)
+                     and not _DEADLINE.search(sent.text[:d.start])]
+            # «планируется выйти из кризиса к 2028 году»: a deadline, not when anything happened
             # a date inside a quotation is the speaker's («начнутся в пятницу»): it neither dates
             # what the story tells nor moves the story on
             if dates:
@@ -89,6 +91,13 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                              and para.index - e.paragraph <= 1), None)
                 if last is not None and last.fatalities is None:
                     last.fatalities = dead
+            deadly = next((e for e in reversed(events) if e.type in lexicon.deadly_types
+                           and para.index - e.paragraph <= 1), None)
+            if deadly is not None and found and all(lemma_of(token) in lexicon.casualty_verbs for _, token in found):
+                # «Пострадали 7 человек» after the blast: the count of its wounded, not a happening
+                if deadly.fatalities is None and dead is not None:
+                    deadly.fatalities = dead
+                continue
             for type_, token in found:
                 # «итоги выборов в марте 2021 года»: a date a noun governs is that noun's, not
                 # the time of a verb of the sentence
@@ -117,6 +126,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
 
 
 DATELINE_PARAGRAPHS = 2  # a dateline opens one of the story's first paragraphs, or none
+_DEADLINE = re.compile(r"(?:^|\s)(?:к|ко|не\s+позднее)\s+$", re.I)  # «к 2028 году», «не позднее 1 мая»
 LEAD_DAYS_BEFORE = 7  # a lead retold with a day this close before the article's date happened then
 
 
