@@ -188,6 +188,8 @@ def test_a_countrys_parliament_named_in_lower_case_is_the_gazetteers_body(tmp_pa
     ("Встреча с Элеонорой Алиевой прошла.", "Элеонора Алиева"),
     ("Убийство Салтанат Нукеновой.", "Салтанат Нукенова"),  # a woman's surname, whatever the tagger read
     ("Заявление Гульнары Каримовой.", "Гульнара Каримова"),
+    ("Переговоры с министром Далером Джумой прошли.", "Далер Джума"),  # a man's surname of the -а declension
+    ("Суд приговорил Саидджафара Усмонзоду к 27 годам.", "Саидджафар Усмонзода"),  # Tajik -зода
 ])
 def test_a_persons_name_comes_to_the_nominative(sentence, name):
     from regional_briefs.extract.russian import nlp

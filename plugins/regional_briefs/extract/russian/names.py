@@ -98,9 +98,27 @@ def _person(tokens: Sequence, analyzer) -> str:
             continue
         own = _Token(token.text, token.pos, {**(token.feats or {}), "Case": feats["Case"], "Gender": feats.get("Gender", "Masc")})
         form = _inflect(own, analyzer, person=True)
-        words.append(_cased(form[0], token.text) if form else _masculine_stem(token.text, CASES.get(feats["Case"]))
-                     if feats.get("Gender", "Masc") == "Masc" else token.text)
+        word = (_cased(form[0], token.text) if form else _masculine_stem(token.text, CASES.get(feats["Case"]))
+                if feats.get("Gender", "Masc") == "Masc" else token.text)
+        if (token is surname and len(tokens) > 1 and word == token.text and feats.get("Gender", "Masc") == "Masc"
+                and not SURNAME.search(token.text)):
+            # «Далером Джумой», «Саидджафара Усмонзоду»: a man's surname of the -а declension
+            # (Tajik -зода, Джума) in the case his given name is in
+            word = _a_stem(token.text, CASES.get(feats["Case"]))
+        words.append(word)
     return _join(tokens, words)
+
+
+# Case endings of a noun of the -а declension (a man's «Джума», «Усмонзода»), by case.
+_A_ENDINGS = {"ablt": (("ой", "а"), ("ей", "я")), "accs": (("у", "а"), ("ю", "я")), "gent": (("ы", "а"),),
+              "datv": (("е", "а"),)}
+
+
+def _a_stem(word: str, case: Optional[str]) -> str:
+    for ending, nominative in _A_ENDINGS.get(case or "", ()):
+        if word.casefold().endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)] + nominative
+    return word
 
 
 def _known_given_name(tokens: Sequence, surname, analyzer):
