@@ -52,6 +52,11 @@ Fighting along the border in Batken Region in September 2022 killed 59 people.
 # --- language per article -------------------------------------------------------------------------
 
 
+def quote_starts(tmp_path, gazetteer, text: str, name: str) -> list[tuple[str, str]]:
+    """(speaker, first two words) of each quotation extraction finds in ``text``, read as ``name``."""
+    return [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, name).quotes]
+
+
 def test_an_articles_language_is_read_from_its_letters():
     assert detect("Президент Таджикистана Эмомали Рахмон заявил, что переговоры продолжатся.") == "ru"
     assert detect("Tajik President Emomali Rahmon said the talks would go on.") == "en"
@@ -798,7 +803,7 @@ def test_a_quotation_of_the_agency_of_the_minister_and_of_the_defender_named_bef
             "«Ситуация находится под контролем», — добавил министр.\n\n"
             "Адвокат одного из задержанных Зафар Назаров не согласен с обвинением.\n\n"
             "«Мы будем обжаловать арест», — заявил защитник.\n")
-    quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "agency.txt").quotes]
+    quotes = quote_starts(tmp_path, gazetteer, text, "agency.txt")
     assert quotes == [("Ministry of Internal Affairs of Tajikistan", "Задержанные планировали"),
                       ("Рамазон Рахимзода", "Мы продолжим"), ("Рамазон Рахимзода", "Ситуация находится"),
                       ("Зафар Назаров", "Мы будем")], quotes
@@ -810,7 +815,7 @@ def test_she_after_a_quotation_nobody_named_close_before_is_the_one_quoted_last(
             "«Этот закон ограничит свободу слова», — сказала правозащитница.\n\n"
             "По мнению эксперта, «власти готовят почву для новых ограничений».\n\n"
             "«Мы направим обращение в Конституционный суд», — пообещала она.\n")
-    quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "she.txt").quotes]
+    quotes = quote_starts(tmp_path, gazetteer, text, "she.txt")
     assert ("Чолпон Джакупова", "Этот закон") in quotes and ("Чолпон Джакупова", "Мы направим") in quotes, quotes
     assert not any(words == "власти готовят" for _, words in quotes), quotes  # an expert the story never named
 
@@ -821,7 +826,7 @@ def test_words_an_outlet_cites_are_of_the_one_it_cites(tmp_path, gazetteer):
             "встретился в Ташкенте с послом России.\n\n"
             "«В ходе встречи обсуждены вопросы трудовой миграции и упорядочения миграционных процессов», "
             "— цитирует агентство Интерфакс сообщение посольства России.\n")
-    quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "cited.txt").quotes]
+    quotes = quote_starts(tmp_path, gazetteer, text, "cited.txt")
     assert quotes == [("посольство России", "В ходе")], quotes
 
 
@@ -831,7 +836,7 @@ def test_a_representative_of_a_body_is_the_coordinator_the_paragraph_named(tmp_p
             "по гуманитарным вопросам Ильдар Сабиров.\n\n"
             "Как рассказал господин Сабиров, взаимодействие длится много лет. «У нас есть рабочие контакты с "
             "властями», — пояснил агентству представитель ООН.\n")
-    quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "un.md").quotes]
+    quotes = quote_starts(tmp_path, gazetteer, text, "un.md")
     assert quotes == [("Ильдар Сабиров", "У нас")], quotes
 
 
@@ -839,7 +844,7 @@ def test_his_words_after_a_quotation_are_the_paragraphs_speakers_not_the_one_he_
     text = ("МОСКВА, 5 мая 2004 — Тестовое агентство. Президент Туркменистана Арслан Мурадов прибыл в Москву.\n\n"
             "На встрече в Кремле с Николаем Петренко туркменский руководитель подчеркнул, что «Россия — великая "
             "страна». По его словам, «очень много сделано с участием России».\n")
-    quotes = [(q.speaker, " ".join(q.text.split()[:2])) for q in extraction_of(tmp_path, gazetteer, text, "his.md").quotes]
+    quotes = quote_starts(tmp_path, gazetteer, text, "his.md")
     assert ("Арслан Мурадов", "очень много") in quotes and not any(s == "Николай Петренко" for s, _ in quotes), quotes
 
 

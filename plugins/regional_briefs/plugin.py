@@ -386,7 +386,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 target.write_bytes(text.encode("utf-8"))
             log.info(f"{len(data)} data files written after the reload (the export, the views' data, the feeds)")
         if store_output is not None and not self.superseded:
-            warning = store_output(stopped, data=data) if later is not None else store_output(stopped)
+            warning = store_output(stopped, data=data)
             if warning:
                 log.warning(warning)
         if not self.superseded:

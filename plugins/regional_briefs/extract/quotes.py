@@ -185,10 +185,11 @@ class _Reader:
         for span in spans:
             # 'X reported on the visit "...", the agency said': a verb of speech before the
             # quotation in its sentence says whose it is; the attribution after it is the source's
-            introduced = self._sentence_before(outside_text, span.start)
-            speaker = ((self.verb.search(introduced) and self._before(span, outside_text, actors, mentions))
-                       or self._after(span, outside_text, actors, out[-1] if out else None)
-                       or self._before(span, outside_text, actors, mentions))
+            said_before = self.verb.search(self._sentence_before(outside_text, span.start)) is not None
+            before = self._before(span, outside_text, actors, mentions) if said_before else None
+            speaker = before or self._after(span, outside_text, actors, out[-1] if out else None)
+            if speaker is None and not said_before:
+                speaker = self._before(span, outside_text, actors, mentions)
             if speaker is None and previous is None:
                 speaker = self._reported_before(outside_text, span.start, actors)
             if speaker is None:
@@ -427,10 +428,8 @@ class _Reader:
     def _before(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
         """`X said: "..."`, `X said the talks were "difficult"`, `according to X, "..."`: the
         sentence before the quotation names its speaker."""
-        start = max(outside.rfind(". ", 0, span.start), outside.rfind("? ", 0, span.start),
-                    outside.rfind("! ", 0, span.start))
-        sentence = outside[start + 1: span.start]
-        offset = start + 1
+        sentence = self._sentence_before(outside, span.start)
+        offset = span.start - len(sentence)
         according = re.search(r"\baccording to\b", sentence, re.I)
         if according:
             near = [m for m in actors if offset + according.end() <= m.start < span.start]
