@@ -270,8 +270,7 @@ def _state_bodies_in_lower_case(article: Article, mentions: list[Mention], patte
                 continue
             phrase = match.group("body")
             title = phrase.title()
-            entry = (gazetteer.lookup(f"{title} of {country.name}", country.country)
-                     or gazetteer.lookup(f"{country.name}'s {title}", country.country))
+            entry = gazetteer.body_of(country, title)
             if entry is not None and entry.kind == "actor":
                 found.append(_mention_for_entry(entry, phrase, paragraph.index, start, end, "ORG"))
             else:
@@ -488,8 +487,7 @@ def _country_body(country: GazetteerEntry, rest, paragraph: int, gazetteer: Gaze
     if patterns.actor_type(text) != "government" or not text[:1].isupper():
         return None
     start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-    entry = (gazetteer.lookup(f"{text} of {country.name}", country.country)
-             or gazetteer.lookup(f"{country.name}'s {text}", country.country))
+    entry = gazetteer.body_of(country, text)
     if entry is not None and entry.kind == "actor":
         return [_mention_for_entry(entry, text, paragraph, start, end, "ORG")]
     return [Mention(text, paragraph, start, end, "actor", "government", "ORG", "rule", name=f"{text} of {country.name}")]

@@ -270,8 +270,7 @@ class _Reader:
         head = outside[:position].rstrip()
         if not head or head[-1] not in ".!?":
             return None
-        start = max(head.rfind(". ", 0, len(head) - 1), head.rfind("? ", 0, len(head) - 1),
-                    head.rfind("! ", 0, len(head) - 1)) + 1
+        start = len(head) - 1 - len(self._sentence_before(head, len(head) - 1))
         verb = self.verb.search(head, start)
         if verb is None:
             return None

@@ -153,6 +153,12 @@ class Gazetteer:
             ranked = sorted(ranked, key=lambda r: (r[0], self._by_id[r[2]].country != wanted, r[1]))
         return tuple(self._by_id[r[2]] for r in ranked)
 
+    def body_of(self, country: GazetteerEntry, noun: str) -> Optional[GazetteerEntry]:
+        """The entry a country's body goes by, named by a noun ("Health Ministry", "parliament"):
+        "Health Ministry of Kazakhstan", else "Kazakhstan's parliament"; None when it has none."""
+        return (self.lookup(f"{noun} of {country.name}", country.country)
+                or self.lookup(f"{country.name}'s {noun}", country.country))
+
     def get(self, entry_id: str) -> Optional[GazetteerEntry]:
         """The entry with this id, or None."""
         return self._by_id.get(entry_id)

@@ -85,14 +85,11 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                      if not (type_ == "statement" and any(s <= token.start < e for s, e in attributions))]
             # «"…", — пояснил он»: who said the quotation, not a statement besides it
             dead = _fatalities(sent.text, lexicon)
-            if not found and dead is not None:
-                # «Погибли не менее 2 тысяч человек» after the quake: the toll of the last deadly happening
-                last = next((e for e in reversed(events) if e.type in lexicon.deadly_types
-                             and para.index - e.paragraph <= 1), None)
-                if last is not None and last.fatalities is None:
-                    last.fatalities = dead
+            # the last deadly happening, told in this paragraph or the one before
             deadly = next((e for e in reversed(events) if e.type in lexicon.deadly_types
                            and para.index - e.paragraph <= 1), None)
+            if not found and dead is not None and deadly is not None and deadly.fatalities is None:
+                deadly.fatalities = dead  # «Погибли не менее 2 тысяч человек» after the quake: its toll
             if deadly is not None and found and all(lemma_of(token) in lexicon.casualty_verbs for _, token in found):
                 # «Пострадали 7 человек» after the blast: the count of its wounded, not a happening
                 if deadly.fatalities is None and dead is not None:

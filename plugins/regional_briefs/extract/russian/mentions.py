@@ -356,8 +356,7 @@ def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexico
             if english and gazetteer is not None and place.ref:
                 country = gazetteer.get(place.ref)
                 if country is not None and country.type == "country":
-                    entry = (gazetteer.lookup(f"{country.name}'s {english}", country.country)
-                             or gazetteer.lookup(f"{english} of {country.name}", country.country))
+                    entry = gazetteer.body_of(country, english)
             if entry is not None and entry.kind == "actor" and entry.type != "country":
                 out.append(_gazetteer_mention(entry, para.text[token.start:place.end], para.index, token.start,
                                               place.end, "ORG"))
