@@ -147,13 +147,15 @@ def data_files(site: Site, url_for: Callable[[str], str], site_url: str = "", si
     def one(path: str, make: Callable[[], str]) -> Callable[[], dict[str, str]]:
         return lambda: {path: make()}
 
+    files = {
+        "export/graph.json": lambda: graph_json(site, url_for),
+        "export/events.csv": lambda: events_csv(site),
+        visuals.NETWORK_EXPORT: lambda: json_document(visuals.network_json(site, url_for)),
+        visuals.MAP_EXPORT: lambda: json_document(visuals.map_json(site, url_for)),
+    }
     return LaterData(
-        paths=("export/graph.json", "export/events.csv", visuals.NETWORK_EXPORT, visuals.MAP_EXPORT,
-               *(feed.path for feed in site_feeds(site, site_name))),
-        parts=(one("export/graph.json", lambda: graph_json(site, url_for)),
-               one("export/events.csv", lambda: events_csv(site)),
-               one(visuals.NETWORK_EXPORT, lambda: json_document(visuals.network_json(site, url_for))),
-               one(visuals.MAP_EXPORT, lambda: json_document(visuals.map_json(site, url_for))),
+        paths=(*files, *(feed.path for feed in site_feeds(site, site_name))),
+        parts=(*(one(path, make) for path, make in files.items()),
                lambda: atom_files(site, url_for, site_url, site_name)))
 
 
