@@ -728,6 +728,28 @@ def test_a_story_of_unknown_date_tells_its_undated_happenings(nlp):
     assert not any(e.type == "deployment" and e.date is None for e in dated)
 
 
+def test_the_reported_news_of_an_undated_lead_and_its_cause_after_a_phrase(nlp):
+    """"Officials reported that 40 were killed ... as a result of a landslide": in a story of
+    unknown date, what the lead's verb of speech reports is the news, undated; the counted dead
+    stand for their cause, after a preposition of several words and across "killed and injured"."""
+    events = events_of(nlp, [
+        "Officials have reported that at least 40 people have been killed and dozens more injured "
+        "as a result of a landslide near Gyumri.",
+        "The region has long been disputed.",
+    ])
+    assert [(e.date, e.type, e.trigger) for e in events] == [(None, "disaster", "landslide")], events
+
+
+def test_a_weekday_in_a_story_dated_without_a_year_is_undated_not_lost(nlp):
+    """A dateline gives the day and month but no year: "on Friday" names a real day nobody can
+    place, so its happening is kept, undated."""
+    events = events_of(nlp, [
+        "Osh, July 2 (SWN) The toll from the mudslides has risen to 13, the ministry said.",
+        "Heavy rain near Gyumri on Friday triggered mudflows that damaged two bridges.",
+    ], PartialDate(None, 7, 2))
+    assert (None, "disaster") in [(e.date, e.type) for e in events], events
+
+
 def test_background_of_a_range_opening_the_sentence_and_of_counted_trade(nlp):
     events = events_of(nlp, [
         "Armenia and Georgia moved more freight by rail last month than ever before.",

@@ -308,9 +308,19 @@ class TimeAnchor:
         paragraph = story.paragraph
         if story.now.paragraph not in (paragraph, paragraph - 1) and not self._day_news(DAY_NEWS_PARAGRAPHS):
             return None, False
-        if not main_clause and (story.now.date is UNKNOWN_DAY or story.now.date.precision != "day"):
+        if not main_clause and not (story.near_lead() and self._reported(token)) and (
+                story.now.date is UNKNOWN_DAY or story.now.date.precision != "day"):
             return None, False  # a subordinate clause borrows only a precise "now"
         return story.now.date, True
+
+    def _reported(self, token) -> bool:
+        """Is the clause what the sentence's main verb of speech reports ("Officials said that
+        280 people were killed")? It is the sentence's news, as a main clause would be."""
+        node = clause_verb(token)
+        if node.dep_ != "ccomp" or node.head.dep_ != "ROOT":
+            return False
+        entry = self.lex.trigger(node.head)
+        return entry is not None and entry.type in self.lex.weak_types
 
     def _day_news(self, reach: int) -> bool:
         """Is the story still at its publication day (the lead's date), ``reach`` paragraphs past the lead?"""

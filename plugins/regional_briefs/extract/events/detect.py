@@ -108,7 +108,7 @@ class ArticleReader:
     def _read_sentence(self, paragraph: int, sent, quoted: set[int], mentions: list[Mention]):
         self.story.paragraph = paragraph
         self.story.quoted = quoted
-        dates = self.story.time.dates(sent, quoted)
+        dates = self.story.time.dates(sent, quoted, lead=paragraph == self.story.lead)
         if not dates and is_elaboration(sent, self.lex):
             fold_elaboration(self.events, paragraph, sent, mentions, self.lex, self.demonym_of)
             return

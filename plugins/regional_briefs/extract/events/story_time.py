@@ -65,8 +65,9 @@ class StoryTime:
         self.weekdays: dict[int, PartialDate] = {}
         self.years: list[int] = []  # the years the story has named, in reading order (a range's end too)
 
-    def dates(self, sent, quoted: set[int]) -> list[StoryDate]:
-        """The sentence's date expressions that resolve, in order; anchors follow the story."""
+    def dates(self, sent, quoted: set[int], lead: bool = False) -> list[StoryDate]:
+        """The sentence's date expressions that resolve, in order; anchors follow the story.
+        ``lead``: the sentence is in the story's first paragraph."""
         self.unresolved = []
         dateline_end = self.lex.dateline_end(sent)
         spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
@@ -89,8 +90,10 @@ class StoryTime:
             date = resolve_date(text, self.reference, self.anchor(anchor_unit(text)))
             if date is None and weekday is not None and weekday in self.weekdays:
                 date = self.weekdays[weekday]  # "Friday's vote" after "Friday (May 3)"
-            if date is None and self.today is UNKNOWN_DAY and resolve_date(text, _ANY_DAY) is not None:
-                date = UNKNOWN_DAY  # "on Friday" in a story of unknown date: a real, undated time
+            if date is None and self._yearless() and resolve_date(text, _ANY_DAY) is not None:
+                # "on Friday" in a story of unknown date, or of a day and month but no year: in
+                # the lead of a dated story the news of its day, elsewhere a real day nobody knows
+                date = self.today if lead and self.today not in (None, UNKNOWN_DAY) else UNKNOWN_DAY
             if date is not None and date.year is None and date.month is not None and self._yearless():
                 date = self._in_story_year(date)
             if date is None:

@@ -76,6 +76,8 @@ def deferred(trigger: Trigger, triggers: list[Trigger], lex: Lexicon) -> Trigger
     governors = [trigger.token]
     if trigger.token.dep_ in ("advcl", "conj"):  # "a tremor hit ..., injuring four"
         governors.append(trigger.token.head)
+    # "280 were killed and hundreds injured as a result of an earthquake": the cause of the pair
+    governors += [c for c in trigger.token.children if c.dep_ == "conj"]
     arguments = [t for t in triggers if t is not trigger and t.type not in lex.weak_types
                  and (any(_governs_as_argument(g, t.token, lex.cause_prepositions) for g in governors)
                       or (t.token.dep_ == "advcl" and t.token.head.i == trigger.token.i))]  # "died when ... collided"
@@ -115,6 +117,9 @@ def _governs_as_argument(verb, token, cause_prepositions: frozenset = frozenset(
         if node.head.i == verb.i and node.i != verb.i:
             if node.dep_ in (*SUBJECTS, "dobj"):
                 return True
-            # "hurt in a fire", "drowned in a flood", "injured by shelling": the cause
-            return node.dep_ == "prep" and node.lower_ in cause_prepositions and token.head.i == node.i
+            # "hurt in a fire", "drowned in a flood", "injured by shelling", "killed as a result
+            # of an earthquake": the cause, after a preposition of one word or several
+            if node.dep_ != "prep" or not node.i <= token.head.i < token.i:
+                return False
+            return " ".join(t.lower_ for t in token.doc[node.i:token.head.i + 1]) in cause_prepositions
     return False
