@@ -304,11 +304,12 @@ def test_a_participle_opening_the_sentence_takes_its_companion_from_the_main_sub
 
 
 def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
-    """A remark four paragraphs down a one-day story is only attributed; a statement issued
+    """A remark nine paragraphs down a one-day story is only attributed; a statement issued
     ("said in a statement", "told a briefing") is that day's news as far down as that."""
     lead = ["A magnitude 5.2 earthquake struck Lori province on Monday, killing 3 people.",
             "Rescue teams worked through the night.", "Roads to the villages were closed.",
-            "Schools stayed shut."]
+            "Schools stayed shut.", "Shops stayed shut.", "Buses stood still.", "Trains stood still.",
+            "The market was empty.", "The streets were empty."]
     formal = events_of(nlp, lead + ["Davit Melikyan said in a statement that Armenia would send tents."],
                        PartialDate(2024, 5, 13))
     assert one(formal, type="statement").date == "2024-05-13"
@@ -726,6 +727,15 @@ def test_a_story_of_unknown_date_tells_its_undated_happenings(nlp):
     # with the story's date known, an undated clause far from the lead is left out, not guessed
     dated = events_of(nlp, paragraphs, published=PartialDate(2023, 6, 10))
     assert not any(e.type == "deployment" and e.date is None for e in dated)
+
+
+def test_a_remark_a_few_paragraphs_down_a_one_day_story_is_that_days_news(nlp):
+    events = events_of(nlp, [
+        "A magnitude 5.2 earthquake struck Lori province on Monday, killing 3 people.",
+        "Rescue teams worked through the night.", "Roads to the villages were closed.", "Schools stayed shut.",
+        "Davit Melikyan said that Armenia would send tents.",
+    ], PartialDate(2024, 5, 13))
+    assert one(events, type="statement").date == "2024-05-13"
 
 
 def test_the_reported_news_of_an_undated_lead_and_its_cause_after_a_phrase(nlp):
