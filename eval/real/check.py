@@ -62,7 +62,7 @@ def check(path: Path, kept: set[str]) -> tuple[list[str], list[str]]:
             errors.append(f"{path.name}: event type {event.get('type')!r} is not one of ANNOTATION.md's")
         if event.get("precision") not in ("day", "month", "year"):
             errors.append(f"{path.name}: event precision {event.get('precision')!r}")
-    text_path = HERE / "text" / str(data.get("article") or "")
+    text_path = path.parent / "text" / str(data.get("article") or "")
     if not text_path.is_file():
         warnings.append(f"{path.name}: text/{data.get('article')} not pulled yet")
         return errors, warnings
