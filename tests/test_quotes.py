@@ -458,3 +458,10 @@ def test_the_speaker_before_a_quotation_in_its_sentence_comes_before_the_source_
             "the meeting of the heads of state of the region” at a session of the Cabinet of Ministers, "
             "the state agency reported.\n")
     assert quotes_of(tmp_path, gazetteer, text) == [("Rashid Meredov", "to")]
+
+
+def test_a_quotation_after_a_sentence_in_which_its_speaker_puts_it_so(tmp_path, gazetteer):
+    text = ("TASHKENT, June 10, 2024 - A gas field opened in Bukhara region on Monday.\n\n"
+            "The head of the state gas company, Mehriddin Abdullaev, put it bluntly. "
+            "\"Without new pipes, the gas stays in the ground.\"\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [("Mehriddin Abdullaev", "Without")]
