@@ -121,6 +121,15 @@ def test_an_office_after_a_quotation_is_its_holder_not_a_person_the_quotation_na
     assert [(q.speaker, q.text[:17]) for q in quotes] == [("Бактыгул Асанбек уулу", "Мы обжалуем приго")]
 
 
+def test_a_surname_alone_in_a_case_the_dictionary_cannot_undo_is_the_person_named_in_full(tmp_path, gazetteer):
+    text = ("ДУШАНБЕ, 4 марта 2025 года. Министр внутренних дел Таджикистана Рамазон Рахимзода заявил во "
+            "вторник, что граница может быть закрыта.\n\n"
+            "По словам Рахимзоды, «проверки займут две недели».\n\n"
+            "«Кабул сотрудничает с нами», — цитирует Рахимзоду агентство «Интерфакс».\n")
+    assert quote_starts(tmp_path, gazetteer, text, "border.md") == [
+        ("Рамазон Рахимзода", "проверки займут"), ("Рамазон Рахимзода", "Кабул сотрудничает")]
+
+
 def test_a_day_without_a_year_moves_the_story_of_a_page_without_a_date(tmp_path, gazetteer):
     text = ("Сегодня, 9 июня, в Бишкеке начался суд над бывшим министром Нурланом Сыдыкбековым.\n\n"
             "Вечером сторонники министра провели митинг у здания суда.\n")

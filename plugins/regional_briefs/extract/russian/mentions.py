@@ -20,7 +20,7 @@ from ...knowledge.gazetteer import Gazetteer, GazetteerEntry
 from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, Mention, Sentence
 from .dates import dateline
-from .names import SURNAME, nominative
+from .names import SURNAME, named_surname, nominative
 from .transliteration import romanizations
 
 LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
@@ -72,6 +72,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
             if name:
                 found.append((para, span, name))
     country = _main_country(found, gazetteer)
+    found = _surnames_of_the_named(found)
     for para, span, name in found:
         before = len(mentions)
         _add_mention(mentions, para, span, name, gazetteer, country, analyzer, lexicon)
@@ -95,6 +96,18 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
     return sorted(mentions, key=lambda m: (m.paragraph, m.start)), sentences
+
+
+def _surnames_of_the_named(found: list[tuple]) -> list[tuple]:
+    """A person named by a surname alone, in a case the dictionary cannot undo («Рахимзоду»), is
+    the person the article names in full with that surname in the nominative."""
+    surnames = {name.split()[-1] for _, span, name in found if span.type == "PER" and len(name.split()) > 1}
+    out = []
+    for para, span, name in found:
+        if span.type == "PER" and len(span.tokens) == 1:
+            name = named_surname(name, surnames) or name
+        out.append((para, span, name))
+    return out
 
 
 def _add_mention(mentions: list[Mention], para: ParsedParagraph, span: "NameSpan", name: str, gazetteer: Gazetteer,

@@ -121,6 +121,19 @@ def _a_stem(word: str, case: Optional[str]) -> str:
     return word
 
 
+def named_surname(word: str, surnames: set[str]) -> Optional[str]:
+    """The surname of ``surnames`` (those of people the article names in full) that ``word``, a
+    surname standing alone, is a case of: «По словам Рахимзоды» after «Рамазон Рахимзода», whose
+    -а declension the dictionary does not know. None unless exactly one fits."""
+    if word in surnames:
+        return None
+    fits = {stem(word, case) for stem in (_a_stem, _masculine_stem) for case in _CASE_NAMES} & surnames
+    return fits.pop() if len(fits) == 1 else None
+
+
+_CASE_NAMES = ("gent", "accs", "datv", "ablt", "loct")
+
+
 def _known_given_name(tokens: Sequence, surname, analyzer):
     """The dictionary's reading of the name's given name (its case and gender), when it knows one
     reading only as a given name in the case the tagger saw, or in the nominative."""
