@@ -81,6 +81,18 @@ def test_a_dateline_with_a_full_stop_after_the_place(tmp_path):
     assert article.published == PartialDate(None, 10, 7) and article.outlet == "Steppe Wire"
 
 
+HEADLINE = "Foreign ministers of Kazakhstan and Kyrgyzstan meet in Almaty over water sharing"
+
+
+def test_a_bylines_date_run_into_the_pages_words_above_the_story_dates_it(tmp_path):
+    text = "\n".join([HEADLINE, "Steppe Wire, November 29, 2016 Adjust font size:", *STORY]) + "\n"
+    assert _article(tmp_path, "byline.txt", text).published == PartialDate(2016, 11, 29)
+    # a list of other stories above with dates of their own gives several days, and none is taken
+    listed = "\n".join([HEADLINE, "Steppe Wire, November 29, 2016 Adjust font size:",
+                         "Read also: Talks end, November 27, 2016", *STORY]) + "\n"
+    assert _article(tmp_path, "listed.txt", listed).published is None
+
+
 def test_a_list_of_other_stories_above_the_story_does_not_open_it(tmp_path):
     recent = ["Recent Posts",
               "- Three or five more people may be under rubble after missile strikes on a city, mourning declared"

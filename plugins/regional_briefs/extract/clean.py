@@ -40,6 +40,9 @@ _LOOSE_DATELINE = re.compile(
     r"\s*(?:\([^)]{1,60}\)\s*(?:[-–—:.]|(?-i:(?=[A-Z])))|[-–—:.])", re.I)  # "Osh, May 2 (Wire) The ..."
 # The date inside the credit: "ASTANA (Some News / Agency - 28th October, 2022)".
 _CREDIT_DATELINE = re.compile(rf"^[A-Z][\w.'’\- ]{{1,40}}\s*\([^()]{{1,60}}?[-–—,]\s*(?P<date>{_DATE})\s*\)", re.I)
+# A full date with the month's name, run into other words of a line above the story
+# ("Xinhua, November 29, 2016 Adjust font size:").
+_NAMED_STAMP = re.compile(rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}})\b", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]+)?),?\s+"  # "TASHKENT, Jan 26", "TASHKENT. Jan 26"
     r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:[,.]\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?)"
@@ -47,6 +50,7 @@ _DATELINE = re.compile(
     r"|^(?P<place2>[A-Z][A-Z.'\- ]{2,40})\s*\((?P<outlet2>[^)]{2,60})\)\s*[-–—]+\s*"  # "DUSHANBE (Reuters) -"
 )
 HEADING_MAX_WORDS = 12
+STAMP_LINE_WORDS = 10  # a line above the story this short may be a byline with the page's date
 MENU_ITEM_MAX_WORDS = 6  # a line of short items between pipes is a menu; a sentence with pipes is not
 RUN_OF_LIST = 3  # this many short lines in a row are a list of other stories, not subheadings
 
@@ -381,13 +385,21 @@ def _stamp_above_story(blocks: list[str], roles: list[str]) -> Optional[PartialD
     """The last resort for a page's date: a date with its time in the blocks above the story (a
     caption's or a header's stamp run into other words), when they give one day only; a list of
     other stories above it gives several, and none is taken."""
+    from .dates import resolve_date
+
     first = next((i for i, role in enumerate(roles) if role == "story"), len(blocks))
     days = set()
-    for block in blocks[:first]:
+    for block, role in zip(blocks[:first], roles[:first]):
         for day, month, year in _TIME_STAMP.findall(block):
             candidate = PartialDate(int(year), int(month), int(day))
             if candidate.is_valid():
                 days.add((candidate.year, candidate.month, candidate.day))
+        if role != "title" and len(block.split()) <= STAMP_LINE_WORDS:
+            # "Xinhua, November 29, 2016 Adjust font size:": a byline's date with the page's words
+            for match in _NAMED_STAMP.finditer(block):
+                named = resolve_date(match.group(0), None)
+                if named is not None and named.year and named.day:
+                    days.add((named.year, named.month, named.day))
     return PartialDate(*days.pop()) if len(days) == 1 else None
 
 
