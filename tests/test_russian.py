@@ -296,6 +296,8 @@ def test_russian_dates_are_resolved_against_the_articles_date(sentence, expected
     ("Днём ранее министр заявил об отставке.", "2025-01-04"),
     ("В тот же день прошла встреча.", "2025-01-05"),
     ("Накануне прошла встреча.", "2025-01-04"),
+    # the date that follows says which day: one expression, whose date is the explicit one
+    ("На следующий день, 8 января, министр заявил об отставке.", "2025-01-08"),
 ])
 def test_russian_days_counted_from_the_day_the_story_has_reached(sentence, expected):
     found = find_dates(sentence, russian_lexicon.load(), PartialDate(2025, 1, 10), PartialDate(2025, 1, 5))

@@ -123,13 +123,17 @@ def find_dates(text: str, lexicon: RussianLexicon, published: Optional[PartialDa
     for match in rest.finditer(text):
         if any(s <= match.start() < e for s, e in taken):
             continue
-        if match.group("relday"):
-            following = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip(" ,"))
-            if any(s == following for s, _ in taken):
-                continue  # «в четверг, 5 сентября»: the date that follows says which Thursday
         date = _other(match, lexicon, month_of, published, story)
-        if date is not None and date.is_valid():
-            found.append(FoundDate(match.start(), match.end(), date))
+        if date is None or not date.is_valid():
+            continue
+        following = match.end() + len(text[match.end():]) - len(text[match.end():].lstrip(" ,"))
+        named = next((i for i, f in enumerate(found) if f.start == following), None)
+        if named is not None:
+            # «в четверг, 5 сентября», «на следующий день, 8 сентября»: the date that follows says
+            # which day; the two are one expression, and the explicit date is its date
+            found[named] = FoundDate(match.start(), found[named].end, found[named].date)
+            continue
+        found.append(FoundDate(match.start(), match.end(), date))
     # «в ночь на 1 сентября» is 1 September: what the night brings is told as that day's (read as
     # the day before, the Russian tuning half's dates fell from 0.829 to 0.816)
     return sorted(found, key=lambda f: f.start)
