@@ -738,6 +738,14 @@ def test_a_remark_a_few_paragraphs_down_a_one_day_story_is_that_days_news(nlp):
     assert one(events, type="statement").date == "2024-05-13"
 
 
+def test_a_statement_by_a_speaker_named_in_apposition_is_the_days_news(nlp):
+    events = events_of(nlp, [
+        "A magnitude 5.2 earthquake struck Lori province on Monday, killing 3 people.",
+        "Its director-general, Davit Melikyan, stated on Twitter that 90 homes were destroyed.",
+    ], PartialDate(2024, 5, 13))
+    assert one(events, type="statement").date == "2024-05-13"
+
+
 def test_the_reported_news_of_an_undated_lead_and_its_cause_after_a_phrase(nlp):
     """"Officials reported that 40 were killed ... as a result of a landslide": in a story of
     unknown date, what the lead's verb of speech reports is the news, undated; the counted dead

@@ -350,8 +350,8 @@ class TimeAnchor:
             entries = (self.lex.trigger(t) for t in clause.subtree)
             if any(e is not None and e.type not in self.lex.weak_types for e in entries):
                 return False  # "X visited Y, the office said": the saying only attributes that news
-        return any(c.dep_ in SUBJECTS and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
-                   for c in token.children)
+        return any(c.dep_ in SUBJECTS and (_named(c) or any(a.dep_ == "appos" and _named(a) for a in c.children))
+                   for c in token.children)  # "X said", "Its director-general, X, said"
 
     def _formal(self, token) -> bool:
         """Is the speech made through a channel: "said in a statement", "told a briefing"?"""
@@ -371,6 +371,11 @@ class TimeAnchor:
         if node.dep_ == "ROOT":
             return True
         return node.dep_ == "conj" and node.head.dep_ == "ROOT"
+
+
+def _named(token) -> bool:
+    """A proper name, or a word the parse reads as part of a named person, body or place."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _event_of_clause(verb, taken: dict[int, Found]) -> Optional[Found]:
