@@ -34,16 +34,23 @@ def listing(folder: Path, project: Path, suffixes: Optional[set[str]] = None) ->
         return [], [f"{folder.name}/ {reason}"]
     files: list[Path] = []
     problems: list[str] = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name.startswith(".") or (suffixes is not None and entry.suffix.lower() not in suffixes):
+    with os.scandir(folder) as entries:
+        found = sorted(entries, key=lambda e: e.name)
+    for item in found:
+        entry = folder / item.name
+        if item.name.startswith(".") or (suffixes is not None and entry.suffix.lower() not in suffixes):
             continue
-        if entry.is_dir() and not entry.is_symlink():
+        if item.is_symlink():
+            # only a link can lead out of a folder inside the project: its real path is checked
+            reason = _refusal(entry, root, "file")
+            if reason is None and not entry.is_file():
+                reason = "is a folder, not a file; not read" if entry.is_dir() else "is not a regular file; not read"
+        elif item.is_dir(follow_symlinks=False):
             continue
-        reason = _refusal(entry, root, "file")
-        if reason is None and not entry.is_file():
-            reason = "is a folder, not a file; not read" if entry.is_dir() else "is not a regular file; not read"
+        else:
+            reason = None if item.is_file(follow_symlinks=False) else "is not a regular file; not read"
         if reason:
-            problems.append(f"{entry.name} {reason}")
+            problems.append(f"{item.name} {reason}")
         else:
             files.append(entry)
     return files, problems
