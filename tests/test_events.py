@@ -764,6 +764,13 @@ def test_the_reported_news_of_an_undated_lead_and_its_cause_after_a_phrase(nlp):
     assert [(e.date, e.type, e.trigger) for e in events] == [(None, "disaster", "landslide")], events
 
 
+def test_a_month_without_a_year_in_a_story_of_unknown_date_is_in_the_year_its_title_names(nlp):
+    art, mentions = article(["On April 22, thousands of protesters rallied in Gyumri."])
+    art.title = "Armenia's floods of 2024: a chronicle"
+    events = detect_events(art, [], mentions, nlp=nlp)
+    assert [e.date for e in events] == ["2024-04-22"], events
+
+
 def test_a_weekday_in_a_story_dated_without_a_year_is_undated_not_lost(nlp):
     """A dateline gives the day and month but no year: "on Friday" names a real day nobody can
     place, so its happening is kept, undated."""

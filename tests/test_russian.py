@@ -137,6 +137,16 @@ def test_a_day_without_a_year_moves_the_story_of_a_page_without_a_date(tmp_path,
     assert [(e.type, e.date) for e in events] == [("legal", "--06-09"), ("protest", "--06-09")], events
 
 
+def test_a_day_without_a_year_on_a_page_without_a_date_is_in_the_year_its_title_names(tmp_path, gazetteer):
+    text = ("Хроника паводков-2024 в Казахстане\n\n"
+            "22 апреля жители Актобе провели митинг у здания акимата.\n")
+    events = extraction_of(tmp_path, gazetteer, text, "chronicle.txt").events
+    assert [e.date for e in events] == ["2024-04-22"], events
+    # a title naming two years says none
+    text = text.replace("паводков-2024", "паводков 2023 и 2024 годов")
+    assert [e.date for e in extraction_of(tmp_path, gazetteer, text, "chronicle2.txt").events] == ["--04-22"]
+
+
 def test_a_day_without_a_year_on_a_page_without_a_date_is_in_the_year_the_story_named(tmp_path, gazetteer):
     text = ("В 2023 году в Узбекистане прошёл референдум о поправках к конституции.\n\n"
             "Досрочные президентские выборы в Узбекистане прошли 9 июля. Явка составила 79,8%.\n")

@@ -459,3 +459,15 @@ def _parser(base: datetime) -> DateDataParser:
         languages=["en"],
         settings={"RELATIVE_BASE": base, "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY"},
     )
+
+
+_TITLE_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+def title_year(article) -> Optional[int]:
+    """The one year an article's own title names ("Floods of 2024: a chronicle"), if it names
+    exactly one: in a story whose date gives no year, the year its dates without one are in."""
+    if getattr(article, "title_derived", False) or not article.title:
+        return None
+    years = {int(y) for y in _TITLE_YEAR.findall(article.title)}
+    return years.pop() if len(years) == 1 else None

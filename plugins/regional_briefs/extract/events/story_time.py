@@ -27,6 +27,7 @@ from ..dates import (
     needs_anchor,
     range_start,
     resolve_date,
+    title_year,
 )
 
 # The news day of an article that states no publication date: known to be a day, not which.
@@ -63,7 +64,9 @@ class StoryTime:
         self.timeline: list[PartialDate] = []  # the story's dates so far, in reading order
         self.unresolved: list = []  # roots of this sentence's time expressions that named no date
         self.weekdays: dict[int, PartialDate] = {}
-        self.years: list[int] = []  # the years the story has named, in reading order (a range's end too)
+        # the years the story has named, in reading order (a range's end too); first, its title's
+        year = title_year(article) if self.reference is None or self.reference.year is None else None
+        self.years: list[int] = [year] if year is not None else []
 
     def dates(self, sent, quoted: set[int], lead: bool = False) -> list[StoryDate]:
         """The sentence's date expressions that resolve, in order; anchors follow the story.

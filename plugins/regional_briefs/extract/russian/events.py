@@ -15,6 +15,7 @@ from typing import Optional
 
 from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, EventReport, Mention, PartialDate
+from ..dates import title_year
 from ..events.draft import EventDraft
 from .dates import dateline, find_dates
 from .mentions import ParsedParagraph
@@ -48,7 +49,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
     openings = set(sorted(openings)[:DATELINE_PARAGRAPHS])  # where a wire dateline may stand
     story: Optional[PartialDate] = article.published
     yearless = article.published is None or article.published.year is None
-    story_year: Optional[int] = None  # the last year the story named
+    story_year: Optional[int] = title_year(article) if yearless else None  # the last year the story named
     for para in parsed:
         doc = para.events_doc or para.doc
         quoted = [(start, end) for start, end, _ in quotations(para.text)]
