@@ -323,6 +323,18 @@ def test_a_state_body_named_in_lower_case_is_the_main_countrys_and_speaks(tmp_pa
     assert not any("inistry" in name for name in bare.entities)
 
 
+def test_a_state_body_in_lower_case_after_its_domain_or_before_its_spokesman_in_a_country_its_towns_say(
+        tmp_path, gazetteer):
+    text = ("A blast hit a mosque in Kabul on Sunday.\n\n"
+            "Local media quoted the ministry of the interior as saying eight people had been killed.\n\n"
+            "The attack took place near Herat, interior ministry spokesman Abdul Karim Noori said.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    ministry = extraction.entities.get("Interior Ministry of Afghanistan")
+    assert ministry is not None, sorted(extraction.entities)
+    assert {"ministry of the interior", "interior ministry"} <= {m.text for m in extraction.mentions
+                                                                if m.name == "Interior Ministry of Afghanistan"}
+
+
 def test_a_body_speaks_again_as_it_and_the_outlet_told_never_speaks(tmp_path, gazetteer):
     text = ("An explosion at a warehouse in Tashkent, Uzbekistan, injured dozens on Thursday.\n\n"
             "The Ministry of Emergency Situations said that \u201cthe fire is still burning near the airport\u201d.\n\n"

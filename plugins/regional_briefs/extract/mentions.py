@@ -251,6 +251,14 @@ def _main_country(mentions: list[Mention], gazetteer: Gazetteer) -> Optional[Gaz
     return next(e for e in entries if e is not None and e.type == "country" and e.country == code)
 
 
+def _country_of_the_places(mentions: list[Mention], gazetteer: Gazetteer) -> Optional[GazetteerEntry]:
+    """The one country every place the article names lies in ("Kabul", "Herat": Afghanistan), when
+    it names no country itself."""
+    entries = (gazetteer.get(m.ref) for m in mentions if m.ref and m.kind == "place")
+    codes = {e.country for e in entries if e is not None and e.country}
+    return gazetteer.country(codes.pop()) if len(codes) == 1 else None
+
+
 def _state_bodies_in_lower_case(article: Article, mentions: list[Mention], patterns: Patterns,
                                 gazetteer: Gazetteer) -> list[Mention]:
     """"the health ministry said", "the election commission": a state body news names in lower
@@ -258,7 +266,7 @@ def _state_bodies_in_lower_case(article: Article, mentions: list[Mention], patte
     gazetteer's entry when it has one (a "Ministry of Foreign Affairs of <country>"), else a body of
     that name and country ("Health Ministry of Uzbekistan"), so that two countries' health
     ministries never share a page. Without a country, none is made."""
-    country = _main_country(mentions, gazetteer)
+    country = _main_country(mentions, gazetteer) or _country_of_the_places(mentions, gazetteer)
     if country is None:
         return []
     found = []
@@ -269,7 +277,8 @@ def _state_bodies_in_lower_case(article: Article, mentions: list[Mention], patte
             if any((paragraph.index, i) in taken for i in range(start, end)):
                 continue
             phrase = match.group("body")
-            title = phrase.title()
+            # "the ministry of the interior" is named as "the interior ministry" is
+            title = f"{match.group('domain') or match.group('domain2')} {match.group('head') or match.group('head2')}".title()
             entry = gazetteer.body_of(country, title)
             if entry is not None and entry.kind == "actor":
                 found.append(_mention_for_entry(entry, phrase, paragraph.index, start, end, "ORG"))

@@ -110,6 +110,7 @@ class Gazetteer:
         self._demonyms = demonyms  # key -> entry id
         self._ambiguous = ambiguous  # keys
         self._patterns: dict[bool, list[dict]] = {}
+        self._countries: Optional[dict[str, GazetteerEntry]] = None  # by alpha-2 code, made when first asked
 
     @classmethod
     def load(cls, extra_files: Sequence[Path] = ()) -> "Gazetteer":
@@ -158,6 +159,12 @@ class Gazetteer:
         "Health Ministry of Kazakhstan", else "Kazakhstan's parliament"; None when it has none."""
         return (self.lookup(f"{noun} of {country.name}", country.country)
                 or self.lookup(f"{country.name}'s {noun}", country.country))
+
+    def country(self, code: str) -> Optional[GazetteerEntry]:
+        """The country of alpha-2 ``code``, if the gazetteer holds it."""
+        if self._countries is None:
+            self._countries = {e.country: e for e in self.entries if e.type == "country" and e.country}
+        return self._countries.get(code)
 
     def get(self, entry_id: str) -> Optional[GazetteerEntry]:
         """The entry with this id, or None."""

@@ -70,10 +70,16 @@ _SPEAKER = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){0,2})"
 
 
 def _lower_case_body(domains: list[str], heads: list[str]) -> re.Pattern:
-    """ "the health ministry", "the country's central election commission": group ``body``."""
+    """ "the health ministry", "the country's central election commission", "the ministry of the
+    interior", ", interior ministry spokesman X": group ``body`` (the words), ``domain`` and ``head``."""
     domain = "|".join(sorted(map(re.escape, domains), key=len, reverse=True))
     head = "|".join(map(re.escape, heads))
-    return re.compile(rf"\b(?:[Tt]he|[Ii]ts|country's|country’s)\s+(?P<body>(?:{domain})\s+(?:{head}))\b")
+    determiner = r"(?:\b(?:[Tt]he|[Ii]ts|country's|country’s)\s+)"
+    # without a determiner only where a clause begins, before the title of its spokesman or official
+    bare = r"(?:(?<=^)|(?<=[,;:(]\s))(?=\S+(?:\s+\S+)?\s+(?:spokesman|spokeswoman|spokesperson|official|officials)\b)"
+    return re.compile(
+        rf"(?:{determiner}|{bare})(?P<body>(?P<domain>{domain})\s+(?P<head>{head})\b"
+        rf"|(?P<head2>{head})\s+of\s+(?:the\s+)?(?P<domain2>{domain})\b)")
 
 
 @functools.lru_cache(maxsize=1)
