@@ -338,6 +338,8 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
         ("Mongolia introduced a ban on coal exports on May 4.", "legal"),
         ("Melikyan was sworn in as president on May 4.", "other"),
         ("On May 4 Melikyan ordered the government to cut gas exports.", "other"),
+        ("Gunmen kidnapped a journalist near Gyumri on May 4.", "attack"),
+        ("The journalist disappeared in Tbilisi on May 4.", "other"),
         ("Voters in Mongolia elected a new parliament on May 4.", "election"),
         ("A court in Tbilisi found Melikyan guilty of fraud on May 4.", "legal"),
         ("Demonstrators blocked the road between Gyumri and Tbilisi on May 4.", "protest"),
