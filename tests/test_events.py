@@ -766,6 +766,18 @@ def test_the_reported_news_of_an_undated_lead_and_its_cause_after_a_phrase(nlp):
     assert [(e.date, e.type, e.trigger) for e in events] == [(None, "disaster", "landslide")], events
 
 
+def test_the_undated_lead_of_a_story_of_unknown_date_happened_on_the_day_the_next_paragraph_names(nlp):
+    events = events_of(nlp, [
+        "Mongolia has deployed 500 troops to the border with Nepal.",
+        "Melikyan visited the border posts near Erdenet on December 16.",
+    ])
+    assert [(e.type, e.date) for e in events] == [("deployment", "--12-16"), ("visit", "--12-16")], events
+    # a date further down the story is another day's
+    later = events_of(nlp, ["Mongolia has deployed 500 troops to the border with Nepal.", "The region is calm.",
+                            "Melikyan visited the border posts near Erdenet on December 16."])
+    assert [(e.type, e.date) for e in later] == [("deployment", None), ("visit", "--12-16")], later
+
+
 def test_a_month_without_a_year_in_a_story_of_unknown_date_is_in_the_year_its_title_names(nlp):
     art, mentions = article(["On April 22, thousands of protesters rallied in Gyumri."])
     art.title = "Armenia's floods of 2024: a chronicle"

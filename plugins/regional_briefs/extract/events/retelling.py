@@ -134,6 +134,14 @@ def fold_lead_into_body(events: list[EventDraft], time: StoryTime) -> list[Event
                 join_participants(told, event.actors, event.places)
                 continue
         kept.append(event)
+    if time.today is UNKNOWN_DAY:
+        # "X has ordered a cut in exports. / X laid into the government on December 16 ...": in a
+        # story of unknown date, the lead's news happened on the day the paragraph after it names
+        day = next((e for e in events if not e.lead and e.date is not None and e.precision == "day"
+                    and e.paragraph <= min((x.paragraph for x in events if x.lead), default=-2) + 1), None)
+        for event in kept:
+            if event.lead and event.date is None and day is not None:
+                event.date, event.precision = day.date, day.precision
     return kept
 
 
