@@ -205,6 +205,12 @@ def test_a_countrys_parliament_named_in_lower_case_is_the_gazetteers_body(tmp_pa
     assert not any(name.lower().startswith(("сенат", "парламент", "меджлис")) for name in entities), sorted(entities)
 
 
+def test_a_feminine_noun_before_a_name_says_it_is_a_womans_in_that_case(tmp_path, gazetteer):
+    text = "БИШКЕК, 16 января 2024 года. Позже в МВД доставили журналистку Айке Бейшекееву.\n"
+    entities = extraction_of(tmp_path, gazetteer, text, "detained.md").entities
+    assert "Айке Бейшекеева" in entities, sorted(entities)
+
+
 @pytest.mark.parametrize("sentence, name", [
     ("Мы видели Эмомали Рахмона.", "Эмомали Рахмон"),  # an indeclinable given name
     ("Приехал к Садыру Жапарову.", "Садыр Жапаров"),  # a given name the dictionary does not know

@@ -68,7 +68,8 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
         for span in _joined(para.doc, lexicon, analyzer):
             if not _is_name(span, lexicon, analyzer):
                 continue
-            name = nominative(span.tokens, analyzer, person=span.type == "PER")
+            name = nominative(span.tokens, analyzer, person=span.type == "PER",
+                              woman_in=_woman_before(span, para.doc) if span.type == "PER" else None)
             if name:
                 found.append((para, span, name))
     country = _main_country(found, gazetteer)
@@ -96,6 +97,19 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
     return sorted(mentions, key=lambda m: (m.paragraph, m.start)), sentences
+
+
+def _woman_before(span: NameSpan, doc) -> Optional[str]:
+    """The case of a feminine noun for a person right before the name («журналистку», «активистки»),
+    if there is one: it says the name is a woman's, in that case."""
+    before = [t for t in doc.tokens if t.stop <= span.start][-1:]
+    if not before or doc.text[before[0].stop:span.start].strip():
+        return None
+    feats = before[0].feats or {}
+    if before[0].pos == "NOUN" and feats.get("Gender") == "Fem" and feats.get("Animacy") == "Anim" \
+            and feats.get("Number") == "Sing" and feats.get("Case"):
+        return feats["Case"]
+    return None
 
 
 def _surnames_of_the_named(found: list[tuple]) -> list[tuple]:

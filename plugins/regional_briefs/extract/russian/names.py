@@ -19,12 +19,13 @@ _POS = {"NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "ADJ": {"ADJF", "PRTF"}, "DET": {"A
 _NAME_TAGS = ("Surn", "Name", "Patr")
 
 
-def nominative(tokens: Sequence, analyzer, person: bool = False) -> str:
-    """The nominative of a name spanning ``tokens`` (Natasha tokens of one sentence)."""
+def nominative(tokens: Sequence, analyzer, person: bool = False, woman_in: Optional[str] = None) -> str:
+    """The nominative of a name spanning ``tokens`` (Natasha tokens of one sentence). ``woman_in``:
+    the case a feminine noun right before a person's name is in («журналистку Айке Бейшекееву»)."""
     if not tokens:
         return ""
     if person:
-        return _person(tokens, analyzer)
+        return _person(tokens, analyzer, woman_in)
     ids = {t.id for t in tokens}
     root = next((t for t in tokens if t.head_id not in ids), tokens[0])
     case = (root.feats or {}).get("Case")
@@ -52,7 +53,7 @@ def nominative(tokens: Sequence, analyzer, person: bool = False) -> str:
     return _join(tokens, words)
 
 
-def _person(tokens: Sequence, analyzer) -> str:
+def _person(tokens: Sequence, analyzer, woman_in: Optional[str] = None) -> str:
     """A person's name: every word in the case and gender the surname has (the tagger reads a
     surname better than a given name it may not know), brought to the nominative."""
     if len(tokens) >= 3 and tokens[-1].text.islower() and not any(SURNAME.search(t.text) for t in tokens):
@@ -91,6 +92,9 @@ def _person(tokens: Sequence, analyzer) -> str:
     if _FEMININE_OBLIQUE.search(surname.text):
         # «Нукеновой» is a woman's name and never a nominative, whatever the tagger read
         feats = {"Case": feats.get("Case") if feats.get("Case") not in (None, "Nom") else "Gen", "Gender": "Fem"}
+    if woman_in is not None and SURNAME.search(surname.text):
+        # «журналистку Айке Бейшекееву»: the noun before her name says she is a woman, and its case
+        feats = {"Case": woman_in, "Gender": "Fem"}
     words = []
     for token in tokens:
         if token.text[:1].islower() or not feats.get("Case") or feats.get("Case") == "Nom":
@@ -181,6 +185,8 @@ def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str
         if person:
             # A woman's given name the dictionary does not know: «Гульнары» -> Гульнара; one that
             # does not decline («Айке», «Махабат») stays
+            if SURNAME.search(text):
+                return _feminine_surname(text), "femn", "sing"  # «Бейшекееву» -> Бейшекеева
             return (re.sub(r"(?:ы|ой)$", "а", text) if case in ("gent", "ablt") else text), "femn", "sing"
         if not parses:
             return None
@@ -212,6 +218,12 @@ _MASCULINE_INSTRUMENTAL = re.compile(r"(?:ов|ев|ёв|ин|ын)ым$", re.I)
 _MASCULINE_DATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)у$", re.I)  # or a woman's accusative: see _person
 # Case endings of a masculine noun with a consonant stem, by case.
 _MASCULINE_ENDINGS = {"gent": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ым", "ом", "ем"), "loct": ("е",), "accs": ("а", "я")}
+
+
+def _feminine_surname(word: str) -> str:
+    """A woman's surname of the -ова, -ева, -ина kind in the nominative («Бейшекееву» -> Бейшекеева);
+    any other word as it is."""
+    return re.sub(r"(ов|ев|ёв|ин|ын)(?:у|ой)$", r"\1а", word)
 
 
 def _masculine_stem(word: str, case: Optional[str]) -> str:
