@@ -317,7 +317,7 @@ class TimeAnchor:
 
     def _reported(self, token) -> bool:
         """Is the clause what the sentence's main verb of speech reports ("Officials said that
-        280 people were killed")? It is the sentence's news, as a main clause would be."""
+        280 people were killed", "280 were killed, officials said")?"""
         node = clause_verb(token)
         if node.dep_ != "ccomp" or node.head.dep_ != "ROOT":
             return False
@@ -366,8 +366,7 @@ class TimeAnchor:
         "X did Y, officials said" (the speech verb is the parse's root, the news is not)."""
         node = clause_verb(token)
         if node.dep_ == "ccomp" and node.head.dep_ == "ROOT" and node.i < node.head.i:
-            entry = self.lex.trigger(node.head)
-            return entry is not None and entry.type in self.lex.weak_types
+            return self._reported(token)
         if node.dep_ == "ROOT":
             return True
         return node.dep_ == "conj" and node.head.dep_ == "ROOT"

@@ -137,8 +137,9 @@ def fold_lead_into_body(events: list[EventDraft], time: StoryTime) -> list[Event
     if time.today is UNKNOWN_DAY:
         # "X has ordered a cut in exports. / X laid into the government on December 16 ...": in a
         # story of unknown date, the lead's news happened on the day the paragraph after it names
-        day = next((e for e in events if not e.lead and e.date is not None and e.precision == "day"
-                    and e.paragraph <= min((x.paragraph for x in events if x.lead), default=-2) + 1), None)
+        lead = min((e.paragraph for e in events if e.lead), default=None)
+        day = None if lead is None else next((e for e in events if not e.lead and e.date is not None
+                                              and e.precision == "day" and e.paragraph <= lead + 1), None)
         for event in kept:
             if event.lead and event.date is None and day is not None:
                 event.date, event.precision = day.date, day.precision
