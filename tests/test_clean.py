@@ -85,11 +85,11 @@ HEADLINE = "Foreign ministers of Kazakhstan and Kyrgyzstan meet in Almaty over w
 
 
 def test_a_bylines_date_run_into_the_pages_words_above_the_story_dates_it(tmp_path):
-    text = "\n".join([HEADLINE, "Steppe Wire, November 29, 2016 Adjust font size:", *STORY]) + "\n"
-    assert _article(tmp_path, "byline.txt", text).published == PartialDate(2016, 11, 29)
+    text = "\n".join([HEADLINE, "Steppe Wire, March 12, 2021 Change text size:", *STORY]) + "\n"
+    assert _article(tmp_path, "byline.txt", text).published == PartialDate(2021, 3, 12)
     # a list of other stories above with dates of their own gives several days, and none is taken
-    listed = "\n".join([HEADLINE, "Steppe Wire, November 29, 2016 Adjust font size:",
-                         "Read also: Talks end, November 27, 2016", *STORY]) + "\n"
+    listed = "\n".join([HEADLINE, "Steppe Wire, March 12, 2021 Change text size:",
+                         "Read also: Talks end, March 10, 2021", *STORY]) + "\n"
     assert _article(tmp_path, "listed.txt", listed).published is None
 
 

@@ -122,12 +122,12 @@ def test_an_office_after_a_quotation_is_its_holder_not_a_person_the_quotation_na
 
 
 def test_a_surname_alone_in_a_case_the_dictionary_cannot_undo_is_the_person_named_in_full(tmp_path, gazetteer):
-    text = ("ДУШАНБЕ, 4 марта 2025 года. Министр внутренних дел Таджикистана Рамазон Рахимзода заявил во "
+    text = ("ДУШАНБЕ, 4 марта 2025 года. Министр внутренних дел Таджикистана Фаридун Шарифзода заявил во "
             "вторник, что граница может быть закрыта.\n\n"
-            "По словам Рахимзоды, «проверки займут две недели».\n\n"
-            "«Кабул сотрудничает с нами», — цитирует Рахимзоду агентство «Интерфакс».\n")
+            "По словам Шарифзоды, «проверки займут две недели».\n\n"
+            "«Кабул сотрудничает с нами», — цитирует Шарифзоду агентство «Интерфакс».\n")
     assert quote_starts(tmp_path, gazetteer, text, "border.md") == [
-        ("Рамазон Рахимзода", "проверки займут"), ("Рамазон Рахимзода", "Кабул сотрудничает")]
+        ("Фаридун Шарифзода", "проверки займут"), ("Фаридун Шарифзода", "Кабул сотрудничает")]
 
 
 def test_a_day_without_a_year_moves_the_story_of_a_page_without_a_date(tmp_path, gazetteer):
@@ -206,9 +206,9 @@ def test_a_countrys_parliament_named_in_lower_case_is_the_gazetteers_body(tmp_pa
 
 
 def test_a_feminine_noun_before_a_name_says_it_is_a_womans_in_that_case(tmp_path, gazetteer):
-    text = "БИШКЕК, 16 января 2024 года. Позже в МВД доставили журналистку Айке Бейшекееву.\n"
+    text = "БИШКЕК, 16 января 2024 года. Вечером в отдел милиции привезли журналистку Гульжан Асанбекову.\n"
     entities = extraction_of(tmp_path, gazetteer, text, "detained.md").entities
-    assert "Айке Бейшекеева" in entities, sorted(entities)
+    assert "Гульжан Асанбекова" in entities, sorted(entities)
 
 
 @pytest.mark.parametrize("sentence, name", [

@@ -41,7 +41,7 @@ _LOOSE_DATELINE = re.compile(
 # The date inside the credit: "ASTANA (Some News / Agency - 28th October, 2022)".
 _CREDIT_DATELINE = re.compile(rf"^[A-Z][\w.'’\- ]{{1,40}}\s*\([^()]{{1,60}}?[-–—,]\s*(?P<date>{_DATE})\s*\)", re.I)
 # A full date with the month's name, run into other words of a line above the story
-# ("Xinhua, November 29, 2016 Adjust font size:").
+# ("Steppe Wire, March 12, 2021 Change text size:").
 _NAMED_STAMP = re.compile(rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}})\b", re.I)
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]+)?),?\s+"  # "TASHKENT, Jan 26", "TASHKENT. Jan 26"
@@ -251,7 +251,7 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       # "Click here to join our channel on Telegram", "We use cookies ... you agree to ..."
                       r"|^(click here|tap here|join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter))"
                       r"|^(this (site|website) uses|we use) cookies\b"
-                      # notes on the article: "This post was originally published on X", "The views
+                      # notes on the article: "This post was first published on X", "The views
                       # expressed in this article are the author's own", "Get the latest news on our channel"
                       r"|^this (article|story|piece|report|post|item) (was|is|has been) (originally |first )?(re)?published\b"
                       r"|^the (views|opinions) expressed (in|by)\b"
@@ -395,7 +395,7 @@ def _stamp_above_story(blocks: list[str], roles: list[str]) -> Optional[PartialD
             if candidate.is_valid():
                 days.add((candidate.year, candidate.month, candidate.day))
         if role != "title" and len(block.split()) <= STAMP_LINE_WORDS:
-            # "Xinhua, November 29, 2016 Adjust font size:": a byline's date with the page's words
+            # "Steppe Wire, March 12, 2021 Change text size:": a byline's date with the page's words
             for match in _NAMED_STAMP.finditer(block):
                 named = resolve_date(match.group(0), None)
                 if named is not None and named.year and named.day:

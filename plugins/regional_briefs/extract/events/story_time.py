@@ -82,7 +82,7 @@ class StoryTime:
             if span.start in range_ends and span.start_char not in quoted:
                 end_of_range = resolve_date(span.text, self.reference)
                 if end_of_range is not None and end_of_range.year is not None:
-                    self.years.append(end_of_range.year)  # "between late 2023 and early 2024": 2024 reached
+                    self.years.append(end_of_range.year)  # "from late 2021 to early 2022": 2022 reached
             if span.start_char in quoted or span.start in range_ends:
                 continue  # a quotation's date, or the end of a range its start dates
             if self._projected(span):

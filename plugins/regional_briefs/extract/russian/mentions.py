@@ -113,7 +113,7 @@ def _woman_before(span: NameSpan, doc) -> Optional[str]:
 
 
 def _surnames_of_the_named(found: list[tuple]) -> list[tuple]:
-    """A person named by a surname alone, in a case the dictionary cannot undo («Рахимзоду»), is
+    """A person named by a surname alone, in a case the dictionary cannot undo («Шарифзоду»), is
     the person the article names in full with that surname in the nominative."""
     surnames = {name.split()[-1] for _, span, name in found if span.type == "PER" and len(name.split()) > 1}
     out = []

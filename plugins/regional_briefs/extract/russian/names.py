@@ -21,7 +21,7 @@ _NAME_TAGS = ("Surn", "Name", "Patr")
 
 def nominative(tokens: Sequence, analyzer, person: bool = False, woman_in: Optional[str] = None) -> str:
     """The nominative of a name spanning ``tokens`` (Natasha tokens of one sentence). ``woman_in``:
-    the case a feminine noun right before a person's name is in («журналистку Айке Бейшекееву»)."""
+    the case a feminine noun right before a person's name is in («журналистку Гульжан Асанбекову»)."""
     if not tokens:
         return ""
     if person:
@@ -93,7 +93,7 @@ def _person(tokens: Sequence, analyzer, woman_in: Optional[str] = None) -> str:
         # «Нукеновой» is a woman's name and never a nominative, whatever the tagger read
         feats = {"Case": feats.get("Case") if feats.get("Case") not in (None, "Nom") else "Gen", "Gender": "Fem"}
     if woman_in is not None and SURNAME.search(surname.text):
-        # «журналистку Айке Бейшекееву»: the noun before her name says she is a woman, and its case
+        # «журналистку Гульжан Асанбекову»: the noun before her name says she is a woman, and its case
         feats = {"Case": woman_in, "Gender": "Fem"}
     words = []
     for token in tokens:
@@ -127,7 +127,7 @@ def _a_stem(word: str, case: Optional[str]) -> str:
 
 def named_surname(word: str, surnames: set[str]) -> Optional[str]:
     """The surname of ``surnames`` (those of people the article names in full) that ``word``, a
-    surname standing alone, is a case of: «По словам Рахимзоды» after «Рамазон Рахимзода», whose
+    surname standing alone, is a case of: «По словам Шарифзоды» after «Фаридун Шарифзода», whose
     -а declension the dictionary does not know. None unless exactly one fits."""
     if word in surnames:
         return None
@@ -186,7 +186,7 @@ def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str
             # A woman's given name the dictionary does not know: «Гульнары» -> Гульнара; one that
             # does not decline («Айке», «Махабат») stays
             if SURNAME.search(text):
-                return _feminine_surname(text), "femn", "sing"  # «Бейшекееву» -> Бейшекеева
+                return _feminine_surname(text), "femn", "sing"  # «Асанбекову» -> Асанбекова
             return (re.sub(r"(?:ы|ой)$", "а", text) if case in ("gent", "ablt") else text), "femn", "sing"
         if not parses:
             return None
@@ -221,7 +221,7 @@ _MASCULINE_ENDINGS = {"gent": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ым
 
 
 def _feminine_surname(word: str) -> str:
-    """A woman's surname of the -ова, -ева, -ина kind in the nominative («Бейшекееву» -> Бейшекеева);
+    """A woman's surname of the -ова, -ева, -ина kind in the nominative («Асанбекову» -> Асанбекова);
     any other word as it is."""
     return re.sub(r"(ов|ев|ёв|ин|ын)(?:у|ой)$", r"\1а", word)
 
