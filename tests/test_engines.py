@@ -171,6 +171,7 @@ def test_zensical_builds_the_same_pages_with_working_links(zensical_site, mkdocs
 
 
 def test_zensical_site_searches_and_a_result_opens_its_page(zensical_site, browser):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 
     actor = next(e for e in zensical_site.graph["entities"] if e["name"] == "Taliban")
@@ -181,7 +182,15 @@ def test_zensical_site_searches_and_a_result_opens_its_page(zensical_site, brows
         # the actor's own result (results re-rank while the query is typed, so not merely the first)
         result = tab.page.get_by_role("listbox", name="Search results").locator(
             f'a[role="option"][href*="actors/{actor["id"]}/"]').first
-        result.wait_for(state="visible", timeout=30_000)
+        try:
+            result.wait_for(state="visible", timeout=20_000)
+        except PlaywrightTimeout:
+            # one fresh-clone run under load timed out here (the test passes alone): most likely the
+            # results of a prefix ("Tali") arrived after the whole query's. Asked once more, as a
+            # reader would retype; a search that never shows the actor still fails
+            tab.page.keyboard.press("Backspace")
+            tab.page.keyboard.type("n")
+            result.wait_for(state="visible", timeout=20_000)
         result.click()
         tab.page.wait_for_url(re.compile(re.escape(f"/actors/{actor['id']}/")))
         expect(tab.page.locator("article h1").first).to_have_text(re.compile(r"^\s*Taliban\W*$"))  # swapped in
