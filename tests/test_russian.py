@@ -849,24 +849,23 @@ def test_she_after_a_quotation_nobody_named_close_before_is_the_one_quoted_last(
     assert not any(words == "власти готовят" for _, words in quotes), quotes  # an expert the story never named
 
 
-def test_words_an_outlet_cites_are_of_the_one_it_cites(tmp_path, gazetteer):
+@pytest.mark.parametrize("text, expected", [
     # «…», — цитирует X сообщение Y: Y's words, not the outlet's
-    text = ("ТАШКЕНТ, 12 марта — Тестовое агентство. Министр иностранных дел Узбекистана Бахтиёр Саидов "
-            "встретился в Ташкенте с послом России.\n\n"
-            "«В ходе встречи обсуждены вопросы трудовой миграции и упорядочения миграционных процессов», "
-            "— цитирует агентство Интерфакс сообщение посольства России.\n")
-    quotes = quote_starts(tmp_path, gazetteer, text, "cited.txt")
-    assert quotes == [("посольство России", "В ходе")], quotes
-
-
-def test_a_representative_of_a_body_is_the_coordinator_the_paragraph_named(tmp_path, gazetteer):
+    ("ТАШКЕНТ, 12 марта — Тестовое агентство. Министр иностранных дел Узбекистана Бахтиёр Саидов "
+     "встретился в Ташкенте с послом России.\n\n"
+     "«В ходе встречи обсуждены вопросы трудовой миграции и упорядочения миграционных процессов», "
+     "— цитирует агентство Интерфакс сообщение посольства России.\n",
+     [("посольство России", "В ходе")]),
     # «координатор» is an office; «— пояснил представитель ООН» is the office-holder just named
-    text = ("КАБУЛ, 2 сентября 2021 — Тестовое агентство. ООН продолжит работу в стране, заявил координатор ООН "
-            "по гуманитарным вопросам Ильдар Сабиров.\n\n"
-            "Как рассказал господин Сабиров, взаимодействие длится много лет. «У нас есть рабочие контакты с "
-            "властями», — пояснил агентству представитель ООН.\n")
-    quotes = quote_starts(tmp_path, gazetteer, text, "un.md")
-    assert quotes == [("Ильдар Сабиров", "У нас")], quotes
+    ("КАБУЛ, 2 сентября 2021 — Тестовое агентство. ООН продолжит работу в стране, заявил координатор ООН "
+     "по гуманитарным вопросам Ильдар Сабиров.\n\n"
+     "Как рассказал господин Сабиров, взаимодействие длится много лет. «У нас есть рабочие контакты с "
+     "властями», — пояснил агентству представитель ООН.\n",
+     [("Ильдар Сабиров", "У нас")]),
+], ids=["an outlet cites a body's words", "a body's representative is the coordinator named"])
+def test_the_speaker_behind_an_outlet_or_a_representative(tmp_path, gazetteer, text, expected):
+    quotes = quote_starts(tmp_path, gazetteer, text, "cited.md")
+    assert quotes == expected, quotes
 
 
 def test_his_words_after_a_quotation_are_the_paragraphs_speakers_not_the_one_he_met(tmp_path, gazetteer):
