@@ -477,3 +477,24 @@ def test_a_quotation_after_a_sentence_in_which_its_speaker_puts_it_so(tmp_path, 
             "The head of the state gas company, Mehriddin Abdullaev, put it bluntly. "
             "\"Without new pipes, the gas stays in the ground.\"\n")
     assert quotes_of(tmp_path, gazetteer, text) == [("Mehriddin Abdullaev", "Without")]
+
+
+def test_an_office_described_in_words_is_the_person_holding_it(tmp_path, gazetteer):
+    """ "the head of state", "the head of the commission", "Kyrgyzstan's leader": descriptions of an
+    office point back to the person the story gave it, also when the role stood in apposition
+    before the name ("..., the chairman of the Election Commission, X") or came with "Honorable"."""
+    text = "\n\n".join([
+        "BISHKEK, 3 March 2024 - The results were announced on Monday by the chairman of the Central "
+        "Election Commission, Nurlan Abdykadyrov.",
+        "On the same day, the Leader of the Nation, President of the Kyrgyz Republic, Honorable Talant "
+        "Osmonov, inspected a new school in Talas.",
+        "\u201cEvery village must have a school of its own by next autumn,\u201d the head of state noted.",
+        "\u201cThe count was calm and every complaint was examined,\u201d said the head of the CEC.",
+        "\u201cWe will keep building until the last village is served,\u201d Kyrgyzstan\u2019s leader said.",
+    ])
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    said = {q.text.split()[0]: q.speaker for q in extraction.quotes}
+    assert said == {"Every": "Talant Osmonov", "The": "Nurlan Abdykadyrov", "We": "Talant Osmonov"}
+    roles = {name: [r.text for r in e.roles] for name, e in extraction.entities.items() if e.type == "person"}
+    assert roles == {"Nurlan Abdykadyrov": ["chairman of the Central Election Commission"],
+                     "Talant Osmonov": ["President of the Kyrgyz Republic"]}

@@ -67,7 +67,8 @@ def resolve_article(article: Article, mentions: list[Mention], sentences: list[S
         _read_roles(paragraph.index, paragraph.text, by_para[paragraph.index], entities, patterns,
                     parsed.get(paragraph.index))
     quotes = read_quotes(article, by_para, entities, QuoteWords(
-        patterns.speech_verbs, patterns.listener_verbs, patterns.referring_nouns, patterns.name_genders), docs)
+        patterns.speech_verbs, patterns.listener_verbs, patterns.referring_nouns, patterns.name_genders,
+        patterns.office_descriptions), docs)
     return entities, quotes
 
 
@@ -371,8 +372,9 @@ def _read_roles(index: int, text: str, mentions: list[Mention], entities: dict[s
                 elif other.kind == "actor" and other.type != "person":
                     _add(other.affiliations, m.name)
         if entity.type == "person" and entity.kind == "actor":
-            role = _role_after(text, m, patterns, doc) or _role_before(text, m, patterns)
-            if m.title and not role:
+            role = (_role_after(text, m, patterns, doc) or _role_before(text, m, patterns)
+                    or _role_in_apposition_before(text, m, patterns, doc))
+            if m.title and not role and m.title not in patterns.courtesy_titles:
                 role = (m.title, m.start - len(m.title) - 1, m.start)
             if role:
                 phrase, start, end = role
@@ -446,9 +448,30 @@ def _role_before(text: str, m: Mention, patterns: Patterns) -> Optional[tuple[st
     before = head[: match.start("role")].split()
     while before and before[-1] in patterns.title_words and len(words) < ROLE_TITLE_WORDS:
         words.insert(0, before.pop())
-    role = " ".join(words + ([m.title] if m.title else []))
+    role = " ".join(words + ([m.title] if m.title and m.title not in patterns.courtesy_titles else []))
     start = m.start - len(role) - 1
     return role, max(start, 0), m.start
+
+
+_ROLE_IN_APPOSITION_BEFORE = re.compile(
+    r"(?:\b(?P<det>the|its|their|a|an)\s+|(?<=[,;:–—-]\s)|^)(?P<role>(?:[A-Za-z][\w-]*\s+){0,2}(?P<head>[A-Za-z][\w-]*)"
+    r"(?:\s+(?:of|for|at)\s+(?:(?:[A-Z][\w’'-]*|of|the|and)\s+){0,5}[A-Z][\w’'-]*)?),\s+$")
+
+
+def _role_in_apposition_before(text: str, m: Mention, patterns: Patterns, doc=None) -> Optional[tuple[str, int, int]]:
+    """ "... announced by the chairman of the Election Commission, Anvar Karimov", "President of
+    the Republic, Honorable X": a role in apposition before the name. Only where the parse says the name stands in apposition to it
+    ("With the president of Uzbekistan, X discussed ..." names two people)."""
+    match = _ROLE_IN_APPOSITION_BEFORE.search(text[: m.start - (len(m.title) + 1 if m.title else 0)])
+    if match is None or match.group("head").lower() not in patterns.role_nouns:
+        return None
+    start, end = match.start("role"), match.end("role")
+    if match.group("det") or not match.group("role")[:1].isupper():
+        if doc is None or doc.text != text or not any(t.dep_ == "appos" and start <= t.head.idx < end
+                                                      for t in doc if m.start <= t.idx < m.end):
+            return None
+    # else a capitalised title right after a comma: "..., President of the Republic, X"
+    return match.group("role"), start, end
 
 
 def _add_role(entity: ArticleEntity, phrase: str, paragraph: int) -> None:

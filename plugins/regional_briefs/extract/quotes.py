@@ -12,7 +12,7 @@ so `"shocked" by it."We condemn..."` is two quotations, not one that spans the g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ..model import Article, ArticleEntity, ArticleQuote, Mention
@@ -23,7 +23,6 @@ WINDOW_AFTER = 160  # how far after a quotation its attribution may stand (a tit
 _OPENING, _CLOSING = "“«„", "”»"
 _PRONOUNS = r"(?:he|she|they)"
 # The titles "the leader" stands for after a quotation ('"...," the Kazakh leader said').
-_LEADERS = frozenset({"leader", "president", "premier", "prime", "chairman", "emir", "king"})
 # "the official said": an unnamed speaker the text has already introduced, read like a pronoun
 _BACK_REFERENCES = r"(?:the\s+(?:official|officer|spokesman|spokeswoman|spokesperson|source))"
 # "the ministry said": a body the paragraph has named, read back by the head word of its name
@@ -98,6 +97,7 @@ class QuoteWords:
     listener_verbs: frozenset[str]
     referring_nouns: frozenset[str] = frozenset()
     name_genders: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (feminine, masculine) name endings
+    office_descriptions: dict[str, frozenset[str]] = field(default_factory=dict)  # "head of state" -> role words
 
 
 def read_quotes(article: Article, by_para: dict[int, list[Mention]], entities: dict[str, ArticleEntity],
@@ -139,6 +139,7 @@ class _Reader:
         self.listener_verbs = words.listener_verbs  # "told AFP": the object listened
         self.referring_nouns = words.referring_nouns
         self.name_genders = words.name_genders
+        self.office_descriptions = words.office_descriptions
         verbs = "|".join(sorted(map(re.escape, words.speech_verbs), key=len, reverse=True))
         self.verb = re.compile(rf"\b(?:{verbs})\b", re.I)
         speaker = rf"(?:{_PRONOUNS}|{_BACK_REFERENCES})"
@@ -373,27 +374,49 @@ class _Reader:
         near = [m for m in actors if span.end <= m.start < span.end + len(window)]
         # '"...," Ismailov's lawyer, Ivan Petrenko, said': the one whose lawyer it is does not speak
         near = [m for m in near if outside[m.end: m.end + 2] not in ("'s", "’s")] or near
-        if not near:
-            inverted = re.match(rf"\W*(?:{self.verb.pattern})\s+the\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)(?:\s+of\s+((?:[\w-]+\s*){{1,3}}))?\W*$",
-                                window, re.I)
+        inverted = re.match(rf"\W*(?:{self.verb.pattern})\s+the\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)(?:\s+of\s+((?:[\w-]+\s*){{1,3}}))?\W*$",
+                            window, re.I)
+        # '"...," said the head of the election commission': its head speaks, not the body named
+        of_body = inverted is not None and inverted.group(2) is not None and all(
+            m.start >= span.end + inverted.start(2) for m in near)
+        if not near or of_body:
+            titled_window = window
             if inverted:  # '"...," declared the President of Turkmenistan': as "the Turkmenistan President said"
                 window = f"the {inverted.group(2) or ''} {inverted.group(1)} said."
-            return self._body_named(window, span.start, actors) or self._titled(window, span.start, actors)
+                titled_window = f"the {inverted.group(1)} of {inverted.group(2)} said." if inverted.group(2) else window
+            found = self._titled(titled_window, span.start, actors) if of_body else None
+            found = found or self._body_named(window, span.start, actors) or self._titled(titled_window, span.start, actors)
+            if found or not near:
+                return found
         return self._pick(near)
 
     def _titled(self, window: str, position: int, actors: list[Mention]) -> Optional[str]:
         """'"...," the president said': the person named last before it whom the article gives
-        that title or role ("President X", "X, the foreign minister": the entity's roles)."""
-        match = re.match(r"^\W*the\s+", window)
-        words = re.findall(r"[\w-]+", window[match.end():])[:4] if match else []
-        # the noun is the word before the verb of speech: "the president", "the Kazakh leader"
+        that title or role ("President X", "X, the foreign minister": the entity's roles). The
+        description may name the office ("the head of state noted", "the head of the commission
+        said", "Afghanistan's leader said": ``office_descriptions``)."""
+        match = re.match(r"^\W*(?:the|[A-Z][\w-]*['’]s)\s+", window)
+        words = re.findall(r"[\w-]+", window[match.end():])[:7] if match else []
+        # the description ends at the verb of speech: "the president", "the Kazakh leader"
         verb_at = next((i for i, w in enumerate(words) if i > 0 and self.verb.fullmatch(w)), None)
         if verb_at is None:
             return None
-        head = words[verb_at - 1].lower()
+        described = [w.lower() for w in words[:verb_at]]
+        if match.group(0).strip(" ,").lower() != "the":  # "Afghanistan's leader": Afghanistan tells which
+            described.insert(0, re.sub(r"['’]s$", "", match.group(0).strip(" ,\"“”")).lower())
+        phrase = " ".join(described)
+        office = next((p for p in self.office_descriptions if " " in p and phrase.endswith(p)), None)
+        if office is not None:  # "the head of state"
+            heads, modifiers = self.office_descriptions[office], set(described[: -len(office.split())])
+        else:
+            # "the head of the election commission": the noun before "of", the rest tells which
+            of = described.index("of") if "of" in described[1:] else len(described)
+            head = described[of - 1]
+            heads = self.office_descriptions.get(head, frozenset({head}))
+            modifiers = set(described[: of - 1]) | set(described[of + 1:]) - {"the"}
+            if len(described) - of > 4:
+                return None
         named = self.persons + [m.name for m in actors if m.end <= position and self.entities[m.name].type == "person"]
-        heads = _LEADERS if head == "leader" else {head}  # "the Kazakh leader": a president, a premier...
-        modifiers = {w.lower() for w in words[: verb_at - 1]}
 
         def role_words(name: str) -> set[str]:
             return set(" ".join(r.text.lower() for r in self.entities[name].roles).split())
@@ -401,7 +424,8 @@ class _Reader:
         holders = [name for name in reversed(named) if heads & role_words(name)]
         # "the Chinese premier" rather than the Kazakh president named after him
         titled = next((name for name in holders if modifiers & role_words(name)), holders[0] if holders else None)
-        if titled is None and named and (head in self.referring_nouns or head.endswith("year-old")):
+        if titled is None and named and office is None and (
+                described[-1] in self.referring_nouns or described[-1].endswith("year-old")):
             return named[-1]  # '"...," the diplomat said', '"...," the 52-year-old added': the one just named
         return titled
 

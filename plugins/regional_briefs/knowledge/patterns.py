@@ -21,6 +21,7 @@ class Patterns:
     """The vocabulary in ``data/patterns.yml``, ready for lookups."""
 
     person_titles: tuple[tuple[str, ...], ...]  # token sequences, longest first
+    courtesy_titles: frozenset[str]  # "Mr", "Honorable": stripped from a name, no role
     title_words: frozenset[str]  # the words of person_titles, and "First", "Former": a title's words
     office_words: frozenset[str]  # the word that ends an office's title ("Minister"), its remit before it
     actor_type_words: tuple[tuple[str, tuple[str, ...]], ...]
@@ -30,6 +31,7 @@ class Patterns:
     speech_verbs: frozenset[str]
     listener_verbs: frozenset[str]
     referring_nouns: frozenset[str]  # "the diplomat said": the person just named speaks
+    office_descriptions: dict[str, frozenset[str]]  # "head of state" -> the role words that fit it
     name_genders: tuple[tuple[str, ...], tuple[str, ...]]  # (feminine, masculine) endings of a name's last word
     role_nouns: frozenset[str]
     place_heads: dict[str, str]  # lower-case head noun -> place type
@@ -94,6 +96,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
     verbs = "|".join(sorted(map(re.escape, data.words("speech_verbs")), key=len, reverse=True))
     return Patterns(
         person_titles=tuple(titles),
+        courtesy_titles=frozenset(data.words("courtesy_titles")),
         title_words=frozenset(w for t in titles for w in t) | {"First", "Former", "Acting"},
         office_words=frozenset(data.words("office_words")),
         actor_type_words=tuple((k, tuple(v)) for k, v in data.word_lists("actor_type_words").items()),
@@ -103,6 +106,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         speech_verbs=frozenset(data.words("speech_verbs")),
         listener_verbs=frozenset(data.words("listener_verbs")),
         referring_nouns=frozenset(data.words("referring_nouns")),
+        office_descriptions={k.lower(): frozenset(v) for k, v in data.word_lists("office_descriptions").items()},
         name_genders=(tuple(data.words("feminine_name_endings")), tuple(data.words("masculine_name_endings"))),
         role_nouns=frozenset(data.words("role_nouns")) | {" ".join(t).lower() for t in titles},
         place_heads={word: type_ for type_, words in place_heads.items() for word in words},
