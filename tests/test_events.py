@@ -721,6 +721,14 @@ def test_a_dateline_without_a_dash_is_left_out_of_the_title(nlp):
     assert [(e.title, e.date) for e in events] == [("A mudslide hit", "2024-04-29")], events
 
 
+def test_a_dateline_date_the_parser_runs_into_the_copy_leaves_the_lead_the_days_news(nlp):
+    """ "KABUL, 4 May 2022 - Gunmen ...": the parser may read "May 2022 - Gunmen" as one time of
+    the lead's verb; that is the dateline, which dates the copy, not a time of the clause's own."""
+    events = events_of(nlp, ["KABUL, 4 May 2022 - Gunmen attacked a mosque in the west of the city."],
+                       PartialDate(2022, 5, 4))
+    assert [(e.type, e.date) for e in events] == [("attack", "2022-05-04")], events
+
+
 def test_a_story_of_unknown_date_tells_its_undated_happenings(nlp):
     paragraphs = [
         "A wildfire in the east of the country has burned more than 60,000 hectares of forest.",

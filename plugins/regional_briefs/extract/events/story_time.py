@@ -100,7 +100,9 @@ class StoryTime:
             if date is not None and date.year is None and date.month is not None and self._yearless():
                 date = self._in_story_year(date)
             if date is None:
-                if not is_duration(text):
+                # a time of the clause's own that we could not resolve; not the dateline's, which
+                # the parser may run into the copy ("KABUL, 4 May 2022 - Gunmen ...": "May 2022 - Gunmen")
+                if not is_duration(text) and span.start_char >= dateline_end:
                     self.unresolved.append(span.root)
                 continue
             if weekday is not None and date.day is not None and not is_bare_weekday(text):
