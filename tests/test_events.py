@@ -348,6 +348,8 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
         ("Nepal accepted Mongolia's nomination of an ambassador on May 4.", "other"),
         ("Rebels took over Erdenet on May 4.", "other"),
         ("Melikyan sent a congratulatory letter to Kapanadze on May 4.", "statement"),
+        ("Melikyan addressed the nation on May 4.", "statement"),
+        ("The presidential spokesman held a briefing in Erdenet on May 4.", "statement"),
         ("At the trial on May 4, prosecutors asked the court to jail Melikyan for six years.", "legal"),
         ("The city court upheld Melikyan's sentence on May 4.", "legal"),
         ("A fire broke out in a forest near Erdenet on May 4.", "disaster"),
