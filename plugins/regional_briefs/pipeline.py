@@ -217,7 +217,7 @@ def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, repor
 
     cache = None
     if options.cache_dir is not None:
-        cache = ExtractionCache(options.cache_dir, environment_key(gazetteer.version, PIPELINE_VERSION))
+        cache = ExtractionCache(options.cache_dir, environment_key(gazetteer.version, PIPELINE_VERSION, extraction=True))
 
     memory = options.memory if cache is not None else None
 
