@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import shutil
+import os
 import re
 import textwrap
 import time
@@ -424,3 +425,30 @@ def test_no_extraction_module_imports_site_only_code():
                     if name and any(cache.is_site_only(candidate) for candidate in (name, f"{name}.py")):
                         wrong.append(f"{path.relative_to(package)} imports {name}")
     assert not wrong
+
+
+def test_a_seed_is_read_again_whenever_its_status_changes(tmp_path, monkeypatch):
+    """A server keys 10,000 seeds on each rebuild; it reads only those whose status changed, and
+    always one saved within the clock's granularity of now."""
+    from regional_briefs.cache import FileMemo
+
+    reads: list[bytes] = []
+
+    def compute(data: bytes) -> str:
+        reads.append(data)
+        return data.decode()
+
+    memo = FileMemo()
+    path = tmp_path / "seed.md"
+    path.write_text("first", encoding="utf-8")
+    assert memo.value(path, "k", compute) == memo.value(path, "k", compute) == "first"
+    assert len(reads) == 2  # just saved: read each time
+    monkeypatch.setattr(FileMemo, "RACY_SECONDS", -1.0)
+    assert memo.value(path, "k", compute) == memo.value(path, "k", compute) == "first"
+    assert len(reads) == 3  # kept
+    assert memo.value(path, "other", compute) == "first" and len(reads) == 4  # another label, another value
+    before = path.stat()
+    time.sleep(0.05)
+    path.write_text("secnd", encoding="utf-8")  # same size, and the old times put back
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert memo.value(path, "k", compute) == "secnd" and len(reads) == 5

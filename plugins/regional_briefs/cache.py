@@ -15,9 +15,10 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from .model import Extraction, extraction_from_dict, to_dict
 
@@ -64,6 +65,37 @@ def package_version(package: str) -> str:
         return version(package)
     except PackageNotFoundError:
         return "none"
+
+
+class FileMemo:
+    """Values computed from a file's bytes, kept while the file's status (size, times, inode) is
+    unchanged, so a server's rebuild reads none of 10,000 unchanged seeds twice to key them. A file
+    changed within the last ``RACY_SECONDS`` is always read: a second save inside the clock's
+    granularity could leave its times as they were (git's "racily clean" files)."""
+
+    RACY_SECONDS = 2.0
+    LIMIT = 200_000  # values kept; past this the memo starts afresh
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[str, str], tuple[tuple, str]] = {}
+
+    def value(self, path: Path, label: str, compute: Callable[[bytes], str]) -> str:
+        """``compute(path's bytes)``, remembered under ``label`` (what else the value depends on)."""
+        status = os.stat(path)
+        signature = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino, status.st_dev)
+        key = (os.fspath(path), label)
+        kept = self._values.get(key)
+        if kept is not None and kept[0] == signature:
+            return kept[1]
+        value = compute(path.read_bytes())
+        if time.time() - max(status.st_mtime_ns, status.st_ctime_ns) / 1e9 > self.RACY_SECONDS:
+            if len(self._values) >= self.LIMIT:
+                self._values.clear()
+            self._values[key] = (signature, value)
+        return value
+
+
+FILES = FileMemo()  # one per process: a server's builds share it
 
 
 # The layout of a cache file; bump it when the records' shape changes.
@@ -143,7 +175,7 @@ class _Store:
 
 
 class ExtractionCache(_Store):
-    """Extractions on disk under ``folder``, keyed by ``key(seed bytes, curated fields)``."""
+    """Extractions on disk under ``folder``, keyed by ``key_of(seed, curated fields)``."""
 
     def __init__(self, folder: Path, environment: str):
         super().__init__()
@@ -152,10 +184,22 @@ class ExtractionCache(_Store):
         self.hits = 0
         self.misses = 0
 
-    def key(self, data: bytes, fix) -> str:
+    def key_of(self, path: Path, fix) -> str:
+        """The key of the seed at ``path`` (its name and bytes) with its curated fields ``fix``; the
+        seed is read only when it changed since the last time (``FILES``). Raises ``OSError`` when
+        it cannot be read."""
+        curated = self._curated(fix)
+        name = path.name.encode("utf-8", "surrogateescape") + b"\0"
+        return FILES.value(path, f"extraction\0{self.environment}\0{curated}", lambda data: self._key(curated, name + data))
+
+    @staticmethod
+    def _curated(fix) -> str:
+        return json.dumps(to_dict(asdict(fix)) if fix is not None else None, sort_keys=True, default=str)
+
+    def _key(self, curated: str, data: bytes) -> str:
         digest = hashlib.sha256()
         digest.update(self.environment.encode())
-        digest.update(json.dumps(to_dict(asdict(fix)) if fix is not None else None, sort_keys=True, default=str).encode())
+        digest.update(curated.encode())
         digest.update(data)
         return digest.hexdigest()
 

@@ -230,8 +230,7 @@ def _extractor(options: Options, gazetteer: Gazetteer, curation: Curation, repor
             for path in paths:
                 if cache is not None:
                     try:
-                        keys[path] = cache.key(path.name.encode("utf-8", "surrogateescape") + b"\0" + path.read_bytes(),
-                                               curation.articles.get(source_name(path.name)))
+                        keys[path] = cache.key_of(path, curation.articles.get(source_name(path.name)))
                     except OSError as exc:
                         done[path] = SeedError(f"cannot be read ({exc.strerror})")
                         continue
