@@ -31,6 +31,7 @@ MISSING = object()  # what a lookup gives for a key the collection lacks
 # through the view (``pairs``, ``news``) is recorded as a read of the whole value.
 SITE_MAPPINGS = ("briefs", "mentions")
 SITE_RECORDS = ("articles", "entities", "events")  # looked up field by field (_TrackedRecord)
+_RECORD_READS = frozenset(f"site.{name}" for name in SITE_RECORDS)
 VIEW_MAPPINGS = ("events_of", "mentions_of", "contains", "relations_of", "event_ids_of_article", "by_country",
                  "country_of", "pairs_of", "members", "quotes_naming")
 VIEW_SETS = ("networked",)
@@ -235,6 +236,7 @@ class MemoRun:
         self.new_backlinks: dict[str, tuple[tuple, str, list]] = {}
         self.checked: set = set()  # the reads compared so far
         self.changed: set = set()  # those of them that give something else in the new site
+        self.records: dict = {}  # (collection, key) -> whether that record is the same, whole (_same_record)
         self.replayed = self.rendered = 0
 
     def _unchanged(self, reads: frozenset) -> bool:
@@ -246,10 +248,14 @@ class MemoRun:
             return False
         for read in reads - self.checked:
             try:
-                old = _lookup(self.memo.site, self.memo.view, read)
-                new = _lookup(self.site, self.view, read)
-                same = old is new or (old is not MISSING and new is not MISSING and type(old) is type(new)
-                                      and bool(old == new))
+                # a field of a record that is the same as a whole is the same: one comparison per
+                # record rather than one per field read (a site reads 300,000 fields of 40,000 records)
+                same = read[0] in _RECORD_READS and read[1] is not ALL and self._same_record(read[0], read[1])
+                if not same:
+                    old = _lookup(self.memo.site, self.memo.view, read)
+                    new = _lookup(self.site, self.view, read)
+                    same = old is new or (old is not MISSING and new is not MISSING and type(old) is type(new)
+                                          and bool(old == new))
             except Exception:  # a read that cannot be repeated: render the page
                 same = False
             self.checked.add(read)
@@ -257,6 +263,18 @@ class MemoRun:
                 changed.add(read)
                 return False
         return True
+
+    def _same_record(self, name: str, key) -> bool:
+        """Whether the record under ``key`` of the site collection ``name`` is the last build's, whole."""
+        found = self.records.get((name, key))
+        if found is None:
+            attribute = name.partition(".")[2]
+            old = getattr(self.memo.site, attribute).get(key, MISSING)
+            new = getattr(self.site, attribute).get(key, MISSING)
+            found = old is new or (old is not MISSING and new is not MISSING and type(old) is type(new)
+                                   and bool(old == new))
+            self.records[(name, key)] = found
+        return found
 
     def render(self, path: str, render: Callable, record, own: tuple, marks: Callable) -> str:
         """The body of the page at ``path``: ``render(record, view, linker) + marks(record, view)``,
