@@ -270,6 +270,8 @@ def test_dated_events_with_participants(tmp_path, gazetteer):
     ("В четверг прокуратура возбудила уголовное дело против заместителя хокима.", "legal"),
     ("В четверг повстанцы захватили власть в провинции.", "other"),
     ("В четверг парламент сформировал новое правительство.", "other"),
+    ("В четверг президент выехал на место прорыва дамбы.", "visit"),
+    ("В четверг президент осмотрел ход строительства моста.", "visit"),
 ])
 def test_a_verb_and_the_noun_it_governs_type_a_russian_event(tmp_path, gazetteer, sentence, expected):
     text = f"БИШКЕК, 14 марта 2025 — Тестовое агентство. {sentence}\n"
