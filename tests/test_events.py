@@ -347,6 +347,7 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
         ("Mongolia declared independence on May 4.", "other"),
         ("Nepal accepted Mongolia's nomination of an ambassador on May 4.", "other"),
         ("Rebels took over Erdenet on May 4.", "other"),
+        ("The parliament of Mongolia formed a new government on May 4.", "other"),
         ("Melikyan sent a congratulatory letter to Kapanadze on May 4.", "statement"),
         ("Melikyan addressed the nation on May 4.", "statement"),
         ("The presidential spokesman held a briefing in Erdenet on May 4.", "statement"),
