@@ -172,6 +172,17 @@ def test_a_countrys_body_named_with_its_possessive_is_that_countrys(tmp_path):
     assert bodies == {"Foreign Ministry of Qatar": ["00"], "Ministry of Foreign Affairs of Kazakhstan": ["01"]}, bodies
 
 
+def test_a_countrys_body_named_with_its_adjective_is_that_countrys(tmp_path):
+    """ "the Turkish Foreign Ministry": the model reads the adjective apart; the body is the
+    gazetteer's when it holds that country's (Iran's), else one of that name and country, linked as
+    the article writes it, never one page for every country's foreign ministry."""
+    site = _site(tmp_path, "The Turkish Foreign Ministry welcomed the calm conduct of the vote on Monday.",
+                 "The Iranian Foreign Ministry said on Tuesday that Tehran would send observers.")
+    bodies = {e.name: sorted(e.articles) for e in site.entities.values() if e.type == "government"}
+    assert bodies == {"Foreign Ministry of Turkey": ["00"], "Ministry of Foreign Affairs of Iran": ["01"]}, bodies
+    assert "Turkish Foreign Ministry" in _by_name(site)["Foreign Ministry of Turkey"].aliases
+
+
 def test_a_body_several_countries_have_is_that_of_the_country_named_most_that_has_one(tmp_path):
     # Tajikistan, named most, has no "Cabinet of Ministers" in the gazetteer; Turkmenistan has
     site = _site(tmp_path, "President of Turkmenistan Serdar Berdimuhamedov will visit Tajikistan next week, "

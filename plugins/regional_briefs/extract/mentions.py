@@ -548,6 +548,20 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
                 if body is not None:
                     return body
                 break
+    if span.label_ == "ORG" and span.start >= 1 and gazetteer.lookup(span.text) is None:
+        # "Turkish | Foreign Ministry": the model read the country's adjective apart from the body;
+        # the body is that country's, not one page for every country's foreign ministry
+        adjective = span.doc[span.start - 1]
+        country_id = gazetteer.demonym(adjective.text)
+        country = gazetteer.get(country_id) if country_id else None
+        if country is not None and country.type == "country":
+            body = _country_body(country, tokens, paragraph, gazetteer, patterns)
+            if body is not None:
+                # the page links the words as written, "Turkish Foreign Ministry"
+                for mention in body:
+                    mention.text = span.doc.text[adjective.idx: mention.end]
+                    mention.start = adjective.idx
+                return body
     words = [t for t in tokens if t.is_alpha]
     if len(words) > 1 and all(gazetteer.demonym(t.text) for t in words):
         return []  # "Kazakh – Chinese (trade)": adjectives of two countries, not a name
