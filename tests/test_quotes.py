@@ -498,3 +498,13 @@ def test_an_office_described_in_words_is_the_person_holding_it(tmp_path, gazette
     roles = {name: [r.text for r in e.roles] for name, e in extraction.entities.items() if e.type == "person"}
     assert roles == {"Nurlan Abdykadyrov": ["chairman of the Central Election Commission"],
                      "Talant Osmonov": ["President of the Kyrgyz Republic"]}
+
+
+def test_words_quoted_after_a_verb_of_praise_or_blame_are_the_subjects(tmp_path, gazetteer):
+    text = "\n\n".join([
+        "ASTANA, 5 June 2024 - Kazakh President Talant Ismailov welcomed the \u201cquick and orderly "
+        "return\u201d of the displaced families on Tuesday.",
+        "Opposition leader Aigerim Satova condemned what she called \u201ca quiet purge of the local "
+        "councils\u201d in a post on Wednesday.",
+    ])
+    assert quotes_of(tmp_path, gazetteer, text) == [("Talant Ismailov", "quick"), ("Aigerim Satova", "a")]
