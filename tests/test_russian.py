@@ -236,6 +236,7 @@ def test_a_persons_name_comes_to_the_nominative(sentence, name):
     ("Решение Демократической партии Туркменистана.", "Демократическая партия Туркменистана"),
     ("Приговором Нурафшанского городского суда по уголовным делам он осужден.",
      "Нурафшанский городской суд по уголовным делам"),  # a body's remit after «по»
+    ("Решение Социал-демократической партии Киргизии.", "Социал-демократическая партия Киргизии"),  # a compound adjective
 ])
 def test_a_name_agrees_with_its_head_and_keeps_its_dependents(sentence, name):
     from regional_briefs.extract.russian import nlp

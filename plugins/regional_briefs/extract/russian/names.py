@@ -168,6 +168,11 @@ def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str
     """(nominative form, its gender, its number) of a token, or None when no reading fits."""
     text = token.text
     if "-" in text and not person:
+        if token.pos == "ADJ" and text.rsplit("-", 1)[1]:
+            # «Социал-демократической», «Горно-Бадахшанской»: the last part declines, the rest stays
+            first, last = text.rsplit("-", 1)
+            form = _inflect(_Token(last, token.pos, token.feats or {}), analyzer, gender=gender, number=number)
+            return (f"{first}-{form[0]}", form[1], form[2]) if form else None
         return None  # «Ош-Баткен-Исфана»: a compound's case is a guess; it stays as written
     if text.isupper() and len(text) > 1:
         return None  # an abbreviation does not inflect
@@ -239,7 +244,10 @@ def _cased(word: str, like: str) -> str:
     if (like.isupper() and len(like) > 1) or like[:2].isupper():
         return word.upper()  # «ЦИКа» -> ЦИК
     if like[:1].isupper():
-        return "-".join(part[:1].upper() + part[1:] for part in word.split("-")) if "-" in like else word[:1].upper() + word[1:]
+        if "-" in like and "-" in word:  # «Ак-Суу»; «Социал-демократической» keeps its small letter
+            return "-".join(part[:1].upper() + part[1:] if model[:1].isupper() else part
+                            for part, model in zip(word.split("-"), like.split("-") + [""] * word.count("-")))
+        return word[:1].upper() + word[1:]
     return word
 
 
