@@ -487,19 +487,22 @@ def _gazetteer_spans(doc, matcher, model_spans, gazetteer: Gazetteer) -> list:
 
 
 def _country_body(country: GazetteerEntry, rest, paragraph: int, gazetteer: Gazetteer,
-                  patterns: Patterns) -> Optional[list[Mention]]:
-    """ "Kazakhstan's Foreign Ministry", "Qatar's Foreign Ministry": a state body a country's
-    possessive names is that country's — the gazetteer's entry when it has one, else a body of that
-    name and country ("Foreign Ministry of Qatar"), so that two countries' ministries never share
-    a page. None when ``rest`` (the tokens after the possessive) is no state body."""
+                  patterns: Patterns, adjective=None) -> Optional[list[Mention]]:
+    """ "Kazakhstan's Foreign Ministry", "Qatar's Foreign Ministry", "the Turkish Foreign
+    Ministry": a state body a country's possessive or adjective names is that country's — the
+    gazetteer's entry when it has one, else a body of that name and country ("Foreign Ministry of
+    Qatar"), so that two countries' ministries never share a page. None when ``rest`` (the tokens
+    after the possessive or the adjective) is no state body. The mention spans the ``adjective``
+    token too, when given: the page links the words as written."""
     text = rest[0].doc[rest[0].i: rest[-1].i + 1].text if rest else ""
     if patterns.actor_type(text) != "government" or not text[:1].isupper():
         return None
-    start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+    start, end = (adjective or rest[0]).idx, rest[-1].idx + len(rest[-1].text)
+    surface = rest[0].doc.text[start:end]
     entry = gazetteer.body_of(country, text)
     if entry is not None and entry.kind == "actor":
-        return [_mention_for_entry(entry, text, paragraph, start, end, "ORG")]
-    return [Mention(text, paragraph, start, end, "actor", "government", "ORG", "rule", name=f"{text} of {country.name}")]
+        return [_mention_for_entry(entry, surface, paragraph, start, end, "ORG")]
+    return [Mention(surface, paragraph, start, end, "actor", "government", "ORG", "rule", name=f"{text} of {country.name}")]
 
 
 def _listed_with_a_place(doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
@@ -555,12 +558,8 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
         country_id = gazetteer.demonym(adjective.text)
         country = gazetteer.get(country_id) if country_id else None
         if country is not None and country.type == "country":
-            body = _country_body(country, tokens, paragraph, gazetteer, patterns)
+            body = _country_body(country, tokens, paragraph, gazetteer, patterns, adjective)
             if body is not None:
-                # the page links the words as written, "Turkish Foreign Ministry"
-                for mention in body:
-                    mention.text = span.doc.text[adjective.idx: mention.end]
-                    mention.start = adjective.idx
                 return body
     words = [t for t in tokens if t.is_alpha]
     if len(words) > 1 and all(gazetteer.demonym(t.text) for t in words):
