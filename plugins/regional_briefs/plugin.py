@@ -174,7 +174,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.position: dict[str, int] = {}
         written = {file.src_uri for file in files}  # the docs' own pages, asked 40,000 times
         for page in output.pages.values():
-            if page.path in written and files.get_file_from_path(page.path) is not None:
+            if page.path in written:
                 log.warning(f"docs/{page.path} exists; the generated page of that name is not added")
                 continue
             text = page.text  # front matter and body, put together on each call

@@ -460,8 +460,9 @@ _ROLE_IN_APPOSITION_BEFORE = re.compile(
 
 def _role_in_apposition_before(text: str, m: Mention, patterns: Patterns, doc=None) -> Optional[tuple[str, int, int]]:
     """ "... announced by the chairman of the Election Commission, Anvar Karimov", "President of
-    the Republic, Honorable X": a role in apposition before the name. Only where the parse says the name stands in apposition to it
-    ("With the president of Uzbekistan, X discussed ..." names two people)."""
+    the Republic, Honorable X": a role in apposition before the name. After a determiner or in lower
+    case, only where the parse says the name stands in apposition to it ("With the president of
+    Uzbekistan, X discussed ..." names two people); a capitalised title right after a comma is one."""
     match = _ROLE_IN_APPOSITION_BEFORE.search(text[: m.start - (len(m.title) + 1 if m.title else 0)])
     if match is None or match.group("head").lower() not in patterns.role_nouns:
         return None
@@ -470,7 +471,6 @@ def _role_in_apposition_before(text: str, m: Mention, patterns: Patterns, doc=No
         if doc is None or doc.text != text or not any(t.dep_ == "appos" and start <= t.head.idx < end
                                                       for t in doc if m.start <= t.idx < m.end):
             return None
-    # else a capitalised title right after a comma: "..., President of the Republic, X"
     return match.group("role"), start, end
 
 

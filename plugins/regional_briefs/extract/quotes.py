@@ -413,7 +413,7 @@ class _Reader:
             of = described.index("of") if "of" in described[1:] else len(described)
             head = described[of - 1]
             heads = self.office_descriptions.get(head, frozenset({head}))
-            modifiers = set(described[: of - 1]) | set(described[of + 1:]) - {"the"}
+            modifiers = set(described[: of - 1]) | (set(described[of + 1:]) - {"the"})
             if len(described) - of > 4:
                 return None
         named = self.persons + [m.name for m in actors if m.end <= position and self.entities[m.name].type == "person"]

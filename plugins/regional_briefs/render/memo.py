@@ -200,6 +200,11 @@ def _lookup(site, view, read: tuple) -> Any:
     return value
 
 
+def _same(old, new) -> bool:
+    """Whether a read gives in the new site what it gave in the last (MISSING: the key is gone)."""
+    return old is new or (old is not MISSING and new is not MISSING and type(old) is type(new) and bool(old == new))
+
+
 @dataclass
 class _Entry:
     render: Callable
@@ -252,10 +257,7 @@ class MemoRun:
                 # record rather than one per field read (a site reads 300,000 fields of 40,000 records)
                 same = read[0] in _RECORD_READS and read[1] is not ALL and self._same_record(read[0], read[1])
                 if not same:
-                    old = _lookup(self.memo.site, self.memo.view, read)
-                    new = _lookup(self.site, self.view, read)
-                    same = old is new or (old is not MISSING and new is not MISSING and type(old) is type(new)
-                                          and bool(old == new))
+                    same = _same(_lookup(self.memo.site, self.memo.view, read), _lookup(self.site, self.view, read))
             except Exception:  # a read that cannot be repeated: render the page
                 same = False
             self.checked.add(read)
@@ -266,14 +268,11 @@ class MemoRun:
 
     def _same_record(self, name: str, key) -> bool:
         """Whether the record under ``key`` of the site collection ``name`` is the last build's, whole."""
-        found = self.records.get((name, key))
+        read = (name, key)
+        found = self.records.get(read)
         if found is None:
-            attribute = name.partition(".")[2]
-            old = getattr(self.memo.site, attribute).get(key, MISSING)
-            new = getattr(self.site, attribute).get(key, MISSING)
-            found = old is new or (old is not MISSING and new is not MISSING and type(old) is type(new)
-                                   and bool(old == new))
-            self.records[(name, key)] = found
+            found = self.records[read] = _same(_lookup(self.memo.site, self.memo.view, read),
+                                               _lookup(self.site, self.view, read))
         return found
 
     def render(self, path: str, render: Callable, record, own: tuple, marks: Callable) -> str:
