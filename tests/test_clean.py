@@ -235,6 +235,24 @@ def test_a_dateline_below_a_caption_and_a_headline_opens_the_story(tmp_path):
     assert any(block.startswith("A woman films") for block in article.furniture)
 
 
+@pytest.mark.parametrize("headline", [["Water talks stall as villages go dry"], []])
+def test_a_wire_dateline_without_a_year_below_a_caption_closed_by_a_credit_in_capitals_opens_the_story(tmp_path, headline):
+    # The caption's own dates (an earlier protest) are no date of the story's; the wire's dateline
+    # is. The caption is never the title.
+    text = "\n\n".join([
+        *headline,
+        "Farmers gather outside the regional administration in Osh, Kyrgyzstan, 3 March 2021. On 2 March the "
+        "water board cut supplies to three villages. PHOTOWIRE/ANNA EXAMPLE",
+        "OSH, Aug 5 (Newswire) - " + STORY[0],
+        STORY[1],
+    ])
+    article = _article(tmp_path, "caps-credit.txt", text)
+    assert article.published == PartialDate(None, 8, 5)
+    assert article.title == (headline[0] if headline else "The foreign ministers of Kazakhstan and Kyrgyzstan met in Almaty on Tuesday to discuss…")
+    assert article.paragraphs[0].text.startswith("OSH, Aug 5 (Newswire)")
+    assert any(block.startswith("Farmers gather") for block in article.furniture)
+
+
 def test_a_last_block_cut_inside_a_quotation_it_opened_is_the_storys(tmp_path):
     text = "\n\n".join([*STORY[:2], 'The minister noted that "a memorandum on energy links has already been sig'])
     article = _article(tmp_path, "cut-quote.txt", text)

@@ -108,11 +108,12 @@ def clean(doc: RawDocument) -> Article:
         # prose pulled the headline into the story; a dateline with a full date a block or two
         # down opens it
         opening = next((k for k in range(1, min(DATELINE_REACH + 1, len(paragraphs)))
-                        if (found := _opening_date(paragraphs[k].text)) and found.year and found.day
+                        if (found := _opening_date(paragraphs[k].text)) and found.day
+                        and (found.year or _DATELINE.match(paragraphs[k].text))  # "BISHKEK, Sept 16 (Reuters) -"
                         and all(_above_a_dateline(p.text) for p in paragraphs[:k])), None)
         if opening is not None:
             before = [p.text for p in paragraphs[:opening]]
-            if title is None and _is_headline(before[-1]):
+            if title is None and _is_headline(before[-1]) and not _is_caption(before[-1]):
                 title = before.pop()
             furniture += before
             paragraphs = [Paragraph(n, p.text, heading=p.heading) for n, p in enumerate(paragraphs[opening:])]
@@ -275,6 +276,8 @@ _APPEAL = re.compile(r"\b(?:make (?:a|your) donation|donate (?:now|today)|please
 
 TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand and still date it
 CUT_QUOTATION_WORDS = 8  # a last block this long that ends inside an opened quotation is the story's, cut off
+# A photo credit in capitals closing a caption: "EPA-EFE/NAME SURNAME", "AFP/NAME".
+_CAPS_CREDIT = re.compile(r"(?<![\w/])[A-Z][A-Z\-]{1,15}(?:/[A-Z][A-Z.'\- ]{1,40})+$")
 DATELINE_REACH = 2  # how many blocks of the story may stand above the block its dateline opens
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
@@ -405,10 +408,15 @@ def _stamp_above_story(blocks: list[str], roles: list[str]) -> Optional[PartialD
 
 def _above_a_dateline(block: str) -> bool:
     """A block that may stand above the dateline that opens a story: a headline (no full stop at
-    its end) or a caption closed by its credit ("... (Name/Agency)"); a sentence of the story
-    never is."""
+    its end) or a caption closed by its credit ("... (Name/Agency)", "... AGENCY/NAME SURNAME"); a
+    sentence of the story never is."""
+    return not re.search(r"[.!?…:;]['\"”’»]?$", block.rstrip()) or _is_caption(block)
+
+
+def _is_caption(block: str) -> bool:
+    """A photo's caption closed by its credit: "... (Name/Agency)", "... AGENCY/NAME SURNAME"."""
     end = block.rstrip()
-    return not re.search(r"[.!?…:;]['\"”’»]?$", end) or bool(re.search(r"\([^()]*/[^()]*\)$", end))
+    return bool(re.search(r"\([^()]*/[^()]*\)$", end) or _CAPS_CREDIT.search(end))
 
 
 def _opening_date(text: str) -> Optional[PartialDate]:
