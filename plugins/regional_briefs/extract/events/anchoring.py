@@ -26,6 +26,8 @@ from .triggers import QUOTE_MARKS, Trigger, deferred
 # "a month after X", "two weeks before X": the words that date X by a length of time from the sentence's date
 _OFFSET_WORDS = frozenset({"after", "before"})
 _OFFSET_UNITS = frozenset({"day", "week", "month", "year"})
+# "Following the talks, ...": the words that date a clause by a happening the story told already
+_SAME_DAY_PREPOSITIONS = frozenset({"after", "following"})
 # Dates further than this from a trigger in the parse tree do not date it.
 MAX_DISTANCE = 6.0
 SETTING_PENALTY = 1.5  # "during a meeting": a setting is farther from a date than the clause's own verb
@@ -57,6 +59,7 @@ class StoryState:
     now: Optional[Now] = None
     paragraph: int = 0
     quoted: set[int] = field(default_factory=set)
+    told: dict[str, PartialDate] = field(default_factory=dict)  # by type, the date of the last happening dated to the day
 
     def near_lead(self) -> bool:
         """Is the paragraph being read the story's first or the one after it?"""
@@ -303,6 +306,9 @@ class TimeAnchor:
                     for noun in prep.children:
                         if noun.i in taken:
                             return taken[noun.i].date, True
+                        told = self._told_before(prep, noun)
+                        if told is not None:
+                            return told, True
         if any(item.main for item in found) or not (main_clause or dateless):
             return None, False
         if story.now is None:
@@ -314,6 +320,18 @@ class TimeAnchor:
                 story.now.date is UNKNOWN_DAY or story.now.date.precision != "day"):
             return None, False  # a subordinate clause borrows only a precise "now"
         return story.now.date, True
+
+    def _told_before(self, prep, noun) -> Optional[PartialDate]:
+        """ "Following the talks, the sides signed ...": a happening the story told already, named
+        again with "the" after "following" or "after", dates the clause to its day."""
+        if prep.lower_ not in _SAME_DAY_PREPOSITIONS or noun.dep_ != "pobj":
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        entry = self.lex.trigger(noun)
+        if entry is None or entry.type in self.lex.weak_types:
+            return None
+        return self.story.told.get(entry.type)
 
     def _reported(self, token) -> bool:
         """Is the clause what the sentence's main verb of speech reports ("Officials said that

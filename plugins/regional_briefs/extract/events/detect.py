@@ -159,6 +159,8 @@ class ArticleReader:
         """Add an event unless it retells one already found in this article."""
         if item.main:
             self.story.now = Now(event.paragraph, item.date)
+        if item.date is not UNKNOWN_DAY and item.date.precision == "day":
+            self.story.told[item.trigger.type] = item.date
         if toll_of_the_story(self.events, event, item, self.lex):
             return
         told = retold_draft(self.events, event, item, self.lex)
