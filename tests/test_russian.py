@@ -881,6 +881,14 @@ def test_his_words_after_a_quotation_are_the_paragraphs_speakers_not_the_one_he_
     assert ("Арслан Мурадов", "очень много") in quotes and not any(s == "Николай Петренко" for s, _ in quotes), quotes
 
 
+def test_the_source_of_the_news_is_no_statement_unless_a_person_is_named(tmp_path, gazetteer):
+    text = ("ДУШАНБЕ, 3 октября 2024 — Тестовое агентство. В Хатлонской области начался ремонт дороги.\n\n"
+            "Об этом сообщает Тестовое агентство.\n\n"
+            "Об этом также сообщил пресс-секретарь хукумата Фаррух Саидзода.\n")
+    statements = [e for e in extraction_of(tmp_path, gazetteer, text, "source.md").events if e.type == "statement"]
+    assert [e.actors for e in statements] == [["Фаррух Саидзода"]], statements
+
+
 def test_a_deadline_dates_nothing_and_the_hurt_after_a_blast_are_its_toll(tmp_path, gazetteer):
     text = ("ДУШАНБЕ, 3 октября 2024 — Тестовое агентство. Взрыв прогремел на рынке в Кулябе 2 октября. "
             "Пострадали 7 человек.\n\n"

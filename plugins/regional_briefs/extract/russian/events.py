@@ -82,7 +82,8 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
             if any(s < sent.start < e for s, e in quoted):
                 continue  # «…», — заявил он: the attribution of a quotation, not a happening
             inside = [m for m in mentions if m.paragraph == para.index and sent.start <= m.start < sent.stop]
-            found = [(type_, token) for type_, token in _triggers(sent, quoted, lexicon, lemma_of)
+            person = any(m.type == "person" for m in inside)
+            found = [(type_, token) for type_, token in _triggers(sent, quoted, lexicon, lemma_of, person)
                      if not (type_ == "statement" and any(s <= token.start < e for s, e in attributions))]
             # «"…", — пояснил он»: who said the quotation, not a statement besides it
             dead = _fatalities(sent.text, lexicon)
@@ -179,9 +180,11 @@ def _phrase_type(token, tokens, lexicon: RussianLexicon, lemma_of) -> Optional[s
     return next((type_ for noun, type_ in phrases if noun in governed), None)
 
 
-def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemma_of) -> list[tuple[str, object]]:
+def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemma_of,
+              person: bool = False) -> list[tuple[str, object]]:
     """(type, trigger token) of each happening a sentence reports: none, one, or a statement and
-    what it reports, or coordinated happenings («прибыл … и провел переговоры»)."""
+    what it reports, or coordinated happenings («прибыл … и провел переговоры»). ``person``: the
+    sentence names a person."""
     found = []
     tokens = list(sent.tokens)
     for i, token in enumerate(tokens):
@@ -218,8 +221,9 @@ def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemm
     speech = [t for t in tokens if lemma_of(t) in lexicon.speech_verbs and t.pos == "VERB"
               and t.id in {f[1].id for f in found}]
     lowered = " " + sent.text.casefold().replace("ё", "е") + " "
-    if speech and not strong and any(f" {p} " in lowered for p in lexicon.source_phrases):
+    if speech and not strong and not person and any(f" {p} " in lowered for p in lexicon.source_phrases):
         return []  # «Об этом сообщает РИА Новости»: the source of the news, not a statement
+    # «Об этом сообщил пресс-секретарь губернатора Иван Петров»: a person's statement
     if speech and (_has_subject(speech[0], sent) or speech[0].id in main):
         said = speech[0]
         reported = [f for f in strong if f[1].pos == "VERB" and f[1].start > said.start]
