@@ -889,6 +889,13 @@ def test_the_source_of_the_news_is_no_statement_unless_a_person_is_named(tmp_pat
     assert [e.actors for e in statements] == [["Фаррух Саидзода"]], statements
 
 
+def test_a_part_of_the_day_before_a_date_leaves_the_date_to_the_verb(tmp_path, gazetteer):
+    text = ("---\npublished: 2025-03-06\n---\n\nДело против предпринимателя было возбуждено 3 марта.\n\n"
+            "Предприниматель Азамат Токтосунов был задержан вечером 4 марта в аэропорту.\n")
+    arrests = [e for e in extraction_of(tmp_path, gazetteer, text, "evening.md").events if e.type == "arrest"]
+    assert [e.date for e in arrests] == ["2025-03-04"], arrests  # «вечером» is the date's, not a noun's
+
+
 def test_a_deadline_dates_nothing_and_the_hurt_after_a_blast_are_its_toll(tmp_path, gazetteer):
     text = ("ДУШАНБЕ, 3 октября 2024 — Тестовое агентство. Взрыв прогремел на рынке в Кулябе 2 октября. "
             "Пострадали 7 человек.\n\n"

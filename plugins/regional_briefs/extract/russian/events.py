@@ -100,7 +100,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
             for type_, token in found:
                 # «итоги выборов в марте 2021 года»: a date a noun governs is that noun's, not
                 # the time of a verb of the sentence
-                own = [d for d in dates if _governor(sent, d) in (None, token)] if token.pos in ("VERB", "AUX") else dates
+                own = [d for d in dates if _governor(sent, d, lexicon, lemma_of) in (None, token)] if token.pos in ("VERB", "AUX") else dates
                 date = _nearest(own, token.start - sent.start) if own else (current if not dates else None)
                 if date is None and dates and before is not None and before.day is not None:
                     date = before  # the sentence's only dates are its nouns': the story goes on at its day
@@ -147,14 +147,18 @@ def _retold_lead(events: list[EventDraft], undated: list[int], days: list[Partia
         events[index].date, events[index].precision = day.iso(), day.precision
 
 
-def _governor(sent, found):
+def _governor(sent, found, lexicon: RussianLexicon, lemma_of):
     """The word a date expression hangs from in the parse, when it is a noun outside the date
-    («волнений» of «волнений в июле 2022 года»), else None."""
+    («волнений» of «волнений в июле 2022 года»), else None. A part of the day before the date
+    («утром 26 февраля») is the date's own: the word it hangs from governs the date."""
     inside = [t for t in sent.tokens if sent.start + found.start <= t.start < sent.start + found.end]
     ids = {t.id for t in inside}
     by_id = {t.id: t for t in sent.tokens}
     for token in inside:
         head = by_id.get(token.head_id)
+        while head is not None and head.id not in ids and lemma_of(head) in lexicon.day_parts:
+            ids.add(head.id)
+            head = by_id.get(head.head_id)
         if token.head_id not in ids and head is not None:
             return head if head.pos in ("NOUN", "PROPN") else None
     return None
