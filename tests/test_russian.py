@@ -281,6 +281,18 @@ def test_a_verb_and_the_noun_it_governs_type_a_russian_event(tmp_path, gazetteer
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("В четверг вода затопила тридцать домов в селе Ак-Суу.", "disaster"),
+    ("В четверг в селе Ак-Суу были подтоплены сорок домов.", "disaster"),
+    ("В четверг прокуратура начала расследование хищений на стройке.", "legal"),
+    ("В четверг налоговики оштрафовали редакцию районной газеты.", "legal"),
+])
+def test_flooding_and_investigation_words_type_a_russian_event(tmp_path, gazetteer, sentence, expected):
+    text = f"БИШКЕК, 14 марта 2025 — Тестовое агентство. {sentence}\n"
+    events = extraction_of(tmp_path, gazetteer, text, "words.md").events
+    assert [(e.type, e.date) for e in events] == [(expected, "2025-03-13")], events
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("Встреча прошла 25 декабря.", "2024-12-25"),
     ("Бои начались 16 сентября 2022 г. утром.", "2022-09-16"),
     ("По данным на 16.09.2022 ситуация стабильна.", "2022-09-16"),
