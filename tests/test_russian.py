@@ -908,6 +908,13 @@ def test_a_part_of_the_day_before_a_date_leaves_the_date_to_the_verb(tmp_path, g
     assert [e.date for e in arrests] == ["2025-03-04"], arrests  # «вечером» is the date's, not a noun's
 
 
+def test_a_happening_then_who_said_it_is_the_happening_and_their_statement(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. В четверг сель разрушил два моста в Ала-Букинском районе, "
+            "сообщил пресс-секретарь МЧС Нурлан Осмонов.\n")
+    events = extraction_of(tmp_path, gazetteer, text, "said.md").events
+    assert sorted((e.type, e.date) for e in events) == [("disaster", "2025-03-13"), ("statement", "2025-03-13")], events
+
+
 def test_a_deadline_dates_nothing_and_the_hurt_after_a_blast_are_its_toll(tmp_path, gazetteer):
     text = ("ДУШАНБЕ, 3 октября 2024 — Тестовое агентство. Взрыв прогремел на рынке в Кулябе 2 октября. "
             "Пострадали 7 человек.\n\n"

@@ -82,8 +82,8 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
             if any(s < sent.start < e for s, e in quoted):
                 continue  # «…», — заявил он: the attribution of a quotation, not a happening
             inside = [m for m in mentions if m.paragraph == para.index and sent.start <= m.start < sent.stop]
-            person = any(m.type == "person" for m in inside)
-            found = [(type_, token) for type_, token in _triggers(sent, quoted, lexicon, lemma_of, person)
+            named = frozenset(m.type for m in inside)
+            found = [(type_, token) for type_, token in _triggers(sent, quoted, lexicon, lemma_of, named)
                      if not (type_ == "statement" and any(s <= token.start < e for s, e in attributions))]
             # «"…", — пояснил он»: who said the quotation, not a statement besides it
             dead = _fatalities(sent.text, lexicon)
@@ -185,10 +185,10 @@ def _phrase_type(token, tokens, lexicon: RussianLexicon, lemma_of) -> Optional[s
 
 
 def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemma_of,
-              person: bool = False) -> list[tuple[str, object]]:
+              named: frozenset[str] = frozenset()) -> list[tuple[str, object]]:
     """(type, trigger token) of each happening a sentence reports: none, one, or a statement and
-    what it reports, or coordinated happenings («прибыл … и провел переговоры»). ``person``: the
-    sentence names a person."""
+    what it reports, or coordinated happenings («прибыл … и провел переговоры»). ``named``: the
+    types of the actors and places the sentence names."""
     found = []
     tokens = list(sent.tokens)
     for i, token in enumerate(tokens):
@@ -225,7 +225,7 @@ def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemm
     speech = [t for t in tokens if lemma_of(t) in lexicon.speech_verbs and t.pos == "VERB"
               and t.id in {f[1].id for f in found}]
     lowered = " " + sent.text.casefold().replace("ё", "е") + " "
-    if speech and not strong and not person and any(f" {p} " in lowered for p in lexicon.source_phrases):
+    if speech and not strong and "person" not in named and any(f" {p} " in lowered for p in lexicon.source_phrases):
         return []  # «Об этом сообщает РИА Новости»: the source of the news, not a statement
     # «Об этом сообщил пресс-секретарь губернатора Иван Петров»: a person's statement
     if speech and (_has_subject(speech[0], sent) or speech[0].id in main):
@@ -234,7 +234,10 @@ def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemm
         if not strong or reported or all(f[1].start > said.start for f in strong):
             # «X заявил, что…»: a statement, and what it reports when that is a happening told by a verb
             return [("statement", said)] + reported[:1]
-        # «…идут переговоры, сообщила X»: the talks, reported
+        if "person" in named or "media" not in named:
+            # «…идут переговоры, сообщила пресс-секретарь X»: the talks, and her statement
+            return [f for f in strong if f[1].start < said.start][:1] + [("statement", said)]
+        # «…идут переговоры, сообщает агентство»: the talks, reported by an outlet
     if strong:
         coordinated = [f for f in strong if f[1].id in main]
         if len({f[0] for f in coordinated}) > 1:
