@@ -429,6 +429,7 @@ def test_wire_datelines_give_the_date_and_the_outlet(line, date, outlet):
     ("12.03.24 14:05", PartialDate(2024, 3, 12)),
     ("Анна Иванова, 12 марта 2024", PartialDate(2024, 3, 12)),  # a byline's name, then the date
     ("Анна Иванова, 12 марта 2024 года на митинге", None),
+    ("12 марта 2024. Разместил: admin", PartialDate(2024, 3, 12)),  # who posted it, labelled
 ])
 def test_a_page_date_line_in_russian(line, date):
     from regional_briefs.extract.clean import _date_line
