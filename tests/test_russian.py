@@ -281,6 +281,18 @@ def test_a_verb_and_the_noun_it_governs_type_a_russian_event(tmp_path, gazetteer
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("В четверг вода затопила тридцать домов в селе Ак-Суу.", "disaster"),
+    ("В четверг в селе Ак-Суу были подтоплены сорок домов.", "disaster"),
+    ("В четверг прокуратура начала расследование хищений на стройке.", "legal"),
+    ("В четверг налоговики оштрафовали редакцию районной газеты.", "legal"),
+])
+def test_flooding_and_investigation_words_type_a_russian_event(tmp_path, gazetteer, sentence, expected):
+    text = f"БИШКЕК, 14 марта 2025 — Тестовое агентство. {sentence}\n"
+    events = extraction_of(tmp_path, gazetteer, text, "words.md").events
+    assert [(e.type, e.date) for e in events] == [(expected, "2025-03-13")], events
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("Встреча прошла 25 декабря.", "2024-12-25"),
     ("Бои начались 16 сентября 2022 г. утром.", "2022-09-16"),
     ("По данным на 16.09.2022 ситуация стабильна.", "2022-09-16"),
@@ -417,6 +429,7 @@ def test_wire_datelines_give_the_date_and_the_outlet(line, date, outlet):
     ("12.03.24 14:05", PartialDate(2024, 3, 12)),
     ("Анна Иванова, 12 марта 2024", PartialDate(2024, 3, 12)),  # a byline's name, then the date
     ("Анна Иванова, 12 марта 2024 года на митинге", None),
+    ("12 марта 2024. Разместил: admin", PartialDate(2024, 3, 12)),  # who posted it, labelled
 ])
 def test_a_page_date_line_in_russian(line, date):
     from regional_briefs.extract.clean import _date_line
@@ -879,6 +892,28 @@ def test_his_words_after_a_quotation_are_the_paragraphs_speakers_not_the_one_he_
             "страна». По его словам, «очень много сделано с участием России».\n")
     quotes = quote_starts(tmp_path, gazetteer, text, "his.md")
     assert ("Арслан Мурадов", "очень много") in quotes and not any(s == "Николай Петренко" for s, _ in quotes), quotes
+
+
+def test_the_source_of_the_news_is_no_statement_unless_a_person_is_named(tmp_path, gazetteer):
+    text = ("ДУШАНБЕ, 3 октября 2024 — Тестовое агентство. В Хатлонской области начался ремонт дороги.\n\n"
+            "Об этом сообщает Тестовое агентство.\n\n"
+            "Об этом также сообщил пресс-секретарь хукумата Фаррух Саидзода.\n")
+    statements = [e for e in extraction_of(tmp_path, gazetteer, text, "source.md").events if e.type == "statement"]
+    assert [e.actors for e in statements] == [["Фаррух Саидзода"]], statements
+
+
+def test_a_part_of_the_day_before_a_date_leaves_the_date_to_the_verb(tmp_path, gazetteer):
+    text = ("---\npublished: 2025-03-06\n---\n\nДело против предпринимателя было возбуждено 3 марта.\n\n"
+            "Предприниматель Азамат Токтосунов был задержан вечером 4 марта в аэропорту.\n")
+    arrests = [e for e in extraction_of(tmp_path, gazetteer, text, "evening.md").events if e.type == "arrest"]
+    assert [e.date for e in arrests] == ["2025-03-04"], arrests  # «вечером» is the date's, not a noun's
+
+
+def test_a_happening_then_who_said_it_is_the_happening_and_their_statement(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. В четверг сель разрушил два моста в Ала-Букинском районе, "
+            "сообщил пресс-секретарь МЧС Нурлан Осмонов.\n")
+    events = extraction_of(tmp_path, gazetteer, text, "said.md").events
+    assert sorted((e.type, e.date) for e in events) == [("disaster", "2025-03-13"), ("statement", "2025-03-13")], events
 
 
 def test_a_deadline_dates_nothing_and_the_hurt_after_a_blast_are_its_toll(tmp_path, gazetteer):

@@ -48,6 +48,7 @@ class RussianLexicon:
     refusal_verbs: frozenset[str]
     honorifics: frozenset[str]
     date_line_words: frozenset[str]
+    day_parts: frozenset[str]  # «утром», «вечером»: a part of the day before a date
     numbers: dict[str, int]
 
 
@@ -124,5 +125,5 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         casualty_verbs=frozenset(words("casualty_verbs")),
         institution_heads=_kinds(data, "institution_heads"),
         refusal_verbs=frozenset(words("refusal_verbs")), honorifics=frozenset(words("honorifics")),
-        date_line_words=frozenset(words("date_line_words")),
+        date_line_words=frozenset(words("date_line_words")), day_parts=frozenset(words("day_parts")),
     )

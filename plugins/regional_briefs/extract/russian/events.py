@@ -82,7 +82,8 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
             if any(s < sent.start < e for s, e in quoted):
                 continue  # «…», — заявил он: the attribution of a quotation, not a happening
             inside = [m for m in mentions if m.paragraph == para.index and sent.start <= m.start < sent.stop]
-            found = [(type_, token) for type_, token in _triggers(sent, quoted, lexicon, lemma_of)
+            named = frozenset(m.type for m in inside)
+            found = [(type_, token) for type_, token in _triggers(sent, quoted, lexicon, lemma_of, named)
                      if not (type_ == "statement" and any(s <= token.start < e for s, e in attributions))]
             # «"…", — пояснил он»: who said the quotation, not a statement besides it
             dead = _fatalities(sent.text, lexicon)
@@ -99,7 +100,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
             for type_, token in found:
                 # «итоги выборов в марте 2021 года»: a date a noun governs is that noun's, not
                 # the time of a verb of the sentence
-                own = [d for d in dates if _governor(sent, d) in (None, token)] if token.pos in ("VERB", "AUX") else dates
+                own = [d for d in dates if _governor(sent, d, lexicon, lemma_of) in (None, token)] if token.pos in ("VERB", "AUX") else dates
                 date = _nearest(own, token.start - sent.start) if own else (current if not dates else None)
                 if date is None and dates and before is not None and before.day is not None:
                     date = before  # the sentence's only dates are its nouns': the story goes on at its day
@@ -146,14 +147,18 @@ def _retold_lead(events: list[EventDraft], undated: list[int], days: list[Partia
         events[index].date, events[index].precision = day.iso(), day.precision
 
 
-def _governor(sent, found):
+def _governor(sent, found, lexicon: RussianLexicon, lemma_of):
     """The word a date expression hangs from in the parse, when it is a noun outside the date
-    («волнений» of «волнений в июле 2022 года»), else None."""
+    («волнений» of «волнений в июле 2022 года»), else None. A part of the day before the date
+    («утром 26 февраля») is the date's own: the word it hangs from governs the date."""
     inside = [t for t in sent.tokens if sent.start + found.start <= t.start < sent.start + found.end]
     ids = {t.id for t in inside}
     by_id = {t.id: t for t in sent.tokens}
     for token in inside:
         head = by_id.get(token.head_id)
+        while head is not None and head.id not in ids and lemma_of(head) in lexicon.day_parts:
+            ids.add(head.id)
+            head = by_id.get(head.head_id)
         if token.head_id not in ids and head is not None:
             return head if head.pos in ("NOUN", "PROPN") else None
     return None
@@ -179,9 +184,11 @@ def _phrase_type(token, tokens, lexicon: RussianLexicon, lemma_of) -> Optional[s
     return next((type_ for noun, type_ in phrases if noun in governed), None)
 
 
-def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemma_of) -> list[tuple[str, object]]:
+def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemma_of,
+              named: frozenset[str] = frozenset()) -> list[tuple[str, object]]:
     """(type, trigger token) of each happening a sentence reports: none, one, or a statement and
-    what it reports, or coordinated happenings («прибыл … и провел переговоры»)."""
+    what it reports, or coordinated happenings («прибыл … и провел переговоры»). ``named``: the
+    types of the actors and places the sentence names."""
     found = []
     tokens = list(sent.tokens)
     for i, token in enumerate(tokens):
@@ -218,15 +225,19 @@ def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemm
     speech = [t for t in tokens if lemma_of(t) in lexicon.speech_verbs and t.pos == "VERB"
               and t.id in {f[1].id for f in found}]
     lowered = " " + sent.text.casefold().replace("ё", "е") + " "
-    if speech and not strong and any(f" {p} " in lowered for p in lexicon.source_phrases):
+    if speech and not strong and "person" not in named and any(f" {p} " in lowered for p in lexicon.source_phrases):
         return []  # «Об этом сообщает РИА Новости»: the source of the news, not a statement
+    # «Об этом сообщил пресс-секретарь губернатора Иван Петров»: a person's statement
     if speech and (_has_subject(speech[0], sent) or speech[0].id in main):
         said = speech[0]
         reported = [f for f in strong if f[1].pos == "VERB" and f[1].start > said.start]
         if not strong or reported or all(f[1].start > said.start for f in strong):
             # «X заявил, что…»: a statement, and what it reports when that is a happening told by a verb
             return [("statement", said)] + reported[:1]
-        # «…идут переговоры, сообщила X»: the talks, reported
+        if "person" in named or "media" not in named:
+            # «…идут переговоры, сообщила пресс-секретарь X»: the talks, and her statement
+            return [f for f in strong if f[1].start < said.start][:1] + [("statement", said)]
+        # «…идут переговоры, сообщает агентство»: the talks, reported by an outlet
     if strong:
         coordinated = [f for f in strong if f[1].id in main]
         if len({f[0] for f in coordinated}) > 1:
