@@ -888,3 +888,14 @@ def test_a_deadline_dates_nothing_and_the_hurt_after_a_blast_are_its_toll(tmp_pa
     events = extraction_of(tmp_path, gazetteer, text, "toll.md").events
     assert [e.type for e in events if e.type != "statement"] == ["attack"], events  # no event of the wounded
     assert not any(e.date and e.date.startswith("2028") for e in events), events  # «к 2028 году»: a deadline
+
+
+def test_a_street_or_square_is_named_with_its_noun_and_a_town_is_not_a_street(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Утром на улице Садовой и на площади Звездной прошел "
+            "митинг. Движение по проспекту Ломоносова закрыто.\n\n"
+            "На пересечении улиц Полевой и Полежаева нашли сумку. На улицах Оша лежал снег.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "streets.md").entities
+    streets = {n for n, e in entities.items() if e.kind == "place" and e.type == "other"}
+    assert streets == {"улица Садовая", "площадь Звездная", "проспект Ломоносова", "улица Полевая",
+                       "улица Полежаева"}, sorted(entities)
+    assert "Osh" in entities and not [n for n, e in entities.items() if e.type == "person"], sorted(entities)

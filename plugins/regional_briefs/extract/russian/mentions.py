@@ -93,6 +93,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     mentions = [m for m in mentions if m.origin == "gazetteer" or (m.paragraph, m.start, m.end) not in known] + bodies
     mentions += _surname_subjects(parsed, mentions, analyzer)
     mentions = _listed_places(parsed, mentions, lexicon, analyzer, gazetteer)
+    mentions = _streets(parsed, mentions, lexicon, analyzer, gazetteer)
     _outlets_of_datelines(parsed, mentions)
     # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
@@ -441,10 +442,7 @@ def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexic
                 form = parse.inflect({"nomn", "sing", gender}) if parse else None
                 if form is None:
                     continue
-                # «Джалал-Абадской» -> «Джалал-Абадская»: the parts capitalised as written
-                word = "-".join(part.capitalize() if written[:1].isupper() else part
-                                for part, written in zip(form.word.split("-"), adjective.text.split("-")))
-                name = f"{word} {head_lemma}"
+                name = f"{_as_written(form.word, adjective.text)} {head_lemma}"
                 end = head.stop if adjective is listed[0] and not after else adjective.stop
                 out = [m for m in out if not (m.paragraph == para.index and m.start < end and adjective.start < m.end
                                               and m.origin != "gazetteer")]
@@ -456,6 +454,77 @@ def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexic
                     out.append(Mention(para.text[adjective.start:end], para.index, adjective.start, end, "place",
                                        type_, "LOC", "rule", name=name))
     return out
+
+
+STREET_WORDS = 3  # words of a street's own name after its noun, at most («улица Льва Толстого»)
+
+
+def _streets(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon, analyzer,
+             gazetteer: Gazetteer) -> list[Mention]:
+    """«по улице Фрунзе», «на площади Ала-Тоо»: a noun of ``street_heads`` and the capitalised name
+    right after it are one place, whatever the model made of the name (a person of «Тыныстанова», a
+    mountain range of «Ала-Тоо»). An adjective agreeing with the noun comes to the nominative
+    («на улице Киевской» -> улица Киевская); a name in the genitive stays as written. After a plural
+    noun each name listed is one street («улиц Киевской и Тыныстанова»), unless the gazetteer knows
+    it as a place: then it is the town the streets are in («на улицах Душанбе»)."""
+    out = list(mentions)
+    for para in parsed:
+        tokens = list(para.doc.tokens)
+        for i, head in enumerate(tokens):
+            head_lemma = lemma(head, analyzer)
+            type_ = lexicon.street_heads.get(head_lemma)
+            if type_ is None or head.pos != "NOUN" or not head.text.islower():
+                continue
+            plural = (head.feats or {}).get("Number") == "Plur"
+            names = _street_names(para.text, tokens, i + 1, plural)
+            if plural and any(gazetteer.lookup(nominative(words, analyzer)) or gazetteer.lookup(words[0].text)
+                              for words in names):
+                continue
+            gender = next((g for g in _GENDERS if g in analyzer.parse(head_lemma)[0].tag), "femn")
+            for n, words in enumerate(names):
+                start = head.start if n == 0 else words[0].start
+                end = words[-1].stop
+                name = f"{head_lemma} {' '.join(_agreeing(word.text, gender, analyzer) for word in words)}"
+                out = [m for m in out if not (m.paragraph == para.index and m.start < end and words[0].start < m.end)]
+                out.append(Mention(para.text[start:end], para.index, start, end, "place", type_, "LOC", "rule", name=name))
+    return out
+
+
+def _street_names(text: str, tokens: list, j: int, plural: bool) -> list[list]:
+    """The capitalised names written from token ``j`` on, each of up to STREET_WORDS words: one, or
+    after a plural noun those listed with commas and «и»."""
+    names = []
+    while j < len(tokens):
+        words = []
+        while (j < len(tokens) and len(words) < STREET_WORDS and tokens[j].text[:1].isupper()
+               and not text[tokens[j - 1].stop:tokens[j].start].strip()):
+            words.append(tokens[j])
+            j += 1
+        if not words:
+            break
+        names.append(words)
+        if not plural or j + 1 >= len(tokens) or tokens[j].text not in (",", "и"):
+            break
+        j += 1
+    return names
+
+
+def _agreeing(word: str, gender: str, analyzer) -> str:
+    """A word of a street's name in the nominative when it is an adjective of the street's noun
+    («Киевской» -> Киевская); any other word (a name in the genitive: «Фрунзе») as written."""
+    parse = analyzer.parse(word)[0]
+    if parse.tag.POS != "ADJF" or "Poss" in parse.tag or parse.tag.gender not in (None, gender):
+        return word
+    form = parse.inflect({"nomn", "sing", gender})
+    if form is None:
+        return word
+    return _as_written(form.word if "ё" in word else form.word.replace("ё", "е"), word)  # «Звездной» -> Звездная
+
+
+def _as_written(form: str, written: str) -> str:
+    """«джалал-абадская» of «Джалал-Абадской»: each part capitalised where the text has it."""
+    return "-".join(part.capitalize() if model[:1].isupper() else part
+                    for part, model in zip(form.split("-"), written.split("-")))
 
 
 def _outlets_of_datelines(parsed: list[ParsedParagraph], mentions: list[Mention]) -> None:
