@@ -899,3 +899,10 @@ def test_a_street_or_square_is_named_with_its_noun_and_a_town_is_not_a_street(tm
     assert streets == {"улица Садовая", "площадь Звездная", "проспект Ломоносова", "улица Полевая",
                        "улица Полежаева"}, sorted(entities)
     assert "Osh" in entities and not [n for n, e in entities.items() if e.type == "person"], sorted(entities)
+
+
+def test_an_adjective_or_participle_opening_a_sentence_is_no_name(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Рассекреченные документы фиксируют нарушения.\n\n"
+            "Задержанную вчера учительницу отпустили.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "opening.md").entities
+    assert not {"Рассекреченные", "Задержанную", "Задержанная"} & set(entities), sorted(entities)

@@ -346,13 +346,23 @@ def _is_name(span: NameSpan, lexicon: RussianLexicon, analyzer) -> bool:
     first, _, last = span.text.partition("-")
     if len(span.tokens) == 1 and last[:1].islower() and first.isascii() and not last.isascii():
         return False  # «Telegram-канале», «YouTube-канал»: a Russian common noun after a platform's name
+    if len(span.tokens) == 1 and _common_word(span.text, analyzer) and (span.tokens[0].pos in ("ADJ", "VERB") or all(
+            p.tag.POS in ("ADJF", "PRTF") for p in analyzer.parse(span.text))):
+        return False  # «Рассекреченные документы …»: a word of the language, capitalised to open a sentence
     if len(span.tokens) > 1 or span.type == "ORG" or span.text.isupper():
         return True
     if span.type == "PER" and span.text[:1].isupper() and SURNAME.search(span.text):
         return True  # a person the model found by a surname the dictionary reads as a common noun
-    parses = analyzer.parse(span.text)
-    proper = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
-    return not parses or not all(p.is_known and not any(t in p.tag for t in proper) for p in parses)
+    return not _common_word(span.text, analyzer)
+
+
+_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
+
+
+def _common_word(word: str, analyzer) -> bool:
+    """A word the dictionary knows in every reading, and in none as a name."""
+    parses = analyzer.parse(word)
+    return bool(parses) and all(p.is_known and not any(t in p.tag for t in _PROPER) for p in parses)
 
 
 def _credits(text: str, lexicon: RussianLexicon) -> list[tuple[int, int]]:
