@@ -906,3 +906,10 @@ def test_an_adjective_or_participle_opening_a_sentence_is_no_name(tmp_path, gaze
             "Задержанную вчера учительницу отпустили.\n")
     entities = extraction_of(tmp_path, gazetteer, text, "opening.md").entities
     assert not {"Рассекреченные", "Задержанную", "Задержанная"} & set(entities), sorted(entities)
+
+
+def test_a_name_coordinated_with_a_name_in_the_genitive_is_in_the_genitive_too(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Следователи проверили дом Эркинбека Сапарова и "
+            "Зайнидина Токтосунова.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "search.md").entities
+    assert {"Эркинбек Сапаров", "Зайнидин Токтосунов"} <= set(entities), sorted(entities)

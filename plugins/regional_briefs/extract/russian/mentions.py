@@ -69,7 +69,8 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
             if not _is_name(span, lexicon, analyzer):
                 continue
             name = nominative(span.tokens, analyzer, person=span.type == "PER",
-                              woman_in=_woman_before(span, para.doc) if span.type == "PER" else None)
+                              woman_in=_woman_before(span, para.doc) if span.type == "PER" else None,
+                              conjoined_in=_conjoined_case(span, para.doc) if span.type == "PER" else None)
             if name:
                 found.append((para, span, name))
     country = _main_country(found, gazetteer)
@@ -111,6 +112,18 @@ def _woman_before(span: NameSpan, doc) -> Optional[str]:
             and feats.get("Number") == "Sing" and feats.get("Case"):
         return feats["Case"]
     return None
+
+
+def _conjoined_case(span: NameSpan, doc) -> Optional[str]:
+    """The case of the person's name a name is coordinated with («дом Ивана Петрова и Рустама
+    Бекова»: Иван Петров's genitive), as the parse links them; None if it links none."""
+    ids = {t.id for t in span.tokens}
+    root = next((t for t in span.tokens if t.head_id not in ids), span.tokens[0])
+    if root.rel != "conj":
+        return None
+    head = next((t for t in doc.tokens if t.id == root.head_id), None)
+    named = head is not None and any(s.type == "PER" and s.start <= head.start < s.stop for s in doc.spans)
+    return (head.feats or {}).get("Case") if named else None
 
 
 def _surnames_of_the_named(found: list[tuple]) -> list[tuple]:
