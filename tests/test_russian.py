@@ -913,3 +913,22 @@ def test_a_name_coordinated_with_a_name_in_the_genitive_is_in_the_genitive_too(t
             "Зайнидина Токтосунова.\n")
     entities = extraction_of(tmp_path, gazetteer, text, "search.md").entities
     assert {"Эркинбек Сапаров", "Зайнидин Токтосунов"} <= set(entities), sorted(entities)
+
+
+def test_a_bodys_name_ends_with_the_body_or_place_it_sits_at(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Проверку провел Департамент по борьбе с контрабандой "
+            "при Министерстве финансов.\n\n"
+            "Об этом сообщил пресс-центр Штаба по ликвидации последствий паводков в Нарынской области.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "seat.md").entities
+    assert {"Департамент по борьбе с контрабандой при Министерстве финансов",
+            "Штаб по ликвидации последствий паводков в Нарынской области", "Naryn Region"} <= set(entities), sorted(entities)
+    assert not any(name.startswith("Министерств") for name in entities), sorted(entities)
+
+
+def test_complements_coordinated_after_a_bodys_noun_are_each_a_body(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. К тушению были привлечены Министерства по чрезвычайным "
+            "ситуациям, лесного хозяйства, энергетики и городских служб.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "bodies.md").entities
+    ministries = {name for name in entities if name.startswith("Министерств")}
+    assert ministries == {"Министерство по чрезвычайным ситуациям", "Министерство лесного хозяйства",
+                          "Министерство энергетики"}, sorted(entities)

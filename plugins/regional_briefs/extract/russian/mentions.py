@@ -68,7 +68,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
         for span in _joined(para.doc, lexicon, analyzer):
             if not _is_name(span, lexicon, analyzer):
                 continue
-            name = nominative(span.tokens, analyzer, person=span.type == "PER",
+            name = span.name or nominative(span.tokens, analyzer, person=span.type == "PER",
                               woman_in=_woman_before(span, para.doc) if span.type == "PER" else None,
                               conjoined_in=_conjoined_case(span, para.doc) if span.type == "PER" else None)
             if name:
@@ -200,13 +200,16 @@ class NameSpan:
     text: str
     tokens: list
     abbreviation: Optional[tuple[int, int]] = None  # «(ШОС)» written after the name: its offsets
+    name: str = ""  # its nominative, when the words it spans do not give it («водного хозяйства» of «Министерства …»)
 
 
 def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
     """The model's names, an organisation joined with the name in the genitive right after it
     («Минздрав Кыргызстана», «Погранслужба ГКНБ», «Демократической партии Туркменистана»: one
     organisation), and a Turkic patronymic's word kept with the person's name («… уулу»)."""
-    spans = [_trimmed(NameSpan(s.type, s.start, s.stop, s.text, list(s.tokens)), doc) for s in doc.spans]
+    spans = [part for s in doc.spans
+             for part in _coordinated(_trimmed(NameSpan(s.type, s.start, s.stop, s.text, list(s.tokens)), doc), doc,
+                                      analyzer)]
     out: list[NameSpan] = []
     for span in spans:
         previous = out[-1] if out else None
@@ -218,8 +221,12 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
                               previous.tokens + span.tokens)
             out[out.index(previous)] = joined
             continue
+        if previous is not None and span.start < previous.stop:
+            if span.type == "LOC":  # «… в ГБАО»: the place a body's name ends with stays a place of its own
+                out.append(span)
+            continue  # «… при Генеральной прокуратуре»: the body a body is attached to is part of its name
         if span.type == "ORG":
-            span = _with_remit(span, doc)
+            span = _with_seat(_with_remit(span, doc), doc)
         if span.type == "PER":
             span = _untitled(span, doc, lexicon, analyzer)
             place = _resident_place(span, doc, lexicon, analyzer)
@@ -272,6 +279,50 @@ def _trimmed(span: NameSpan, doc) -> NameSpan:
                     span.abbreviation)
 
 
+def _coordinated(span: NameSpan, doc, analyzer) -> list[NameSpan]:
+    """An organisation's noun with complements coordinated after it («Министерства юстиции, культуры
+    и спорта», as the parse links «культуры» and «спорта» to the noun): a body for each complement,
+    named with the noun in the singular, whether the finder ran its span on over them or stopped."""
+    if span.type != "ORG":
+        return [span]
+    root = span.tokens[0]
+    if root.pos not in ("NOUN", "PROPN") or (root.feats or {}).get("Case") == "Gen" or any(
+            t.head_id not in {x.id for x in span.tokens} for t in span.tokens[1:]):
+        return [span]  # (a genitive noun's conjuncts may be its own: «сотрудники Министерства и полиции»)
+    tokens = [t for t in doc.tokens if t.start >= span.start]
+    complements = []
+    for n, token in enumerate(tokens):
+        if token.rel != "conj" or token.head_id != root.id:
+            continue
+        begin = n
+        while begin > 0 and tokens[begin - 1].pos == "ADJ" and tokens[begin - 1].text.islower():
+            begin -= 1  # «водного хозяйства»
+        if (token.pos != "NOUN" or not token.text.islower() or (token.feats or {}).get("Case") != "Gen"
+                or (token.feats or {}).get("Number") != "Sing" or tokens[begin - 1].text not in (",", "и")):
+            break  # «…, органов правопорядка и других служб»: what the bodies worked with, not a body's remit
+        complements.append(tokens[begin:n + 1])
+    if not complements:
+        return [span]
+    head = _singular(root, analyzer)
+    first = [t for t in span.tokens if t.stop <= complements[0][0].start]
+    while first and first[-1].text in (",", "и"):
+        first.pop()
+    out = [NameSpan("ORG", span.start, first[-1].stop, doc.text[span.start:first[-1].stop], first,
+                    name=" ".join([head, doc.text[first[1].start:first[-1].stop]]) if len(first) > 1 else head)]
+    for words in complements:
+        text = doc.text[words[0].start:words[-1].stop]
+        out.append(NameSpan("ORG", words[0].start, words[-1].stop, text, [root] + words, name=f"{head} {text}"))
+    return out
+
+
+def _singular(token, analyzer) -> str:
+    """A noun in the nominative singular, capitalised as written («Министерства» -> Министерство)."""
+    parse = next((p for p in analyzer.parse(token.text) if p.tag.POS == "NOUN"), None)
+    form = parse.inflect({"nomn", "sing"}) if parse is not None else None
+    word = form.word if form is not None else token.text
+    return word[:1].upper() + word[1:] if token.text[:1].isupper() else word
+
+
 REMIT_WORDS = 6  # «по делам молодёжи и спорта»: the words of a body's remit, at most
 
 
@@ -298,6 +349,35 @@ def _with_remit(span: NameSpan, doc) -> NameSpan:
         return span
     tokens = list(span.tokens) + [after[0]] + taken
     return NameSpan("ORG", span.start, taken[-1].stop, doc.text[span.start:taken[-1].stop], tokens)
+
+
+_SEAT_PREPOSITIONS = ("при", "в")  # «комитет по … при правительстве», «штаб по … в области»
+
+
+def _with_seat(span: NameSpan, doc) -> NameSpan:
+    """A body with a remit, and the body or place it sits at, when the parse hangs that on the
+    body's name («Департамент по борьбе с контрабандой при Министерстве финансов», «Штаб по
+    ликвидации последствий в Нарынской области»): the words in the locative after «при» or «в»."""
+    if not any(t.text.casefold() == "по" for t in span.tokens):
+        return span
+    after = [t for t in doc.tokens if t.start >= span.stop][:REMIT_WORDS + 1]
+    if (len(after) < 2 or after[0].text.casefold() not in _SEAT_PREPOSITIONS
+            or doc.text[span.stop:after[0].start].strip()):
+        return span
+    words = list(itertools.takewhile(lambda t: t.pos in ("ADJ", "NOUN", "PROPN"), after[1:]))
+    seat = next((n for n, t in enumerate(words) if t.pos != "ADJ"), None)
+    ids = {t.id for t in span.tokens}
+    if seat is None or (words[seat].feats or {}).get("Case") != "Loc" or words[seat].head_id not in ids:
+        return span
+    ids |= {t.id for t in words[:seat + 1]}
+    end = seat
+    for n in range(seat + 1, len(words)):  # the seat's own genitives: «при Министерстве финансов»
+        if words[n].head_id not in ids and words[n].pos != "ADJ":
+            break
+        ids.add(words[n].id)
+        end = n if words[n].pos != "ADJ" else end
+    tokens = list(span.tokens) + [after[0]] + words[:end + 1]
+    return NameSpan("ORG", span.start, tokens[-1].stop, doc.text[span.start:tokens[-1].stop], tokens)
 
 
 def _untitled(span: NameSpan, doc, lexicon: RussianLexicon, analyzer) -> NameSpan:
