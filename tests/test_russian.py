@@ -932,3 +932,14 @@ def test_complements_coordinated_after_a_bodys_noun_are_each_a_body(tmp_path, ga
     ministries = {name for name in entities if name.startswith("Министерств")}
     assert ministries == {"Министерство по чрезвычайным ситуациям", "Министерство лесного хозяйства",
                           "Министерство энергетики"}, sorted(entities)
+
+
+def test_a_body_named_by_a_common_noun_its_remit_and_its_place(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Об этом сообщили в министерстве внутренних дел "
+            "Таджикистана и в правительстве Казахстана.\n\n"
+            "Власти Нарынской области и департамент образования Ошской области проверили школы, а милиция "
+            "Кыргызстана усилила охрану.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "bodies.md").entities
+    assert {"Ministry of Internal Affairs of Tajikistan", "правительство Казахстана", "Власти Нарынской области",
+            "департамент образования Ошской области", "милиция Кыргызстана"} <= set(entities), sorted(entities)
+    assert {"Tajikistan", "Kazakhstan", "Naryn Region", "Osh Region", "Kyrgyzstan"} <= set(entities), sorted(entities)

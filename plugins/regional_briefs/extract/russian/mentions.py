@@ -470,19 +470,29 @@ def _credits(text: str, lexicon: RussianLexicon) -> list[tuple[int, int]]:
 
 def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon,
                   analyzer, gazetteer: Optional[Gazetteer] = None) -> list[Mention]:
-    """«посольство Кыргызстана», «аэропорт Ашхабада»: a common noun of ``institution_heads`` right
-    before a place's name makes one name of both (the place stays a mention of its own); the
-    gazetteer's body when it holds the country's under the noun's English ("Kyrgyzstan's parliament")."""
+    """«посольство Кыргызстана», «аэропорт Ашхабада», «министерство обороны Таджикистана»: a common
+    noun of ``institution_heads`` before a place's name, right before it or with the genitives of its
+    remit between, makes one name of all (the place stays a mention of its own); the gazetteer's
+    body when it holds the country's under the noun's English ("Kyrgyzstan's parliament")."""
     out = []
     for para in parsed:
         places = {m.start: m for m in mentions if m.paragraph == para.index and m.kind == "place"}
         tokens = list(para.doc.tokens)
-        for token, following in zip(tokens, tokens[1:]):
+        for i, token in enumerate(tokens):
             kind_type = lexicon.institution_heads.get(lemma(token, analyzer))
-            place = places.get(following.start)
-            if kind_type is None or place is None or para.text[token.stop:following.start].strip():
+            as_written = kind_type is None  # «власти», listed as written («власть» is power)
+            kind_type = kind_type or lexicon.institution_heads.get(token.text.casefold())
+            if kind_type is None:
                 continue
-            english = kind_type[2]
+            following = tokens[i + 1:i + 2 + REMIT_GENITIVES]
+            while (following and following[0].start not in places and _remit_genitive(following[0])
+                   and lemma(following[0], analyzer) not in lexicon.actor_heads):  # «департамент агентства»: two bodies
+                following = following[1:]
+            place = places.get(following[0].start) if following else None
+            if place is None or para.text[token.stop:following[0].start].strip() not in (
+                    "", para.text[tokens[i + 1].start:following[0].start].strip()):
+                continue
+            english = kind_type[2] if following[0] is tokens[i + 1] else ""  # «министерство юстиции» has no one noun
             entry = None
             if english and gazetteer is not None and place.ref:
                 country = gazetteer.get(place.ref)
@@ -492,11 +502,25 @@ def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexico
                 out.append(_gazetteer_mention(entry, para.text[token.start:place.end], para.index, token.start,
                                               place.end, "ORG"))
                 continue
-            head = nominative([token], analyzer)
-            name = f"{head} {para.text[place.start:place.end]}"
+            head = token.text if as_written else _singular(token, analyzer)
+            name = f"{head} {para.text[token.stop:place.end].strip()}"
+            entry = gazetteer.lookup(name) if gazetteer is not None else None
+            if entry is not None and entry.kind == "actor" and entry.type != "country":
+                # «Министерство внутренних дел Таджикистана»: a body the gazetteer knows by that name
+                out.append(_gazetteer_mention(entry, para.text[token.start:place.end], para.index, token.start,
+                                              place.end, "ORG"))
+                continue
             out.append(Mention(para.text[token.start:place.end], para.index, token.start, place.end, kind_type[0],
                                kind_type[1], "ORG" if kind_type[0] == "actor" else "LOC", "rule", name=name))
     return out
+
+
+REMIT_GENITIVES = 3  # «министерство внутренних дел»: words of a remit between a body's noun and its place
+
+
+def _remit_genitive(token) -> bool:
+    """A lower-case noun or adjective in the genitive («обороны», «внутренних»)."""
+    return token.text.islower() and token.pos in ("NOUN", "ADJ") and (token.feats or {}).get("Case") == "Gen"
 
 
 _GENDERS = ("masc", "femn", "neut")
