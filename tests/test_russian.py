@@ -923,3 +923,58 @@ def test_a_deadline_dates_nothing_and_the_hurt_after_a_blast_are_its_toll(tmp_pa
     events = extraction_of(tmp_path, gazetteer, text, "toll.md").events
     assert [e.type for e in events if e.type != "statement"] == ["attack"], events  # no event of the wounded
     assert not any(e.date and e.date.startswith("2028") for e in events), events  # «к 2028 году»: a deadline
+
+
+def test_a_street_or_square_is_named_with_its_noun_and_a_town_is_not_a_street(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Утром на улице Садовой и на площади Звездной прошел "
+            "митинг. Движение по проспекту Ломоносова закрыто.\n\n"
+            "На пересечении улиц Полевой и Полежаева нашли сумку. На улицах Оша лежал снег.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "streets.md").entities
+    streets = {n for n, e in entities.items() if e.kind == "place" and e.type == "other"}
+    assert streets == {"улица Садовая", "площадь Звездная", "проспект Ломоносова", "улица Полевая",
+                       "улица Полежаева"}, sorted(entities)
+    assert "Osh" in entities and not [n for n, e in entities.items() if e.type == "person"], sorted(entities)
+
+
+def test_an_adjective_or_participle_opening_a_sentence_is_no_name(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Рассекреченные документы фиксируют нарушения.\n\n"
+            "Задержанную вчера учительницу отпустили.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "opening.md").entities
+    assert not {"Рассекреченные", "Задержанную", "Задержанная"} & set(entities), sorted(entities)
+
+
+def test_a_name_coordinated_with_a_name_in_the_genitive_is_in_the_genitive_too(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Следователи проверили дом Эркинбека Сапарова и "
+            "Зайнидина Токтосунова.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "search.md").entities
+    assert {"Эркинбек Сапаров", "Зайнидин Токтосунов"} <= set(entities), sorted(entities)
+
+
+def test_a_bodys_name_ends_with_the_body_or_place_it_sits_at(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Проверку провел Департамент по борьбе с контрабандой "
+            "при Министерстве финансов.\n\n"
+            "Об этом сообщил пресс-центр Штаба по ликвидации последствий паводков в Нарынской области.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "seat.md").entities
+    assert {"Департамент по борьбе с контрабандой при Министерстве финансов",
+            "Штаб по ликвидации последствий паводков в Нарынской области", "Naryn Region"} <= set(entities), sorted(entities)
+    assert not any(name.startswith("Министерств") for name in entities), sorted(entities)
+
+
+def test_complements_coordinated_after_a_bodys_noun_are_each_a_body(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. К тушению были привлечены Министерства по чрезвычайным "
+            "ситуациям, лесного хозяйства, энергетики и городских служб.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "bodies.md").entities
+    ministries = {name for name in entities if name.startswith("Министерств")}
+    assert ministries == {"Министерство по чрезвычайным ситуациям", "Министерство лесного хозяйства",
+                          "Министерство энергетики"}, sorted(entities)
+
+
+def test_a_body_named_by_a_common_noun_its_remit_and_its_place(tmp_path, gazetteer):
+    text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Об этом сообщили в министерстве внутренних дел "
+            "Таджикистана и в правительстве Казахстана.\n\n"
+            "Власти Нарынской области и департамент образования Ошской области проверили школы, а милиция "
+            "Кыргызстана усилила охрану.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "bodies.md").entities
+    assert {"Ministry of Internal Affairs of Tajikistan", "правительство Казахстана", "Власти Нарынской области",
+            "департамент образования Ошской области", "милиция Кыргызстана"} <= set(entities), sorted(entities)
+    assert {"Tajikistan", "Kazakhstan", "Naryn Region", "Osh Region", "Kyrgyzstan"} <= set(entities), sorted(entities)

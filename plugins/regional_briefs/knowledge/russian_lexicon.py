@@ -31,6 +31,7 @@ class RussianLexicon:
     story_relative_days: dict[str, int]
     relative_years: dict[str, int]
     place_heads: dict[str, str]
+    street_heads: dict[str, str]  # a place noun whose name follows it and is named with it -> place type
     actor_heads: dict[str, str]  # word -> actor type
     role_words: frozenset[str]
     person_pronouns: frozenset[str]
@@ -98,10 +99,11 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
     for type_ in heads.keys():
         for word in _words(heads, type_):
             actor_heads.setdefault(word, type_)
-    places = data.mapping("place_heads")
-    for word, type_ in places.items():
-        if type_ not in PLACE_TYPES:
-            raise places.error(word, f"must be a place type ({', '.join(sorted(PLACE_TYPES))})")
+    places, streets = data.mapping("place_heads"), data.mapping("street_heads")
+    for table in (places, streets):
+        for word, type_ in table.items():
+            if type_ not in PLACE_TYPES:
+                raise table.error(word, f"must be a place type ({', '.join(sorted(PLACE_TYPES))})")
 
     def words(key: str) -> list[str]:
         return _words(data, key)
@@ -114,7 +116,8 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         months=_numbers(data, "months"),
         month_abbreviations=_numbers(data, "month_abbreviations"), weekdays=_numbers(data, "weekdays"),
         relative_days=_numbers(data, "relative_days"), story_relative_days=_numbers(data, "story_relative_days"), relative_years=_numbers(data, "relative_years"),
-        place_heads={k.casefold().replace("ё", "е"): v for k, v in places.items()}, actor_heads=actor_heads,
+        place_heads={k.casefold().replace("ё", "е"): v for k, v in places.items()},
+        street_heads={k.casefold().replace("ё", "е"): v for k, v in streets.items()}, actor_heads=actor_heads,
         role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
         not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")), son_words=frozenset(words("son_words")),
         title_heads=frozenset(words("title_heads")),

@@ -68,8 +68,9 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
         for span in _joined(para.doc, lexicon, analyzer):
             if not _is_name(span, lexicon, analyzer):
                 continue
-            name = nominative(span.tokens, analyzer, person=span.type == "PER",
-                              woman_in=_woman_before(span, para.doc) if span.type == "PER" else None)
+            name = span.name or nominative(span.tokens, analyzer, person=span.type == "PER",
+                              woman_in=_woman_before(span, para.doc) if span.type == "PER" else None,
+                              conjoined_in=_conjoined_case(span, para.doc) if span.type == "PER" else None)
             if name:
                 found.append((para, span, name))
     country = _main_country(found, gazetteer)
@@ -93,6 +94,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     mentions = [m for m in mentions if m.origin == "gazetteer" or (m.paragraph, m.start, m.end) not in known] + bodies
     mentions += _surname_subjects(parsed, mentions, analyzer)
     mentions = _listed_places(parsed, mentions, lexicon, analyzer, gazetteer)
+    mentions = _streets(parsed, mentions, lexicon, analyzer, gazetteer)
     _outlets_of_datelines(parsed, mentions)
     # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
@@ -110,6 +112,18 @@ def _woman_before(span: NameSpan, doc) -> Optional[str]:
             and feats.get("Number") == "Sing" and feats.get("Case"):
         return feats["Case"]
     return None
+
+
+def _conjoined_case(span: NameSpan, doc) -> Optional[str]:
+    """The case of the person's name a name is coordinated with («дом Ивана Петрова и Рустама
+    Бекова»: Иван Петров's genitive), as the parse links them; None if it links none."""
+    ids = {t.id for t in span.tokens}
+    root = next((t for t in span.tokens if t.head_id not in ids), span.tokens[0])
+    if root.rel != "conj":
+        return None
+    head = next((t for t in doc.tokens if t.id == root.head_id), None)
+    named = head is not None and any(s.type == "PER" and s.start <= head.start < s.stop for s in doc.spans)
+    return (head.feats or {}).get("Case") if named else None
 
 
 def _surnames_of_the_named(found: list[tuple]) -> list[tuple]:
@@ -186,13 +200,16 @@ class NameSpan:
     text: str
     tokens: list
     abbreviation: Optional[tuple[int, int]] = None  # «(ШОС)» written after the name: its offsets
+    name: str = ""  # its nominative, when the words it spans do not give it («водного хозяйства» of «Министерства …»)
 
 
 def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
     """The model's names, an organisation joined with the name in the genitive right after it
     («Минздрав Кыргызстана», «Погранслужба ГКНБ», «Демократической партии Туркменистана»: one
     organisation), and a Turkic patronymic's word kept with the person's name («… уулу»)."""
-    spans = [_trimmed(NameSpan(s.type, s.start, s.stop, s.text, list(s.tokens)), doc) for s in doc.spans]
+    spans = [part for s in doc.spans
+             for part in _coordinated(_trimmed(NameSpan(s.type, s.start, s.stop, s.text, list(s.tokens)), doc), doc,
+                                      analyzer)]
     out: list[NameSpan] = []
     for span in spans:
         previous = out[-1] if out else None
@@ -204,8 +221,12 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
                               previous.tokens + span.tokens)
             out[out.index(previous)] = joined
             continue
+        if previous is not None and span.start < previous.stop:
+            if span.type == "LOC":  # «… в ГБАО»: the place a body's name ends with stays a place of its own
+                out.append(span)
+            continue  # «… при Генеральной прокуратуре»: the body a body is attached to is part of its name
         if span.type == "ORG":
-            span = _with_remit(span, doc)
+            span = _with_seat(_with_remit(span, doc), doc)
         if span.type == "PER":
             span = _untitled(span, doc, lexicon, analyzer)
             place = _resident_place(span, doc, lexicon, analyzer)
@@ -258,6 +279,50 @@ def _trimmed(span: NameSpan, doc) -> NameSpan:
                     span.abbreviation)
 
 
+def _coordinated(span: NameSpan, doc, analyzer) -> list[NameSpan]:
+    """An organisation's noun with complements coordinated after it («Министерства юстиции, культуры
+    и спорта», as the parse links «культуры» and «спорта» to the noun): a body for each complement,
+    named with the noun in the singular, whether the finder ran its span on over them or stopped."""
+    if span.type != "ORG":
+        return [span]
+    root = span.tokens[0]
+    if root.pos not in ("NOUN", "PROPN") or (root.feats or {}).get("Case") == "Gen" or any(
+            t.head_id not in {x.id for x in span.tokens} for t in span.tokens[1:]):
+        return [span]  # (a genitive noun's conjuncts may be its own: «сотрудники Министерства и полиции»)
+    tokens = [t for t in doc.tokens if t.start >= span.start]
+    complements = []
+    for n, token in enumerate(tokens):
+        if token.rel != "conj" or token.head_id != root.id:
+            continue
+        begin = n
+        while begin > 0 and tokens[begin - 1].pos == "ADJ" and tokens[begin - 1].text.islower():
+            begin -= 1  # «водного хозяйства»
+        if (token.pos != "NOUN" or not token.text.islower() or (token.feats or {}).get("Case") != "Gen"
+                or (token.feats or {}).get("Number") != "Sing" or tokens[begin - 1].text not in (",", "и")):
+            break  # «…, органов правопорядка и других служб»: what the bodies worked with, not a body's remit
+        complements.append(tokens[begin:n + 1])
+    if not complements:
+        return [span]
+    head = _singular(root, analyzer)
+    first = [t for t in span.tokens if t.stop <= complements[0][0].start]
+    while first and first[-1].text in (",", "и"):
+        first.pop()
+    out = [NameSpan("ORG", span.start, first[-1].stop, doc.text[span.start:first[-1].stop], first,
+                    name=" ".join([head, doc.text[first[1].start:first[-1].stop]]) if len(first) > 1 else head)]
+    for words in complements:
+        text = doc.text[words[0].start:words[-1].stop]
+        out.append(NameSpan("ORG", words[0].start, words[-1].stop, text, [root] + words, name=f"{head} {text}"))
+    return out
+
+
+def _singular(token, analyzer) -> str:
+    """A noun in the nominative singular, capitalised as written («Министерства» -> Министерство)."""
+    parse = next((p for p in analyzer.parse(token.text) if p.tag.POS == "NOUN"), None)
+    form = parse.inflect({"nomn", "sing"}) if parse is not None else None
+    word = form.word if form is not None else token.text
+    return word[:1].upper() + word[1:] if token.text[:1].isupper() else word
+
+
 REMIT_WORDS = 6  # «по делам молодёжи и спорта»: the words of a body's remit, at most
 
 
@@ -284,6 +349,35 @@ def _with_remit(span: NameSpan, doc) -> NameSpan:
         return span
     tokens = list(span.tokens) + [after[0]] + taken
     return NameSpan("ORG", span.start, taken[-1].stop, doc.text[span.start:taken[-1].stop], tokens)
+
+
+_SEAT_PREPOSITIONS = ("при", "в")  # «комитет по … при правительстве», «штаб по … в области»
+
+
+def _with_seat(span: NameSpan, doc) -> NameSpan:
+    """A body with a remit, and the body or place it sits at, when the parse hangs that on the
+    body's name («Департамент по борьбе с контрабандой при Министерстве финансов», «Штаб по
+    ликвидации последствий в Нарынской области»): the words in the locative after «при» or «в»."""
+    if not any(t.text.casefold() == "по" for t in span.tokens):
+        return span
+    after = [t for t in doc.tokens if t.start >= span.stop][:REMIT_WORDS + 1]
+    if (len(after) < 2 or after[0].text.casefold() not in _SEAT_PREPOSITIONS
+            or doc.text[span.stop:after[0].start].strip()):
+        return span
+    words = list(itertools.takewhile(lambda t: t.pos in ("ADJ", "NOUN", "PROPN"), after[1:]))
+    seat = next((n for n, t in enumerate(words) if t.pos != "ADJ"), None)
+    ids = {t.id for t in span.tokens}
+    if seat is None or (words[seat].feats or {}).get("Case") != "Loc" or words[seat].head_id not in ids:
+        return span
+    ids |= {t.id for t in words[:seat + 1]}
+    end = seat
+    for n in range(seat + 1, len(words)):  # the seat's own genitives: «при Министерстве финансов»
+        if words[n].head_id not in ids and words[n].pos != "ADJ":
+            break
+        ids.add(words[n].id)
+        end = n if words[n].pos != "ADJ" else end
+    tokens = list(span.tokens) + [after[0]] + words[:end + 1]
+    return NameSpan("ORG", span.start, tokens[-1].stop, doc.text[span.start:tokens[-1].stop], tokens)
 
 
 def _untitled(span: NameSpan, doc, lexicon: RussianLexicon, analyzer) -> NameSpan:
@@ -345,13 +439,23 @@ def _is_name(span: NameSpan, lexicon: RussianLexicon, analyzer) -> bool:
     first, _, last = span.text.partition("-")
     if len(span.tokens) == 1 and last[:1].islower() and first.isascii() and not last.isascii():
         return False  # «Telegram-канале», «YouTube-канал»: a Russian common noun after a platform's name
+    if len(span.tokens) == 1 and _common_word(span.text, analyzer) and (span.tokens[0].pos in ("ADJ", "VERB") or all(
+            p.tag.POS in ("ADJF", "PRTF") for p in analyzer.parse(span.text))):
+        return False  # «Рассекреченные документы …»: a word of the language, capitalised to open a sentence
     if len(span.tokens) > 1 or span.type == "ORG" or span.text.isupper():
         return True
     if span.type == "PER" and span.text[:1].isupper() and SURNAME.search(span.text):
         return True  # a person the model found by a surname the dictionary reads as a common noun
-    parses = analyzer.parse(span.text)
-    proper = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
-    return not parses or not all(p.is_known and not any(t in p.tag for t in proper) for p in parses)
+    return not _common_word(span.text, analyzer)
+
+
+_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
+
+
+def _common_word(word: str, analyzer) -> bool:
+    """A word the dictionary knows in every reading, and in none as a name."""
+    parses = analyzer.parse(word)
+    return bool(parses) and all(p.is_known and not any(t in p.tag for t in _PROPER) for p in parses)
 
 
 def _credits(text: str, lexicon: RussianLexicon) -> list[tuple[int, int]]:
@@ -366,19 +470,29 @@ def _credits(text: str, lexicon: RussianLexicon) -> list[tuple[int, int]]:
 
 def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon,
                   analyzer, gazetteer: Optional[Gazetteer] = None) -> list[Mention]:
-    """«посольство Кыргызстана», «аэропорт Ашхабада»: a common noun of ``institution_heads`` right
-    before a place's name makes one name of both (the place stays a mention of its own); the
-    gazetteer's body when it holds the country's under the noun's English ("Kyrgyzstan's parliament")."""
+    """«посольство Кыргызстана», «аэропорт Ашхабада», «министерство обороны Таджикистана»: a common
+    noun of ``institution_heads`` before a place's name, right before it or with the genitives of its
+    remit between, makes one name of all (the place stays a mention of its own); the gazetteer's
+    body when it holds the country's under the noun's English ("Kyrgyzstan's parliament")."""
     out = []
     for para in parsed:
         places = {m.start: m for m in mentions if m.paragraph == para.index and m.kind == "place"}
         tokens = list(para.doc.tokens)
-        for token, following in zip(tokens, tokens[1:]):
+        for i, token in enumerate(tokens):
             kind_type = lexicon.institution_heads.get(lemma(token, analyzer))
-            place = places.get(following.start)
-            if kind_type is None or place is None or para.text[token.stop:following.start].strip():
+            as_written = kind_type is None  # «власти», listed as written («власть» is power)
+            kind_type = kind_type or lexicon.institution_heads.get(token.text.casefold())
+            if kind_type is None:
                 continue
-            english = kind_type[2]
+            following = tokens[i + 1:i + 2 + REMIT_GENITIVES]
+            while (following and following[0].start not in places and _remit_genitive(following[0])
+                   and lemma(following[0], analyzer) not in lexicon.actor_heads):  # «департамент агентства»: two bodies
+                following = following[1:]
+            place = places.get(following[0].start) if following else None
+            if place is None or para.text[token.stop:following[0].start].strip() not in (
+                    "", para.text[tokens[i + 1].start:following[0].start].strip()):
+                continue
+            english = kind_type[2] if following[0] is tokens[i + 1] else ""  # «министерство юстиции» has no one noun
             entry = None
             if english and gazetteer is not None and place.ref:
                 country = gazetteer.get(place.ref)
@@ -388,11 +502,25 @@ def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexico
                 out.append(_gazetteer_mention(entry, para.text[token.start:place.end], para.index, token.start,
                                               place.end, "ORG"))
                 continue
-            head = nominative([token], analyzer)
-            name = f"{head} {para.text[place.start:place.end]}"
+            head = token.text if as_written else _singular(token, analyzer)
+            name = f"{head} {para.text[token.stop:place.end].strip()}"
+            entry = gazetteer.lookup(name) if gazetteer is not None else None
+            if entry is not None and entry.kind == "actor" and entry.type != "country":
+                # «Министерство внутренних дел Таджикистана»: a body the gazetteer knows by that name
+                out.append(_gazetteer_mention(entry, para.text[token.start:place.end], para.index, token.start,
+                                              place.end, "ORG"))
+                continue
             out.append(Mention(para.text[token.start:place.end], para.index, token.start, place.end, kind_type[0],
                                kind_type[1], "ORG" if kind_type[0] == "actor" else "LOC", "rule", name=name))
     return out
+
+
+REMIT_GENITIVES = 3  # «министерство внутренних дел»: words of a remit between a body's noun and its place
+
+
+def _remit_genitive(token) -> bool:
+    """A lower-case noun or adjective in the genitive («обороны», «внутренних»)."""
+    return token.text.islower() and token.pos in ("NOUN", "ADJ") and (token.feats or {}).get("Case") == "Gen"
 
 
 _GENDERS = ("masc", "femn", "neut")
@@ -441,10 +569,7 @@ def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexic
                 form = parse.inflect({"nomn", "sing", gender}) if parse else None
                 if form is None:
                     continue
-                # «Джалал-Абадской» -> «Джалал-Абадская»: the parts capitalised as written
-                word = "-".join(part.capitalize() if written[:1].isupper() else part
-                                for part, written in zip(form.word.split("-"), adjective.text.split("-")))
-                name = f"{word} {head_lemma}"
+                name = f"{_as_written(form.word, adjective.text)} {head_lemma}"
                 end = head.stop if adjective is listed[0] and not after else adjective.stop
                 out = [m for m in out if not (m.paragraph == para.index and m.start < end and adjective.start < m.end
                                               and m.origin != "gazetteer")]
@@ -456,6 +581,77 @@ def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexic
                     out.append(Mention(para.text[adjective.start:end], para.index, adjective.start, end, "place",
                                        type_, "LOC", "rule", name=name))
     return out
+
+
+STREET_WORDS = 3  # words of a street's own name after its noun, at most («улица Льва Толстого»)
+
+
+def _streets(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon, analyzer,
+             gazetteer: Gazetteer) -> list[Mention]:
+    """«по улице Фрунзе», «на площади Ала-Тоо»: a noun of ``street_heads`` and the capitalised name
+    right after it are one place, whatever the model made of the name (a person of «Тыныстанова», a
+    mountain range of «Ала-Тоо»). An adjective agreeing with the noun comes to the nominative
+    («на улице Киевской» -> улица Киевская); a name in the genitive stays as written. After a plural
+    noun each name listed is one street («улиц Киевской и Тыныстанова»), unless the gazetteer knows
+    it as a place: then it is the town the streets are in («на улицах Душанбе»)."""
+    out = list(mentions)
+    for para in parsed:
+        tokens = list(para.doc.tokens)
+        for i, head in enumerate(tokens):
+            head_lemma = lemma(head, analyzer)
+            type_ = lexicon.street_heads.get(head_lemma)
+            if type_ is None or head.pos != "NOUN" or not head.text.islower():
+                continue
+            plural = (head.feats or {}).get("Number") == "Plur"
+            names = _street_names(para.text, tokens, i + 1, plural)
+            if plural and any(gazetteer.lookup(nominative(words, analyzer)) or gazetteer.lookup(words[0].text)
+                              for words in names):
+                continue
+            gender = next((g for g in _GENDERS if g in analyzer.parse(head_lemma)[0].tag), "femn")
+            for n, words in enumerate(names):
+                start = head.start if n == 0 else words[0].start
+                end = words[-1].stop
+                name = f"{head_lemma} {' '.join(_agreeing(word.text, gender, analyzer) for word in words)}"
+                out = [m for m in out if not (m.paragraph == para.index and m.start < end and words[0].start < m.end)]
+                out.append(Mention(para.text[start:end], para.index, start, end, "place", type_, "LOC", "rule", name=name))
+    return out
+
+
+def _street_names(text: str, tokens: list, j: int, plural: bool) -> list[list]:
+    """The capitalised names written from token ``j`` on, each of up to STREET_WORDS words: one, or
+    after a plural noun those listed with commas and «и»."""
+    names = []
+    while j < len(tokens):
+        words = []
+        while (j < len(tokens) and len(words) < STREET_WORDS and tokens[j].text[:1].isupper()
+               and not text[tokens[j - 1].stop:tokens[j].start].strip()):
+            words.append(tokens[j])
+            j += 1
+        if not words:
+            break
+        names.append(words)
+        if not plural or j + 1 >= len(tokens) or tokens[j].text not in (",", "и"):
+            break
+        j += 1
+    return names
+
+
+def _agreeing(word: str, gender: str, analyzer) -> str:
+    """A word of a street's name in the nominative when it is an adjective of the street's noun
+    («Киевской» -> Киевская); any other word (a name in the genitive: «Фрунзе») as written."""
+    parse = analyzer.parse(word)[0]
+    if parse.tag.POS != "ADJF" or "Poss" in parse.tag or parse.tag.gender not in (None, gender):
+        return word
+    form = parse.inflect({"nomn", "sing", gender})
+    if form is None:
+        return word
+    return _as_written(form.word if "ё" in word else form.word.replace("ё", "е"), word)  # «Звездной» -> Звездная
+
+
+def _as_written(form: str, written: str) -> str:
+    """«джалал-абадская» of «Джалал-Абадской»: each part capitalised where the text has it."""
+    return "-".join(part.capitalize() if model[:1].isupper() else part
+                    for part, model in zip(form.split("-"), written.split("-")))
 
 
 def _outlets_of_datelines(parsed: list[ParsedParagraph], mentions: list[Mention]) -> None:

@@ -19,13 +19,15 @@ _POS = {"NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "ADJ": {"ADJF", "PRTF"}, "DET": {"A
 _NAME_TAGS = ("Surn", "Name", "Patr")
 
 
-def nominative(tokens: Sequence, analyzer, person: bool = False, woman_in: Optional[str] = None) -> str:
+def nominative(tokens: Sequence, analyzer, person: bool = False, woman_in: Optional[str] = None,
+               conjoined_in: Optional[str] = None) -> str:
     """The nominative of a name spanning ``tokens`` (Natasha tokens of one sentence). ``woman_in``:
-    the case a feminine noun right before a person's name is in («журналистку Гульжан Асанбекову»)."""
+    the case a feminine noun right before a person's name is in («журналистку Гульжан Асанбекову»);
+    ``conjoined_in``: the case of the person's name this one is coordinated with."""
     if not tokens:
         return ""
     if person:
-        return _person(tokens, analyzer, woman_in)
+        return _person(tokens, analyzer, woman_in, conjoined_in)
     ids = {t.id for t in tokens}
     root = next((t for t in tokens if t.head_id not in ids), tokens[0])
     case = (root.feats or {}).get("Case")
@@ -53,7 +55,7 @@ def nominative(tokens: Sequence, analyzer, person: bool = False, woman_in: Optio
     return _join(tokens, words)
 
 
-def _person(tokens: Sequence, analyzer, woman_in: Optional[str] = None) -> str:
+def _person(tokens: Sequence, analyzer, woman_in: Optional[str] = None, conjoined_in: Optional[str] = None) -> str:
     """A person's name: every word in the case and gender the surname has (the tagger reads a
     surname better than a given name it may not know), brought to the nominative."""
     if len(tokens) >= 3 and tokens[-1].text.islower() and not any(SURNAME.search(t.text) for t in tokens):
@@ -68,6 +70,10 @@ def _person(tokens: Sequence, analyzer, woman_in: Optional[str] = None) -> str:
         return _join(tokens, [given, *(t.text for t in tokens[1:])])
     surname = next((t for t in reversed(tokens) if SURNAME.search(t.text)), tokens[-1])
     feats = dict(surname.feats or {})
+    if feats.get("Case") in (None, "Nom") and conjoined_in not in (None, "Nom"):
+        # «дом Ивана Петрова и Рустама Бекова»: the second name, read as a nominative, is in the case
+        # of the first, as coordinated words are
+        feats = {"Case": conjoined_in, "Gender": feats.get("Gender", "Masc")}
     if feats.get("Case") in (None, "Nom") and re.search(r"(?:ов|ев|ёв|ин|ын)а$", surname.text):
         # «Сыргына Аринова»: a man's name the tagger read in another case than his surname; an
         # -ова surname is a man's in the genitive or a woman's in the nominative, and he says which
