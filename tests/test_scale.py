@@ -452,3 +452,42 @@ def test_a_seed_is_read_again_whenever_its_status_changes(tmp_path, monkeypatch)
     path.write_text("secnd", encoding="utf-8")  # same size, and the old times put back
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert memo.value(path, "k", compute) == "secnd" and len(reads) == 5
+
+
+def test_resolving_again_after_an_edit_equals_resolving_afresh():
+    """``resolve_site`` keeps what it worked out per extraction and per group from its last
+    call (a server's rebuild); what it gives after an edit is what a first call gives."""
+    import copy
+    from dataclasses import asdict
+
+    from regional_briefs.assemble.entities import resolve_site
+    from regional_briefs.knowledge.gazetteer import Gazetteer
+    from regional_briefs.model import Article, ArticleEntity, Extraction, Paragraph
+
+    def extraction(article_id: str, names: dict[str, ArticleEntity]) -> Extraction:
+        article = Article(article_id, f"{article_id}.txt", "", [Paragraph(0, "text")])
+        return Extraction(article, entities=names)
+
+    person = lambda *aliases: ArticleEntity("actor", "person", aliases=list(aliases), mentions=1)  # noqa: E731
+    extractions = [
+        extraction("a", {"Dilnoza Karimova": person("Karimova"), "Tajikistan": ArticleEntity("place", "country", mentions=2)}),
+        extraction("b", {"Dilnoza Karimova": person(), "Osh": ArticleEntity("place", "city", mentions=1)}),
+        extraction("c", {"Дильноза Каримова": person(), "Rustam Aliev": person()}),
+    ]
+    gazetteer = Gazetteer.load()
+    resolve_site(extractions, gazetteer)
+    # the edit: article b now names someone else, and the Latin spelling of c's person is gone
+    extractions[1] = extraction("b", {"Rustam Aliyev": person(), "Osh": ArticleEntity("place", "city", mentions=3)})
+    again = resolve_site(extractions, gazetteer)
+    seen_again = ({k: asdict(v) for k, v in again[0].items()}, again[1])
+    # what a call gives is its caller's to edit: the next call is not changed by it
+    for entity in again[0].values():
+        entity.aliases.append("edited")
+        entity.articles.clear()
+    third = resolve_site(extractions, gazetteer)
+    seen_third = ({k: asdict(v) for k, v in third[0].items()}, third[1])
+    afresh = resolve_site(copy.deepcopy(extractions), gazetteer)
+    seen_afresh = ({k: asdict(v) for k, v in afresh[0].items()}, afresh[1])
+    assert seen_again == seen_afresh
+    assert seen_third == seen_afresh
+    assert third[0]["osh"].articles == ["b"]

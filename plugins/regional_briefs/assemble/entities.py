@@ -9,6 +9,7 @@ on the order of the articles.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from ..extract.russian.transliteration import spellings
 from ..knowledge.gazetteer import Gazetteer
@@ -67,9 +68,10 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
 
     entities: dict[str, Entity] = {}
     local_to_id: dict[tuple[str, str], str] = {}
+    merged = _Merged(gazetteer)
     for root, group in sorted(members.items()):
-        entity = _merge_group(group, gazetteer)
-        entity.id = _unique_id(entity, entities)
+        entity, base = merged.entity(group)
+        entity.id = _unique_id(entity, entities, base)
         entities[entity.id] = entity
         for ex, name in group:
             local_to_id[(ex.article.id, name)] = entity.id
@@ -189,6 +191,32 @@ def _join_across_scripts(spelled: dict[tuple, tuple[list[str], list[str]]], find
     _join_one_to_one(partners, find, union)
 
 
+class _Merged:
+    """The site entity of each group of article entities, and the slug of its name, kept from the
+    last call for a group of the same names in the same extractions with the same gazetteer (a
+    server's rebuild merges again only the groups an edit touched: 19,000 groups at 10,000
+    articles are two seconds). Each call gets a copy: the stages after this one edit entities."""
+
+    _last: dict[tuple, tuple[list[Extraction], Gazetteer, Entity, str]] = {}
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.last, self.made = _Merged._last, {}
+        _Merged._last = self.made  # filled as this call goes: the next call's "last"
+
+    def entity(self, group: list[tuple[Extraction, str]]) -> tuple[Entity, str]:
+        """A copy of the group's entity (its id not set yet) and the slug of its name."""
+        key = tuple((id(ex), name) for ex, name in group)
+        known = self.last.get(key)
+        if known is None or known[1] is not self.gazetteer or any(a is not b for a, (b, _) in zip(known[0], group)):
+            entity = _merge_group(group, self.gazetteer)
+            known = ([ex for ex, _ in group], self.gazetteer, entity, slug(entity.name))
+        self.made[key] = known
+        entity = known[2]
+        return replace(entity, aliases=list(entity.aliases), roles=list(entity.roles), articles=list(entity.articles),
+                       affiliations=list(entity.affiliations), quotes=list(entity.quotes)), known[3]
+
+
 def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> Entity:
     infos = [ex.entities[name] for ex, name in group]
     ref = next((i.ref for i in infos if i.ref), "")
@@ -223,8 +251,8 @@ def _merge_group(group: list[tuple[Extraction, str]], gazetteer: Gazetteer) -> E
     )
 
 
-def _unique_id(entity: Entity, taken: dict[str, Entity]) -> str:
-    base = slug(entity.name)
+def _unique_id(entity: Entity, taken: dict[str, Entity], base: str) -> str:
+    """The slug of the entity's name (``base``), with a hash of its kind and name when taken."""
     if base not in taken:
         return base
     return f"{base}-{short_hash(entity.kind + ':' + name_key(entity.name) + ':' + entity.name)}"
