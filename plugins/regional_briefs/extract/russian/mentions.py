@@ -589,11 +589,11 @@ STREET_WORDS = 3  # words of a street's own name after its noun, at most («ул
 def _streets(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon, analyzer,
              gazetteer: Gazetteer) -> list[Mention]:
     """«по улице Фрунзе», «на площади Ала-Тоо»: a noun of ``street_heads`` and the capitalised name
-    right after it are one place, whatever the model made of the name (a person of «Тыныстанова», a
-    mountain range of «Ала-Тоо»). An adjective agreeing with the noun comes to the nominative
-    («на улице Киевской» -> улица Киевская); a name in the genitive stays as written. After a plural
-    noun each name listed is one street («улиц Киевской и Тыныстанова»), unless the gazetteer knows
-    it as a place: then it is the town the streets are in («на улицах Душанбе»)."""
+    right after it are one place, whatever the model made of the name (a person of a street named
+    after one, a mountain range of «Ала-Тоо»). An adjective agreeing with the noun comes to the
+    nominative («на улице Киевской» -> улица Киевская); a name in the genitive stays as written.
+    After a plural noun each name listed is one street («улиц Садовой и Лесной»), unless the
+    gazetteer knows it as a place: then it is the town the streets are in («на улицах Душанбе»)."""
     out = list(mentions)
     for para in parsed:
         tokens = list(para.doc.tokens)
