@@ -318,12 +318,12 @@ def test_a_statement_made_through_a_channel_is_news_further_down_the_story(nlp):
     assert [e.type for e in remark] == ["disaster"]
 
 
-def test_the_happening_named_again_after_following_dates_the_clause(nlp):
-    """ "Following the talks, ..." is the day of the talks the story told, though a figure of an
+def test_a_happening_named_again_after_after_or_following_dates_the_clause(nlp):
+    """ "After the talks, ..." is the day of the talks the story told, though a figure of an
     earlier year came between them."""
     story = ["Davit Melikyan held talks with Nino Kapanadze in Tbilisi on 4 May.",
              "Trade between the two countries reached 300 million dollars in 2020.",
-             "Following the talks, the ministers signed an agreement on rail transit."]
+             "After the talks, both ministers signed a rail transit accord."]
     events = events_of(nlp, story, PartialDate(2021, 5, 4))
     assert one(events, type="agreement").date == "2021-05-04"
     # An earlier happening of another kind is no antecedent: the story's "now" (the year of the figure) dates it.

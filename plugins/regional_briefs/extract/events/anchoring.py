@@ -26,7 +26,7 @@ from .triggers import QUOTE_MARKS, Trigger, deferred
 # "a month after X", "two weeks before X": the words that date X by a length of time from the sentence's date
 _OFFSET_WORDS = frozenset({"after", "before"})
 _OFFSET_UNITS = frozenset({"day", "week", "month", "year"})
-# "Following the talks, ...": the words that date a clause by a happening the story told already
+# "After the talks, ...": the words that date a clause by a happening the story told already
 _SAME_DAY_PREPOSITIONS = frozenset({"after", "following"})
 # Dates further than this from a trigger in the parse tree do not date it.
 MAX_DISTANCE = 6.0
@@ -322,7 +322,7 @@ class TimeAnchor:
         return story.now.date, True
 
     def _told_before(self, prep, noun) -> Optional[PartialDate]:
-        """ "Following the talks, the sides signed ...": a happening the story told already, named
+        """ "After the talks, both ministers initialled a plan": a happening the story told already, named
         again with "the" after "following" or "after", dates the clause to its day."""
         if prep.lower_ not in _SAME_DAY_PREPOSITIONS or noun.dep_ != "pobj":
             return None
