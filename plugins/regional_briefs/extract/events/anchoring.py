@@ -322,7 +322,7 @@ class TimeAnchor:
         return story.now.date, True
 
     def _told_before(self, prep, noun) -> Optional[PartialDate]:
-        """ "Following the talks, the sides signed ...": a happening the story told already, named
+        """ "Following the talks, the ministers signed ...": a happening the story told already, named
         again with "the" after "following" or "after", dates the clause to its day."""
         if prep.lower_ not in _SAME_DAY_PREPOSITIONS or noun.dep_ != "pobj":
             return None
