@@ -774,6 +774,14 @@ def test_a_named_speakers_statement_in_a_one_day_story_is_that_days_news(nlp, af
     assert one(events, type="statement").date == "2024-05-13"
 
 
+@pytest.mark.parametrize("earlier", ["Earlier, Davit Melikyan met Nino Kapanadze in Tbilisi.",
+                                     "Davit Melikyan initially met Nino Kapanadze in Tbilisi."])
+def test_a_clause_told_as_earlier_than_the_story_is_real_and_undated(nlp, earlier):
+    events = events_of(nlp, ["A magnitude 5.2 earthquake struck Lori province on Monday, killing 3 people.", earlier],
+                       PartialDate(2024, 5, 15))
+    assert one(events, type="diplomatic-meeting").date is None
+
+
 def test_the_reported_news_of_an_undated_lead_and_its_cause_after_a_phrase(nlp):
     """"Officials reported that 40 were killed ... as a result of a landslide": in a story of
     unknown date, what the lead's verb of speech reports is the news, undated; the counted dead
