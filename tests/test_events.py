@@ -774,6 +774,25 @@ def test_a_named_speakers_statement_in_a_one_day_story_is_that_days_news(nlp, af
     assert one(events, type="statement").date == "2024-05-13"
 
 
+@pytest.mark.parametrize("sentence, kind", [
+    ("Mongolia and Nepal inked a rail transit deal in Erdenet on 4 May.", "agreement"),
+    ("Mongolia and Nepal negotiated a new transit agreement in Erdenet on 4 May.", "agreement"),
+    ("Gunmen murdered two guards at a checkpoint near Gyumri on 4 May.", "attack"),
+    ("Nepal repatriated 300 workers from Mongolia on 4 May.", "other"),
+])
+def test_news_verbs_of_deals_killings_and_returns_are_triggers(nlp, sentence, kind):
+    events = events_of(nlp, [sentence], PartialDate(2024, 5, 6))
+    assert [(e.type, e.date) for e in events] == [(kind, "2024-05-04")], events
+
+
+@pytest.mark.parametrize("earlier", ["Earlier, Davit Melikyan met Nino Kapanadze in Tbilisi.",
+                                     "Davit Melikyan initially met Nino Kapanadze in Tbilisi."])
+def test_a_clause_told_as_earlier_than_the_story_is_real_and_undated(nlp, earlier):
+    events = events_of(nlp, ["A magnitude 5.2 earthquake struck Lori province on Monday, killing 3 people.", earlier],
+                       PartialDate(2024, 5, 15))
+    assert one(events, type="diplomatic-meeting").date is None
+
+
 def test_the_reported_news_of_an_undated_lead_and_its_cause_after_a_phrase(nlp):
     """"Officials reported that 40 were killed ... as a result of a landslide": in a story of
     unknown date, what the lead's verb of speech reports is the news, undated; the counted dead

@@ -81,6 +81,7 @@ class Lexicon:
         self.state_verbs = words("state_verbs")
         self.contrast_words = words("contrast_words")
         self.statement_channels = words("statement_channels")
+        self.earlier_words = words("earlier_words")
         self.habitual_words = words("habitual_words")
         self.pointing_words = words("pointing_words")
         self.deadline_prepositions = words("deadline_prepositions")

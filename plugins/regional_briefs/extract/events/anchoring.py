@@ -9,7 +9,8 @@ not the stopping. A happening that frames a dated one ("signed ... during a visi
 too. A clause without a date of its own may take one from a clause it is coordinated with, from
 its sentence or, told as past (``factuality.happened``), from the story so far ("She later opened
 a clinic there."): the story's "now" (``Now``), which the reader moves to the date of each
-main-clause happening. What of the reader's state these rules read is ``StoryState``.
+main-clause happening; one told as earlier than that ("Earlier, X met Y") happened on a day the
+story does not tell. What of the reader's state these rules read is ``StoryState``.
 """
 
 from __future__ import annotations
@@ -110,7 +111,10 @@ class TimeAnchor:
         for trigger in triggers:
             if trigger.token.i in taken or not happened(trigger.token, self.story.near_lead()):
                 continue
-            date, main = self._inherited_date(trigger, taken, found, not dates)
+            if self._told_as_earlier(trigger):
+                date, main = UNKNOWN_DAY, False
+            else:
+                date, main = self._inherited_date(trigger, taken, found, not dates)
             # "drowned in a flood": the flood is the happening, dated as the verb would be
             target = deferred(trigger, triggers, self.lex)
             if date is None and self._undated_happening(trigger):
@@ -231,6 +235,12 @@ class TimeAnchor:
             score += 1
         gapped = any(node.dep_ == "conj" for node in up[:lca_at])
         return score, gapped
+
+    def _told_as_earlier(self, trigger: Trigger) -> bool:
+        """ "Earlier, rescuers reached the village", "X initially praised the plan": a clause
+        placed before the story's "now" with no time of its own happened, on a day not told."""
+        verb = clause_verb(trigger.token)
+        return any(c.dep_ == "advmod" and c.lower_ in self.lex.earlier_words for c in verb.children)
 
     def _undated_happening(self, trigger: Trigger) -> bool:
         """In a story whose own date is unknown, a happening told in a main clause of the past
