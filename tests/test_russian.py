@@ -211,6 +211,17 @@ def test_a_feminine_noun_before_a_name_says_it_is_a_womans_in_that_case(tmp_path
     assert "Гульжан Асанбекова" in entities, sorted(entities)
 
 
+def test_a_womans_given_name_read_apart_or_as_a_place_and_her_surname_are_her_name(tmp_path, gazetteer):
+    text = ("АСТАНА, 1 марта 2024 — Тестовое агентство. Бывшую сотрудницу аппарата министра Миру Жумабаеву "
+            "признали виновной. Заведующую отделом мэрии Зарю Алтынбекову также признали виновной.\n\n"
+            "Процесс длился месяц, но Александра Темирбекова с самого начала уверяла, что невиновна. "
+            "Поводом стала статья Темирбековой о расходах акимата.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "verdict.md").entities
+    assert {"Мира Жумабаева", "Заря Алтынбекова", "Александра Темирбекова"} <= set(entities), sorted(entities)
+    assert not {"Жумабаеву", "Александр Темирбеков"} & set(entities), sorted(entities)
+    assert entities["Александра Темирбекова"].aliases == ["Темирбекова"]
+
+
 @pytest.mark.parametrize("sentence, name", [
     ("Мы видели Эмомали Рахмона.", "Эмомали Рахмон"),  # an indeclinable given name
     ("Приехал к Садыру Жапарову.", "Садыр Жапаров"),  # a given name the dictionary does not know
@@ -218,6 +229,7 @@ def test_a_feminine_noun_before_a_name_says_it_is_a_womans_in_that_case(tmp_path
     ("Встреча с Элеонорой Алиевой прошла.", "Элеонора Алиева"),
     ("Убийство Салтанат Нукеновой.", "Салтанат Нукенова"),  # a woman's surname, whatever the tagger read
     ("Заявление Гульнары Каримовой.", "Гульнара Каримова"),
+    ("Заведующую отделом акимата Славу Исабекову признали виновной.", "Слава Исабекова"),  # -ову as an accusative
     ("Переговоры с министром Далером Джумой прошли.", "Далер Джума"),  # a man's surname of the -а declension
     ("Суд приговорил Саидджафара Усмонзоду к 27 годам.", "Саидджафар Усмонзода"),  # Tajik -зода
 ])

@@ -20,7 +20,7 @@ from ...knowledge.gazetteer import Gazetteer, GazetteerEntry
 from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, Mention, Sentence
 from .dates import dateline
-from .names import SURNAME, named_surname, nominative
+from .names import SURNAME, named_surname, nominative, womans_case, womans_surname
 from .transliteration import romanizations
 
 LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
@@ -65,7 +65,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
         for sent in para.doc.sents:
             sentences.append(Sentence(para.index, sent.start, sent.stop, sent.text))
         credits[para.index] = _credits(para.text, lexicon)
-        for span in _joined(para.doc, lexicon, analyzer):
+        for span in _people_misread(_joined(para.doc, lexicon, analyzer), para.doc, gazetteer, analyzer):
             if not _is_name(span, lexicon, analyzer):
                 continue
             name = span.name or nominative(span.tokens, analyzer, person=span.type == "PER",
@@ -74,7 +74,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
             if name:
                 found.append((para, span, name))
     country = _main_country(found, gazetteer)
-    found = _surnames_of_the_named(found)
+    found = _surnames_of_the_named(_women_of_the_named(found, analyzer))
     for para, span, name in found:
         before = len(mentions)
         _add_mention(mentions, para, span, name, gazetteer, country, analyzer, lexicon)
@@ -124,6 +124,19 @@ def _conjoined_case(span: NameSpan, doc) -> Optional[str]:
     head = next((t for t in doc.tokens if t.id == root.head_id), None)
     named = head is not None and any(s.type == "PER" and s.start <= head.start < s.stop for s in doc.spans)
     return (head.feats or {}).get("Case") if named else None
+
+
+def _women_of_the_named(found: list[tuple], analyzer) -> list[tuple]:
+    """A person's name whose surname the article writes elsewhere as a woman's («публикация
+    Алтынбековой») is a woman's: «Мадина Алтынбекова» is her nominative, not a man's genitive."""
+    women = {w for _, span, _ in found if span.type == "PER" for t in span.tokens if (w := womans_surname(t.text))}
+    out = []
+    for para, span, name in found:
+        case = womans_case(span.tokens[-1].text, women) if span.type == "PER" and len(span.tokens) > 1 else None
+        if case is not None and not span.name:
+            name = nominative(span.tokens, analyzer, person=True, woman_in=case)
+        out.append((para, span, name))
+    return out
 
 
 def _surnames_of_the_named(found: list[tuple]) -> list[tuple]:
@@ -254,6 +267,35 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
                 continue
         out.append(span)
     return sorted(out, key=lambda s: (s.start, -s.stop))
+
+
+def _people_misread(spans: list[NameSpan], doc, gazetteer: Gazetteer, analyzer) -> list[NameSpan]:
+    """A woman's or man's given name the finder read as a place or cut from the surname after it
+    («Зарю Темирбаеву» as a place, «Зарю» | «Темирбаеву»): a capitalised word the gazetteer does
+    not know, right before a surname of the -ов, -ин kind the gazetteer does not know either,
+    makes one person's name with it."""
+    def unknown(token) -> bool:
+        return (token.text[:1].isupper() and not token.text.isupper() and gazetteer.lookup(token.text) is None
+                and gazetteer.lookup(word_lemma(token.text, analyzer).capitalize()) is None)
+
+    def surname(token) -> bool:
+        return unknown(token) and SURNAME.search(token.text) is not None and any(
+            "Surn" in p.tag for p in analyzer.parse(token.text))
+
+    out: list[NameSpan] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        if (span.type == "PER" and len(span.tokens) == 1 and surname(span.tokens[0]) and previous is not None
+                and previous.type != "PER" and len(previous.tokens) == 1 and unknown(previous.tokens[0])
+                and doc.text[previous.stop:span.start] == " "):
+            out[-1] = NameSpan("PER", previous.start, span.stop, doc.text[previous.start:span.stop],
+                               previous.tokens + span.tokens)
+            continue
+        if (span.type == "LOC" and len(span.tokens) == 2 and span.tokens[0].pos != "ADJ"
+                and all(unknown(t) for t in span.tokens) and surname(span.tokens[1])):
+            span = replace(span, type="PER")
+        out.append(span)
+    return out
 
 
 _NOT_NAME_POS = ("VERB", "AUX", "ADV", "ADP", "PRON", "CCONJ", "SCONJ", "PART")
