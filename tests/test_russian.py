@@ -211,6 +211,15 @@ def test_a_feminine_noun_before_a_name_says_it_is_a_womans_in_that_case(tmp_path
     assert "Гульжан Асанбекова" in entities, sorted(entities)
 
 
+def test_a_court_named_in_lower_case_with_its_adjectives_remit_and_town(tmp_path, gazetteer):
+    text = ("АСТАНА, 1 марта 2024 — Тестовое агентство. Во вторник специализированный межрайонный суд по уголовным "
+            "делам Караганды приговорил бывшего директора фонда к пяти годам. Ранее районный суд Павлодара оправдал "
+            "его заместителя.\n\nВ специализированном межрайонном суде по уголовным делам Тараз оглашен приговор.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "courts.md").entities
+    assert {"специализированный межрайонный суд по уголовным делам Караганды", "районный суд Павлодара",
+            "специализированный межрайонный суд по уголовным делам Тараза"} <= set(entities), sorted(entities)
+
+
 def test_a_womans_given_name_read_apart_or_as_a_place_and_her_surname_are_her_name(tmp_path, gazetteer):
     text = ("АСТАНА, 1 марта 2024 — Тестовое агентство. Бывшую сотрудницу аппарата министра Миру Жумабаеву "
             "признали виновной. Заведующую отделом мэрии Зарю Алтынбекову также признали виновной.\n\n"

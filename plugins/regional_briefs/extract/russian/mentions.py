@@ -530,11 +530,17 @@ def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexico
             while (following and following[0].start not in places and _remit_genitive(following[0])
                    and lemma(following[0], analyzer) not in lexicon.actor_heads):  # «департамент агентства»: two bodies
                 following = following[1:]
+            if following and following[0] is tokens[i + 1] and following[0].text.casefold() == "по":
+                following = _past_remit(tokens[i + 2:i + 2 + REMIT_WORDS + 1])  # «суд по уголовным делам Астаны»
             place = places.get(following[0].start) if following else None
             if place is None or para.text[token.stop:following[0].start].strip() not in (
                     "", para.text[tokens[i + 1].start:following[0].start].strip()):
                 continue
-            english = kind_type[2] if following[0] is tokens[i + 1] else ""  # «министерство юстиции» has no one noun
+            first = i
+            while (lemma(token, analyzer) in lexicon.adjective_named_heads and first > 0 and tokens[first - 1].pos == "ADJ"
+                   and (tokens[first - 1].feats or {}).get("Case") == (token.feats or {}).get("Case")):
+                first -= 1  # «специализированный межрайонный суд»
+            english = kind_type[2] if following[0] is tokens[i + 1] and first == i else ""  # «министерство юстиции» has no one noun
             entry = None
             if english and gazetteer is not None and place.ref:
                 country = gazetteer.get(place.ref)
@@ -544,20 +550,45 @@ def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexico
                 out.append(_gazetteer_mention(entry, para.text[token.start:place.end], para.index, token.start,
                                               place.end, "ORG"))
                 continue
-            head = token.text if as_written else _singular(token, analyzer)
-            name = f"{head} {para.text[token.stop:place.end].strip()}"
+            head = (token.text if as_written else _singular(token, analyzer)) if first == i else nominative(
+                tokens[first:i + 1], analyzer)
+            name = f"{head} {para.text[token.stop:place.start].strip()} {_genitive_place(para, place, analyzer)}".replace("  ", " ")
             entry = gazetteer.lookup(name) if gazetteer is not None else None
             if entry is not None and entry.kind == "actor" and entry.type != "country":
                 # «Министерство внутренних дел Таджикистана»: a body the gazetteer knows by that name
                 out.append(_gazetteer_mention(entry, para.text[token.start:place.end], para.index, token.start,
                                               place.end, "ORG"))
                 continue
-            out.append(Mention(para.text[token.start:place.end], para.index, token.start, place.end, kind_type[0],
+            start = tokens[first].start
+            out.append(Mention(para.text[start:place.end], para.index, start, place.end, kind_type[0],
                                kind_type[1], "ORG" if kind_type[0] == "actor" else "LOC", "rule", name=name))
     return out
 
 
 REMIT_GENITIVES = 3  # «министерство внутренних дел»: words of a remit between a body's noun and its place
+
+
+def _genitive_place(para: ParsedParagraph, place: Mention, analyzer) -> str:
+    """The place a body belongs to, in the genitive its name takes («суде по уголовным делам
+    Шымкент» -> … Шымкента) when the text leaves one word of it in the nominative."""
+    tokens = [t for t in para.doc.tokens if place.start <= t.start and t.stop <= place.end]
+    if len(tokens) != 1 or tokens[0].text.isupper() or (tokens[0].feats or {}).get("Case") != "Nom":
+        return place.text
+    parse = next((p for p in analyzer.parse(place.text) if p.tag.POS == "NOUN" and p.tag.case == "nomn"
+                  and "Fixd" not in p.tag), None)
+    form = parse.inflect({"gent"}) if parse is not None else None
+    return _as_written(form.word, place.text) if form is not None else place.text
+
+
+def _past_remit(tokens: list) -> list:
+    """The tokens after a body's remit that opens with «по» («[по] уголовным делам | Астаны»): the
+    remit is a lower-case dative and the words in the dative or genitive after it."""
+    if not tokens or (tokens[0].feats or {}).get("Case") != "Dat":
+        return []
+    for n, token in enumerate(tokens):
+        if not (token.text.islower() and token.pos in ("NOUN", "ADJ") and (token.feats or {}).get("Case") in ("Dat", "Gen")):
+            return tokens[n:] if n else []
+    return []
 
 
 def _remit_genitive(token) -> bool:
