@@ -211,6 +211,14 @@ def test_a_feminine_noun_before_a_name_says_it_is_a_womans_in_that_case(tmp_path
     assert "Гульжан Асанбекова" in entities, sorted(entities)
 
 
+def test_kazakhstans_regions_named_by_their_letters_are_places(tmp_path, gazetteer):
+    text = "АСТАНА, 1 марта 2024 — Тестовое агентство. Паводки продолжаются в ВКО, СКО и ЗКО, сообщили спасатели.\n"
+    entities = extraction_of(tmp_path, gazetteer, text, "floods.md").entities
+    regions = {"East Kazakhstan Region", "North Kazakhstan Region", "West Kazakhstan Region"}
+    assert regions <= set(entities), sorted(entities)
+    assert {entities[name].kind for name in regions} == {"place"}
+
+
 def test_a_court_named_in_lower_case_with_its_adjectives_remit_and_town(tmp_path, gazetteer):
     text = ("АСТАНА, 1 марта 2024 — Тестовое агентство. Во вторник специализированный межрайонный суд по уголовным "
             "делам Караганды приговорил бывшего директора фонда к пяти годам. Ранее районный суд Павлодара оправдал "
