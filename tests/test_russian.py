@@ -211,6 +211,34 @@ def test_a_feminine_noun_before_a_name_says_it_is_a_womans_in_that_case(tmp_path
     assert "Гульжан Асанбекова" in entities, sorted(entities)
 
 
+def test_kazakhstans_regions_named_by_their_letters_are_places(tmp_path, gazetteer):
+    text = "АСТАНА, 1 марта 2024 — Тестовое агентство. Паводки продолжаются в ВКО, СКО и ЗКО, сообщили спасатели.\n"
+    entities = extraction_of(tmp_path, gazetteer, text, "floods.md").entities
+    regions = {"East Kazakhstan Region", "North Kazakhstan Region", "West Kazakhstan Region"}
+    assert regions <= set(entities), sorted(entities)
+    assert {entities[name].kind for name in regions} == {"place"}
+
+
+def test_a_court_named_in_lower_case_with_its_adjectives_remit_and_town(tmp_path, gazetteer):
+    text = ("АСТАНА, 1 марта 2024 — Тестовое агентство. Во вторник специализированный межрайонный суд по уголовным "
+            "делам Караганды приговорил бывшего директора фонда к пяти годам. Ранее районный суд Павлодара оправдал "
+            "его заместителя.\n\nВ специализированном межрайонном суде по уголовным делам Тараз оглашен приговор.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "courts.md").entities
+    assert {"специализированный межрайонный суд по уголовным делам Караганды", "районный суд Павлодара",
+            "специализированный межрайонный суд по уголовным делам Тараза"} <= set(entities), sorted(entities)
+
+
+def test_a_womans_given_name_read_apart_or_as_a_place_and_her_surname_are_her_name(tmp_path, gazetteer):
+    text = ("АСТАНА, 1 марта 2024 — Тестовое агентство. Бывшую сотрудницу аппарата министра Миру Жумабаеву "
+            "признали виновной. Заведующую отделом мэрии Зарю Алтынбекову также признали виновной.\n\n"
+            "Процесс длился месяц, но Александра Темирбекова с самого начала уверяла, что невиновна. "
+            "Поводом стала статья Темирбековой о расходах акимата.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "verdict.md").entities
+    assert {"Мира Жумабаева", "Заря Алтынбекова", "Александра Темирбекова"} <= set(entities), sorted(entities)
+    assert not {"Жумабаеву", "Александр Темирбеков"} & set(entities), sorted(entities)
+    assert entities["Александра Темирбекова"].aliases == ["Темирбекова"]
+
+
 @pytest.mark.parametrize("sentence, name", [
     ("Мы видели Эмомали Рахмона.", "Эмомали Рахмон"),  # an indeclinable given name
     ("Приехал к Садыру Жапарову.", "Садыр Жапаров"),  # a given name the dictionary does not know
@@ -218,6 +246,7 @@ def test_a_feminine_noun_before_a_name_says_it_is_a_womans_in_that_case(tmp_path
     ("Встреча с Элеонорой Алиевой прошла.", "Элеонора Алиева"),
     ("Убийство Салтанат Нукеновой.", "Салтанат Нукенова"),  # a woman's surname, whatever the tagger read
     ("Заявление Гульнары Каримовой.", "Гульнара Каримова"),
+    ("Заведующую отделом акимата Славу Исабекову признали виновной.", "Слава Исабекова"),  # -ову as an accusative
     ("Переговоры с министром Далером Джумой прошли.", "Далер Джума"),  # a man's surname of the -а declension
     ("Суд приговорил Саидджафара Усмонзоду к 27 годам.", "Саидджафар Усмонзода"),  # Tajik -зода
 ])

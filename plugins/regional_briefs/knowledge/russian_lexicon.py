@@ -46,6 +46,7 @@ class RussianLexicon:
     deadly_types: frozenset[str]
     casualty_verbs: frozenset[str]  # verbs that count the hurt («пострадать»)
     institution_heads: dict[str, tuple[str, str, str]]  # lemma -> (kind, type, English noun or "")
+    adjective_named_heads: frozenset[str]  # «межрайонный суд»: institutions whose adjectives are their name's
     refusal_verbs: frozenset[str]
     honorifics: frozenset[str]
     date_line_words: frozenset[str]
@@ -126,7 +127,7 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         credit_words=frozenset(w.rstrip(":") for w in words("credit_words")),
         deadly_types=frozenset(words("deadly_types")), numbers=_numbers(data, "numbers"),
         casualty_verbs=frozenset(words("casualty_verbs")),
-        institution_heads=_kinds(data, "institution_heads"),
+        institution_heads=_kinds(data, "institution_heads"), adjective_named_heads=frozenset(words("adjective_named_heads")),
         refusal_verbs=frozenset(words("refusal_verbs")), honorifics=frozenset(words("honorifics")),
         date_line_words=frozenset(words("date_line_words")), day_parts=frozenset(words("day_parts")),
     )

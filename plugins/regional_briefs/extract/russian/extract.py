@@ -76,6 +76,8 @@ def dateline_date(article: Article, lexicon) -> Optional[PartialDate]:
 def _spoken_form(mention: Mention, parsed: list[ParsedParagraph], analyzer) -> str:
     """The nominative of the words a mention spans («Таджикистана» -> Таджикистан)."""
     para = next((p for p in parsed if p.index == mention.paragraph), None)
+    if mention.type == "person" and mention.origin == "model" and mention.name:
+        return mention.name  # read with what the sentence and the article say of the person (a woman's name)
     if para is None:
         return mention.text
     tokens = [t for t in para.doc.tokens if mention.start <= t.start and t.stop <= mention.end]

@@ -20,7 +20,7 @@ from ...knowledge.gazetteer import Gazetteer, GazetteerEntry
 from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, Mention, Sentence
 from .dates import dateline
-from .names import SURNAME, named_surname, nominative
+from .names import SURNAME, named_surname, nominative, womans_case, womans_surname
 from .transliteration import romanizations
 
 LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
@@ -65,7 +65,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
         for sent in para.doc.sents:
             sentences.append(Sentence(para.index, sent.start, sent.stop, sent.text))
         credits[para.index] = _credits(para.text, lexicon)
-        for span in _joined(para.doc, lexicon, analyzer):
+        for span in _people_misread(_joined(para.doc, lexicon, analyzer), para.doc, gazetteer, analyzer):
             if not _is_name(span, lexicon, analyzer):
                 continue
             name = span.name or nominative(span.tokens, analyzer, person=span.type == "PER",
@@ -74,7 +74,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
             if name:
                 found.append((para, span, name))
     country = _main_country(found, gazetteer)
-    found = _surnames_of_the_named(found)
+    found = _surnames_of_the_named(_women_of_the_named(found, analyzer))
     for para, span, name in found:
         before = len(mentions)
         _add_mention(mentions, para, span, name, gazetteer, country, analyzer, lexicon)
@@ -124,6 +124,19 @@ def _conjoined_case(span: NameSpan, doc) -> Optional[str]:
     head = next((t for t in doc.tokens if t.id == root.head_id), None)
     named = head is not None and any(s.type == "PER" and s.start <= head.start < s.stop for s in doc.spans)
     return (head.feats or {}).get("Case") if named else None
+
+
+def _women_of_the_named(found: list[tuple], analyzer) -> list[tuple]:
+    """A person's name whose surname the article writes elsewhere as a woman's («публикация
+    Алтынбековой») is a woman's: «Мадина Алтынбекова» is her nominative, not a man's genitive."""
+    women = {w for _, span, _ in found if span.type == "PER" for t in span.tokens if (w := womans_surname(t.text))}
+    out = []
+    for para, span, name in found:
+        case = womans_case(span.tokens[-1].text, women) if span.type == "PER" and len(span.tokens) > 1 else None
+        if case is not None and not span.name:
+            name = nominative(span.tokens, analyzer, person=True, woman_in=case)
+        out.append((para, span, name))
+    return out
 
 
 def _surnames_of_the_named(found: list[tuple]) -> list[tuple]:
@@ -254,6 +267,35 @@ def _joined(doc, lexicon: RussianLexicon, analyzer) -> list[NameSpan]:
                 continue
         out.append(span)
     return sorted(out, key=lambda s: (s.start, -s.stop))
+
+
+def _people_misread(spans: list[NameSpan], doc, gazetteer: Gazetteer, analyzer) -> list[NameSpan]:
+    """A woman's or man's given name the finder read as a place or cut from the surname after it
+    («Зарю Темирбаеву» as a place, «Зарю» | «Темирбаеву»): a capitalised word the gazetteer does
+    not know, right before a surname of the -ов, -ин kind the gazetteer does not know either,
+    makes one person's name with it."""
+    def unknown(token) -> bool:
+        return (token.text[:1].isupper() and not token.text.isupper() and gazetteer.lookup(token.text) is None
+                and gazetteer.lookup(word_lemma(token.text, analyzer).capitalize()) is None)
+
+    def surname(token) -> bool:
+        return unknown(token) and SURNAME.search(token.text) is not None and any(
+            "Surn" in p.tag for p in analyzer.parse(token.text))
+
+    out: list[NameSpan] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        if (span.type == "PER" and len(span.tokens) == 1 and surname(span.tokens[0]) and previous is not None
+                and previous.type != "PER" and len(previous.tokens) == 1 and unknown(previous.tokens[0])
+                and doc.text[previous.stop:span.start] == " "):
+            out[-1] = NameSpan("PER", previous.start, span.stop, doc.text[previous.start:span.stop],
+                               previous.tokens + span.tokens)
+            continue
+        if (span.type == "LOC" and len(span.tokens) == 2 and span.tokens[0].pos != "ADJ"
+                and all(unknown(t) for t in span.tokens) and surname(span.tokens[1])):
+            span = replace(span, type="PER")
+        out.append(span)
+    return out
 
 
 _NOT_NAME_POS = ("VERB", "AUX", "ADV", "ADP", "PRON", "CCONJ", "SCONJ", "PART")
@@ -488,11 +530,17 @@ def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexico
             while (following and following[0].start not in places and _remit_genitive(following[0])
                    and lemma(following[0], analyzer) not in lexicon.actor_heads):  # «департамент агентства»: two bodies
                 following = following[1:]
+            if following and following[0] is tokens[i + 1] and following[0].text.casefold() == "по":
+                following = _past_remit(tokens[i + 2:i + 2 + REMIT_WORDS + 1])  # «суд по уголовным делам Астаны»
             place = places.get(following[0].start) if following else None
             if place is None or para.text[token.stop:following[0].start].strip() not in (
                     "", para.text[tokens[i + 1].start:following[0].start].strip()):
                 continue
-            english = kind_type[2] if following[0] is tokens[i + 1] else ""  # «министерство юстиции» has no one noun
+            first = i
+            while (lemma(token, analyzer) in lexicon.adjective_named_heads and first > 0 and tokens[first - 1].pos == "ADJ"
+                   and (tokens[first - 1].feats or {}).get("Case") == (token.feats or {}).get("Case")):
+                first -= 1  # «специализированный межрайонный суд»
+            english = kind_type[2] if following[0] is tokens[i + 1] and first == i else ""  # «министерство юстиции» has no one noun
             entry = None
             if english and gazetteer is not None and place.ref:
                 country = gazetteer.get(place.ref)
@@ -502,20 +550,45 @@ def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexico
                 out.append(_gazetteer_mention(entry, para.text[token.start:place.end], para.index, token.start,
                                               place.end, "ORG"))
                 continue
-            head = token.text if as_written else _singular(token, analyzer)
-            name = f"{head} {para.text[token.stop:place.end].strip()}"
+            head = (token.text if as_written else _singular(token, analyzer)) if first == i else nominative(
+                tokens[first:i + 1], analyzer)
+            name = f"{head} {para.text[token.stop:place.start].strip()} {_genitive_place(para, place, analyzer)}".replace("  ", " ")
             entry = gazetteer.lookup(name) if gazetteer is not None else None
             if entry is not None and entry.kind == "actor" and entry.type != "country":
                 # «Министерство внутренних дел Таджикистана»: a body the gazetteer knows by that name
                 out.append(_gazetteer_mention(entry, para.text[token.start:place.end], para.index, token.start,
                                               place.end, "ORG"))
                 continue
-            out.append(Mention(para.text[token.start:place.end], para.index, token.start, place.end, kind_type[0],
+            start = tokens[first].start
+            out.append(Mention(para.text[start:place.end], para.index, start, place.end, kind_type[0],
                                kind_type[1], "ORG" if kind_type[0] == "actor" else "LOC", "rule", name=name))
     return out
 
 
 REMIT_GENITIVES = 3  # «министерство внутренних дел»: words of a remit between a body's noun and its place
+
+
+def _genitive_place(para: ParsedParagraph, place: Mention, analyzer) -> str:
+    """The place a body belongs to, in the genitive its name takes («суде по уголовным делам
+    Шымкент» -> … Шымкента) when the text leaves one word of it in the nominative."""
+    tokens = [t for t in para.doc.tokens if place.start <= t.start and t.stop <= place.end]
+    if len(tokens) != 1 or tokens[0].text.isupper() or (tokens[0].feats or {}).get("Case") != "Nom":
+        return place.text
+    parse = next((p for p in analyzer.parse(place.text) if p.tag.POS == "NOUN" and p.tag.case == "nomn"
+                  and "Fixd" not in p.tag), None)
+    form = parse.inflect({"gent"}) if parse is not None else None
+    return _as_written(form.word, place.text) if form is not None else place.text
+
+
+def _past_remit(tokens: list) -> list:
+    """The tokens after a body's remit that opens with «по» («[по] уголовным делам | Астаны»): the
+    remit is a lower-case dative and the words in the dative or genitive after it."""
+    if not tokens or (tokens[0].feats or {}).get("Case") != "Dat":
+        return []
+    for n, token in enumerate(tokens):
+        if not (token.text.islower() and token.pos in ("NOUN", "ADJ") and (token.feats or {}).get("Case") in ("Dat", "Gen")):
+            return tokens[n:] if n else []
+    return []
 
 
 def _remit_genitive(token) -> bool:

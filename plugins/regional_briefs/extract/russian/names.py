@@ -81,6 +81,9 @@ def _person(tokens: Sequence, analyzer, woman_in: Optional[str] = None, conjoine
                       and (t.feats or {}).get("Gender") == "Masc"), None)
         if other is not None:
             feats = {"Case": other["Case"], "Gender": "Masc"}
+    if feats.get("Case") == "Acc" and _MASCULINE_DATIVE.search(surname.text):
+        # «Алтынбекову» read as an accusative is a woman's: a man's accusative is «Алтынбекова»
+        feats = {"Case": "Acc", "Gender": "Fem"}
     if feats.get("Case") in (None, "Nom") and _MASCULINE_INSTRUMENTAL.search(surname.text):
         feats = {"Case": "Ins", "Gender": "Masc"}  # «Мирзамахмудовым» is no nominative, whatever the tagger read
     given = _known_given_name(tokens, surname, analyzer)
@@ -94,7 +97,9 @@ def _person(tokens: Sequence, analyzer, woman_in: Optional[str] = None, conjoine
     case_of_given = _UD_CASES.get(given.case) if given is not None else None
     if given is not None and case_of_given is not None:
         # A given name the dictionary knows says the case and gender best («Элеонора Алиева»)
-        feats = {"Case": case_of_given, "Gender": {"masc": "Masc", "femn": "Fem"}.get(given.gender, "Masc")}
+        # (a name of either gender, «Слава», leaves the gender to the surname)
+        feats = {"Case": case_of_given,
+                 "Gender": {"masc": "Masc", "femn": "Fem"}.get(given.gender, feats.get("Gender", "Masc"))}
     if _FEMININE_OBLIQUE.search(surname.text):
         # «Нукеновой» is a woman's name and never a nominative, whatever the tagger read
         feats = {"Case": feats.get("Case") if feats.get("Case") not in (None, "Nom") else "Gen", "Gender": "Fem"}
@@ -139,6 +144,21 @@ def named_surname(word: str, surnames: set[str]) -> Optional[str]:
         return None
     fits = {stem(word, case) for stem in (_a_stem, _masculine_stem) for case in _CASE_NAMES} & surnames
     return fits.pop() if len(fits) == 1 else None
+
+
+def womans_surname(word: str) -> Optional[str]:
+    """The nominative of a surname that can only be a woman's as written («Алтынбековой» ->
+    Алтынбекова), or None."""
+    return _feminine_surname(word) if _FEMININE_OBLIQUE.search(word) else None
+
+
+def womans_case(word: str, women: set[str]) -> Optional[str]:
+    """The case of a surname of the -ов kind when ``women`` (surnames the article writes as a
+    woman's) holds it: «Алтынбекова» is her nominative, not a man's genitive; «Алтынбекову» her
+    accusative. None when it is no woman's of those."""
+    if word in women:
+        return "Nom"
+    return "Acc" if _MASCULINE_DATIVE.search(word) and _feminine_surname(word) in women else None
 
 
 _CASE_NAMES = ("gent", "accs", "datv", "ablt", "loct")
@@ -198,6 +218,8 @@ def _inflect(token, analyzer, gender: Optional[str] = None, number: Optional[str
             # does not decline («Айке», «Махабат») stays
             if SURNAME.search(text):
                 return _feminine_surname(text), "femn", "sing"  # «Асанбекову» -> Асанбекова
+            if case == "accs":  # «Зарю» -> Заря
+                return re.sub(r"ю$", "я", re.sub(r"у$", "а", text)), "femn", "sing"
             return (re.sub(r"(?:ы|ой)$", "а", text) if case in ("gent", "ablt") else text), "femn", "sing"
         if not parses:
             return None
