@@ -965,6 +965,14 @@ def test_a_street_or_square_is_named_with_its_noun_and_a_town_is_not_a_street(tm
     assert "Osh" in entities and not [n for n, e in entities.items() if e.type == "person"], sorted(entities)
 
 
+def test_a_country_in_the_genitive_after_a_street_noun_is_the_country(tmp_path, gazetteer):
+    # «площадь» is also an area: «общая площадь Таджикистана» is the country's, no square
+    text = ("ДУШАНБЕ, 3 марта 2024 — Тестовое агентство. Общая площадь Таджикистана составляет 143 тысячи "
+            "квадратных километров.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "area.md").entities
+    assert "Tajikistan" in entities and not [n for n in entities if n.startswith("площадь")], sorted(entities)
+
+
 def test_an_adjective_or_participle_opening_a_sentence_is_no_name(tmp_path, gazetteer):
     text = ("БИШКЕК, 14 марта 2025 — Тестовое агентство. Рассекреченные документы фиксируют нарушения.\n\n"
             "Задержанную вчера учительницу отпустили.\n")

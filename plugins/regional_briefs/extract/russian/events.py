@@ -235,9 +235,10 @@ def _triggers(sent, quoted: list[tuple[int, int]], lexicon: RussianLexicon, lemm
             # «X заявил, что…»: a statement, and what it reports when that is a happening told by a verb
             return [("statement", said)] + reported[:1]
         if "person" in named or "media" not in named:
-            # «…идут переговоры, сообщила пресс-секретарь X»: the talks, and her statement
+            # «…идут переговоры, сообщила пресс-секретарь X»: the talks, and her statement (so too
+            # when the speaker is named by a common noun: «…, сообщило агентство»)
             return [f for f in strong if f[1].start < said.start][:1] + [("statement", said)]
-        # «…идут переговоры, сообщает агентство»: the talks, reported by an outlet
+        # «…идут переговоры, сообщает Тестовое агентство»: the talks, reported by an outlet the text names
     if strong:
         coordinated = [f for f in strong if f[1].id in main]
         if len({f[0] for f in coordinated}) > 1:

@@ -533,8 +533,7 @@ def _institutions(parsed: list[ParsedParagraph], mentions: list[Mention], lexico
             if following and following[0] is tokens[i + 1] and following[0].text.casefold() == "по":
                 following = _past_remit(tokens[i + 2:i + 2 + REMIT_WORDS + 1])  # «суд по уголовным делам Астаны»
             place = places.get(following[0].start) if following else None
-            if place is None or para.text[token.stop:following[0].start].strip() not in (
-                    "", para.text[tokens[i + 1].start:following[0].start].strip()):
+            if place is None:
                 continue
             first = i
             while (lemma(token, analyzer) in lexicon.adjective_named_heads and first > 0 and tokens[first - 1].pos == "ADJ"
@@ -666,7 +665,9 @@ def _streets(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: Ru
     after one, a mountain range of «Ала-Тоо»). An adjective agreeing with the noun comes to the
     nominative («на улице Киевской» -> улица Киевская); a name in the genitive stays as written.
     After a plural noun each name listed is one street («улиц Садовой и Лесной»), unless the
-    gazetteer knows it as a place: then it is the town the streets are in («на улицах Душанбе»)."""
+    gazetteer knows it as a place: then it is the town the streets are in («на улицах Душанбе»);
+    so is a place the gazetteer knows written in another case than the nominative after any such
+    noun («общая площадь Таджикистана»; «улица Фрунзе» is a street)."""
     out = list(mentions)
     for para in parsed:
         tokens = list(para.doc.tokens)
@@ -677,9 +678,11 @@ def _streets(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: Ru
                 continue
             plural = (head.feats or {}).get("Number") == "Plur"
             names = _street_names(para.text, tokens, i + 1, plural)
-            if plural and any(gazetteer.lookup(nominative(words, analyzer)) or gazetteer.lookup(words[0].text)
-                              for words in names):
-                continue
+            known = [words for words in names
+                     if gazetteer.lookup(nominative(words, analyzer)) or gazetteer.lookup(words[0].text)]
+            if known and (plural or any(nominative(words, analyzer) != " ".join(w.text for w in words)
+                                        for words in known)):
+                continue  # «на улицах Душанбе», «площадь Таджикистана»: the place the noun is of
             gender = next((g for g in _GENDERS if g in analyzer.parse(head_lemma)[0].tag), "femn")
             for n, words in enumerate(names):
                 start = head.start if n == 0 else words[0].start
