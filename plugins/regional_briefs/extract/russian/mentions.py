@@ -481,14 +481,15 @@ def _is_name(span: NameSpan, lexicon: RussianLexicon, analyzer) -> bool:
     first, _, last = span.text.partition("-")
     if len(span.tokens) == 1 and last[:1].islower() and first.isascii() and not last.isascii():
         return False  # «Telegram-канале», «YouTube-канал»: a Russian common noun after a platform's name
-    if len(span.tokens) == 1 and _common_word(span.text, analyzer) and (span.tokens[0].pos in ("ADJ", "VERB") or all(
+    common = len(span.tokens) == 1 and _common_word(span.text, analyzer)  # asked once: a dictionary look-up
+    if common and (span.tokens[0].pos in ("ADJ", "VERB") or all(
             p.tag.POS in ("ADJF", "PRTF") for p in analyzer.parse(span.text))):
         return False  # «Рассекреченные документы …»: a word of the language, capitalised to open a sentence
     if len(span.tokens) > 1 or span.type == "ORG" or span.text.isupper():
         return True
     if span.type == "PER" and span.text[:1].isupper() and SURNAME.search(span.text):
         return True  # a person the model found by a surname the dictionary reads as a common noun
-    return not _common_word(span.text, analyzer)
+    return not common  # one word here: longer spans were names above
 
 
 _PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
