@@ -599,6 +599,11 @@ def _remit_genitive(token) -> bool:
 _GENDERS = ("masc", "femn", "neut")
 
 
+def _gender(noun: str, analyzer, default: str) -> str:
+    """The grammatical gender of a noun's lemma, as the dictionary reads it first; ``default`` if none."""
+    return next((g for g in _GENDERS if g in analyzer.parse(noun)[0].tag), default)
+
+
 def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon,
                    analyzer, gazetteer: Optional[Gazetteer] = None) -> list[Mention]:
     """«в Ванчском, Рушанском и Ишкашимском районах», «в областях: Актюбинская, Акмолинская»:
@@ -636,7 +641,7 @@ def _listed_places(parsed: list[ParsedParagraph], mentions: list[Mention], lexic
                         break
             if len(listed) < 2:
                 continue
-            gender = next((g for g in _GENDERS if g in analyzer.parse(head_lemma)[0].tag), "masc")
+            gender = _gender(head_lemma, analyzer, "masc")  # «районах»: район
             for adjective in reversed(listed):
                 parse = next((p for p in analyzer.parse(adjective.text) if p.tag.POS == "ADJF"), None)
                 form = parse.inflect({"nomn", "sing", gender}) if parse else None
@@ -684,7 +689,7 @@ def _streets(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: Ru
             if known and (plural or any(nominative(words, analyzer) != " ".join(w.text for w in words)
                                         for words in known)):
                 continue  # «на улицах Душанбе», «площадь Таджикистана»: the place the noun is of
-            gender = next((g for g in _GENDERS if g in analyzer.parse(head_lemma)[0].tag), "femn")
+            gender = _gender(head_lemma, analyzer, "femn")  # «улице»: улица
             for n, words in enumerate(names):
                 start = head.start if n == 0 else words[0].start
                 end = words[-1].stop
