@@ -923,6 +923,15 @@ def test_his_words_after_a_quotation_are_the_paragraphs_speakers_not_the_one_he_
     assert ("Арслан Мурадов", "очень много") in quotes and not any(s == "Николай Петренко" for s, _ in quotes), quotes
 
 
+def test_an_outlet_named_by_its_sites_address_is_a_medium(tmp_path, gazetteer):
+    text = ("БИШКЕК, 3 октября 2024. Мэрия начала ремонт моста через реку, передает ИА Test-Wire.kg со ссылкой на "
+            "сайт pressa-test.kz.\n\n"
+            "Об этом «Вестнику.uz» сообщили в мэрии. Подробности на www.meria-test.kg/news, вопросы: info@meria-test.kg.\n")
+    entities = extraction_of(tmp_path, gazetteer, text, "address.md").entities
+    media = sorted(name for name, e in entities.items() if e.type == "media")
+    assert media == ["Test-Wire.kg", "pressa-test.kz", "Вестник.uz"], media  # not a link's, not a mail's
+
+
 def test_the_source_of_the_news_is_no_statement_unless_a_person_is_named(tmp_path, gazetteer):
     text = ("ДУШАНБЕ, 3 октября 2024 — Тестовое агентство. В Хатлонской области начался ремонт дороги.\n\n"
             "Об этом сообщает Тестовое агентство.\n\n"

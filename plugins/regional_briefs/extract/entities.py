@@ -270,6 +270,8 @@ def _plausible(name: str, group: list[Mention], patterns: Patterns) -> bool:
     """Whether a name only the model found is a name at all, not capitalised ordinary words."""
     if any(m.origin == "gazetteer" or m.label == "ALIAS" for m in group):
         return True
+    if any(m.origin == "rule" and m.type == "media" for m in group):
+        return True  # an outlet found by its place (a dateline, a site's address), however short its words
     from wordfreq import zipf_frequency
 
     words = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in _STOP_EDGE]

@@ -96,6 +96,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     mentions = _listed_places(parsed, mentions, lexicon, analyzer, gazetteer)
     mentions = _streets(parsed, mentions, lexicon, analyzer, gazetteer)
     _outlets_of_datelines(parsed, mentions)
+    mentions = _outlets_by_address(parsed, mentions, analyzer)
     # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
     return sorted(mentions, key=lambda m: (m.paragraph, m.start)), sentences
@@ -750,6 +751,32 @@ def _outlets_of_datelines(parsed: list[ParsedParagraph], mentions: list[Mention]
         if not inside and para.text[start:end][:1].isupper():
             name = para.text[start:end]
             mentions.append(Mention(name, para.index, start, end, "actor", "media", "ORG", "rule", name=name))
+
+
+# A site's address standing for its outlet («передает golos-naroda.kz»): a name, a dot and a
+# top-level domain, not inside a link or an e-mail address.
+_ADDRESS = re.compile(r"(?<![\w@/.-])(?:www\.)?((\w[\w-]*)((?:\.\w[\w-]*)*\.(?:[a-z]{2,6}|[A-Z]{2,6}|рф|РФ)))(?![\w/@-]|\.\w)")
+
+
+def _outlets_by_address(parsed: list[ParsedParagraph], mentions: list[Mention], analyzer) -> list[Mention]:
+    """An outlet the story names by its site's address is a medium under that address, whatever
+    the model took around it («ИА El.kz» -> El.kz); a Russian word before the dot back in the
+    nominative («в «Газете.uz»» -> Газета.uz)."""
+    for para in parsed:
+        for match in _ADDRESS.finditer(para.text):
+            start, end = match.span(1)
+            word = match.group(2)
+            if len(word) < 2:
+                continue  # an initial or an abbreviation («A.kz» is none we know of)
+            if re.search(r"[а-яё]", word, re.IGNORECASE):
+                word = _as_written(word_lemma(word, analyzer), word)
+            name = word + match.group(3)
+            around = [m for m in mentions if m.paragraph == para.index and m.start < end and m.end > start]
+            if any(m.origin == "gazetteer" for m in around):
+                continue  # an outlet the gazetteer knows keeps its entry
+            mentions = [m for m in mentions if m not in around]
+            mentions.append(Mention(para.text[start:end], para.index, start, end, "actor", "media", "ORG", "rule", name=name))
+    return mentions
 
 
 def _gazetteer_mention(entry: GazetteerEntry, text: str, paragraph: int, start: int, end: int, label: str) -> Mention:
