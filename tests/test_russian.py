@@ -1042,3 +1042,11 @@ def test_a_body_named_by_a_common_noun_its_remit_and_its_place(tmp_path, gazette
 def test_the_speaker_after_a_quotation_named_by_its_attribution(tmp_path, gazetteer, text, expected):
     quotes = quote_starts(tmp_path, gazetteer, text, "after.md")
     assert quotes == expected, quotes
+
+
+def test_an_undated_lead_is_of_the_day_the_next_sentence_says_it_was_reported(tmp_path, gazetteer):
+    text = ("В отношении бывшего главы района Нурбека Сагынбаева проводится досудебное расследование.\n\n"
+            "Об этом на пресс-конференции 14 мая сообщил представитель прокуратуры Алмаз Токтогулов.\n")
+    events = extraction_of(tmp_path, gazetteer, text, "reported.txt").events
+    lead = [e for e in events if e.paragraph == 0]
+    assert lead and all(e.date == "--05-14" for e in lead), [(e.type, e.date, e.paragraph) for e in events]
