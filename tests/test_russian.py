@@ -909,7 +909,14 @@ def test_she_after_a_quotation_nobody_named_close_before_is_the_one_quoted_last(
      "Как рассказал господин Сабиров, взаимодействие длится много лет. «У нас есть рабочие контакты с "
      "властями», — пояснил агентству представитель ООН.\n",
      [("Ильдар Сабиров", "У нас")]),
-], ids=["an outlet cites a body's words", "a body's representative is the coordinator named"])
+    # «— цитирует X сообщение дипмиссии»: the mission named by a common noun is the body named before
+    ("ТАШКЕНТ, 12 марта — Тестовое агентство. Посольство России в Узбекистане сообщило о встрече с "
+     "заместителем министра иностранных дел.\n\n"
+     "«Стороны обсудили вопросы трудовой миграции и упорядочения миграционных процессов», "
+     "— цитирует агентство Интерфакс сообщение российской дипмиссии.\n",
+     [("Посольство России", "Стороны обсудили")]),
+], ids=["an outlet cites a body's words", "a body's representative is the coordinator named",
+        "an outlet cites a mission's words"])
 def test_the_speaker_behind_an_outlet_or_a_representative(tmp_path, gazetteer, text, expected):
     quotes = quote_starts(tmp_path, gazetteer, text, "cited.md")
     assert quotes == expected, quotes
@@ -1024,3 +1031,31 @@ def test_a_body_named_by_a_common_noun_its_remit_and_its_place(tmp_path, gazette
     assert {"Ministry of Internal Affairs of Tajikistan", "правительство Казахстана", "Власти Нарынской области",
             "департамент образования Ошской области", "милиция Кыргызстана"} <= set(entities), sorted(entities)
     assert {"Tajikistan", "Kazakhstan", "Naryn Region", "Osh Region", "Kyrgyzstan"} <= set(entities), sorted(entities)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # «— заявил он, добавив, что … в МИД X»: the pronoun after the verb speaks, not the body named after it
+    ("БИШКЕК, 5 мая — Тестовое агентство. Депутат парламента Азамат Бекбоев рассказал о задержании коллег.\n\n"
+     "«Нам ничего не объяснили», — заявил он, добавив, что их вызывали в МИД Кыргызстана.\n",
+     [("Азамат Бекбоев", "Нам ничего")]),
+    # «— зачитала приговор судья X»: reading a verdict aloud is speech
+    ("АСТАНА, 5 мая — Тестовое агентство. Суд вынес приговор предпринимателю Нурлану Сейткалиеву.\n\n"
+     "«Назначить подсудимому наказание в виде восьми лет лишения свободы», — зачитала приговор судья "
+     "Гульнара Омарова.\n",
+     [("Гульнара Омарова", "Назначить подсудимому")]),
+    # a figure dash (‒) before the attribution is a dash like any other
+    ("БИШКЕК, 5 мая — Тестовое агентство. Парламент обсудил законопроект о пограничном контроле.\n\n"
+     "«Мы поддерживаем решение правительства», ‒ написала на своей странице депутат Айгуль Токтоматова.\n",
+     [("Айгуль Токтоматова", "Мы поддерживаем")]),
+], ids=["he after the verb", "a verdict read aloud", "a figure dash"])
+def test_the_speaker_after_a_quotation_named_by_its_attribution(tmp_path, gazetteer, text, expected):
+    quotes = quote_starts(tmp_path, gazetteer, text, "after.md")
+    assert quotes == expected, quotes
+
+
+def test_an_undated_lead_is_of_the_day_the_next_sentence_says_it_was_reported(tmp_path, gazetteer):
+    text = ("В отношении бывшего главы района Нурбека Сагынбаева проводится досудебное расследование.\n\n"
+            "Об этом на пресс-конференции 14 мая сообщил представитель прокуратуры Алмаз Токтогулов.\n")
+    events = extraction_of(tmp_path, gazetteer, text, "reported.txt").events
+    lead = [e for e in events if e.paragraph == 0]
+    assert lead and all(e.date == "--05-14" for e in lead), [(e.type, e.date, e.paragraph) for e in events]

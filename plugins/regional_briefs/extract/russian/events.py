@@ -79,6 +79,13 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                     # gives no year to place it in («Сегодня, 9 июня, …» on a page with no date)
                     if found.date.day is not None and (found.date.year is not None or yearless):
                         story = found.date
+            day = next((d.date for d in dates if d.date.day is not None), None)
+            if day is not None and _ABOUT_THIS.match(sent.text) and lead is not None and para.index - lead <= 1:
+                # «В отношении X ведётся расследование. Об этом 2 апреля сообщил Y»: the lead's
+                # undated news is of the day it was reported
+                for event in events:
+                    if event.paragraph == lead and event.date is None:
+                        event.date, event.precision = day.iso(), day.precision
             if any(s < sent.start < e for s, e in quoted):
                 continue  # «…», — заявил он: the attribution of a quotation, not a happening
             inside = [m for m in mentions if m.paragraph == para.index and sent.start <= m.start < sent.stop]
@@ -125,6 +132,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
 
 
 DATELINE_PARAGRAPHS = 2  # a dateline opens one of the story's first paragraphs, or none
+_ABOUT_THIS = re.compile(r"\s*Об\s+этом\b", re.I)  # «Об этом сообщил …»: the sentence reports the one before
 _DEADLINE = re.compile(r"(?:^|\s)(?:к|ко|не\s+позднее)\s+$", re.I)  # «к 2028 году», «не позднее 1 мая»
 LEAD_DAYS_BEFORE = 7  # a lead retold with a day this close before the article's date happened then
 

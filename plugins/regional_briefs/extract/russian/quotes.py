@@ -33,13 +33,13 @@ _QUOTATION = re.compile(r"«((?:[^«»]|«[^«»]*»)*)(?:»|$)|„([^„“”]
 _MARKS = re.compile(r"[«„“\"]")
 # The attribution inside a broken quotation: «…, — заявил он. — …» (a comma or mark, a dash, the
 # words, a full stop or comma, a dash).
-_INSIDE = re.compile(r"[,!?…]\s*[—–]\s*(?P<attribution>[^—–«»]{3,80}?)[.,:]\s*[—–]\s*")
+_INSIDE = re.compile(r"[,!?…]\s*[—–‒]\s*(?P<attribution>[^—–‒«»]{3,80}?)[.,:]\s*[—–‒]\s*")
 # The dash style: a paragraph opening with a dash, the speech up to ", — " or the paragraph's end.
-_DASH = re.compile(r"^\s*[—–-]\s+(?P<speech>.+?)(?:[,!?.…]\s*[—–]\s+(?P<after>.*))?$", re.S)
+_DASH = re.compile(r"^\s*[—–‒-]\s+(?P<speech>.+?)(?:[,!?.…]\s*[—–‒]\s+(?P<after>.*))?$", re.S)
 # «…». Об этом заявил X: the sentence after the quotation says who said it.
 _ABOUT_THIS = re.compile(r"^[»“”\"]?\s*[.!?…]?\s*(?:[»“”\"]\s*)?Об\s+этом\s+(?P<said>[^\W\d_]+)", re.I)
 # The attribution may name an outlet in guillemets: «…», — рассказал «Примеру» житель села.
-_AFTER = re.compile(r"^[»“”\"]?\s*(?:[,!?.…]\s*)?[—–-]\s*(?P<attribution>(?:[^«».!?]|«[^«».!?]{1,40}»){0,160}?)(?:[.!?](?:\s|$)|$)")
+_AFTER = re.compile(r"^[»“”\"]?\s*(?:[,!?.…]\s*)?[—–‒-]\s*(?P<attribution>(?:[^«».!?]|«[^«».!?]{1,40}»){0,160}?)(?:[.!?](?:\s|$)|$)")
 
 
 # «цитирует ТАСС слова министра», «приводит агентство заявление МИД»: the one whose words are cited
@@ -151,6 +151,13 @@ class _Reader:
         if after and self._speaks(after.group("attribution")):
             # «…», — сказал X.
             span = (end + after.start("attribution"), end + after.end("attribution"))
+            head = re.findall(r"[^\W\d_]+", after.group("attribution"))[:2]
+            if len(head) == 2 and self.lemma_of(head[0]) in self.lex.speech_verbs and head[1].casefold() in ("он", "она"):
+                # «…», — заявил он, добавив, что «X» …: the pronoun right after the verb is its
+                # subject; a name further on belongs to what he went on to say
+                pronoun = self._pronoun(head[1], paragraph, start)
+                if pronoun:
+                    return pronoun, "after"
             cited = _CITED_WORDS.search(after.group("attribution"))
             if cited:  # «…», — цитирует РБК сообщение посольства: the words are the embassy's
                 named = self._named(paragraph, end + after.start("attribution") + cited.end(), span[1])
