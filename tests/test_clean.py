@@ -139,7 +139,7 @@ def test_date_line_above_story(tmp_path):
 
 
 @pytest.mark.parametrize("line", ["2024-10-07 10:15 Last Updated At:18:57", "October 7, 2024 | Updated: October 8, 2024",
-                                  "07.10.2024, 10:15", "07.10.2024 | 10:15", "2024-10-07T10:15:00+05:00",
+                                  "07.10.2024, 10:15", "07.10.2024 | 10:15", "2024-10-07T10:15:00+05:00", "10:15 / 2024-10-07",
                                   "7 октября 2024 г.", "07.10.2024 00:00:00"])
 def test_a_date_line_with_its_update_stamp_gives_the_publication_date(tmp_path, line):
     article = _article(tmp_path, "stamped.txt", "Ministers meet in Almaty\n" + line + "\n" + "\n".join(STORY))

@@ -903,3 +903,16 @@ def test_an_honour_awarded_or_received_is_a_happening(nlp):
                        PartialDate(2024, 5, 10))
     assert [(e.date, e.type, e.trigger) for e in events] == [
         ("2024-05-06", "other", "awarded"), ("2024-05-07", "other", "received")], events
+
+
+def test_a_date_the_tagger_runs_into_the_subject_after_it_still_dates_the_clause(nlp):
+    events = events_of(nlp, ["On May 28 thousands of farmers blocked the highway near Gyumri."], PartialDate(2024, 6, 3))
+    assert [e.date for e in events] == ["2024-05-28"], events
+
+
+def test_the_following_day_counts_from_a_day_a_quotation_named(nlp):
+    events = events_of(nlp, [
+        "“It all started at dawn on March 3,” a farmer in Gyumri told reporters.",
+        "The following day, the ministry said that it had found toxic dust in the air.",
+    ])
+    assert ("--03-04", "statement") in [(e.date, e.type) for e in events], events

@@ -508,3 +508,11 @@ def test_words_quoted_after_a_verb_of_praise_or_blame_are_the_subjects(tmp_path,
         "councils\u201d in a post on Wednesday.",
     ])
     assert quotes_of(tmp_path, gazetteer, text) == [("Talant Ismailov", "quick"), ("Aigerim Satova", "a")]
+
+
+def test_an_opening_mark_set_after_a_sentence_end_closes_the_quotation(tmp_path, gazetteer):
+    text = ("Officials in Dushanbe reported damage on Tuesday.\n\n"
+            "At the end of the talks, Farrukh Nazarov said that “the two sides agreed to open a new crossing on the "
+            "river before the summer. “ He also spoke about the repair of the old bridge. “We will rebuild it within "
+            "a year,” he added.\n")
+    assert quotes_of(tmp_path, gazetteer, text) == [("Farrukh Nazarov", "the"), ("Farrukh Nazarov", "We")]

@@ -345,6 +345,7 @@ def _date_line(block: str) -> Optional[PartialDate]:
         candidate = PartialDate(year + 2000 if year < 100 else year, month, day)  # "12.03.25 14:05"
         return candidate if candidate.is_valid() else None
     text = re.sub(r"^(published|updated|posted|date)\s*:?\s*", "", block.strip(), flags=re.I)
+    text = re.sub(r"^\d{1,2}:\d{2}\s*[/|,·]\s*", "", text)  # "12:34 / 2024-10-07": the time stamped first
     # "2024-06-03 09:10 Last Updated At:11:25": the first date is the publication's
     text = re.sub(r"(?<=\S)\s*[|/·,]?\s*(?:last\s+)?(?:updated|modified|edited)\b.*$", "", text, flags=re.I)
     first, _, rest = text.partition(" ")

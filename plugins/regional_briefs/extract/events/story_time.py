@@ -73,7 +73,7 @@ class StoryTime:
         ``lead``: the sentence is in the story's first paragraph."""
         self.unresolved = []
         dateline_end = self.lex.dateline_end(sent)
-        spans = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        spans = [_one_phrase(e) for e in sent.ents if e.label_ in ("DATE", "TIME")]
         spans += _anchor_phrases(sent, spans)
         spans.sort(key=lambda s: s.start)
         ranges, range_ends = _ranges(sent, spans)
@@ -83,6 +83,12 @@ class StoryTime:
                 end_of_range = resolve_date(span.text, self.reference)
                 if end_of_range is not None and end_of_range.year is not None:
                     self.years.append(end_of_range.year)  # "from late 2021 to early 2022": 2022 reached
+            if span.start_char in quoted and span.start not in range_ends:
+                # a quotation's date dates no happening of the story, yet the reader counts "the
+                # following day" after it from the day the quotation named
+                told = resolve_date(span.text, self.reference)
+                if told is not None and told.precision == "day":
+                    self.timeline.append(told)
             if span.start_char in quoted or span.start in range_ends:
                 continue  # a quotation's date, or the end of a range its start dates
             if self._projected(span):
@@ -276,6 +282,20 @@ def _anchor_phrases(sent, entities) -> list:
         if span is not None and not any(t.i in taken for t in span):
             found.append(span)
     return found
+
+
+def _one_phrase(span):
+    """ "On May 28 thousands of farmers seized ...": the tagger may run a date into the noun after
+    it. When the span names no date and the parse makes it two phrases, its first phrase ("May
+    28") is the date, if the rest is words that name no time ("July 3 to August 2" is a range)."""
+    heads = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    if len(heads) < 2 or resolve_date(span.text, _ANY_DAY) is not None:
+        return span
+    piece = span.doc[max(span.start, heads[0].left_edge.i):min(span.end, heads[0].right_edge.i + 1)]
+    rest = span.doc[piece.end:span.end]
+    if piece.start != span.start or not all(t.is_alpha for t in rest) or resolve_date(rest.text, _ANY_DAY) is not None:
+        return span
+    return piece if resolve_date(piece.text, _ANY_DAY) is not None else span
 
 
 def _adjacent(previous: StoryDate, span) -> bool:
