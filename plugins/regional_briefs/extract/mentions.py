@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from unidecode import unidecode
 
 from ..knowledge.gazetteer import Gazetteer, GazetteerEntry
-from ..knowledge.patterns import NAME_SHAPE, Patterns, load_patterns
+from ..knowledge.patterns import Patterns, load_patterns
 from ..model import Article, Mention, Sentence
 from ..text import latin_share
 
@@ -123,11 +123,10 @@ def _listed_places(article: Article, mentions: list[Mention], patterns: Patterns
     for paragraph in article.paragraphs:
         for names_at, shape in enumerate(patterns.listed_places, start=1):
             for match in shape.finditer(paragraph.text):
-                head = match.group(3 - names_at)[:-1].lower()
-                type_ = patterns.place_heads[head]
+                type_ = patterns.plural_place_heads[match.group(3 - names_at).lower()]
                 listed = match.group(names_at)
                 offset = match.start(names_at)
-                for name in re.finditer(NAME_SHAPE, listed):
+                for name in patterns.listed_name.finditer(listed):
                     start, end = offset + name.start(), offset + name.end()
                     covering = [m for m in out if m.paragraph == paragraph.index and m.start < end and start < m.end]
                     if any(m.origin == "gazetteer" for m in covering):
