@@ -153,8 +153,12 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     # A block in another script than most of the page is furniture (a Russian menu on an English
     # page, or the reverse); an article wholly in Cyrillic or Arabic is still an article.
     latin = latin_share(" ".join(blocks)) >= 0.5
+    # In the same script, a block in another language than an English page's is furniture too
+    # (a Turkish cookie notice under an English story)
+    english = latin and not _not_english(" ".join(blocks))
+    foreign = [english and _not_english(b) for b in blocks]
     # "12 марта 2025 г." reads as a short sentence; a line that is only a date is none
-    prose = [_is_prose(b, latin) and not _date_line(b) for b in blocks]
+    prose = [_is_prose(b, latin) and not _date_line(b) and not other for b, other in zip(blocks, foreign)]
     if not any(prose):
         # No block reads as prose (a page of fragments): keep every readable block rather than lose it.
         return ["story" if _is_readable(b, latin) else "furniture" for b in blocks]
@@ -231,7 +235,7 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
                 continue
             if j in headings or (not is_list and _is_heading(block, latin)):
                 roles[j] = "heading"
-            elif not is_list and _is_readable(block, latin) and len(block.split()) > HEADING_MAX_WORDS:
+            elif not is_list and _is_readable(block, latin) and len(block.split()) > HEADING_MAX_WORDS and not foreign[j]:
                 roles[j] = "story"
         i = run_end
     if cut_short:
@@ -248,7 +252,7 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       # prompts: "Follow X on Instagram ...", "Support X!", "Contribute today", "Subscribe to ..."
                       r"|^follow\b.*\b(instagram|telegram|facebook|twitter|threads|youtube|tiktok|whatsapp|linkedin)\b"
                       r"|^(support|donate to|contribute|subscribe|sign up)\b.{0,60}(!|today|now|newsletter)\s*$"
-                      r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b"
+                      r"|^.{0,40}\bsupport (an? )?(independent|free) (journalism|reporting|media|press)\b"
                       # "Click here to join our channel on Telegram", "We use cookies ... you agree to ..."
                       r"|^(click here|tap here|join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter))"
                       r"|^(this (site|website) uses|we use) cookies\b"
@@ -271,7 +275,9 @@ _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}is an?\s+(?:[\w-]+\s+){
                           r"|^.{0,80}\bis responsible for the (?:stories|articles|content|posts) published under this byline")
 # An appeal for money closing the page: "Independent reporting costs money. Please donate today."
 _APPEAL = re.compile(r"\b(?:make (?:a|your) donation|donate (?:now|today)|please (?:contribute|donate|support us)"
-                     r"|we need your support|support (?:us|our (?:work|journalism)) (?:today|now|with a donation))\b", re.I)
+                     r"|we need your support|support (?:us|our (?:work|journalism)) (?:today|now|with a donation)"
+                     # an appeal that asks the page's own readers for their support
+                     r"|we ask (?:you )?(?:for )?(?:the |your )?support|support (?:of|from) (?:our|its) (?:community of )?readers)\b", re.I)
 
 
 TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand and still date it
@@ -318,6 +324,19 @@ def _is_readable(block: str, latin: bool = True) -> bool:
 
 # A page's data dumped as text (JSON of related stories, a script's settings) is no story.
 _DATA_KEYS = re.compile(r"[\"']\w+[\"']\s*:\s*[\"'\[{\d]")
+
+
+FOREIGN_MIN_WORDS = 8  # a block this long without English function words is in another language
+FOREIGN_FUNCTION_SHARE = 0.05  # English prose has a third of its words such; a caption of names a tenth
+
+
+def _not_english(block: str) -> bool:
+    """Is a block of Latin letters written in another language than English (spaCy's English stop
+    words are almost none of its words)?"""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = re.findall(r"[^\W\d_]+", block.lower())
+    return len(words) >= FOREIGN_MIN_WORDS and sum(w in STOP_WORDS for w in words) < FOREIGN_FUNCTION_SHARE * len(words)
 
 
 def _is_menu(block: str) -> bool:
