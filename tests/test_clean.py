@@ -329,3 +329,18 @@ def test_a_notice_in_another_language_between_the_storys_paragraphs_is_furniture
     article = _article(tmp_path, "notice.txt", text)
     assert notice not in [p.text for p in article.paragraphs]
     assert STORY[3] in [p.text for p in article.paragraphs]
+
+
+def test_a_slogan_that_opens_and_closes_the_page_and_a_related_posts_list_are_furniture(tmp_path):
+    slogan = "The Steppe Ledger, the valley's trusted voice since 1998."
+    text = "\n\n".join([
+        slogan,
+        "Ministers meet in Almaty over shared rivers",
+        *STORY,
+        "Related posts",
+        "This website uses cookies to improve your experience.",
+        slogan,
+    ])
+    article = _article(tmp_path, "slogan.txt", text)
+    assert [p.text for p in article.paragraphs] == STORY
+    assert article.title == "Ministers meet in Almaty over shared rivers"

@@ -159,6 +159,9 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     foreign = [english and _not_english(b) for b in blocks]
     # "12 марта 2025 г." reads as a short sentence; a line that is only a date is none
     prose = [_is_prose(b, latin) and not _date_line(b) and not other for b, other in zip(blocks, foreign)]
+    # a line that opens and closes the page (the site's slogan) frames it: neither story nor title
+    frame = blocks[0].strip() if len(blocks) > 2 and blocks[0].strip() == blocks[-1].strip() else None
+    prose = [p and b.strip() != frame for p, b in zip(prose, blocks)]
     if not any(prose):
         # No block reads as prose (a page of fragments): keep every readable block rather than lose it.
         return ["story" if _is_readable(b, latin) else "furniture" for b in blocks]
@@ -199,7 +202,7 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
             roles[i] = "date"
         elif i in headings:
             candidates.append((1000, -i, i))
-        elif _is_headline(blocks[i], latin) and not _BYLINE.match(blocks[i]):
+        elif _is_headline(blocks[i], latin) and not _BYLINE.match(blocks[i]) and blocks[i].strip() != frame:
             candidates.append((len(blocks[i].split()), -i, i))
     if candidates:
         roles[max(candidates)[2]] = "title"
@@ -288,7 +291,8 @@ DATELINE_REACH = 2  # how many blocks of the story may stand above the block its
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
 _STORY_END = re.compile(_DISCLAIMER.pattern + r"|^most (popular|read|viewed)\b"
-                        r"|^(more|other|latest|popular|top) (stories|articles|news|from)\b|^you (may|might) also like\b", re.I)
+                        r"|^(more|other|latest|popular|top|related) (stories|articles|news|posts|from)\b"
+                        r"|^you (may|might) also like\b", re.I)
 
 
 def _is_prose(block: str, latin: bool = True) -> bool:
