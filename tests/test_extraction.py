@@ -273,6 +273,17 @@ def test_a_lower_case_facility_or_district_word_after_a_name_belongs_to_the_plac
     assert places.get("Durdy etrap") == "district", places
 
 
+def test_a_country_the_model_ran_into_a_name_after_its_office_and_article_is_split_off(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "The President of the Kyrgyz Republic Temirbek Asanaliev will arrive in Osh today. "
+        "The President of the Islamic Republic of Iran Dariush Kamrani is expected on Friday.\n"))
+    names = set(extraction.entities)
+    assert {"Temirbek Asanaliev", "Dariush Kamrani", "Kyrgyzstan", "Iran"} <= names, names
+    assert not any("Republic" in name for name in names), names
+
+
 def test_a_remit_the_model_ran_into_a_ministers_name_is_left_out(tmp_path, gazetteer):
     from conftest import extraction_of
 

@@ -680,7 +680,8 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
         if of is not None and 2 <= of <= 3 and of + 1 < len(tokens) and _shaped_like_a_person(tokens[:of], patterns):
             return (_from_tokens(tokens[:of], "PERSON", paragraph, gazetteer, patterns)
                     + _from_tokens(tokens[of + 1:], "ORG", paragraph, gazetteer, patterns))
-    before = doc[max(0, tokens[0].i - 2): tokens[0].i]
+    # "President of (the) Kyrgyz Republic X": the office's title, its article dropped
+    before = [t for t in doc[max(0, tokens[0].i - 3): tokens[0].i] if t.lower_ != "the"][-2:]
     titled = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in patterns.role_nouns
     if (label == "PERSON" or titled) and len(tokens) >= 3 and gazetteer.lookup(text) is None:
         # "Prime Minister of Kyrgyzstan Anvar Saidov" (a made-up name): the model ran the country into the name
