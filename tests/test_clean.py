@@ -307,28 +307,16 @@ def test_notes_on_the_article_after_it_are_furniture(tmp_path):
 
 
 
-def test_a_readers_appeal_and_a_notice_in_another_language_after_the_story_are_furniture(tmp_path):
+def test_a_readers_appeal_after_the_story_is_furniture(tmp_path):
     text = "\n\n".join([
         *STORY,
         "Dear reader,",
         "Our reporting stays open to everyone. To keep it so, we ask for the support of our readers: "
         "become a member of the Steppe Ledger and help us go on.",
         "SUPPORT A FREE PRESS.",
-        # a cookie notice in Uzbek, under an English story
-        "Saytimiz sizga qulay xizmat ko'rsatish uchun cookie fayllaridan foydalanadi va ularni "
-        "brauzeringizda saqlaydi.",
     ])
     article = _article(tmp_path, "reader.txt", text)
     assert [p.text for p in article.paragraphs] == STORY
-
-
-def test_a_notice_in_another_language_between_the_storys_paragraphs_is_furniture(tmp_path):
-    notice = ("Sitemizde size daha iyi hizmet sunmak amacıyla çerezler kullanılmakta ve "
-              "tarayıcınızda saklanmaktadır, ayrıntılar politikamızda yer almaktadır.")
-    text = "\n\n".join([*STORY[:2], notice, *STORY[3:]])
-    article = _article(tmp_path, "notice.txt", text)
-    assert notice not in [p.text for p in article.paragraphs]
-    assert STORY[3] in [p.text for p in article.paragraphs]
 
 
 def test_a_slogan_that_opens_and_closes_the_page_and_a_related_posts_list_are_furniture(tmp_path):

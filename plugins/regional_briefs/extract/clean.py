@@ -153,12 +153,8 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     # A block in another script than most of the page is furniture (a Russian menu on an English
     # page, or the reverse); an article wholly in Cyrillic or Arabic is still an article.
     latin = latin_share(" ".join(blocks)) >= 0.5
-    # In the same script, a block in another language than an English page's is furniture too
-    # (a Turkish cookie notice under an English story)
-    english = latin and not _not_english(" ".join(blocks))
-    foreign = [english and _not_english(b) for b in blocks]
     # "12 марта 2025 г." reads as a short sentence; a line that is only a date is none
-    prose = [_is_prose(b, latin) and not _date_line(b) and not other for b, other in zip(blocks, foreign)]
+    prose = [_is_prose(b, latin) and not _date_line(b) for b in blocks]
     # a line that opens and closes the page (the site's slogan) frames it: neither story nor title
     frame = blocks[0].strip() if len(blocks) > 2 and blocks[0].strip() == blocks[-1].strip() else None
     prose = [p and b.strip() != frame for p, b in zip(prose, blocks)]
@@ -238,7 +234,7 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
                 continue
             if j in headings or (not is_list and _is_heading(block, latin)):
                 roles[j] = "heading"
-            elif not is_list and _is_readable(block, latin) and len(block.split()) > HEADING_MAX_WORDS and not foreign[j]:
+            elif not is_list and _is_readable(block, latin) and len(block.split()) > HEADING_MAX_WORDS:
                 roles[j] = "story"
         i = run_end
     if cut_short:
@@ -328,19 +324,6 @@ def _is_readable(block: str, latin: bool = True) -> bool:
 
 # A page's data dumped as text (JSON of related stories, a script's settings) is no story.
 _DATA_KEYS = re.compile(r"[\"']\w+[\"']\s*:\s*[\"'\[{\d]")
-
-
-FOREIGN_MIN_WORDS = 8  # a block this long without English function words is in another language
-FOREIGN_FUNCTION_SHARE = 0.05  # English prose has a third of its words such; a caption of names a tenth
-
-
-def _not_english(block: str) -> bool:
-    """Is a block of Latin letters written in another language than English (spaCy's English stop
-    words are almost none of its words)?"""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    words = re.findall(r"[^\W\d_]+", block.lower())
-    return len(words) >= FOREIGN_MIN_WORDS and sum(w in STOP_WORDS for w in words) < FOREIGN_FUNCTION_SHARE * len(words)
 
 
 def _is_menu(block: str) -> bool:
