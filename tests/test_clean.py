@@ -305,3 +305,30 @@ def test_notes_on_the_article_after_it_are_furniture(tmp_path):
     article = _article(tmp_path, "notes.txt", text)
     assert [p.text for p in article.paragraphs] == STORY
 
+
+
+def test_a_readers_appeal_after_the_story_is_furniture(tmp_path):
+    text = "\n\n".join([
+        *STORY,
+        "Dear reader,",
+        "Our reporting stays open to everyone. To keep it so, we ask for the support of our readers: "
+        "become a member of the Steppe Ledger and help us go on.",
+        "SUPPORT A FREE PRESS.",
+    ])
+    article = _article(tmp_path, "reader.txt", text)
+    assert [p.text for p in article.paragraphs] == STORY
+
+
+def test_a_slogan_that_opens_and_closes_the_page_and_a_related_posts_list_are_furniture(tmp_path):
+    slogan = "The Steppe Ledger, the valley's trusted voice since 1998."
+    text = "\n\n".join([
+        slogan,
+        "Ministers meet in Almaty over shared rivers",
+        *STORY,
+        "Related posts",
+        "This website uses cookies to improve your experience.",
+        slogan,
+    ])
+    article = _article(tmp_path, "slogan.txt", text)
+    assert [p.text for p in article.paragraphs] == STORY
+    assert article.title == "Ministers meet in Almaty over shared rivers"

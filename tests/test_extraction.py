@@ -250,6 +250,40 @@ def test_a_list_of_districts_the_model_ran_together_is_one_place_each(tmp_path, 
     assert not any("," in name for name in names)
 
 
+def test_names_listed_after_a_plural_place_word_are_places_even_when_the_list_runs_on(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "The mudflow damaged houses in the settlements of Ortobel, Sarykum, and Kok-Jaryk on Monday. "
+        "Rescuers also reached the districts of Darbel, Kuzan, Sar wa Takht, and the provincial capital.\n"))
+    kinds = {name: entity.kind for name, entity in extraction.entities.items()}
+    for name in ("Ortobel", "Sarykum", "Kok-Jaryk", "Darbel", "Kuzan", "Sar wa Takht"):
+        assert kinds.get(name) == "place", (name, kinds)
+
+
+def test_a_lower_case_facility_or_district_word_after_a_name_belongs_to_the_place(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "A blast hit the Gulbahor mosque on Friday. Two inmates of the Sarytash prison escaped "
+        "the same day, police in the Durdy etrap said.\n"))
+    places = {name: entity.type for name, entity in extraction.entities.items() if entity.kind == "place"}
+    assert places.get("Gulbahor mosque") == "facility", places
+    assert places.get("Sarytash prison") == "facility", places
+    assert places.get("Durdy etrap") == "district", places
+
+
+def test_a_country_the_model_ran_into_a_name_after_its_office_and_article_is_split_off(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "The President of the Kyrgyz Republic Temirbek Asanaliev will arrive in Osh today. "
+        "The President of the Islamic Republic of Iran Dariush Kamrani is expected on Friday.\n"))
+    names = set(extraction.entities)
+    assert {"Temirbek Asanaliev", "Dariush Kamrani", "Kyrgyzstan", "Iran"} <= names, names
+    assert not any("Republic" in name for name in names), names
+
+
 def test_a_remit_the_model_ran_into_a_ministers_name_is_left_out(tmp_path, gazetteer):
     from conftest import extraction_of
 

@@ -155,6 +155,9 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     latin = latin_share(" ".join(blocks)) >= 0.5
     # "12 марта 2025 г." reads as a short sentence; a line that is only a date is none
     prose = [_is_prose(b, latin) and not _date_line(b) for b in blocks]
+    # a line that opens and closes the page (the site's slogan) frames it: neither story nor title
+    frame = blocks[0].strip() if len(blocks) > 2 and blocks[0].strip() == blocks[-1].strip() else None
+    prose = [p and b.strip() != frame for p, b in zip(prose, blocks)]
     if not any(prose):
         # No block reads as prose (a page of fragments): keep every readable block rather than lose it.
         return ["story" if _is_readable(b, latin) else "furniture" for b in blocks]
@@ -195,7 +198,7 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
             roles[i] = "date"
         elif i in headings:
             candidates.append((1000, -i, i))
-        elif _is_headline(blocks[i], latin) and not _BYLINE.match(blocks[i]):
+        elif _is_headline(blocks[i], latin) and not _BYLINE.match(blocks[i]) and blocks[i].strip() != frame:
             candidates.append((len(blocks[i].split()), -i, i))
     if candidates:
         roles[max(candidates)[2]] = "title"
@@ -248,7 +251,7 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       # prompts: "Follow X on Instagram ...", "Support X!", "Contribute today", "Subscribe to ..."
                       r"|^follow\b.*\b(instagram|telegram|facebook|twitter|threads|youtube|tiktok|whatsapp|linkedin)\b"
                       r"|^(support|donate to|contribute|subscribe|sign up)\b.{0,60}(!|today|now|newsletter)\s*$"
-                      r"|^.{0,40}\bsupport (independent|free) (journalism|reporting|media|press)\b"
+                      r"|^.{0,40}\bsupport (an? )?(independent|free) (journalism|reporting|media|press)\b"
                       # "Click here to join our channel on Telegram", "We use cookies ... you agree to ..."
                       r"|^(click here|tap here|join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter))"
                       r"|^(this (site|website) uses|we use) cookies\b"
@@ -271,7 +274,9 @@ _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}is an?\s+(?:[\w-]+\s+){
                           r"|^.{0,80}\bis responsible for the (?:stories|articles|content|posts) published under this byline")
 # An appeal for money closing the page: "Independent reporting costs money. Please donate today."
 _APPEAL = re.compile(r"\b(?:make (?:a|your) donation|donate (?:now|today)|please (?:contribute|donate|support us)"
-                     r"|we need your support|support (?:us|our (?:work|journalism)) (?:today|now|with a donation))\b", re.I)
+                     r"|we need your support|support (?:us|our (?:work|journalism)) (?:today|now|with a donation)"
+                     # an appeal that asks the page's own readers for their support
+                     r"|we ask (?:you )?(?:for )?(?:the |your )?support|support (?:of|from) (?:our|its) (?:community of )?readers)\b", re.I)
 
 
 TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand and still date it
@@ -282,7 +287,8 @@ DATELINE_REACH = 2  # how many blocks of the story may stand above the block its
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
 _STORY_END = re.compile(_DISCLAIMER.pattern + r"|^most (popular|read|viewed)\b"
-                        r"|^(more|other|latest|popular|top) (stories|articles|news|from)\b|^you (may|might) also like\b", re.I)
+                        r"|^(more|other|latest|popular|top|related) (stories|articles|news|posts|from)\b"
+                        r"|^you (may|might) also like\b", re.I)
 
 
 def _is_prose(block: str, latin: bool = True) -> bool:

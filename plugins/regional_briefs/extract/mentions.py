@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from unidecode import unidecode
 
 from ..knowledge.gazetteer import Gazetteer, GazetteerEntry
-from ..knowledge.patterns import NAME_SHAPE, Patterns, load_patterns
+from ..knowledge.patterns import Patterns, load_patterns
 from ..model import Article, Mention, Sentence
 from ..text import latin_share
 
@@ -123,11 +123,10 @@ def _listed_places(article: Article, mentions: list[Mention], patterns: Patterns
     for paragraph in article.paragraphs:
         for names_at, shape in enumerate(patterns.listed_places, start=1):
             for match in shape.finditer(paragraph.text):
-                head = match.group(3 - names_at)[:-1].lower()
-                type_ = patterns.place_heads[head]
+                type_ = patterns.plural_place_heads[match.group(3 - names_at).lower()]
                 listed = match.group(names_at)
                 offset = match.start(names_at)
-                for name in re.finditer(NAME_SHAPE, listed):
+                for name in patterns.listed_name.finditer(listed):
                     start, end = offset + name.start(), offset + name.end()
                     covering = [m for m in out if m.paragraph == paragraph.index and m.start < end and start < m.end]
                     if any(m.origin == "gazetteer" for m in covering):
@@ -681,7 +680,8 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
         if of is not None and 2 <= of <= 3 and of + 1 < len(tokens) and _shaped_like_a_person(tokens[:of], patterns):
             return (_from_tokens(tokens[:of], "PERSON", paragraph, gazetteer, patterns)
                     + _from_tokens(tokens[of + 1:], "ORG", paragraph, gazetteer, patterns))
-    before = doc[max(0, tokens[0].i - 2): tokens[0].i]
+    # "President of (the) Kyrgyz Republic X": the office's title, its article dropped
+    before = [t for t in doc[max(0, tokens[0].i - 3): tokens[0].i] if t.lower_ != "the"][-2:]
     titled = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in patterns.role_nouns
     if (label == "PERSON" or titled) and len(tokens) >= 3 and gazetteer.lookup(text) is None:
         # "Prime Minister of Kyrgyzstan Anvar Saidov" (a made-up name): the model ran the country into the name

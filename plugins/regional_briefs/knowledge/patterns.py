@@ -35,6 +35,7 @@ class Patterns:
     name_genders: tuple[tuple[str, ...], tuple[str, ...]]  # (feminine, masculine) endings of a name's last word
     role_nouns: frozenset[str]
     place_heads: dict[str, str]  # lower-case head noun -> place type
+    plural_place_heads: dict[str, str]  # "districts", "settlements" -> place type
     name_particles: frozenset[str]
     name_links: frozenset[str]
     surname_endings: tuple[str, ...]
@@ -43,6 +44,7 @@ class Patterns:
     headed_name: re.Pattern  # capitalised words, up to two lower-case ones, then a place head noun
     document_words: frozenset[str]
     listed_places: tuple[re.Pattern, re.Pattern]  # names before, and after, a plural place head
+    listed_name: re.Pattern  # one name of such a list ("Tala wa Barfak")
     speaker_shapes: tuple[re.Pattern, re.Pattern]  # '"...," said NAME' and '"...," NAME said'
     not_speakers: frozenset[str]
     synonym_heads: dict[str, str]  # lower-case head word -> the spelling kept
@@ -67,7 +69,19 @@ class Patterns:
 
 # A run of up to three capitalised words: a name in a list ("Osh, Jalal-Abad and Batken regions").
 NAME_SHAPE = r"[A-Z][\w'’-]*[\w'’](?:\s[A-Z][\w'’-]*[\w'’]){0,2}"  # never ending in a dash
-_NAME_LIST = rf"({NAME_SHAPE}(?:,\s{NAME_SHAPE})+,?\s(?:and|or)\s{NAME_SHAPE}|{NAME_SHAPE}\s(?:and|or)\s{NAME_SHAPE})"
+
+
+def _name_list(name: str) -> str:
+    """Names joined by commas and a last "and" ("Osh, Jalal-Abad and Batken"), or three or more
+    by commas alone, the list running on into prose ("Burka, Nahreen, Dand Ghori, and the ...")."""
+    return (rf"({name}(?:,\s{name})+,?\s(?:and|or)\s{name}|{name}\s(?:and|or)\s{name}"
+            rf"|{name}(?:,\s{name}){{2,}})")
+
+
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s"
+
+
 _SPEAKER = r"([A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){0,2})"
 
 
@@ -91,8 +105,13 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
     titles = sorted((tuple(t.split()) for t in data.words("person_titles")), key=len, reverse=True)
     context = {word: type_ for type_, words in data.word_lists("place_context").items() for word in words}
     heads = "|".join(sorted((re.escape(w) for ws in place_heads.values() for w in ws), key=len, reverse=True))
-    plural_heads = "|".join(sorted((re.escape(w) + "s" for ws in place_heads.values() for w in ws
-                                    if not w.endswith("s")), key=len, reverse=True))
+    # "the settlements of A, B and C", "the Osh and Batken regions": the heads, and the words that
+    # say what a name is, in the plural ("mountains" is one already)
+    plurals = {_plural(w): type_ for type_, ws in [*data.word_lists("place_context").items(), *place_heads.items()]
+               for w in ws if not w.endswith("s")}
+    plural_heads = "|".join(sorted(map(re.escape, plurals), key=len, reverse=True))
+    links = "|".join(map(re.escape, data.words("name_links")))
+    name = rf"{NAME_SHAPE}(?:\s(?:{links})\s{NAME_SHAPE})?"
     verbs = "|".join(sorted(map(re.escape, data.words("speech_verbs")), key=len, reverse=True))
     return Patterns(
         person_titles=tuple(titles),
@@ -110,6 +129,7 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         name_genders=(tuple(data.words("feminine_name_endings")), tuple(data.words("masculine_name_endings"))),
         role_nouns=frozenset(data.words("role_nouns")) | {" ".join(t).lower() for t in titles},
         place_heads={word: type_ for type_, words in place_heads.items() for word in words},
+        plural_place_heads=plurals,
         document_words=frozenset(data.words("document_words")),
         name_particles=frozenset(data.words("name_particles")),
         name_links=frozenset(data.words("name_links")),
@@ -118,8 +138,9 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         direction_words=frozenset(data.words("direction_words")),
         organization_heads=frozenset(data.words("organization_heads")),
         headed_name=re.compile(rf"\b((?:[A-Z][\w'’-]+\s){{1,3}})(?:[a-z-]+\s){{0,2}}(?:{heads})\b"),
-        listed_places=(re.compile(rf"{_NAME_LIST}\s({plural_heads})\b"),
-                       re.compile(rf"\b({plural_heads})\s(?:of\s)?{_NAME_LIST}")),
+        listed_places=(re.compile(rf"{_name_list(name)}\s({plural_heads})\b"),
+                       re.compile(rf"\b({plural_heads})\s(?:of\s)?{_name_list(name)}")),
+        listed_name=re.compile(name),
         speaker_shapes=(re.compile(rf"[”\"],?\s+(?:{verbs})\s+{_SPEAKER}\b"),
                         re.compile(rf"[”\"],?\s+{_SPEAKER}\s+(?:{verbs})\b")),
         not_speakers=frozenset(w.casefold() for w in data.words("not_speakers")),
