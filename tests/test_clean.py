@@ -307,16 +307,29 @@ def test_notes_on_the_article_after_it_are_furniture(tmp_path):
 
 
 
-def test_a_readers_appeal_after_the_story_is_furniture(tmp_path):
-    text = "\n\n".join([
-        *STORY,
-        "Dear reader,",
-        "Our reporting stays open to everyone. To keep it so, we ask for the support of our readers: "
-        "become a member of the Steppe Ledger and help us go on.",
-        "SUPPORT A FREE PRESS.",
-    ])
+@pytest.mark.parametrize("appeal", [
+    "The Valley Post has no paywall and no owner to please. That only lasts with the support from its loyal "
+    "readers, so sign up as a paying subscriber.",
+    "Printing costs rise every winter. We ask you for support once more: a small monthly donation keeps "
+    "our reporters on the road.",
+])
+def test_a_readers_appeal_after_the_story_is_furniture(tmp_path, appeal):
+    text = "\n\n".join([*STORY, "Hello, reader!", appeal, "Support independent journalism"])
     article = _article(tmp_path, "reader.txt", text)
     assert [p.text for p in article.paragraphs] == STORY
+
+
+def test_a_plea_for_support_quoted_at_the_storys_end_is_the_storys(tmp_path):
+    closing = "\u201cWe ask for your support and for a new well,\u201d the herders\u2019 elder told the ministers."
+    article = _article(tmp_path, "plea.txt", "\n\n".join([*STORY, closing]))
+    assert [p.text for p in article.paragraphs] == [*STORY, closing]
+
+
+def test_prose_that_mentions_supporting_a_free_press_is_the_storys(tmp_path):
+    story = [*STORY[:2], "Officials say they support a free press, but the new law lets a court close a site "
+                         "within a day.", *STORY[2:]]
+    article = _article(tmp_path, "press.txt", "\n\n".join(story))
+    assert [p.text for p in article.paragraphs] == story
 
 
 def test_a_slogan_that_opens_and_closes_the_page_and_a_related_posts_list_are_furniture(tmp_path):

@@ -180,7 +180,7 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
         _DISCLAIMER.match(blocks[i]) or not (i + 1 < len(blocks) and prose[i + 1]))]
     if ends:
         last = max((i for i in range(first, ends[0]) if prose[i]), default=first)
-    while last > first and (_AUTHOR_NOTE.match(blocks[last]) or _APPEAL.search(blocks[last])):
+    while last > first and (_AUTHOR_NOTE.match(blocks[last]) or _is_appeal(blocks[last])):
         # the page's note on its author, its appeal for money
         last = max((i for i in range(first, last) if prose[i]), default=first)
     if blocks[last].rstrip().endswith(":"):
@@ -251,7 +251,10 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       # prompts: "Follow X on Instagram ...", "Support X!", "Contribute today", "Subscribe to ..."
                       r"|^follow\b.*\b(instagram|telegram|facebook|twitter|threads|youtube|tiktok|whatsapp|linkedin)\b"
                       r"|^(support|donate to|contribute|subscribe|sign up)\b.{0,60}(!|today|now|newsletter)\s*$"
-                      r"|^.{0,40}\bsupport (an? )?(independent|free) (journalism|reporting|media|press)\b"
+                      # "Support independent journalism", "Help us today: support a free press!": the
+                      # prompt alone on its line, or a short line it closes with "!", not prose saying so
+                      r"|^(please )?support (an? )?(independent|free) (journalism|reporting|media|press)\W*$"
+                      r"|^.{0,40}\bsupport (an? )?(independent|free) (journalism|reporting|media|press)\b[^.?]{0,40}!\s*$"
                       # "Click here to join our channel on Telegram", "We use cookies ... you agree to ..."
                       r"|^(click here|tap here|join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter))"
                       r"|^(this (site|website) uses|we use) cookies\b"
@@ -274,9 +277,13 @@ _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w'’.-]+\s+){1,3}is an?\s+(?:[\w-]+\s+){
                           r"|^.{0,80}\bis responsible for the (?:stories|articles|content|posts) published under this byline")
 # An appeal for money closing the page: "Independent reporting costs money. Please donate today."
 _APPEAL = re.compile(r"\b(?:make (?:a|your) donation|donate (?:now|today)|please (?:contribute|donate|support us)"
-                     r"|we need your support|support (?:us|our (?:work|journalism)) (?:today|now|with a donation)"
-                     # an appeal that asks the page's own readers for their support
-                     r"|we ask (?:you )?(?:for )?(?:the |your )?support|support (?:of|from) (?:our|its) (?:community of )?readers)\b", re.I)
+                     r"|we need your support|support (?:us|our (?:work|journalism)) (?:today|now|with a donation))\b", re.I)
+# An appeal that asks for support, the page's own only when it speaks to its readers or members
+# and quotes nobody: "we ask for your support,” the mayor said" closes a story.
+_SUPPORT_ASKED = re.compile(r"\bwe ask (?:you )?(?:for )?(?:the |your )?support\b"
+                            r"|\bsupport (?:of|from) (?:our|its) (?:[\w-]+ ){0,3}readers\b", re.I)
+_OWN_VOICE = re.compile(r"\b(?:readers?|members?|membership|donat\w*|subscri\w*)\b", re.I)
+_QUOTATION_MARK = re.compile(r"[“”«»„\"]")
 
 
 TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand and still date it
@@ -289,6 +296,13 @@ _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 _STORY_END = re.compile(_DISCLAIMER.pattern + r"|^most (popular|read|viewed)\b"
                         r"|^(more|other|latest|popular|top|related) (stories|articles|news|posts|from)\b"
                         r"|^you (may|might) also like\b", re.I)
+
+
+def _is_appeal(block: str) -> bool:
+    """Whether the block is the page's appeal for money or support, not the story's."""
+    if _APPEAL.search(block):
+        return True
+    return bool(_SUPPORT_ASKED.search(block) and _OWN_VOICE.search(block) and not _QUOTATION_MARK.search(block))
 
 
 def _is_prose(block: str, latin: bool = True) -> bool:
