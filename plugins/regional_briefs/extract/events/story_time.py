@@ -85,9 +85,11 @@ class StoryTime:
                     self.years.append(end_of_range.year)  # "from late 2021 to early 2022": 2022 reached
             if span.start_char in quoted and span.start not in range_ends:
                 # a quotation's date dates no happening of the story, yet the reader counts "the
-                # following day" after it from the day the quotation named
-                told = resolve_date(span.text, self.reference)
-                if told is not None and told.precision == "day":
+                # following day" after it from the day the quotation named: a month and day it
+                # writes out, not the speaker's "today" or "on Monday", counted from a day unknown
+                named = resolve_date(span.text, None)
+                told = resolve_date(span.text, self.reference) if named is not None and named.day is not None else None
+                if told is not None:
                     self.timeline.append(told)
             if span.start_char in quoted or span.start in range_ends:
                 continue  # a quotation's date, or the end of a range its start dates
@@ -285,9 +287,10 @@ def _anchor_phrases(sent, entities) -> list:
 
 
 def _one_phrase(span):
-    """ "On May 28 thousands of farmers seized ...": the tagger may run a date into the noun after
-    it. When the span names no date and the parse makes it two phrases, its first phrase ("May
-    28") is the date, if the rest is words that name no time ("July 3 to August 2" is a range)."""
+    """ "On October 17 hundreds of traders shut ...": the tagger may run a date into the noun
+    after it. When the span names no date and the parse makes it two phrases, its first phrase
+    ("October 17") is the date, if the rest is words that name no time ("July 3 to August 2" is
+    a range)."""
     heads = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
     if len(heads) < 2 or resolve_date(span.text, _ANY_DAY) is not None:
         return span
