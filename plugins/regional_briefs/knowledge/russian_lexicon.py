@@ -22,6 +22,7 @@ class RussianLexicon:
     setting_prepositions: tuple[str, ...]
     pointing_words: frozenset[str]
     source_phrases: tuple[str, ...]
+    outlet_cues: tuple[str, ...]  # words or lemmas beside a site's address that make it a reporting outlet
     speech_verbs: frozenset[str]
     state_verbs: frozenset[str]
     months: dict[str, int]
@@ -113,7 +114,8 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         triggers=triggers, phrase_triggers={k: tuple(v) for k, v in phrases.items()},
         weak_types=frozenset(words("weak_types")),
         setting_prepositions=tuple(words("setting_prepositions")), pointing_words=frozenset(words("pointing_words")),
-        source_phrases=tuple(words("source_phrases")), speech_verbs=frozenset(words("speech_verbs")), state_verbs=frozenset(words("state_verbs")),
+        source_phrases=tuple(words("source_phrases")), outlet_cues=tuple(words("outlet_cues")),
+        speech_verbs=frozenset(words("speech_verbs")), state_verbs=frozenset(words("state_verbs")),
         months=_numbers(data, "months"),
         month_abbreviations=_numbers(data, "month_abbreviations"), weekdays=_numbers(data, "weekdays"),
         relative_days=_numbers(data, "relative_days"), story_relative_days=_numbers(data, "story_relative_days"), relative_years=_numbers(data, "relative_years"),

@@ -96,7 +96,7 @@ def find_mentions(article: Article, parsed: list[ParsedParagraph], gazetteer: Ga
     mentions = _listed_places(parsed, mentions, lexicon, analyzer, gazetteer)
     mentions = _streets(parsed, mentions, lexicon, analyzer, gazetteer)
     _outlets_of_datelines(parsed, mentions)
-    mentions = _outlets_by_address(parsed, mentions, analyzer)
+    mentions = _outlets_by_address(parsed, mentions, lexicon, analyzer)
     # a photo credit's names («Фото: Турар Казангапов / Reuters») are the page's, not the story's
     mentions = [m for m in mentions if not any(s <= m.start < e for s, e in credits.get(m.paragraph, ()))]
     return sorted(mentions, key=lambda m: (m.paragraph, m.start)), sentences
@@ -753,23 +753,28 @@ def _outlets_of_datelines(parsed: list[ParsedParagraph], mentions: list[Mention]
             mentions.append(Mention(name, para.index, start, end, "actor", "media", "ORG", "rule", name=name))
 
 
-# A site's address standing for its outlet («передает golos-naroda.kz»): a name, a dot and a
+# A site's address standing for its outlet («передает dala-vesti.kz»): a name, a dot and a
 # top-level domain, not inside a link or an e-mail address.
 _ADDRESS = re.compile(r"(?<![\w@/.-])(?:www\.)?((\w[\w-]*)((?:\.\w[\w-]*)*\.(?:[a-z]{2,6}|[A-Z]{2,6}|рф|РФ)))(?![\w/@-]|\.\w)")
+OUTLET_CUE_BEFORE, OUTLET_CUE_AFTER = 4, 2  # how many words of its sentence around an address may say it reports
 
 
-def _outlets_by_address(parsed: list[ParsedParagraph], mentions: list[Mention], analyzer) -> list[Mention]:
-    """An outlet the story names by its site's address is a medium under that address, whatever
-    the model took around it («ИА El.kz» -> El.kz); a Russian word before the dot back in the
-    nominative («в «Газете.uz»» -> Газета.uz)."""
+def _outlets_by_address(parsed: list[ParsedParagraph], mentions: list[Mention], lexicon: RussianLexicon,
+                        analyzer) -> list[Mention]:
+    """An outlet the story names by its site's address, next to a word that says it reports, is a
+    medium under that address, whatever the model took around it («ИА Dala-Vesti.kz» ->
+    Dala-Vesti.kz); a Russian word before the dot back in the nominative («в «Вестнике.uz»» ->
+    Вестник.uz). A site the story sends its reader to («заявку можно подать на uslugi-test.kz») is none."""
     for para in parsed:
         for match in _ADDRESS.finditer(para.text):
             start, end = match.span(1)
             word = match.group(2)
             if len(word) < 2:
                 continue  # an initial or an abbreviation («A.kz» is none we know of)
+            if not _reports(para.text[:match.start()], para.text[end:], lexicon, analyzer):
+                continue
             if re.search(r"[а-яё]", word, re.IGNORECASE):
-                word = _as_written(word_lemma(word, analyzer), word)
+                word = _nominative(word, analyzer)
             name = word + match.group(3)
             around = [m for m in mentions if m.paragraph == para.index and m.start < end and m.end > start]
             if any(m.origin == "gazetteer" for m in around):
@@ -777,6 +782,33 @@ def _outlets_by_address(parsed: list[ParsedParagraph], mentions: list[Mention], 
             mentions = [m for m in mentions if m not in around]
             mentions.append(Mention(para.text[start:end], para.index, start, end, "actor", "media", "ORG", "rule", name=name))
     return mentions
+
+
+def _reports(before: str, after: str, lexicon: RussianLexicon, analyzer) -> bool:
+    """Whether the words of the sentence around an address say an outlet reports («передает ИА …»,
+    «со ссылкой на …», «… пишет»): a verb of speech or one of the lexicon's outlet cues."""
+    before = re.split(r"[.!?…]\s", before)[-1]
+    after = re.split(r"[.!?…]\s", after)[0]
+    words = (re.findall(r"[^\W\d_]+", before)[-OUTLET_CUE_BEFORE:]
+             + re.findall(r"[^\W\d_]+", after)[:OUTLET_CUE_AFTER])
+    written = [w.casefold().replace("ё", "е") for w in words]
+    lemmas = [word_lemma(w, analyzer) for w in words]
+    if set(lemmas) & lexicon.speech_verbs:
+        return True
+    phrases = (f" {' '.join(written)} ", f" {' '.join(lemmas)} ")
+    return any(f" {cue} " in phrase for cue in lexicon.outlet_cues for phrase in phrases)
+
+
+def _nominative(word: str, analyzer) -> str:
+    """«Вестнике» -> «Вестник», «Новостям» -> «Новости»: the word in the nominative, its number
+    kept; a word one of whose readings is nominative already stays as written («Ведомости»)."""
+    parses = analyzer.parse(word)
+    if not parses or any("nomn" in p.tag for p in parses):
+        return word
+    form = parses[0].inflect({"nomn"})
+    if form is None:
+        return word
+    return _as_written(form.word if "ё" in word else form.word.replace("ё", "е"), word)
 
 
 def _gazetteer_mention(entry: GazetteerEntry, text: str, paragraph: int, start: int, end: int, label: str) -> Mention:
