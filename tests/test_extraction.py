@@ -254,11 +254,22 @@ def test_names_listed_after_a_plural_place_word_are_places_even_when_the_list_ru
     from conftest import extraction_of
 
     extraction = extraction_of(tmp_path, gazetteer, (
-        "The mudflow damaged houses in the settlements of Ortobel, Sarykum, and Kok-Jaryk on Monday. "
-        "Rescuers also reached the districts of Darbel, Kuzan, Sar wa Takht, and the provincial capital.\n"))
+        "Hail flattened the orchards of the settlements of Ortobel, Sarykum, and Kok-Jaryk last week. "
+        "Seed was handed out in the districts of Darbel, Kuzan, Sar wa Takht, and two more towns upstream.\n"))
     kinds = {name: entity.kind for name, entity in extraction.entities.items()}
     for name in ("Ortobel", "Sarykum", "Kok-Jaryk", "Darbel", "Kuzan", "Sar wa Takht"):
         assert kinds.get(name) == "place", (name, kinds)
+
+
+def test_a_list_by_commas_alone_does_not_take_the_next_clauses_speaker_for_a_place(tmp_path, gazetteer):
+    from conftest import extraction_of
+
+    extraction = extraction_of(tmp_path, gazetteer, (
+        "Wells ran dry in the villages of Ortobel, Sarykum, Kok-Jaryk, Aibek Tursunov told a meeting in Talas "
+        "on Monday.\n"))
+    kinds = {name: entity.kind for name, entity in extraction.entities.items()}
+    assert kinds.get("Kok-Jaryk") == "place", kinds
+    assert kinds.get("Aibek Tursunov") == "actor", kinds
 
 
 def test_a_lower_case_facility_or_district_word_after_a_name_belongs_to_the_place(tmp_path, gazetteer):

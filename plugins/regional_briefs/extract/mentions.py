@@ -126,11 +126,16 @@ def _listed_places(article: Article, mentions: list[Mention], patterns: Patterns
                 type_ = patterns.plural_place_heads[match.group(3 - names_at).lower()]
                 listed = match.group(names_at)
                 offset = match.start(names_at)
-                for name in patterns.listed_name.finditer(listed):
+                names = list(patterns.listed_name.finditer(listed))
+                run_on = not re.search(r"\s(?:and|or)\s", listed)  # three or more names by commas alone
+                for k, name in enumerate(names):
                     start, end = offset + name.start(), offset + name.end()
                     covering = [m for m in out if m.paragraph == paragraph.index and m.start < end and start < m.end]
                     if any(m.origin == "gazetteer" for m in covering):
                         continue
+                    if run_on and k == len(names) - 1 and any(m.origin == "model" and m.label in ("PERSON", "ORG")
+                                                              for m in covering):
+                        continue  # "the villages of A, B, C, Aibek Tursunov said": the list ran into the next subject
                     out = [m for m in out if m not in covering]
                     out.append(Mention(name.group(), paragraph.index, start, end, "place", type_, "LOC", "rule",
                                        name=name.group()))

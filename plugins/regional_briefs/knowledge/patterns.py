@@ -44,7 +44,7 @@ class Patterns:
     headed_name: re.Pattern  # capitalised words, up to two lower-case ones, then a place head noun
     document_words: frozenset[str]
     listed_places: tuple[re.Pattern, re.Pattern]  # names before, and after, a plural place head
-    listed_name: re.Pattern  # one name of such a list ("Tala wa Barfak")
+    listed_name: re.Pattern  # one name of such a list ("Sar wa Takht")
     speaker_shapes: tuple[re.Pattern, re.Pattern]  # '"...," said NAME' and '"...," NAME said'
     not_speakers: frozenset[str]
     synonym_heads: dict[str, str]  # lower-case head word -> the spelling kept
@@ -73,7 +73,7 @@ NAME_SHAPE = r"[A-Z][\w'’-]*[\w'’](?:\s[A-Z][\w'’-]*[\w'’]){0,2}"  # nev
 
 def _name_list(name: str) -> str:
     """Names joined by commas and a last "and" ("Osh, Jalal-Abad and Batken"), or three or more
-    by commas alone, the list running on into prose ("Burka, Nahreen, Dand Ghori, and the ...")."""
+    by commas alone, the list running on into prose ("Darbel, Kuzan, Sar wa Takht, and the ...")."""
     return (rf"({name}(?:,\s{name})+,?\s(?:and|or)\s{name}|{name}\s(?:and|or)\s{name}"
             rf"|{name}(?:,\s{name}){{2,}})")
 
@@ -106,7 +106,8 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
     context = {word: type_ for type_, words in data.word_lists("place_context").items() for word in words}
     heads = "|".join(sorted((re.escape(w) for ws in place_heads.values() for w in ws), key=len, reverse=True))
     # "the settlements of A, B and C", "the Osh and Batken regions": the heads, and the words that
-    # say what a name is, in the plural ("mountains" is one already)
+    # say what a name is, in the plural; a word ending in s is left out ("mountains" is plural
+    # already, "pass" is not, and the form does not tell them apart)
     plurals = {_plural(w): type_ for type_, ws in [*data.word_lists("place_context").items(), *place_heads.items()]
                for w in ws if not w.endswith("s")}
     plural_heads = "|".join(sorted(map(re.escape, plurals), key=len, reverse=True))
