@@ -51,8 +51,8 @@ def quote_spans(text: str, keep_short: bool = False) -> list[QuoteSpan]:
     opened: Optional[int] = None
     for match in re.finditer(r"[“”«»„\"]", text):
         i, mark = match.start(), match.group()
-        # '“... the corridor. “ He also ...': an opening mark set against a sentence's end, with a
-        # space after it, closes the open quotation (a typist's slip for ”)
+        # '“... by spring! “ She said ...': an opening mark set against a sentence's end or a comma,
+        # with a space after it, closes the open quotation (a typist's slip for ”)
         closes = opened is not None and mark == "“" and text[:i].rstrip()[-1:] in (".", ",", "!", "?") \
             and text[i + 1: i + 2].isspace()
         if not closes and (mark in _OPENING or (mark == '"' and opened is None)):
