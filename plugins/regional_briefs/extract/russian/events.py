@@ -80,7 +80,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                     if found.date.day is not None and (found.date.year is not None or yearless):
                         story = found.date
             day = next((d.date for d in dates if d.date.day is not None), None)
-            if day is not None and _ABOUT_THIS.match(sent.text) and lead is not None and para.index - lead <= 1:
+            if day is not None and _REPORTS_THE_ONE_BEFORE.match(sent.text) and lead is not None and para.index - lead <= 1:
                 # «В отношении X ведётся расследование. Об этом 2 апреля сообщил Y»: the lead's
                 # undated news is of the day it was reported
                 for event in events:
@@ -132,7 +132,7 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
 
 
 DATELINE_PARAGRAPHS = 2  # a dateline opens one of the story's first paragraphs, or none
-_ABOUT_THIS = re.compile(r"\s*Об\s+этом\b", re.I)  # «Об этом сообщил …»: the sentence reports the one before
+_REPORTS_THE_ONE_BEFORE = re.compile(r"\s*Об\s+этом\b", re.I)  # «Об этом сообщил …»: the sentence reports the one before
 _DEADLINE = re.compile(r"(?:^|\s)(?:к|ко|не\s+позднее)\s+$", re.I)  # «к 2028 году», «не позднее 1 мая»
 LEAD_DAYS_BEFORE = 7  # a lead retold with a day this close before the article's date happened then
 

@@ -152,9 +152,12 @@ class _Reader:
             # «…», — сказал X.
             span = (end + after.start("attribution"), end + after.end("attribution"))
             head = re.findall(r"[^\W\d_]+", after.group("attribution"))[:2]
-            if len(head) == 2 and self.lemma_of(head[0]) in self.lex.speech_verbs and head[1].casefold() in ("он", "она"):
-                # «…», — заявил он, добавив, что «X» …: the pronoun right after the verb is its
-                # subject; a name further on belongs to what he went on to say
+            subject = head[1].casefold().replace("ё", "е") if len(head) == 2 else ""
+            if subject in self.lex.person_pronouns and self.lemma_of(subject) == subject \
+                    and self.lemma_of(head[0]) in self.lex.speech_verbs:
+                # «…», — заявил он, добавив, что «X» …: the pronoun right after the verb, in the
+                # nominative (not «его» of «— заявил его помощник»), is its subject; a name further
+                # on belongs to what he went on to say
                 pronoun = self._pronoun(head[1], paragraph, start)
                 if pronoun:
                     return pronoun, "after"
@@ -182,7 +185,7 @@ class _Reader:
         named = self._named(paragraph, sentence_start, start)
         if named and len(re.findall(r"[^\W\d_]+", self._outside_names(paragraph, text, sentence_start, start))) <= 2:
             return named, "before"  # «СБ также "глубоко обеспокоен…"»: the speaker, and hardly a word more
-        if not text[:start].strip(" —–-"):
+        if not text[:start].strip(" —–‒-"):
             # a paragraph that is a quotation: the one the paragraph before introduced («… заявил:»),
             # else the person the story was about
             previous = self.paragraphs.get(paragraph - 1, "").rstrip()
