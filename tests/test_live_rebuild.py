@@ -308,8 +308,39 @@ def test_a_live_rebuild_leaves_the_cycle_collector_on_once_its_background_work_i
         assert states == [True, False]  # the first build renders every page, collecting as it goes
         plugin.after_build.join(30)
         assert not plugin.after_build.is_alive() and gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what survived is set aside from the next collections
     finally:
         first.plugins.on_shutdown()
         gc.enable()
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_cycles_among_the_objects_set_aside_are_collected_once_those_have_grown():
+    """``live.Collector`` freezes what survives a collection, so that the next walk only what later
+    builds made; a cycle dropped after it was frozen is still freed, by the full collection that
+    comes once the frozen objects have grown by ``Collector.GROWTH``."""
+    import gc
+    import weakref
+
+    from regional_briefs.live import Collector
+
+    class Node:
+        pass
+
+    collector = Collector()
+    try:
+        collector.collect()  # the first collection is a full one
+        node = Node()
+        node.itself = node
+        alive = weakref.ref(node)
+        collector.collect()  # the cycle survives it (referenced), and is frozen
+        del node
+        collector.collect()
+        assert alive() is not None  # walked no more: frozen
+        grown = [[] for _ in range(int(gc.get_freeze_count() * (Collector.GROWTH - 1)) + 1000)]
+        collector.collect()
+        assert alive() is None and grown
+    finally:
+        collector.release()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
 

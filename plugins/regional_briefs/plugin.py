@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url
 
 from .config import BriefsConfig
-from .live import IndexJob, LiveBuilds, empty_folder, page_digest, remove_outputs, site_key
+from .live import Collector, IndexJob, LiveBuilds, empty_folder, page_digest, remove_outputs, site_key
 from .outputs import LaterData, build_output, static_files
 from .pipeline import Options, warm_up
 from .render import search, visuals
@@ -81,11 +81,13 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     extractions: Optional[dict] = None
     memo: Optional[RenderMemo] = None
     watcher = None  # under `mkdocs serve`, the observer of the seeds and briefs/ (on_serve)
+    collector: Optional[Collector] = None  # the cycle collector's runs after each build (on_startup)
 
     def on_startup(self, *, command, dirty) -> None:
         """Under ``mkdocs serve --dirty`` a rebuild renders only the pages an edit changed (live.py).
         Having this event, the plugin lives as long as the server, and so does what it keeps."""
         self.live = LiveBuilds() if command == "serve" and dirty else None
+        self.collector = Collector()
         self.extractions, self.memo = ({}, RenderMemo()) if self.live is not None else (None, None)
         if command == "serve" and not dirty:
             log.info("every rebuild renders every page; `mkdocs serve --dirty` renders only the pages an edit changes")
@@ -398,14 +400,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if warning:
                 log.warning(warning)
         if not self.superseded:
-            collect_garbage()
+            self.collector.collect()
 
     def on_build_error(self, *, error) -> None:
         self.store_output = None
         if self.live is not None:
             self.live.failed()
             self.memo = RenderMemo()
-            gc.enable()
+            self.collector.release()
 
     def on_pre_build(self, *, config) -> None:
         """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is
@@ -435,7 +437,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.watcher = None
         self.stop_indexing(wait=True)
         self.wait_after_build()
-        gc.enable()
+        if self.collector is not None:
+            self.collector.release()
 
     def wait_after_build(self) -> None:
         if self.after_build is not None:
@@ -523,12 +526,6 @@ def _native_watcher(server, folders: list[str]):
         return None
     log.info("watching " + ", ".join(Path(f).name + "/" for f in folders) + " through the system's file notifications")
     return observer
-
-
-def collect_garbage() -> None:
-    """Python's cycle collector back on and run, over what a live build left (``on_pre_build``)."""
-    gc.enable()
-    gc.collect()
 
 
 def _index_written(run: Optional[search.IndexRun], error: Optional[Exception]) -> None:
