@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from jinja2 import BytecodeCache
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -81,6 +82,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     extractions: Optional[dict] = None
     memo: Optional[RenderMemo] = None
     watcher = None  # under `mkdocs serve`, the observer of the seeds and briefs/ (on_serve)
+    templates: Optional[BytecodeCache] = None  # the theme's templates compiled, from build to build (on_startup)
     collector: Optional[Collector] = None  # the cycle collector's runs after each build (on_startup)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -88,6 +90,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         Having this event, the plugin lives as long as the server, and so does what it keeps."""
         self.live = LiveBuilds() if command == "serve" and dirty else None
         self.collector = Collector()
+        self.templates = CompiledTemplates()
         self.extractions, self.memo = ({}, RenderMemo()) if self.live is not None else (None, None)
         if command == "serve" and not dirty:
             log.info("every rebuild renders every page; `mkdocs serve --dirty` renders only the pages an edit changes")
@@ -304,7 +307,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         cache_nav(env)
         return env
 
-    on_env = CombinedEvent(_show_the_rest, _check_links)
+    # Priority: 100, run first, before other plugins load templates.
+    @event_priority(100)
+    def _keep_templates(self, env, *, config, files: Files):
+        """Under a server, the templates' code compiled once (``CompiledTemplates``)."""
+        if self.live is not None:
+            env.bytecode_cache = self.templates
+        return env
+
+    on_env = CombinedEvent(_keep_templates, _show_the_rest, _check_links)
 
     # Priority: -100, run last, so that the blocks are set aside from Markdown other plugins have edited.
     @event_priority(-100)
@@ -484,6 +495,24 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             for folder in folders:
                 server.watch(folder)
         return server
+
+
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates as Jinja compiled them, kept in memory by a server from one build to the
+    next: MkDocs makes a new template environment for every build, which parsed and compiled the
+    templates again each time (a second of every rebuild, whatever the size of the site). Jinja
+    reuses a template's code only while its source is unchanged (the bucket's checksum)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, tuple[str, object]] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        checksum, code = self.code.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = (bucket.checksum, bucket.code)
 
 
 # The events of the system's notifications that change a file (the ones MkDocs' polling sees).
