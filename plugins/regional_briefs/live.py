@@ -118,6 +118,11 @@ class Collector:
     def __init__(self) -> None:
         self.full_at: Optional[int] = None  # objects frozen after the last full collection
 
+    @property
+    def walked_all(self) -> bool:
+        """Whether a full collection has run (and its survivors are frozen)."""
+        return self.full_at is not None
+
     def collect(self) -> None:
         gc.enable()
         if self.full_at is not None:

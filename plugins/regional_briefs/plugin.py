@@ -373,6 +373,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.write_country_pdfs()
         if self.live is not None:
             self.live.finished()
+            if not self.collector.walked_all:
+                # The first collection walks the whole site, holding the interpreter for seconds
+                # (4 to 6 at 10,000 articles): before the browser loads the first build, not
+                # while the analyst may be saving an edit (it would be noticed only after it).
+                self.collector.collect()
+            # Off until the background work is done (self.collector turns it back on): the data
+            # files make millions of objects, and a collection they set off would walk the site.
+            gc.disable()
             self.hurry, self.superseded = threading.Event(), False
             self.after_build = threading.Thread(
                 target=self.finish_in_background, args=(self.store_output, self.later_data, Path(config.site_dir)),
