@@ -300,6 +300,9 @@ def test_a_live_rebuild_leaves_the_cycle_collector_on_once_its_background_work_i
     first.plugins.events["env"].append(spy)
     try:
         build(first, serve_url="http://127.0.0.1:8000/", dirty=True)
+        # The first build's full collection ran before the browser loads it, not in the background
+        # while the analyst may save an edit; what survived it is set aside from the next ones.
+        assert gc.get_freeze_count() > 0
         seed = project / "seeds" / "01.md"
         seed.write_text(seed.read_text(encoding="utf-8") + "\nThe mayor said schools would stay shut.\n", encoding="utf-8")
         second = config()
@@ -308,8 +311,88 @@ def test_a_live_rebuild_leaves_the_cycle_collector_on_once_its_background_work_i
         assert states == [True, False]  # the first build renders every page, collecting as it goes
         plugin.after_build.join(30)
         assert not plugin.after_build.is_alive() and gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what survived is set aside from the next collections
     finally:
         first.plugins.on_shutdown()
         gc.enable()
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_a_live_rebuild_compiles_no_template_the_last_build_compiled(tmp_path, monkeypatch):
+    """MkDocs makes a new template environment for every build; a server's plugin keeps the
+    templates' compiled code (plugin.CompiledTemplates), so that a rebuild compiles none of them
+    again, while a template whose source changed is compiled anew."""
+    from jinja2 import Environment
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project", {"01.md": "---\ntitle: Dust in Termez\npublished: 2024-05-02\n---\n\n"
+                                                  "A dust storm closed roads near Termez, Uzbekistan, on Monday.\n"},
+                           config="site_name: Test brief\ntheme:\n  name: material\n  custom_dir: overrides\n"
+                                  "plugins: [search, briefs]\n")
+    (project / "overrides").mkdir()
+    (project / "overrides" / "404.html").write_text('{% extends "base.html" %}{% block content %}<h1>Lost</h1>{% endblock %}\n')
+    mkdocs_yml = project / "mkdocs.yml"
+    monkeypatch.chdir(project)
+    compiled = []
+    compile_template = Environment.compile
+
+    def spy(self, source, name=None, filename=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_template(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", spy)
+
+    def config():
+        loaded = load_config(config_file=str(mkdocs_yml), site_dir=str(tmp_path / "site"))
+        loaded.site_url = "http://127.0.0.1:8000/"
+        return loaded
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=True)
+    try:
+        build(first, serve_url="http://127.0.0.1:8000/", dirty=True)
+        assert "main.html" in compiled and "404.html" in compiled
+        compiled.clear()
+        (project / "overrides" / "404.html").write_text('{% extends "base.html" %}{% block content %}<h1>Gone</h1>{% endblock %}\n')
+        second = config()
+        second.plugins = first.plugins  # the server's plugins live from build to build
+        build(second, serve_url="http://127.0.0.1:8000/", dirty=True)
+        # (Material's search plugin translates through an environment of its own.)
+        assert "404.html" in compiled and not {"main.html", "base.html", "partials/nav.html"} & set(compiled)
+        assert "Gone" in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+    finally:
+        first.plugins.on_shutdown()
+
+
+def test_cycles_among_the_objects_set_aside_are_collected_once_those_have_grown():
+    """``live.Collector`` freezes what survives a collection, so that the next walk only what later
+    builds made; a cycle dropped after it was frozen is still freed, by the full collection that
+    comes once the frozen objects have grown by ``Collector.GROWTH``."""
+    import gc
+    import weakref
+
+    from regional_briefs.live import Collector
+
+    class Node:
+        pass
+
+    collector = Collector()
+    try:
+        collector.collect()  # the first collection is a full one
+        node = Node()
+        node.itself = node
+        alive = weakref.ref(node)
+        collector.collect()  # the cycle survives it (referenced), and is frozen
+        del node
+        collector.collect()
+        assert alive() is not None  # walked no more: frozen
+        grown = [[] for _ in range(int(gc.get_freeze_count() * (Collector.GROWTH - 1)) + 1000)]
+        collector.collect()
+        assert alive() is None and grown
+    finally:
+        collector.release()
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
 

@@ -24,6 +24,7 @@ to reload, and moves it into place when whole; the next rebuild stops it first.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -98,6 +99,47 @@ class LiveBuilds:
     def failed(self) -> None:
         """The build stopped half way: the next one renders everything into an emptied folder."""
         self.last = self.current = None
+
+
+class Collector:
+    """Python's cycle collector after a server's build (``collect``), kept cheap as the site grows.
+
+    A server keeps the last build's site and pages alive for the next build to compare with, so a
+    full collection walks every one of their objects: 3.3 s after a first build at 1,000 articles
+    on a loaded machine, and it holds the interpreter, so that a save meanwhile is noticed, and the
+    next build starts, only after it. What survives a collection is frozen (``gc.freeze``): the
+    next collections walk only what later builds made. A replaced site is freed by reference
+    counting, frozen or not (it makes almost no cycles: 10 objects over two rebuilds at 1,000
+    articles); so that such cycles are not kept for ever, everything is unfrozen and walked again
+    once the frozen objects have grown by ``GROWTH`` since the last full collection."""
+
+    GROWTH = 1.25
+
+    def __init__(self) -> None:
+        self.full_at: Optional[int] = None  # objects frozen after the last full collection
+
+    @property
+    def walked_all(self) -> bool:
+        """Whether a full collection has run (and its survivors are frozen)."""
+        return self.full_at is not None
+
+    def collect(self) -> None:
+        gc.enable()
+        if self.full_at is not None:
+            gc.collect()
+            gc.freeze()
+            if gc.get_freeze_count() <= self.full_at * self.GROWTH:
+                return
+            gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self.full_at = gc.get_freeze_count()
+
+    def release(self) -> None:
+        """Every object back in the collector's reach (the server stops, or a build failed)."""
+        gc.unfreeze()
+        gc.enable()
+        self.full_at = None
 
 
 def remove_outputs(site_dir: Path, paths: Iterable[str]) -> int:

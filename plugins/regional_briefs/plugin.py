@@ -10,13 +10,14 @@ import time
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from jinja2 import BytecodeCache
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import get_relative_url
 
 from .config import BriefsConfig
-from .live import IndexJob, LiveBuilds, empty_folder, page_digest, remove_outputs, site_key
+from .live import Collector, IndexJob, LiveBuilds, empty_folder, page_digest, remove_outputs, site_key
 from .outputs import LaterData, build_output, static_files
 from .pipeline import Options, warm_up
 from .render import search, visuals
@@ -81,11 +82,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     extractions: Optional[dict] = None
     memo: Optional[RenderMemo] = None
     watcher = None  # under `mkdocs serve`, the observer of the seeds and briefs/ (on_serve)
+    templates: Optional[BytecodeCache] = None  # the theme's templates compiled, from build to build (on_startup)
+    collector: Optional[Collector] = None  # the cycle collector's runs after each build (on_startup)
 
     def on_startup(self, *, command, dirty) -> None:
         """Under ``mkdocs serve --dirty`` a rebuild renders only the pages an edit changed (live.py).
         Having this event, the plugin lives as long as the server, and so does what it keeps."""
         self.live = LiveBuilds() if command == "serve" and dirty else None
+        self.collector = Collector()
+        self.templates = CompiledTemplates()
         self.extractions, self.memo = ({}, RenderMemo()) if self.live is not None else (None, None)
         if command == "serve" and not dirty:
             log.info("every rebuild renders every page; `mkdocs serve --dirty` renders only the pages an edit changes")
@@ -302,7 +307,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         cache_nav(env)
         return env
 
-    on_env = CombinedEvent(_show_the_rest, _check_links)
+    # Priority: 100, run first, before other plugins load templates.
+    @event_priority(100)
+    def _keep_templates(self, env, *, config, files: Files):
+        """Under a server, the templates' code compiled once (``CompiledTemplates``)."""
+        if self.live is not None:
+            env.bytecode_cache = self.templates
+        return env
+
+    on_env = CombinedEvent(_keep_templates, _show_the_rest, _check_links)
 
     # Priority: -100, run last, so that the blocks are set aside from Markdown other plugins have edited.
     @event_priority(-100)
@@ -360,6 +373,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.write_country_pdfs()
         if self.live is not None:
             self.live.finished()
+            if not self.collector.walked_all:
+                # The first collection walks the whole site, holding the interpreter for seconds
+                # (4 to 6 at 10,000 articles): before the browser loads the first build, not
+                # while the analyst may be saving an edit (it would be noticed only after it).
+                self.collector.collect()
+            # Off until the background work is done (self.collector turns it back on): the data
+            # files make millions of objects, and a collection they set off would walk the site.
+            gc.disable()
             self.hurry, self.superseded = threading.Event(), False
             self.after_build = threading.Thread(
                 target=self.finish_in_background, args=(self.store_output, self.later_data, Path(config.site_dir)),
@@ -398,14 +419,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if warning:
                 log.warning(warning)
         if not self.superseded:
-            collect_garbage()
+            self.collector.collect()
 
     def on_build_error(self, *, error) -> None:
         self.store_output = None
         if self.live is not None:
             self.live.failed()
             self.memo = RenderMemo()
-            gc.enable()
+            self.collector.release()
 
     def on_pre_build(self, *, config) -> None:
         """A rebuild changes the pages: the last one's index, if Pagefind is still writing it, is
@@ -435,7 +456,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.watcher = None
         self.stop_indexing(wait=True)
         self.wait_after_build()
-        gc.enable()
+        if self.collector is not None:
+            self.collector.release()
 
     def wait_after_build(self) -> None:
         if self.after_build is not None:
@@ -483,6 +505,24 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return server
 
 
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates as Jinja compiled them, kept in memory by a server from one build to the
+    next: MkDocs makes a new template environment for every build, which parsed and compiled the
+    templates again each time (a second of every rebuild, whatever the size of the site). Jinja
+    reuses a template's code only while its source is unchanged (the bucket's checksum)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, tuple[str, object]] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        checksum, code = self.code.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = (bucket.checksum, bucket.code)
+
+
 # The events of the system's notifications that change a file (the ones MkDocs' polling sees).
 WATCHED_EVENTS = frozenset({"created", "deleted", "modified", "moved"})
 
@@ -523,12 +563,6 @@ def _native_watcher(server, folders: list[str]):
         return None
     log.info("watching " + ", ".join(Path(f).name + "/" for f in folders) + " through the system's file notifications")
     return observer
-
-
-def collect_garbage() -> None:
-    """Python's cycle collector back on and run, over what a live build left (``on_pre_build``)."""
-    gc.enable()
-    gc.collect()
 
 
 def _index_written(run: Optional[search.IndexRun], error: Optional[Exception]) -> None:
