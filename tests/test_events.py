@@ -441,6 +441,13 @@ def test_a_range_dates_what_happened_over_it_by_its_start(nlp):
     assert "March" not in events[0].title and "2022" not in events[0].title
 
 
+def test_a_visit_over_days_of_one_month_is_dated_by_its_first_day(nlp):
+    events = events_of(nlp, [
+        "The two ministers signed a transit accord during the visit of the Armenian premier to Tbilisi June 8-9.",
+    ], PartialDate(2024, 7, 2))
+    assert sorted((e.date, e.type) for e in events) == [("2024-06-08", "agreement"), ("2024-06-08", "visit")]
+
+
 def test_a_month_without_a_year_in_a_story_of_unknown_date_is_in_the_year_the_story_reached(nlp):
     events = events_of(nlp, [
         "Between late 2022 and early 2023, a wave of protests swept across the Erdenet region.",
