@@ -191,6 +191,31 @@ def test_a_setting_is_the_happening_when_nothing_else_claims_the_date(nlp):
     assert [(e.date, e.type) for e in events] == [("2024-05", "diplomatic-meeting")]
 
 
+def test_a_visit_or_talks_named_in_a_phrase_of_a_dated_clause_are_happenings_too(nlp):
+    events = events_of(nlp, [
+        "Davit Melikyan and visiting Georgian premier Nino Kapanadze signed a water accord in Gyumri on May 6.",
+        "On June 2 in Tbilisi, after two rounds of consultations, the two ministers signed a customs protocol "
+        "as part of an official visit by Melikyan.",
+    ], PartialDate(2024, 6, 5))
+    assert sorted((e.date, e.type) for e in events) == [
+        ("2024-05-06", "agreement"), ("2024-05-06", "visit"),
+        ("2024-06-02", "agreement"), ("2024-06-02", "diplomatic-meeting"), ("2024-06-02", "visit")]
+
+
+def test_a_visit_named_in_a_phrase_of_the_day_news_shares_its_day(nlp):
+    events = events_of(nlp, [
+        "Nino Kapanadze and visiting Armenian premier Davit Melikyan have signed a rail accord in Tbilisi, "
+        "the government said.",
+    ], PartialDate(2024, 6, 5))
+    assert sorted((e.date, e.type) for e in events) == [("2024-06-05", "agreement"), ("2024-06-05", "visit")]
+
+
+def test_a_visit_for_talks_is_one_happening(nlp):
+    events = events_of(nlp, ["On May 6, an Armenian delegation visited Tbilisi for talks with Georgian officials."],
+                       PartialDate(2024, 6, 5))
+    assert [(e.date, e.type) for e in events] == [("2024-05-06", "visit")]
+
+
 def test_a_title_names_who_rather_than_a_pronoun(nlp):
     events = events_of(nlp, [
         "Davit Melikyan has lived abroad since 2022.",
@@ -909,7 +934,8 @@ def test_an_honour_awarded_or_received_is_a_happening(nlp):
                              "On Tuesday, Bolot Temirov received the Order of the Golden Eagle in Bishkek."],
                        PartialDate(2024, 5, 10))
     assert [(e.date, e.type, e.trigger) for e in events] == [
-        ("2024-05-06", "other", "awarded"), ("2024-05-07", "other", "received")], events
+        ("2024-05-06", "other", "awarded"), ("2024-05-06", "visit", "visiting"),  # the premier's visit that day
+        ("2024-05-07", "other", "received")], events
 
 
 def test_a_date_the_tagger_runs_into_the_subject_after_it_still_dates_the_clause(nlp):
