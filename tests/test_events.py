@@ -403,6 +403,11 @@ def test_a_happening_named_again_after_after_or_following_dates_the_clause(nlp):
         ("The government announced a state of emergency in Erdenet on May 4.", "legal"),
         ("A landslide blocked the highway between Gyumri and Erdenet on May 4.", "disaster"),
         ("On May 4, Mongolia and Nepal agreed to open a new border crossing.", "agreement"),
+        ("A brawl between miners and guards injured 40 people in Erdenet on May 4.", "armed-clash"),
+        ("A strike over unpaid wages broke out at a copper mine near Erdenet on May 4.", "protest"),
+        ("Melikyan wrote to the Supreme Court on May 4 asking for a review of the case.", "statement"),
+        ("On May 4 the Red Cross provided assistance to 300 families in Lori province.", "economic"),
+        ("Border guards of Nepal handed over two Mongolian hikers to Mongolia on May 4.", "other"),
     ],
 )
 def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
