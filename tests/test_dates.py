@@ -119,6 +119,10 @@ def test_impossible_dates_and_spans_name_no_date(expression):
         ("between three and eight years", None),  # lengths, not times
         ("July 3 to August 2", None),  # no "between" or "from": not read as a range
         ("from 2019", None),
+        ("between 12 and 18 March", "12 march"),  # the start takes the end's month
+        ("June 8-9", "june 8"),  # days of one month
+        ("21-23 October 2021", "october 21 2021"),
+        ("2019-2021", None),
     ],
 )
 def test_a_range_is_dated_by_its_start(expression, start):

@@ -191,6 +191,31 @@ def test_a_setting_is_the_happening_when_nothing_else_claims_the_date(nlp):
     assert [(e.date, e.type) for e in events] == [("2024-05", "diplomatic-meeting")]
 
 
+def test_a_visit_or_talks_named_in_a_phrase_of_a_dated_clause_are_happenings_too(nlp):
+    events = events_of(nlp, [
+        "Davit Melikyan and visiting Georgian premier Nino Kapanadze signed a water accord in Gyumri on May 6.",
+        "On June 2 in Tbilisi, after two rounds of consultations, the two ministers signed a customs protocol "
+        "as part of an official visit by Melikyan.",
+    ], PartialDate(2024, 6, 5))
+    assert sorted((e.date, e.type) for e in events) == [
+        ("2024-05-06", "agreement"), ("2024-05-06", "visit"),
+        ("2024-06-02", "agreement"), ("2024-06-02", "diplomatic-meeting"), ("2024-06-02", "visit")]
+
+
+def test_a_visit_named_in_a_phrase_of_the_day_news_shares_its_day(nlp):
+    events = events_of(nlp, [
+        "Nino Kapanadze and visiting Armenian premier Davit Melikyan have signed a rail accord in Tbilisi, "
+        "the government said.",
+    ], PartialDate(2024, 6, 5))
+    assert sorted((e.date, e.type) for e in events) == [("2024-06-05", "agreement"), ("2024-06-05", "visit")]
+
+
+def test_a_visit_for_talks_is_one_happening(nlp):
+    events = events_of(nlp, ["On May 6, an Armenian delegation visited Tbilisi for talks with Georgian officials."],
+                       PartialDate(2024, 6, 5))
+    assert [(e.date, e.type) for e in events] == [("2024-05-06", "visit")]
+
+
 def test_a_title_names_who_rather_than_a_pronoun(nlp):
     events = events_of(nlp, [
         "Davit Melikyan has lived abroad since 2022.",
@@ -378,6 +403,11 @@ def test_a_happening_named_again_after_after_or_following_dates_the_clause(nlp):
         ("The government announced a state of emergency in Erdenet on May 4.", "legal"),
         ("A landslide blocked the highway between Gyumri and Erdenet on May 4.", "disaster"),
         ("On May 4, Mongolia and Nepal agreed to open a new border crossing.", "agreement"),
+        ("A brawl between miners and guards injured 40 people in Erdenet on May 4.", "armed-clash"),
+        ("A strike over unpaid wages broke out at a copper mine near Erdenet on May 4.", "protest"),
+        ("Melikyan wrote to the Supreme Court on May 4 asking for a review of the case.", "statement"),
+        ("On May 4 the Red Cross provided assistance to 300 families in Lori province.", "economic"),
+        ("Border guards of Nepal handed over two Mongolian hikers to Mongolia on May 4.", "other"),
     ],
 )
 def test_the_trigger_lexicon_types_events(nlp, sentence, expected_type):
@@ -439,6 +469,13 @@ def test_a_range_dates_what_happened_over_it_by_its_start(nlp):
     ], PartialDate(2024, 5, 10))
     assert [(e.date, e.type) for e in events] == [("2022-03", "protest"), ("2024-05-04", "legal")]
     assert "March" not in events[0].title and "2022" not in events[0].title
+
+
+def test_a_visit_over_days_of_one_month_is_dated_by_its_first_day(nlp):
+    events = events_of(nlp, [
+        "The two ministers signed a transit accord during the visit of the Armenian premier to Tbilisi June 8-9.",
+    ], PartialDate(2024, 7, 2))
+    assert sorted((e.date, e.type) for e in events) == [("2024-06-08", "agreement"), ("2024-06-08", "visit")]
 
 
 def test_a_month_without_a_year_in_a_story_of_unknown_date_is_in_the_year_the_story_reached(nlp):
@@ -902,7 +939,8 @@ def test_an_honour_awarded_or_received_is_a_happening(nlp):
                              "On Tuesday, Bolot Temirov received the Order of the Golden Eagle in Bishkek."],
                        PartialDate(2024, 5, 10))
     assert [(e.date, e.type, e.trigger) for e in events] == [
-        ("2024-05-06", "other", "awarded"), ("2024-05-07", "other", "received")], events
+        ("2024-05-06", "other", "awarded"), ("2024-05-06", "visit", "visiting"),  # the premier's visit that day
+        ("2024-05-07", "other", "received")], events
 
 
 def test_a_date_the_tagger_runs_into_the_subject_after_it_still_dates_the_clause(nlp):

@@ -20,8 +20,9 @@ Decisions worth knowing:
 - "last week" / "this week" / "next week" name a calendar week (Monday to Sunday). A week is
   not a precision, so the answer is that week's month when the whole week lies in one month,
   else None.
-- A range written with "between" or "from" ("between late 2019 and early 2020") dates what
-  happened over it by its start (``range_start``); other ranges ("July 3 to August 2"),
+- A range written with "between" or "from" ("between late 2019 and early 2020"), or days of one
+  month ("April 4-5", "14-15 September 2023"), dates what happened over it by its start
+  (``range_start``); other ranges ("July 3 to August 2"),
   durations ("three days", "23 years"), decades and vague spans ("recent months", "summer")
   resolve to None: they do not date a single happening.
 """
@@ -142,21 +143,34 @@ def resolve_date(
     return _resolve_calendar(text, reference)
 
 
+# Days of one month: "april 4-5", "4-5 april", "october 25-26, 2023"
+_DAY_RANGE = re.compile(
+    rf"^(?:on\s+)?(?:(?P<month>{_MONTH})\.?\s+)?(?P<first>\d{{1,2}})\s*[-–—]\s*\d{{1,2}}"
+    rf"(?(month)|\s+(?P<month_after>{_MONTH})\.?)(?:,?\s+(?P<year>\d{{4}}))?$"
+)
+_DAY_MONTH = re.compile(rf"^\d{{1,2}}\s+({_MONTH})\b")
 _RANGE_PARTS = re.compile(
     r"^(?:between|from)\s+(?P<start>.+?)\s+(?:and|to|until|till|through|-|–|—)\s+(?P<end>.+)$"
 )
 
 
 def range_start(expression: str) -> Optional[str]:
-    """ "between late 2019 and early 2020", "from March to May 2022": the expression of the
-    range's start, taking the end's year when the start states none ("March 2022"); None when
-    the expression is no range written with "between" or "from"."""
-    match = _RANGE_PARTS.match(" ".join(expression.lower().split()).strip(" ,;:."))
+    """ "between late 2019 and early 2020", "from March to May 2022", "April 4-5": the expression
+    of the range's start, taking the end's year when the start states none ("March 2022"); None
+    when the expression is no range written with "between" or "from" nor days of one month."""
+    text = " ".join(expression.lower().split()).strip(" ,;:.")
+    days = _DAY_RANGE.match(text)
+    if days:  # a visit "on April 4-5" began on April 4
+        return " ".join(part for part in (days.group("month") or days.group("month_after"),
+                                          days.group("first"), days.group("year")) if part)
+    match = _RANGE_PARTS.match(text)
     if not match:
         return None
     start, end = match.group("start"), match.group("end")
     if not (_MONTH_RE.search(start) or _YEAR_RE.search(start) or _MONTH_RE.search(end) or _YEAR_RE.search(end)):
         return None  # "between three and eight years": lengths, not times
+    if start.isdigit() and (month := _DAY_MONTH.match(end)):
+        start = f"{start} {month.group(1)}"  # "between 19 and 25 november": the 19th of that month
     if not _YEAR_RE.search(start) and _MONTH_RE.search(start) and (year := _YEAR_RE.search(end)):
         start = f"{start} {year.group(1)}"
     return start

@@ -5,8 +5,8 @@ A sentence's resolved dates (``story_time``) and triggers (``triggers``) in, the
 happenings out (``Found``). The pairing follows the dependency parse: each date goes to the
 trigger nearest to it in the tree, with penalties for settings ("during a visit"), speech and
 crossing into another clause, so "work stopped after the old regime fell in 1990" dates the fall,
-not the stopping. A happening that frames a dated one ("signed ... during a visit") takes its date
-too. A clause without a date of its own may take one from a clause it is coordinated with, from
+not the stopping. A happening that frames a dated one ("signed ... during a visit", "visiting
+President X signed") takes its date too. A clause without a date of its own may take one from a clause it is coordinated with, from
 its sentence or, told as past (``factuality.happened``), from the story so far ("She later opened
 a clinic there."): the story's "now" (``Now``), which the reader moves to the date of each
 main-clause happening; one told as earlier than that ("Earlier, X met Y") happened on a day the
@@ -103,12 +103,10 @@ class TimeAnchor:
             item = Found(trigger, date.date, main)
             taken[trigger.token.i] = item
             found.append(item)
-        for item in list(found):
-            for extra in self._settings(item.trigger, triggers):
-                if extra.token.i not in taken:
-                    taken[extra.token.i] = Found(extra, item.date, item.main)
-                    found.append(taken[extra.token.i])
-        for trigger in triggers:
+        self._add_settings(list(found), triggers, taken, found, self._settings)
+        # a happening named in a phrase of another clause's ("visiting X signed") comes after that clause
+        framed = {t.token.i for other in triggers for t in self._framing_phrases(other, triggers)}
+        for trigger in sorted(triggers, key=lambda t: t.token.i in framed):
             if trigger.token.i in taken or not happened(trigger.token, self.story.near_lead()):
                 continue
             if self._told_as_earlier(trigger):
@@ -122,10 +120,21 @@ class TimeAnchor:
             if date is not None and target.token.i not in taken:
                 taken[target.token.i] = Found(target, date, main, inherited=True)
                 found.append(taken[target.token.i])
+                # "visiting President X has signed ...", with no date of its own: the visit shares the signing's
+                self._add_settings([taken[target.token.i]], triggers, taken, found, self._framing_phrases)
         for trigger in triggers:
             self._offset(trigger, triggers, taken, found)
         found.sort(key=lambda f: f.trigger.token.i)
         return found
+
+    def _add_settings(self, items: list[Found], triggers: list[Trigger], taken: dict[int, Found],
+                      found: list[Found], settings) -> None:
+        """Add the happenings that frame ``items`` (as ``settings`` finds them), dated as the one they frame."""
+        for item in items:
+            for extra in settings(item.trigger, triggers):
+                if extra.token.i not in taken:
+                    taken[extra.token.i] = Found(extra, item.date, item.main, item.inherited)
+                    found.append(taken[extra.token.i])
 
     def _offset(self, trigger: Trigger, triggers: list[Trigger], taken: dict[int, Found], found: list[Found]) -> None:
         """ "The rains came a week after a mudslide hit two towns", "talks two weeks after the
@@ -286,7 +295,21 @@ class TimeAnchor:
                 other = by_token.get(noun.i)
                 if (other and other.type in self.lex.setting_types and other.type != trigger.type):
                     extra.append(other)
-        return extra
+        return extra + [t for t in self._framing_phrases(trigger, triggers) if t not in extra]
+
+    def _framing_phrases(self, trigger: Trigger, triggers: list[Trigger]) -> list[Trigger]:
+        """Visits and talks named in a phrase of the clause ("visiting President X signed", "signed
+        ... as part of an official visit"), unless named again after "after" or "following";
+        of a meeting "on the sidelines of a summit", the meeting only. (A visit "for talks" is one
+        happening: between visits and talks only ``_settings``' prepositions tell two.)"""
+        if trigger.type in self.lex.setting_types:
+            return []
+        framing = [other for other in triggers
+                   if other.type in self.lex.setting_types and other.type != trigger.type
+                   and _in_phrase_of(other.token, trigger.token)
+                   and not (other.token.dep_ == "pobj" and self._told_before(other.token.head, other.token))]
+        return [other for other in framing
+                if not any(o.type == other.type and o.token.is_ancestor(other.token) for o in framing)]
 
     def _inherited_date(self, trigger: Trigger, taken: dict[int, Found], found: list[Found],
                         dateless: bool) -> tuple[Optional[PartialDate], bool]:
@@ -421,6 +444,20 @@ def _event_of_clause(verb, taken: dict[int, Found]) -> Optional[Found]:
                 break
             steps += 1
     return best[1] if best else None
+
+
+def _in_phrase_of(token, verb) -> bool:
+    """Is ``token`` a noun or a participle inside a phrase of ``verb``'s own clause ("visiting
+    President X signed", "signed ... as part of her visit"), no clause between?"""
+    if token.i == verb.i or (coarse_pos(token) == "VERB" and not (
+            token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN"))):
+        return False  # a clause of its own; a participle on a noun ("the visiting minister") is a phrase
+    for node in token.ancestors:
+        if node.i == verb.i:
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("prep", "amod"):
+            return False  # "following the talks" is a preposition, whatever its tag
+    return False
 
 
 def _opens(sent, date: StoryDate) -> bool:
