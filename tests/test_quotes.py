@@ -530,3 +530,12 @@ def test_a_paragraph_whose_first_mark_closes_a_quotation(tmp_path, gazetteer):
     ])
     said = dict((first, speaker) for speaker, first in quotes_of(tmp_path, gazetteer, text))
     assert said == {"Nothing": "Bakhtiyor Usmonov", "We": "Bakhtiyor Usmonov", "The": "Lola Rahimova"}
+
+
+def test_an_abbreviation_before_a_small_letter_does_not_end_the_sentence(tmp_path, gazetteer):
+    text = "\n\n".join([
+        "Workers at the Sangzor copper mine stopped work on Monday over unpaid wages.",
+        "Deputy Minister Farhod Qodirov met the managers of Sangzor Mining Ltd. and then added, "
+        "“Every worker will be paid in full before the end of the month.”",
+    ])
+    assert quotes_of(tmp_path, gazetteer, text) == [("Farhod Qodirov", "Every")]

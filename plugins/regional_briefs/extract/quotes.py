@@ -454,8 +454,9 @@ class _Reader:
     @staticmethod
     def _sentence_before(outside: str, position: int) -> str:
         """The words of the sentence holding ``position`` that come before it."""
-        start = max(outside.rfind(". ", 0, position), outside.rfind("? ", 0, position), outside.rfind("! ", 0, position))
-        return outside[start + 1: position]
+        # a full stop before a small letter ends an abbreviation ("Centerra Gold Inc. but added"), not a sentence
+        ends = [m.start() for m in re.finditer(r"[.?!]\s+(?![a-z])", outside[:position])]
+        return outside[(ends[-1] if ends else -1) + 1: position]
 
     def _before(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
         """`X said: "..."`, `X said the talks were "difficult"`, `according to X, "..."`: the
