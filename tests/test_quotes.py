@@ -516,3 +516,26 @@ def test_an_opening_mark_set_after_a_sentence_end_closes_the_quotation(tmp_path,
             "the pupils will be back by spring! “ She said the teachers had been paid for the lost weeks. “No "
             "lesson will be cancelled again,” she added.\n")
     assert quotes_of(tmp_path, gazetteer, text) == [("Nodira Rahimova", "the"), ("Nodira Rahimova", "No")]
+
+
+def test_a_paragraph_whose_first_mark_closes_a_quotation(tmp_path, gazetteer):
+    """A quotation that opens in one paragraph and closes in the next is its closing attribution's;
+    a paragraph whose opening mark the page lost ("continued from page 1") is a quotation too."""
+    text = "\n\n".join([
+        "Farmer Bakhtiyor Usmonov, 47, came back to the village of Dehqonobod after the mudslide. "
+        "“Nothing is left of the orchards.",
+        "We planted them with my father, and now we start from zero,” he said.",
+        "Continued from page 2",
+        "The district has always wanted the canal water for itself alone,” Ms. Lola Rahimova said.",
+    ])
+    said = dict((first, speaker) for speaker, first in quotes_of(tmp_path, gazetteer, text))
+    assert said == {"Nothing": "Bakhtiyor Usmonov", "We": "Bakhtiyor Usmonov", "The": "Lola Rahimova"}
+
+
+def test_an_abbreviation_before_a_small_letter_does_not_end_the_sentence(tmp_path, gazetteer):
+    text = "\n\n".join([
+        "Workers at the Sangzor copper mine stopped work on Monday over unpaid wages.",
+        "Deputy Minister Farhod Qodirov met the managers of Sangzor Mining Ltd. and then added, "
+        "“Every worker will be paid in full before the end of the month.”",
+    ])
+    assert quotes_of(tmp_path, gazetteer, text) == [("Farhod Qodirov", "Every")]

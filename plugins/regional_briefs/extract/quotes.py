@@ -55,7 +55,12 @@ def quote_spans(text: str, keep_short: bool = False) -> list[QuoteSpan]:
         # with a space after it, closes the open quotation (a typist's slip for ”)
         closes = opened is not None and mark == "“" and text[:i].rstrip()[-1:] in (".", ",", "!", "?") \
             and text[i + 1: i + 2].isspace()
-        if not closes and (mark in _OPENING or (mark == '"' and opened is None)):
+        if mark in _CLOSING and opened is None and not re.search(r"[“”«»„\"]", text[:i]) \
+                and len(text[:i].strip()) >= MIN_CHARACTERS:
+            # 'no work here. / I asked for a tent,” he said.': the paragraph's first mark closes a
+            # quotation the one before opened, or one whose opening mark the page lost
+            spans.append(QuoteSpan(0, i + 1, text[:i].strip(" ,")))
+        elif not closes and (mark in _OPENING or (mark == '"' and opened is None)):
             opened = i
         elif opened is not None:
             spans.append(_span(text, opened, i + 1))
@@ -449,8 +454,9 @@ class _Reader:
     @staticmethod
     def _sentence_before(outside: str, position: int) -> str:
         """The words of the sentence holding ``position`` that come before it."""
-        start = max(outside.rfind(". ", 0, position), outside.rfind("? ", 0, position), outside.rfind("! ", 0, position))
-        return outside[start + 1: position]
+        # a full stop before a small letter ends an abbreviation ("Centerra Gold Inc. but added"), not a sentence
+        ends = [m.start() for m in re.finditer(r"[.?!]\s+(?![a-z])", outside[:position])]
+        return outside[(ends[-1] if ends else -1) + 1: position]
 
     def _before(self, span: QuoteSpan, outside: str, actors: list[Mention], mentions: list[Mention]) -> Optional[str]:
         """`X said: "..."`, `X said the talks were "difficult"`, `according to X, "..."`: the
