@@ -106,8 +106,11 @@ def detect_events(article: Article, parsed: list[ParsedParagraph], mentions: lis
                 continue
             for type_, token in found:
                 # «итоги выборов в марте 2021 года»: a date a noun governs is that noun's, not
-                # the time of a verb of the sentence
-                own = [d for d in dates if _governor(sent, d, lexicon, lemma_of) in (None, token)] if token.pos in ("VERB", "AUX") else dates
+                # the time of a verb of the sentence, nor of another happening's noun («обжаловал в
+                # суде приговор за протесты в мае»: not the court's)
+                governors = [_governor(sent, d, lexicon, lemma_of) for d in dates]
+                own = [d for d, g in zip(dates, governors) if g in (None, token) or (
+                    token.pos not in ("VERB", "AUX") and lemma_of(g) not in lexicon.triggers)]
                 date = _nearest(own, token.start - sent.start) if own else (current if not dates else None)
                 if date is None and dates and before is not None and before.day is not None:
                     date = before  # the sentence's only dates are its nouns': the story goes on at its day
@@ -160,6 +163,12 @@ def _governor(sent, found, lexicon: RussianLexicon, lemma_of):
     («волнений» of «волнений в июле 2022 года»), else None. A part of the day before the date
     («утром 26 февраля») is the date's own: the word it hangs from governs the date."""
     inside = [t for t in sent.tokens if sent.start + found.start <= t.start < sent.start + found.end]
+    before = [t for t in sent.tokens if t.stop <= sent.start + found.start]
+    if inside and before and before[-1].pos == "NOUN" and before[-1].rel == "nmod" and lemma_of(before[-1]) in lexicon.triggers:
+        # «организаторам протестов в мае 2023 года»: a date written right after a noun of a happening
+        # that hangs from another noun is that happening's, wherever the parser hangs the date
+        # («митинг 5 мая прошел»: the subject's date is its verb's too)
+        return before[-1]
     ids = {t.id for t in inside}
     by_id = {t.id: t for t in sent.tokens}
     for token in inside:

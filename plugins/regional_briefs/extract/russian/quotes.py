@@ -19,6 +19,7 @@ from typing import Optional
 
 from ...knowledge.russian_lexicon import RussianLexicon
 from ...model import Article, ArticleEntity, ArticleQuote, Mention
+from . import nlp
 
 # Prepositions whose object is not the subject of the verb of speech (not «на»: «со ссылкой на X»).
 _GOVERNING_PREPOSITIONS = frozenset({"с", "со", "к", "ко", "у", "от", "для", "о", "об", "обо", "при", "перед", "за",
@@ -122,6 +123,23 @@ def attribution_spans(text: str) -> list[tuple[int, int]]:
         if inside:
             spans.append((inside.start("attribution"), inside.end("attribution")))
     return spans
+
+
+def _feminine(words: list[str]) -> bool:
+    """Whether the words of an attribution say the speaker is a woman: «она», or a verb in the
+    feminine past («заявила», «написала»)."""
+    analyzer = nlp.load().analyzer
+    return any(w.casefold() == "она" or {"VERB", "past", "femn"} <= analyzer.parse(w)[0].tag.grammemes for w in words)
+
+
+def _womans_name(name: str) -> bool:
+    """Whether a person's name (nominative) is a woman's: a given name pymorphy3 knows as a
+    woman's, or a surname of a woman's form («-ова», «-ева», «-ина», «-ская»)."""
+    analyzer = nlp.load().analyzer
+    words = name.split()
+    if any({"Name", "femn"} <= p.tag.grammemes for p in analyzer.parse(words[0])[:1]):
+        return True
+    return len(words) > 1 and re.search(r"(?:[оеё]ва|[иы]на|[сц]кая)$", words[-1]) is not None
 
 
 def _interrupted(text: str) -> tuple[str, Optional[tuple[int, int]]]:
@@ -250,7 +268,7 @@ class _Reader:
         if not offices:
             if lemmas & self.lex.referring_nouns:
                 # «— сказал чиновник», «— отметил собеседник агентства»: the person the story is about
-                return self._last_person(paragraph, start)
+                return self._last_person(paragraph, start, _feminine(words))
             if lemmas & self.lex.body_referring_nouns and not any(
                     m.paragraph == paragraph and start <= m.start < end and m.name in self.entities
                     and self.entities[m.name].kind == "actor" for m in self.mentions):
@@ -303,7 +321,11 @@ class _Reader:
                 return self.last_speaker
             # the last person named close before, else the last person quoted («— пообещала она»
             # after her quotation and another's)
-            return self._last_person(paragraph, start) or self.last_speaker
+            woman = _feminine(re.findall(r"[^\W\d_]+", words))
+            person = self._last_person(paragraph, start, woman)
+            if woman and self.last_speaker and _womans_name(self.last_speaker) and not (person and _womans_name(person)):
+                return self.last_speaker  # «— сказала она»: the woman quoted last, no woman named since
+            return person or self.last_speaker
         return None
 
     def _last_body(self, paragraph: int, start: int) -> Optional[str]:
@@ -312,8 +334,11 @@ class _Reader:
                   and self.entities[m.name].type in ("government", "organization")]
         return bodies[-1].name if bodies else None
 
-    def _last_person(self, paragraph: int, start: int) -> Optional[str]:
+    def _last_person(self, paragraph: int, start: int, woman: bool = False) -> Optional[str]:
+        """The person named last, close before; a woman when ``woman`` (the attribution says «она»
+        or «написала») and one is named there: «— написала она» after a man's name is hers."""
         people = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
                   and paragraph - m.paragraph <= 2 and m.name in self.entities
                   and self.entities[m.name].type == "person"]
-        return people[-1].name if people else None
+        women = [m for m in people if _womans_name(m.name)] if woman else []
+        return (women or people)[-1].name if people else None
