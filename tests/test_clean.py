@@ -345,3 +345,19 @@ def test_a_slogan_that_opens_and_closes_the_page_and_a_related_posts_list_are_fu
     article = _article(tmp_path, "slogan.txt", text)
     assert [p.text for p in article.paragraphs] == STORY
     assert article.title == "Ministers meet in Almaty over shared rivers"
+
+
+def test_openings_of_other_stories_cut_off_with_an_ellipsis_after_the_story_are_furniture(tmp_path):
+    teasers = [
+        "The Steppe Grain Exchange said on Monday that wheat exports through the northern corridor rose by a "
+        "fifth in the first quarter, led by ... more",
+        "Herders in the Karatau foothills report a second dry spring in a row, and district officials ... more",
+    ]
+    article = _article(tmp_path, "teasers.txt", "\n\n".join([*STORY, *teasers]))
+    assert [p.text for p in article.paragraphs] == STORY
+
+
+def test_a_story_cut_off_with_an_ellipsis_keeps_its_last_paragraph(tmp_path):
+    cut = "Analysts expect a framework agreement on the Chu and Talas rivers before the spring irrigation season, and ..."
+    article = _article(tmp_path, "cut.txt", "\n\n".join([*STORY, cut, "Read more"]))
+    assert [p.text for p in article.paragraphs][-1] == cut

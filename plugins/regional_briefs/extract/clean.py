@@ -53,6 +53,9 @@ HEADING_MAX_WORDS = 12
 STAMP_LINE_WORDS = 10  # a line above the story this short may be a byline with the page's date
 MENU_ITEM_MAX_WORDS = 6  # a line of short items between pipes is a menu; a sentence with pipes is not
 RUN_OF_LIST = 3  # this many short lines in a row are a list of other stories, not subheadings
+RUN_OF_TEASERS = 2  # this many blocks cut off with an ellipsis after the story are other stories' openings
+# The opening of another story, cut off: "... a new processing centre and ... more", "... the five Central ..."
+_TEASER = re.compile(r"\w\s?(?:\.\.\.|…)\s*(?:(?:read |see )?more\b\W*|continue reading\W*)?$", re.I)
 
 
 def clean(doc: RawDocument) -> Article:
@@ -178,8 +181,13 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     # not saved, between two paragraphs of one story)
     ends = [i for i in range(first + 1, last + 1) if _STORY_END.match(blocks[i]) and (
         _DISCLAIMER.match(blocks[i]) or not (i + 1 < len(blocks) and prose[i + 1]))]
+    # "... Power demand ... more": blocks cut off with an ellipsis (and their "more" link) after the
+    # story are the openings of other stories; one alone may be the story's own last words, cut off
+    teasers = [i for i in range(first + 1, len(blocks)) if _TEASER.search(blocks[i])]
+    if len(teasers) >= RUN_OF_TEASERS and teasers[0] <= last:
+        ends.append(teasers[0])
     if ends:
-        last = max((i for i in range(first, ends[0]) if prose[i]), default=first)
+        last = max((i for i in range(first, min(ends)) if prose[i]), default=first)
     while last > first and (_AUTHOR_NOTE.match(blocks[last]) or _is_appeal(blocks[last])):
         # the page's note on its author, its appeal for money
         last = max((i for i in range(first, last) if prose[i]), default=first)
