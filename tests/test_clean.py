@@ -361,3 +361,19 @@ def test_a_story_cut_off_with_an_ellipsis_keeps_its_last_paragraph(tmp_path):
     cut = "Analysts expect a framework agreement on the Chu and Talas rivers before the spring irrigation season, and ..."
     article = _article(tmp_path, "cut.txt", "\n\n".join([*STORY, cut, "Read more"]))
     assert [p.text for p in article.paragraphs][-1] == cut
+
+
+@pytest.mark.parametrize("credit", [
+    " (Reporting by Aisulu Kenzhebekova; Editing by Marat Dzhumabaev)",
+    " (Water Ministry/Handout/Steppe Agency via Valley Pictures)",
+    " (Bolot Usenov/Steppe Wire)",
+])
+def test_a_credit_in_brackets_run_into_the_end_of_a_paragraph_is_dropped(tmp_path, credit):
+    article = _article(tmp_path, "run-in-credit.txt", "\n\n".join([STORY[0] + credit, *STORY[1:]]))
+    assert article.paragraphs[0].text == STORY[0]
+
+
+def test_a_source_in_brackets_closing_a_paragraph_stays(tmp_path):
+    sourced = STORY[0] + " (SW/TV's Kyrgyz desk)"
+    article = _article(tmp_path, "source.txt", "\n\n".join([sourced, *STORY[1:]]))
+    assert article.paragraphs[0].text == sourced

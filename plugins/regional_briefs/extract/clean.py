@@ -132,6 +132,9 @@ def clean(doc: RawDocument) -> Article:
     if published is None:
         published = _stamp_above_story(blocks, roles)
     published = year_from_stamps(published, [*furniture, title or ""])
+    # "... border. (Reporting by X; Editing by Y)", "... in 2022. (Parliament/Handout/Agency via Z)": a
+    # credit run into the end of a paragraph or a caption names the page's people, not the story's
+    paragraphs = [Paragraph(p.index, _RUN_IN_CREDIT.sub("", p.text) or p.text, heading=p.heading) for p in paragraphs]
     title_derived = False
     if not title:
         title = derive_title(paragraphs)
@@ -298,6 +301,11 @@ TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand
 CUT_QUOTATION_WORDS = 8  # a last block this long that ends inside an opened quotation is the story's, cut off
 # A photo credit in capitals closing a caption: "EPA-EFE/NAME SURNAME", "AFP/NAME".
 _CAPS_CREDIT = re.compile(r"(?<![\w/])[A-Z][A-Z\-]{1,15}(?:/[A-Z][A-Z.'\- ]{1,40})+$")
+# A credit in brackets closing a paragraph: the wire's ("(Reporting by X; Editing by Y)") or a photo's
+# ("(Jane Roe/Agency)", "(Water Ministry/Handout/Agency via Picture Desk)"): capitalised words, a space
+# before the first slash ("(RFE/RL's Service)" is a source, and stays)
+_RUN_IN_CREDIT = re.compile(r"\s*\((?:(?:additional\s+)?(?:reporting|writing|editing)\s+by\s[^()]*"
+                            r"|(?-i:[A-Z][^()/]*\s[^()/]*/\s?[A-Z][^()]*))\)\s*$", re.I)
 DATELINE_REACH = 2  # how many blocks of the story may stand above the block its dateline opens
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
