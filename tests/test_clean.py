@@ -377,3 +377,13 @@ def test_a_source_in_brackets_closing_a_paragraph_stays(tmp_path):
     sourced = STORY[0] + " (SW/TV's Kyrgyz desk)"
     article = _article(tmp_path, "source.txt", "\n\n".join([sourced, *STORY[1:]]))
     assert article.paragraphs[0].text == sourced
+
+
+@pytest.mark.parametrize("byline", [
+    " By BY AIDA SEITOVA, NURLAN ABDIEV AND TIMUR OSMONOV from SW",
+    " By Aida Seitova for Steppe Wire",
+    " Aida Seitova",
+])
+def test_a_byline_run_into_the_end_of_a_paragraph_is_dropped(tmp_path, byline):
+    article = _article(tmp_path, "run-in-byline.txt", "\n\n".join([STORY[0] + byline, *STORY[1:]]))
+    assert article.paragraphs[0].text == STORY[0]

@@ -134,7 +134,8 @@ def clean(doc: RawDocument) -> Article:
     published = year_from_stamps(published, [*furniture, title or ""])
     # "... border. (Reporting by X; Editing by Y)", "... in 2022. (Parliament/Handout/Agency via Z)": a
     # credit run into the end of a paragraph or a caption names the page's people, not the story's
-    paragraphs = [Paragraph(p.index, _RUN_IN_CREDIT.sub("", p.text) or p.text, heading=p.heading) for p in paragraphs]
+    paragraphs = [Paragraph(p.index, _RUN_IN_BYLINE.sub("", _RUN_IN_CREDIT.sub("", p.text)) or p.text, heading=p.heading)
+                  for p in paragraphs]
     title_derived = False
     if not title:
         title = derive_title(paragraphs)
@@ -306,6 +307,11 @@ _CAPS_CREDIT = re.compile(r"(?<![\w/])[A-Z][A-Z\-]{1,15}(?:/[A-Z][A-Z.'\- ]{1,40
 # before the first slash ("(RFE/RL's Service)" is a source, and stays)
 _RUN_IN_CREDIT = re.compile(r"\s*\((?:(?:additional\s+)?(?:reporting|writing|editing)\s+by\s[^()]*"
                             r"|(?-i:[A-Z][^()/]*\s[^()/]*/\s?[A-Z][^()]*))\)\s*$", re.I)
+# A byline or the author's signature run into the end of a paragraph, after its last sentence:
+# "... to stay. By JANE ROE and JOHN DOE from Wire", "... bilateral relations. Jane Roe"
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}"
+_RUN_IN_BYLINE = re.compile(rf"(?<=[.!?”\"’])\s+(?:(?:by|BY|By)\s+)+{_NAME}(?:(?:,\s*|,?\s+(?:and|AND)\s+){_NAME})*"
+                            rf"(?:\s+(?:from|for)\s+[A-Z][\w.&'’ -]{{1,40}})?\s*$|(?<=[.!?])\s+{_NAME}\s*$")
 DATELINE_REACH = 2  # how many blocks of the story may stand above the block its dateline opens
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
