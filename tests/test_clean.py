@@ -387,3 +387,17 @@ def test_a_source_in_brackets_closing_a_paragraph_stays(tmp_path):
 def test_a_byline_run_into_the_end_of_a_paragraph_is_dropped(tmp_path, byline):
     article = _article(tmp_path, "run-in-byline.txt", "\n\n".join([STORY[0] + byline, *STORY[1:]]))
     assert article.paragraphs[0].text == STORY[0]
+
+
+def test_a_messenger_prompt_behind_an_emoji_and_the_search_box_are_furniture_not_the_title(tmp_path):
+    text = "\n\n".join([
+        "Hi, what are you looking for?",
+        "\U0001f4e2 Join Our Valley Post Telegram Channel",
+        "Get breaking news, updates and exclusive stories directly on Telegram.",
+        "Close this search box.",
+        "Ministers meet in Almaty over shared rivers",
+        *STORY,
+    ])
+    article = _article(tmp_path, "prompts-above.txt", text)
+    assert article.title == "Ministers meet in Almaty over shared rivers"
+    assert [p.text for p in article.paragraphs] == STORY

@@ -210,7 +210,8 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
             roles[i] = "date"
         elif i in headings:
             candidates.append((1000, -i, i))
-        elif _is_headline(blocks[i], latin) and not _BYLINE.match(blocks[i]) and blocks[i].strip() != frame:
+        elif (_is_headline(blocks[i], latin) and not _BYLINE.match(blocks[i]) and not _POINTER.match(blocks[i])
+              and blocks[i].strip() != frame):
             candidates.append((len(blocks[i].split()), -i, i))
     if candidates:
         roles[max(candidates)[2]] = "title"
@@ -270,6 +271,12 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       # "Click here to join our channel on Telegram", "We use cookies ... you agree to ..."
                       r"|^(click here|tap here|join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter))"
                       r"|^(this (site|website) uses|we use) cookies\b"
+                      # the same behind an emoji ("📢 Join our X channel"), and its promise: "Get breaking news
+                      # and updates directly on Telegram."
+                      r"|^[^\w\s]+\s*join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter)"
+                      r"|^(get|receive) (the )?(latest|breaking)\b.{0,80}\b(channel|newsletter|app|telegram|whatsapp)\b"
+                      # the search box: "Hi, what are you looking for?", "Close this search box."
+                      r"|^(hi[,!]?\s+)?what are you looking for\?\s*$|^(close|open) (this |the )?search( box| bar| form)?\W*$"
                       # notes on the article: "This post was first published on X", "The views
                       # expressed in this article are the author's own", "Get the latest news on our channel"
                       r"|^this (article|story|piece|report|post|item) (was|is|has been) (originally |first )?(re)?published\b"
