@@ -345,3 +345,59 @@ def test_a_slogan_that_opens_and_closes_the_page_and_a_related_posts_list_are_fu
     article = _article(tmp_path, "slogan.txt", text)
     assert [p.text for p in article.paragraphs] == STORY
     assert article.title == "Ministers meet in Almaty over shared rivers"
+
+
+def test_openings_of_other_stories_cut_off_with_an_ellipsis_after_the_story_are_furniture(tmp_path):
+    teasers = [
+        "The Steppe Grain Exchange said on Monday that wheat exports through the northern corridor rose by a "
+        "fifth in the first quarter, led by ... more",
+        "Herders in the Karatau foothills report a second dry spring in a row, and district officials ... more",
+    ]
+    article = _article(tmp_path, "teasers.txt", "\n\n".join([*STORY, *teasers]))
+    assert [p.text for p in article.paragraphs] == STORY
+
+
+def test_a_story_cut_off_with_an_ellipsis_keeps_its_last_paragraph(tmp_path):
+    cut = "Analysts expect a framework agreement on the Chu and Talas rivers before the spring irrigation season, and ..."
+    article = _article(tmp_path, "cut.txt", "\n\n".join([*STORY, cut, "Read more"]))
+    assert [p.text for p in article.paragraphs][-1] == cut
+
+
+@pytest.mark.parametrize("credit", [
+    " (Reporting by Aisulu Kenzhebekova; Editing by Marat Dzhumabaev)",
+    " (Water Ministry/Handout/Steppe Agency via Valley Pictures)",
+    " (Bolot Usenov/Steppe Wire)",
+])
+def test_a_credit_in_brackets_run_into_the_end_of_a_paragraph_is_dropped(tmp_path, credit):
+    article = _article(tmp_path, "run-in-credit.txt", "\n\n".join([STORY[0] + credit, *STORY[1:]]))
+    assert article.paragraphs[0].text == STORY[0]
+
+
+def test_a_source_in_brackets_closing_a_paragraph_stays(tmp_path):
+    sourced = STORY[0] + " (SW/TV's Kyrgyz desk)"
+    article = _article(tmp_path, "source.txt", "\n\n".join([sourced, *STORY[1:]]))
+    assert article.paragraphs[0].text == sourced
+
+
+@pytest.mark.parametrize("byline", [
+    " By BY AIDA SEITOVA, NURLAN ABDIEV AND TIMUR OSMONOV from SW",
+    " By Aida Seitova for Steppe Wire",
+    " Aida Seitova",
+])
+def test_a_byline_run_into_the_end_of_a_paragraph_is_dropped(tmp_path, byline):
+    article = _article(tmp_path, "run-in-byline.txt", "\n\n".join([STORY[0] + byline, *STORY[1:]]))
+    assert article.paragraphs[0].text == STORY[0]
+
+
+def test_a_messenger_prompt_behind_an_emoji_and_the_search_box_are_furniture_not_the_title(tmp_path):
+    text = "\n\n".join([
+        "Hi, what are you looking for?",
+        "\U0001f4e2 Join Our Valley Post Telegram Channel",
+        "Get breaking news, updates and exclusive stories directly on Telegram.",
+        "Close this search box.",
+        "Ministers meet in Almaty over shared rivers",
+        *STORY,
+    ])
+    article = _article(tmp_path, "prompts-above.txt", text)
+    assert article.title == "Ministers meet in Almaty over shared rivers"
+    assert [p.text for p in article.paragraphs] == STORY

@@ -53,6 +53,9 @@ HEADING_MAX_WORDS = 12
 STAMP_LINE_WORDS = 10  # a line above the story this short may be a byline with the page's date
 MENU_ITEM_MAX_WORDS = 6  # a line of short items between pipes is a menu; a sentence with pipes is not
 RUN_OF_LIST = 3  # this many short lines in a row are a list of other stories, not subheadings
+RUN_OF_TEASERS = 2  # this many blocks cut off with an ellipsis after the story are other stories' openings
+# The opening of another story, cut off: "... a new processing centre and ... more", "... the five Central ..."
+_TEASER = re.compile(r"\w\s?(?:\.\.\.|…)\s*(?:(?:read |see )?more\b\W*|continue reading\W*)?$", re.I)
 
 
 def clean(doc: RawDocument) -> Article:
@@ -129,6 +132,10 @@ def clean(doc: RawDocument) -> Article:
     if published is None:
         published = _stamp_above_story(blocks, roles)
     published = year_from_stamps(published, [*furniture, title or ""])
+    # "... border. (Reporting by X; Editing by Y)", "... in 2022. (Parliament/Handout/Agency via Z)": a
+    # credit run into the end of a paragraph or a caption names the page's people, not the story's
+    paragraphs = [Paragraph(p.index, _RUN_IN_BYLINE.sub("", _RUN_IN_CREDIT.sub("", p.text)) or p.text, heading=p.heading)
+                  for p in paragraphs]
     title_derived = False
     if not title:
         title = derive_title(paragraphs)
@@ -178,8 +185,13 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     # not saved, between two paragraphs of one story)
     ends = [i for i in range(first + 1, last + 1) if _STORY_END.match(blocks[i]) and (
         _DISCLAIMER.match(blocks[i]) or not (i + 1 < len(blocks) and prose[i + 1]))]
+    # "... Power demand ... more": blocks cut off with an ellipsis (and their "more" link) after the
+    # story are the openings of other stories; one alone may be the story's own last words, cut off
+    teasers = [i for i in range(first + 1, len(blocks)) if _TEASER.search(blocks[i])]
+    if len(teasers) >= RUN_OF_TEASERS and teasers[0] <= last:
+        ends.append(teasers[0])
     if ends:
-        last = max((i for i in range(first, ends[0]) if prose[i]), default=first)
+        last = max((i for i in range(first, min(ends)) if prose[i]), default=first)
     while last > first and (_AUTHOR_NOTE.match(blocks[last]) or _is_appeal(blocks[last])):
         # the page's note on its author, its appeal for money
         last = max((i for i in range(first, last) if prose[i]), default=first)
@@ -198,7 +210,8 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
             roles[i] = "date"
         elif i in headings:
             candidates.append((1000, -i, i))
-        elif _is_headline(blocks[i], latin) and not _BYLINE.match(blocks[i]) and blocks[i].strip() != frame:
+        elif (_is_headline(blocks[i], latin) and not _BYLINE.match(blocks[i]) and not _POINTER.match(blocks[i])
+              and blocks[i].strip() != frame):
             candidates.append((len(blocks[i].split()), -i, i))
     if candidates:
         roles[max(candidates)[2]] = "title"
@@ -258,6 +271,12 @@ _POINTER = re.compile(r"^(related|read (more|also|next)|see also|also read|recom
                       # "Click here to join our channel on Telegram", "We use cookies ... you agree to ..."
                       r"|^(click here|tap here|join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter))"
                       r"|^(this (site|website) uses|we use) cookies\b"
+                      # the same behind an emoji ("📢 Join our X channel"), and its promise: "Get breaking news
+                      # and updates directly on Telegram."
+                      r"|^[^\w\s]+\s*join (us|our|the)\b.{0,60}\b(channel|telegram|whatsapp|newsletter)"
+                      r"|^(get|receive) (the )?(latest|breaking)\b.{0,80}\b(channel|newsletter|app|telegram|whatsapp)\b"
+                      # the search box: "Hi, what are you looking for?", "Close this search box."
+                      r"|^(hi[,!]?\s+)?what are you looking for\?\s*$|^(close|open) (this |the )?search( box| bar| form)?\W*$"
                       # notes on the article: "This post was first published on X", "The views
                       # expressed in this article are the author's own", "Get the latest news on our channel"
                       r"|^this (article|story|piece|report|post|item) (was|is|has been) (originally |first )?(re)?published\b"
@@ -290,6 +309,16 @@ TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand
 CUT_QUOTATION_WORDS = 8  # a last block this long that ends inside an opened quotation is the story's, cut off
 # A photo credit in capitals closing a caption: "EPA-EFE/NAME SURNAME", "AFP/NAME".
 _CAPS_CREDIT = re.compile(r"(?<![\w/])[A-Z][A-Z\-]{1,15}(?:/[A-Z][A-Z.'\- ]{1,40})+$")
+# A credit in brackets closing a paragraph: the wire's ("(Reporting by X; Editing by Y)") or a photo's
+# ("(Jane Roe/Agency)", "(Water Ministry/Handout/Agency via Picture Desk)"): capitalised words, a space
+# before the first slash ("(RFE/RL's Service)" is a source, and stays)
+_RUN_IN_CREDIT = re.compile(r"\s*\((?:(?:additional\s+)?(?:reporting|writing|editing)\s+by\s[^()]*"
+                            r"|(?-i:[A-Z][^()/]*\s[^()/]*/\s?[A-Z][^()]*))\)\s*$", re.I)
+# A byline or the author's signature run into the end of a paragraph, after its last sentence:
+# "... to stay. By JANE ROE and JOHN DOE from Wire", "... bilateral relations. Jane Roe"
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}"
+_RUN_IN_BYLINE = re.compile(rf"(?<=[.!?”\"’])\s+(?:(?:by|BY|By)\s+)+{_NAME}(?:(?:,\s*|,?\s+(?:and|AND)\s+){_NAME})*"
+                            rf"(?:\s+(?:from|for)\s+[A-Z][\w.&'’ -]{{1,40}})?\s*$|(?<=[.!?])\s+{_NAME}\s*$")
 DATELINE_REACH = 2  # how many blocks of the story may stand above the block its dateline opens
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
