@@ -347,3 +347,11 @@ def test_a_party_and_its_leader_read_as_one_name_are_two(tmp_path, gazetteer):
     entities = extraction_of(tmp_path, gazetteer, text).entities
     for name in ("Davron Sharifzoda", "Saidali Mirzoda", "Farhod Kholzod", "Agrarian Party", "Party of Economic Reforms"):
         assert name in entities, (name, list(entities))
+
+
+def test_a_place_named_with_its_designator_is_also_found_by_the_bare_name(tmp_path):
+    site = _site(tmp_path, "Mudflows struck Sarykamysh village on Monday, officials said.",
+                 "Aid reached the city of Herat and the rest of Herat province.")
+    names = _by_name(site)
+    assert "Sarykamysh" in names["Sarykamysh village"].aliases
+    assert "Herat" not in names["Herat Province"].aliases  # the city's name, not the province's
