@@ -355,3 +355,12 @@ def test_a_place_named_with_its_designator_is_also_found_by_the_bare_name(tmp_pa
     names = _by_name(site)
     assert "Sarykamysh" in names["Sarykamysh village"].aliases
     assert "Herat" not in names["Herat Province"].aliases  # the city's name, not the province's
+
+
+def test_a_possessive_after_an_ordinary_word_is_part_of_the_name(tmp_path):
+    site = _site(tmp_path, "The ruling People's Unity Party nominated Daler Kamolov, and the Women's Solidarity "
+                           "Union of Tajikistan backed him. RFE/RL's Radio Azadi reported the vote.")
+    names = set(_by_name(site))
+    assert {"People's Unity Party", "Women's Solidarity Union of Tajikistan"} <= names
+    assert not names & {"Unity Party", "Solidarity Union of Tajikistan"}
+    assert {"RFE/RL", "Radio Azadi"} <= names  # a name before the possessive stays a name of its own
