@@ -364,3 +364,11 @@ def test_a_possessive_after_an_ordinary_word_is_part_of_the_name(tmp_path):
     assert {"People's Unity Party", "Women's Solidarity Union of Tajikistan"} <= names
     assert not names & {"Unity Party", "Solidarity Union of Tajikistan"}
     assert {"RFE/RL", "Radio Azadi"} <= names  # a name before the possessive stays a name of its own
+
+
+def test_countries_joined_by_hyphens_are_no_place_of_their_own(tmp_path):
+    site = _site(tmp_path, "Cables on the route Uzbekistan-Afghanistan-Pakistan (UAP) were laid in May, and engineers "
+                           "finished the Tajikistan-Afghanistan-Pakistan power line.")
+    names = set(_by_name(site))
+    assert "Uzbekistan-Afghanistan-Pakistan" not in names
+    assert "Tajikistan-Afghanistan-Pakistan power line" in names  # with a head noun, a facility's name

@@ -716,6 +716,8 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
         return []
     if entry is None and label == "GAZ" and not head_type:
         return []
+    if entry is None and not head_type and _countries_linked(text, gazetteer):
+        return []  # "the route Country-Country-Country": the countries a line joins, named apart
     if entry is not None:
         if entry.kind not in ("actor", "place"):
             return []
@@ -826,6 +828,13 @@ def _numbered_name(text: str) -> bool:
     words = text.split()
     return (not words[0][:1].isdigit() and sum(1 for w in words if w[:1].isupper() and w.isalpha()) >= 3
             and not re.search(r"\b(?:1[89]|20)\d\d\b", text))
+
+
+def _countries_linked(text: str, gazetteer: Gazetteer) -> bool:
+    """Is the text countries' names joined by hyphens or dashes ("Turkmenistan-Afghanistan")?"""
+    parts = re.split(r"\s?[-–—]\s?", text)
+    return len(parts) >= 2 and all(
+        (entry := gazetteer.lookup(part)) is not None and entry.type == "country" for part in parts)
 
 
 def _looks_like_name(text: str, patterns: Patterns) -> bool:
