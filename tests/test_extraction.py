@@ -372,3 +372,12 @@ def test_countries_joined_by_hyphens_are_no_place_of_their_own(tmp_path):
     names = set(_by_name(site))
     assert "Uzbekistan-Afghanistan-Pakistan" not in names
     assert "Tajikistan-Afghanistan-Pakistan power line" in names  # with a head noun, a facility's name
+
+
+def test_a_surname_spelled_a_letter_apart_is_the_person_named_in_full(tmp_path):
+    site = _site(tmp_path, "Judges in Khujand sentenced Farhod Tolib Nazrulloev on Monday. "
+                           "Tolib Nazrulloev denied the charges.\n\n"
+                           "Lawyers for Nazrulloyev said they would appeal.")
+    entities = _by_name(site)
+    assert "Nazrulloyev" not in entities
+    assert "Nazrulloyev" in entities["Farhod Tolib Nazrulloev"].aliases

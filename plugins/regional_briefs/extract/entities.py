@@ -109,6 +109,13 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
             # for the word alone: "Wang said" is read as an organisation at times)
             candidates = [full for full in persons if full.split()[0] == tokens[0]]
             candidates = candidates if len(candidates) == 1 else []
+        if not candidates and len(tokens) == 1 and len(m.name) >= MISSPELLING_MIN_SURNAME and (m.type == "person" or m.origin == "model"):
+            # a surname spelled a letter apart from the full name's ("Karimova", then "Kariomova")
+            candidates = [full for full in persons if full.split()[-1][0] == tokens[0][0]
+                          and _one_edit(full.split()[-1], tokens[0])]
+            # "Arif X" and "Fodil Arif X" are one person, named in full and in part
+            candidates = [c for c in candidates if not any(c != o and _is_part(c.split(), o.split()) for o in candidates)]
+            candidates = candidates if len(candidates) == 1 else []
         if candidates and (m.type == "person" or m.origin == "model" or len(tokens) == 1):
             if len(candidates) > 1:
                 # Two people share the surname: the nearest full name before it wins.
@@ -172,6 +179,7 @@ def _persons_by_role(texts: dict[int, str], mentions: list[Mention], patterns: P
 
 
 MISSPELLING_MIN_LENGTH = 10  # names shorter than this are too alike to call one a typo of the other
+MISSPELLING_MIN_SURNAME = 6  # a surname alone: shorter ones are too alike ("Aliev", "Alimov")
 
 
 def _join_misspellings(mentions: list[Mention]) -> None:
