@@ -381,3 +381,10 @@ def test_a_surname_spelled_a_letter_apart_is_the_person_named_in_full(tmp_path):
     entities = _by_name(site)
     assert "Nazrulloyev" not in entities
     assert "Nazrulloyev" in entities["Farhod Tolib Nazrulloev"].aliases
+
+
+def test_a_company_acronym_without_its_legal_form_is_the_company(tmp_path):
+    site = _site(tmp_path, "A tender for two rigs went to Kaspiy Marine Drilling Services LLP (KMDS), the ministry "
+                           "announced. KMDS plans to deliver them next year.")
+    entities = _by_name(site)
+    assert "KMDS" not in entities and "KMDS" in entities["Kaspiy Marine Drilling Services LLP"].aliases

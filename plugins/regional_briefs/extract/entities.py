@@ -134,7 +134,8 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         tokens = m.name.split()
         longer = [n for n in organisations
                   if n != m.name and _same_kind(mentions, n, m.kind) and _is_edge_part(tokens, n.split())]
-        acronym_of = [n for n in organisations if _initials(n) == m.name and _same_kind(mentions, n, m.kind)]
+        acronym_of = [n for n in organisations if m.name in (_initials(n), _initials(_without_legal_form(n)))
+                      and _same_kind(mentions, n, m.kind)]
         target = longer if len(longer) == 1 else acronym_of
         if len(target) == 1 and not _known_as_other(m, target[0], gazetteer):
             m.name = target[0]
@@ -321,6 +322,12 @@ def _is_edge_part(short: list[str], full: list[str]) -> bool:
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP_EDGE]
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) >= 2 else ""
+
+
+def _without_legal_form(name: str) -> str:
+    """"Acme Builders LLP" -> "Acme Builders": a company's acronym leaves out its legal form, a
+    short word in capitals that closes the name."""
+    return re.sub(r"\s+[A-Z]{2,4}$", "", name)
 
 
 def _same_kind(mentions: list[Mention], name: str, kind: str) -> bool:
