@@ -347,3 +347,44 @@ def test_a_party_and_its_leader_read_as_one_name_are_two(tmp_path, gazetteer):
     entities = extraction_of(tmp_path, gazetteer, text).entities
     for name in ("Davron Sharifzoda", "Saidali Mirzoda", "Farhod Kholzod", "Agrarian Party", "Party of Economic Reforms"):
         assert name in entities, (name, list(entities))
+
+
+def test_a_place_named_with_its_designator_is_also_found_by_the_bare_name(tmp_path):
+    site = _site(tmp_path, "Mudflows struck Sarykamysh village on Monday, officials said.",
+                 "Aid reached the city of Herat and the rest of Herat province.")
+    names = _by_name(site)
+    assert "Sarykamysh" in names["Sarykamysh village"].aliases
+    assert "Herat" not in names["Herat Province"].aliases  # the city's name, not the province's
+
+
+def test_a_possessive_after_an_ordinary_word_is_part_of_the_name(tmp_path):
+    site = _site(tmp_path, "The ruling People's Unity Party nominated Daler Kamolov, and the Women's Solidarity "
+                           "Union of Tajikistan backed him. RFE/RL's Radio Azadi reported the vote.")
+    names = set(_by_name(site))
+    assert {"People's Unity Party", "Women's Solidarity Union of Tajikistan"} <= names
+    assert not names & {"Unity Party", "Solidarity Union of Tajikistan"}
+    assert {"RFE/RL", "Radio Azadi"} <= names  # a name before the possessive stays a name of its own
+
+
+def test_countries_joined_by_hyphens_are_no_place_of_their_own(tmp_path):
+    site = _site(tmp_path, "Cables on the route Uzbekistan-Afghanistan-Pakistan (UAP) were laid in May, and engineers "
+                           "finished the Tajikistan-Afghanistan-Pakistan power line.")
+    names = set(_by_name(site))
+    assert "Uzbekistan-Afghanistan-Pakistan" not in names
+    assert "Tajikistan-Afghanistan-Pakistan power line" in names  # with a head noun, a facility's name
+
+
+def test_a_surname_spelled_a_letter_apart_is_the_person_named_in_full(tmp_path):
+    site = _site(tmp_path, "Judges in Khujand sentenced Farhod Tolib Nazrulloev on Monday. "
+                           "Tolib Nazrulloev denied the charges.\n\n"
+                           "Lawyers for Nazrulloyev said they would appeal.")
+    entities = _by_name(site)
+    assert "Nazrulloyev" not in entities
+    assert "Nazrulloyev" in entities["Farhod Tolib Nazrulloev"].aliases
+
+
+def test_a_company_acronym_without_its_legal_form_is_the_company(tmp_path):
+    site = _site(tmp_path, "A tender for two rigs went to Kaspiy Marine Drilling Services LLP (KMDS), the ministry "
+                           "announced. KMDS plans to deliver them next year.")
+    entities = _by_name(site)
+    assert "KMDS" not in entities and "KMDS" in entities["Kaspiy Marine Drilling Services LLP"].aliases

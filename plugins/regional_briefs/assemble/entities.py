@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..extract.russian.transliteration import spellings
 from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.patterns import load_patterns
 from ..language import is_cyrillic
 from ..model import Entity, Extraction, Quote, Role
 from ..text import casefold_order, name_key, short_hash, slug
@@ -75,8 +76,25 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
         entities[entity.id] = entity
         for ex, name in group:
             local_to_id[(ex.article.id, name)] = entity.id
+    _bare_designated_names(entities, load_patterns().designators)
     _link_within_and_affiliations(entities, extractions, local_to_id, gazetteer)
     return entities, local_to_id
+
+
+def _bare_designated_names(entities: dict[str, Entity], designators: frozenset[str]) -> None:
+    """A place named with the word that says what unit it is ("Faryab Province", "Barskoon
+    village") is also written without it, as news often writes it: the bare name becomes an
+    alias, unless it is some other entity's name or alias ("Kabul" beside "Kabul Province")."""
+    taken: Counter = Counter()
+    for entity in entities.values():
+        taken.update({name_key(n) for n in (entity.name, *entity.aliases)})
+    for entity in entities.values():
+        words = entity.name.split()
+        if entity.kind != "place" or len(words) < 2 or words[-1].lower() not in designators:
+            continue
+        bare = " ".join(words[:-1])
+        if not taken[name_key(bare)]:
+            entity.aliases = sorted({*entity.aliases, bare}, key=casefold_order)
 
 
 CROSS_SCRIPT_MIN_CONSONANTS = 4  # a shorter skeleton («Ош»: sh) says too little to join on

@@ -109,6 +109,13 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
             # for the word alone: "Wang said" is read as an organisation at times)
             candidates = [full for full in persons if full.split()[0] == tokens[0]]
             candidates = candidates if len(candidates) == 1 else []
+        if not candidates and len(tokens) == 1 and len(m.name) >= MISSPELLING_MIN_SURNAME and (m.type == "person" or m.origin == "model"):
+            # a surname spelled a letter apart from the full name's ("Karimova", then "Kariomova")
+            candidates = [full for full in persons if full.split()[-1][0] == tokens[0][0]
+                          and _one_edit(full.split()[-1], tokens[0])]
+            # "Arif X" and "Fodil Arif X" are one person, named in full and in part
+            candidates = [c for c in candidates if not any(c != o and _is_part(c.split(), o.split()) for o in candidates)]
+            candidates = candidates if len(candidates) == 1 else []
         if candidates and (m.type == "person" or m.origin == "model" or len(tokens) == 1):
             if len(candidates) > 1:
                 # Two people share the surname: the nearest full name before it wins.
@@ -127,7 +134,8 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         tokens = m.name.split()
         longer = [n for n in organisations
                   if n != m.name and _same_kind(mentions, n, m.kind) and _is_edge_part(tokens, n.split())]
-        acronym_of = [n for n in organisations if _initials(n) == m.name and _same_kind(mentions, n, m.kind)]
+        acronym_of = [n for n in organisations if m.name in (_initials(n), _initials(_without_legal_form(n)))
+                      and _same_kind(mentions, n, m.kind)]
         target = longer if len(longer) == 1 else acronym_of
         if len(target) == 1 and not _known_as_other(m, target[0], gazetteer):
             m.name = target[0]
@@ -172,6 +180,7 @@ def _persons_by_role(texts: dict[int, str], mentions: list[Mention], patterns: P
 
 
 MISSPELLING_MIN_LENGTH = 10  # names shorter than this are too alike to call one a typo of the other
+MISSPELLING_MIN_SURNAME = 6  # a surname alone: shorter ones are too alike ("Aliev", "Alimov")
 
 
 def _join_misspellings(mentions: list[Mention]) -> None:
@@ -313,6 +322,12 @@ def _is_edge_part(short: list[str], full: list[str]) -> bool:
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _STOP_EDGE]
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) >= 2 else ""
+
+
+def _without_legal_form(name: str) -> str:
+    """"Acme Builders LLP" -> "Acme Builders": a company's acronym leaves out its legal form, a
+    short word in capitals that closes the name."""
+    return re.sub(r"\s+[A-Z]{2,4}$", "", name)
 
 
 def _same_kind(mentions: list[Mention], name: str, kind: str) -> bool:

@@ -215,6 +215,13 @@ def _headed_place_spans(doc, taken_spans, patterns: Patterns, gazetteer: Gazette
 COMMON_WORD = 4.2  # Zipf frequency from which a capitalised word is ordinary English
 
 
+def _common_word(word: str) -> bool:
+    """Is the word ordinary English ("People", "Women"), not a name?"""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= COMMON_WORD
+
+
 def _people_the_model_took_for_bodies(article: Article, mentions: list[Mention], patterns: Patterns) -> None:
     """"Bakyt Osmonaliev" labelled an organisation: rare words only, no body word in it, and its
     last word used alone elsewhere ("Osmonaliev said") make it a person."""
@@ -575,12 +582,16 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
             tokens = tokens[:i]
             break
     # A possessive inside a name joins two names ("RFE/RL's Radio Azadi"), unless what follows
-    # is a bare generic head ("the Prosecutor General's Office", "People's Council").
+    # is a bare generic head ("the Prosecutor General's Office", "People's Council") or what
+    # comes before is an ordinary word, no name ("the People's Democratic Party", "Women's Union").
     for i, tok in enumerate(tokens[1:-1], start=1):
         if tok.text in _POSSESSIVE:
             rest = tokens[i + 1:]
             if len(rest) == 1 and (rest[0].text.casefold() in patterns.not_names
                                    or patterns.actor_type(rest[0].text) != "organization"):
+                break
+            owner = [t for t in tokens[:i] if t.lower_ not in _EDGE_WORDS]
+            if len(owner) == 1 and _common_word(owner[0].text) and gazetteer.lookup(owner[0].text) is None:
                 break
             owner = _from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
             country = gazetteer.get(owner[0].ref) if len(owner) == 1 and owner[0].type == "country" and owner[0].ref else None
@@ -705,6 +716,8 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
         return []
     if entry is None and label == "GAZ" and not head_type:
         return []
+    if entry is None and not head_type and _countries_linked(text, gazetteer):
+        return []  # "the route Country-Country-Country": the countries a line joins, named apart
     if entry is not None:
         if entry.kind not in ("actor", "place"):
             return []
@@ -815,6 +828,13 @@ def _numbered_name(text: str) -> bool:
     words = text.split()
     return (not words[0][:1].isdigit() and sum(1 for w in words if w[:1].isupper() and w.isalpha()) >= 3
             and not re.search(r"\b(?:1[89]|20)\d\d\b", text))
+
+
+def _countries_linked(text: str, gazetteer: Gazetteer) -> bool:
+    """Is the text countries' names joined by hyphens or dashes ("Turkmenistan-Afghanistan")?"""
+    parts = re.split(r"\s?[-–—]\s?", text)
+    return len(parts) >= 2 and all(
+        (entry := gazetteer.lookup(part)) is not None and entry.type == "country" for part in parts)
 
 
 def _looks_like_name(text: str, patterns: Patterns) -> bool:

@@ -48,6 +48,7 @@ class Patterns:
     speaker_shapes: tuple[re.Pattern, re.Pattern]  # '"...," said NAME' and '"...," NAME said'
     not_speakers: frozenset[str]
     synonym_heads: dict[str, str]  # lower-case head word -> the spelling kept
+    designators: frozenset[str]  # lower-case words that close a place's name: "province", "district"
     lower_case_body: re.Pattern  # "the health ministry": group 'body'
 
     def actor_type(self, name: str) -> str:
@@ -147,4 +148,5 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         not_speakers=frozenset(w.casefold() for w in data.words("not_speakers")),
         synonym_heads={word.lower(): kept.lower() for kept, others in data.word_lists("synonym_heads", required=False).items()
                        for word in [kept, *others]},
+        designators=frozenset(w.lower() for w in data.words("designators")),
     )
