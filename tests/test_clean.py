@@ -104,6 +104,18 @@ def test_a_list_of_other_stories_above_the_story_does_not_open_it(tmp_path):
     assert [p.text for p in article.paragraphs] == STORY[:2]
 
 
+def test_a_story_paragraph_cut_off_with_an_ellipsis_before_more_of_the_story_is_not_a_teaser(tmp_path):
+    story = [
+        "The Steppe Water Board met in Kokterek on Friday to agree the summer quotas for the canal.",
+        "Farmers on the lower reaches asked for an extra week of water, and the board's chairman said ...",
+        "The board agreed to review the quotas again in July, after the first harvest.",
+        "Engineers will inspect the canal's sluices before the summer releases begin.",
+    ]
+    text = "\n\n".join([*story, "Read more", "Herders near Kokterek report a second dry spring in a row ... more"])
+    article = _article(tmp_path, "own-ellipsis.txt", text)
+    assert [p.text for p in article.paragraphs] == story
+
+
 @pytest.mark.parametrize("credit", [
     "Steppe Wire writer Aigerim Satova in Bishkek contributed to this report.",
     "Reporting by Aigerim Satova; Editing by Talant Ismailov",
