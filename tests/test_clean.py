@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from regional_briefs.extract import clean as clean_module
 from regional_briefs.extract.clean import clean
 from regional_briefs.extract.ingest import read_seed
 from regional_briefs.model import PartialDate
@@ -399,6 +400,23 @@ def test_a_source_in_brackets_closing_a_paragraph_stays(tmp_path):
 def test_a_byline_run_into_the_end_of_a_paragraph_is_dropped(tmp_path, byline):
     article = _article(tmp_path, "run-in-byline.txt", "\n\n".join([STORY[0] + byline, *STORY[1:]]))
     assert article.paragraphs[0].text == STORY[0]
+
+
+@pytest.mark.parametrize("line", [
+    "Talks with the U.S. Trade Representative",
+    "Aid reached St. Petersburg Oblast",
+    "Who Pays? The Water Bill",
+    "The delegation meets Dr. Aida Seitova",
+])
+def test_capitalised_words_after_an_abbreviation_or_a_question_are_not_a_signature(tmp_path, line):
+    article = _article(tmp_path, "no-signature.txt", "\n\n".join([*STORY[:2], line, STORY[3]]))
+    assert line in [p.text for p in article.paragraphs]
+    cut = "The board's chairman, who had spent a week on the canal, met Dr. Aida Seitova"
+    assert clean_module.without_run_in_credit(cut) == cut
+    assert clean_module.without_run_in_credit("Talks went on with the U.S. Trade Representative") \
+        == "Talks went on with the U.S. Trade Representative"
+    assert clean_module.without_run_in_credit("Who pays for the water? The Water Bill") \
+        == "Who pays for the water? The Water Bill"
 
 
 def test_a_messenger_prompt_behind_an_emoji_and_the_search_box_are_furniture_not_the_title(tmp_path):

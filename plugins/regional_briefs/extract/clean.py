@@ -134,7 +134,7 @@ def clean(doc: RawDocument) -> Article:
     published = year_from_stamps(published, [*furniture, title or ""])
     # "... border. (Reporting by X; Editing by Y)", "... in 2022. (Parliament/Handout/Agency via Z)": a
     # credit run into the end of a paragraph or a caption names the page's people, not the story's
-    paragraphs = [Paragraph(p.index, _RUN_IN_BYLINE.sub("", _RUN_IN_CREDIT.sub("", p.text)) or p.text, heading=p.heading)
+    paragraphs = [p if p.heading else Paragraph(p.index, without_run_in_credit(p.text), heading=p.heading)
                   for p in paragraphs]
     title_derived = False
     if not title:
@@ -322,13 +322,25 @@ _RUN_IN_CREDIT = re.compile(r"\s*\((?:(?:additional\s+)?(?:reporting|writing|edi
 # "... to stay. By JANE ROE and JOHN DOE from Wire", "... bilateral relations. Jane Roe"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}"
 _RUN_IN_BYLINE = re.compile(rf"(?<=[.!?”\"’])\s+(?:(?:by|BY|By)\s+)+{_NAME}(?:(?:,\s*|,?\s+(?:and|AND)\s+){_NAME})*"
-                            rf"(?:\s+(?:from|for)\s+[A-Z][\w.&'’ -]{{1,40}})?\s*$|(?<=[.!?])\s+{_NAME}\s*$")
+                            rf"(?:\s+(?:from|for)\s+[A-Z][\w.&'’ -]{{1,40}})?\s*$|(?<=\.)\s+(?P<signature>{_NAME})\s*$")
+# A lower-case word closing a sentence: what a signature follows ("... the U.S. Trade
+# Representative", "... Dr. Aida Seitova" close no sentence before the name)
+_LOWER_SENTENCE_END = re.compile(r"(?<![\w.])[a-z]+\.$")
 DATELINE_REACH = 2  # how many blocks of the story may stand above the block its dateline opens
 _DISCLAIMER = re.compile(r"^(legal |editorial )?disclaimer\b", re.I)
 # Lines that close the story: what follows them is the page's, not the story's.
 _STORY_END = re.compile(_DISCLAIMER.pattern + r"|^most (popular|read|viewed)\b"
                         r"|^(more|other|latest|popular|top|related) (stories|articles|news|posts|from)\b"
                         r"|^you (may|might) also like\b", re.I)
+
+
+def without_run_in_credit(text: str) -> str:
+    """The paragraph without a credit or a byline run into its end."""
+    text = _RUN_IN_CREDIT.sub("", text) or text
+    byline = _RUN_IN_BYLINE.search(text)
+    if not byline or (byline.group("signature") and not _LOWER_SENTENCE_END.search(text[:byline.start()])):
+        return text
+    return text[:byline.start()] or text
 
 
 def _is_appeal(block: str) -> bool:
