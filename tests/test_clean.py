@@ -386,6 +386,22 @@ def test_a_credit_in_brackets_run_into_the_end_of_a_paragraph_is_dropped(tmp_pat
     assert article.paragraphs[0].text == STORY[0]
 
 
+@pytest.mark.parametrize("bracket", [
+    " (Social Democrats 20 / Greens 4)",
+    " (Kazakhstan 12% / Uzbekistan 8%)",
+    " (Uzbekistan / Kyrgyzstan)",
+    " (See Annex 3/B)",
+])
+def test_counts_places_and_references_between_slashes_in_closing_brackets_stay(tmp_path, bracket):
+    article = _article(tmp_path, "bracket.txt", "\n\n".join([STORY[0] + bracket, *STORY[1:]]))
+    assert article.paragraphs[0].text == STORY[0] + bracket
+
+
+def test_a_photo_credit_with_a_handout_and_an_agency_is_dropped(tmp_path):
+    article = _article(tmp_path, "photo.txt", "\n\n".join([STORY[0] + " (Daler Kamolov/Handout/Example Agency)", *STORY[1:]]))
+    assert article.paragraphs[0].text == STORY[0]
+
+
 def test_a_source_in_brackets_closing_a_paragraph_stays(tmp_path):
     sourced = STORY[0] + " (SW/TV's Kyrgyz desk)"
     article = _article(tmp_path, "source.txt", "\n\n".join([sourced, *STORY[1:]]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..knowledge.patterns import load_patterns
 from ..language import detect
 from ..model import Article, Paragraph, PartialDate
 from ..text import latin_share, slug
@@ -313,11 +314,11 @@ TRAILING_DATE_REACH = 2  # how many blocks after the story a date line may stand
 CUT_QUOTATION_WORDS = 8  # a last block this long that ends inside an opened quotation is the story's, cut off
 # A photo credit in capitals closing a caption: "EPA-EFE/NAME SURNAME", "AFP/NAME".
 _CAPS_CREDIT = re.compile(r"(?<![\w/])[A-Z][A-Z\-]{1,15}(?:/[A-Z][A-Z.'\- ]{1,40})+$")
-# A credit in brackets closing a paragraph: the wire's ("(Reporting by X; Editing by Y)") or a photo's
-# ("(Jane Roe/Agency)", "(Water Ministry/Handout/Agency via Picture Desk)"): capitalised words, a space
-# before the first slash ("(RFE/RL's Service)" is a source, and stays)
-_RUN_IN_CREDIT = re.compile(r"\s*\((?:(?:additional\s+)?(?:reporting|writing|editing)\s+by\s[^()]*"
-                            r"|(?-i:[A-Z][^()/]*\s[^()/]*/\s?[A-Z][^()]*))\)\s*$", re.I)
+# A wire's credit in brackets closing a paragraph: "(Reporting by X; Editing by Y)"
+_RUN_IN_CREDIT = re.compile(r"\s*\((?:additional\s+)?(?:reporting|writing|editing)\s+by\s[^()]*\)\s*$", re.I)
+# A photo's credit in brackets closing a paragraph: "(Jane Roe/Agency)", "(Water Ministry/Handout/Agency
+# via Picture Desk)"; what it is, _is_photo_credit says
+_CLOSING_BRACKET = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 # A byline or the author's signature run into the end of a paragraph, after its last sentence:
 # "... to stay. By JANE ROE and JOHN DOE from Wire", "... bilateral relations. Jane Roe"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}"
@@ -337,10 +338,23 @@ _STORY_END = re.compile(_DISCLAIMER.pattern + r"|^most (popular|read|viewed)\b"
 def without_run_in_credit(text: str) -> str:
     """The paragraph without a credit or a byline run into its end."""
     text = _RUN_IN_CREDIT.sub("", text) or text
+    bracket = _CLOSING_BRACKET.search(text)
+    if bracket and bracket.start() and _is_photo_credit(bracket.group("inner")):
+        text = text[:bracket.start()]
     byline = _RUN_IN_BYLINE.search(text)
     if not byline or (byline.group("signature") and not _LOWER_SENTENCE_END.search(text[:byline.start()])):
         return text
     return text[:byline.start()] or text
+
+
+def _is_photo_credit(inner: str) -> bool:
+    """Whether the words in brackets credit a photo: names between slashes, the first of two words
+    or more ("(RFE/RL's Service)" is a source), the last with a credit word ("Handout", "via X");
+    a count or a share ("(Greens 20 / Reds 4)") or two places ("(Osh / Batken)") credit nothing."""
+    parts = [part.strip() for part in inner.split("/")]
+    if len(parts) < 2 or " " not in parts[0] or not all(re.fullmatch(r"[A-Z][^\d%]*", part) for part in parts):
+        return False
+    return not load_patterns().credit_words.isdisjoint(re.findall(r"[\w'’-]+", parts[-1]))
 
 
 def _is_appeal(block: str) -> bool:

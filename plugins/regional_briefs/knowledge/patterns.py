@@ -49,6 +49,7 @@ class Patterns:
     not_speakers: frozenset[str]
     synonym_heads: dict[str, str]  # lower-case head word -> the spelling kept
     designators: frozenset[str]  # lower-case words that close a place's name: "province", "district"
+    credit_words: frozenset[str]  # words that mark a photo's credit: "Handout", "via"
     lower_case_body: re.Pattern  # "the health ministry": group 'body'
 
     def actor_type(self, name: str) -> str:
@@ -149,4 +150,5 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
         synonym_heads={word.lower(): kept.lower() for kept, others in data.word_lists("synonym_heads", required=False).items()
                        for word in [kept, *others]},
         designators=frozenset(w.lower() for w in data.words("designators")),
+        credit_words=frozenset(data.words("credit_words")),
     )
