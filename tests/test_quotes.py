@@ -259,6 +259,14 @@ def test_a_name_misspelt_by_one_letter_is_the_name(tmp_path, gazetteer):
     assert "Majlisi Milli" in extraction.entities and "Majlisi Mill" not in extraction.entities
 
 
+def test_a_surname_in_its_feminine_form_is_another_person(tmp_path, gazetteer):
+    """ "Sadykov" and "Sadykova" are a letter apart, and a man and a woman."""
+    text = ("OSH, June 21 (Valley Post) - Deputy Nurlan Sadykov opened the budget session on Monday.\n\n"
+            "\"The figures came late again,\" Sadykova told the committee.\n")
+    extraction = extraction_of(tmp_path, gazetteer, text)
+    assert [q.speaker for q in extraction.quotes] == ["Sadykova"]
+
+
 def test_a_first_name_the_gazetteer_knows_as_a_town_is_part_of_the_name(tmp_path, gazetteer):
     """ "Serdar Gurbangulyyevich Berdimuhamedov": the gazetteer knows a town Serdar; written right
     before a person's name it is the first name. After "Mayor of", a town stays a town."""

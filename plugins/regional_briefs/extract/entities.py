@@ -112,7 +112,7 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         if not candidates and len(tokens) == 1 and len(m.name) >= MISSPELLING_MIN_SURNAME and (m.type == "person" or m.origin == "model"):
             # a surname spelled a letter apart from the full name's ("Karimova", then "Kariomova")
             candidates = [full for full in persons if full.split()[-1][0] == tokens[0][0]
-                          and _one_edit(full.split()[-1], tokens[0])]
+                          and _one_edit(full.split()[-1], tokens[0]) and not _gender_pair(full.split()[-1], tokens[0])]
             # "Arif X" and "Fodil Arif X" are one person, named in full and in part
             candidates = [c for c in candidates if not any(c != o and _is_part(c.split(), o.split()) for o in candidates)]
             candidates = candidates if len(candidates) == 1 else []
@@ -213,6 +213,14 @@ def _join_synonym_heads(mentions: list[Mention], patterns: Patterns) -> None:
             continue
         key = " ".join([*words[:-1], patterns.synonym_heads[words[-1].lower()]]).lower()
         m.name = first.setdefault(key, m.name)
+
+
+def _gender_pair(a: str, b: str) -> bool:
+    """Whether one surname is the other's feminine form ("Sadykov", "Sadykova"): two people, a
+    letter apart."""
+    feminine, masculine = load_patterns().name_genders
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    return long.startswith(short) and short.endswith(masculine) and long.endswith(feminine)
 
 
 def _one_edit(a: str, b: str) -> bool:
