@@ -405,7 +405,7 @@ def test_a_happening_named_again_after_after_or_following_dates_the_clause(nlp):
         ("On May 4, Mongolia and Nepal agreed to open a new border crossing.", "agreement"),
         ("A brawl between miners and guards injured 40 people in Erdenet on May 4.", "armed-clash"),
         ("A strike over unpaid wages broke out at a copper mine near Erdenet on May 4.", "protest"),
-        ("Melikyan wrote to the Supreme Court on May 4 asking for a review of the case.", "statement"),
+        ("On May 4 Melikyan wrote an open letter to the mayor of Erdenet about the closed schools.", "statement"),
         ("On May 4 the Red Cross provided assistance to 300 families in Lori province.", "economic"),
         ("Border guards of Nepal handed over two Mongolian hikers to Mongolia on May 4.", "other"),
     ],
@@ -473,7 +473,7 @@ def test_a_range_dates_what_happened_over_it_by_its_start(nlp):
 
 def test_a_visit_over_days_of_one_month_is_dated_by_its_first_day(nlp):
     events = events_of(nlp, [
-        "The two ministers signed a transit accord during the visit of the Armenian premier to Tbilisi June 8-9.",
+        "A twinning accord between Gyumri and Erdenet was signed on the Erdenet mayor's visit to Gyumri June 8-9.",
     ], PartialDate(2024, 7, 2))
     assert sorted((e.date, e.type) for e in events) == [("2024-06-08", "agreement"), ("2024-06-08", "visit")]
 

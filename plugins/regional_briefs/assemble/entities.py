@@ -82,7 +82,7 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
 
 
 def _bare_designated_names(entities: dict[str, Entity], designators: frozenset[str]) -> None:
-    """A place named with the word that says what unit it is ("Faryab Province", "Barskoon
+    """A place named with the word that says what unit it is ("Kumtal Province", "Saryzhar
     village") is also written without it, as news often writes it: the bare name becomes an
     alias, unless it is some other entity's name or alias ("Kabul" beside "Kabul Province")."""
     taken: Counter = Counter()

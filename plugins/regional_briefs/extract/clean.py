@@ -55,7 +55,7 @@ STAMP_LINE_WORDS = 10  # a line above the story this short may be a byline with 
 MENU_ITEM_MAX_WORDS = 6  # a line of short items between pipes is a menu; a sentence with pipes is not
 RUN_OF_LIST = 3  # this many short lines in a row are a list of other stories, not subheadings
 RUN_OF_TEASERS = 2  # this many blocks cut off with an ellipsis after the story are other stories' openings
-# The opening of another story, cut off: "... a new processing centre and ... more", "... the five Central ..."
+# The opening of another story, cut off: "... the new grain silo at Kumtal and ... more", "... the three northern ..."
 _TEASER = re.compile(r"\w\s?(?:\.\.\.|…)\s*(?:(?:read |see )?more\b\W*|continue reading\W*)?$", re.I)
 
 

@@ -113,7 +113,7 @@ def _resolve_short_forms(mentions: list[Mention], gazetteer: Gazetteer) -> None:
             # a surname spelled a letter apart from the full name's ("Karimova", then "Kariomova")
             candidates = [full for full in persons if full.split()[-1][0] == tokens[0][0]
                           and _one_edit(full.split()[-1], tokens[0]) and not _gender_pair(full.split()[-1], tokens[0])]
-            # "Arif X" and "Fodil Arif X" are one person, named in full and in part
+            # "Arif Kamol" and "Daler Arif Kamol" are one person, named in full and in part
             candidates = [c for c in candidates if not any(c != o and _is_part(c.split(), o.split()) for o in candidates)]
             candidates = candidates if len(candidates) == 1 else []
         if candidates and (m.type == "person" or m.origin == "model" or len(tokens) == 1):

@@ -454,7 +454,7 @@ class _Reader:
     @staticmethod
     def _sentence_before(outside: str, position: int) -> str:
         """The words of the sentence holding ``position`` that come before it."""
-        # a full stop before a small letter ends an abbreviation ("Centerra Gold Inc. but added"), not a sentence
+        # a full stop before a small letter ends an abbreviation ("Acme Mining Ltd. but added"), not a sentence
         ends = [m.start() for m in re.finditer(r"[.?!]\s+(?![a-z])", outside[:position])]
         return outside[(ends[-1] if ends else -1) + 1: position]
 
