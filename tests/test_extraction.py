@@ -374,6 +374,11 @@ def test_countries_joined_by_hyphens_are_no_place_of_their_own(tmp_path):
     assert "Tajikistan-Afghanistan-Pakistan power line" in names  # with a head noun, a facility's name
 
 
+def test_countries_joined_by_hyphens_are_each_a_place(tmp_path):
+    site = _site(tmp_path, "Freight trains ran Uzbekistan-Afghanistan-Pakistan for the first time, a ministry said.")
+    assert {"Uzbekistan", "Afghanistan", "Pakistan"} <= set(_by_name(site))
+
+
 def test_a_surname_spelled_a_letter_apart_is_the_person_named_in_full(tmp_path):
     site = _site(tmp_path, "Judges in Khujand sentenced Farhod Tolib Nazrulloev on Monday. "
                            "Tolib Nazrulloev denied the charges.\n\n"

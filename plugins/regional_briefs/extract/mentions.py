@@ -717,7 +717,9 @@ def _from_tokens(tokens, label: str, paragraph: int, gazetteer: Gazetteer, patte
     if entry is None and label == "GAZ" and not head_type:
         return []
     if entry is None and not head_type and _countries_linked(text, gazetteer):
-        return []  # "the route Country-Country-Country": the countries a line joins, named apart
+        # "the route Country-Country-Country": the countries a line joins, each a place of its own
+        return [_mention_for_entry(gazetteer.lookup(part.group()), part.group(), paragraph, start + part.start(),
+                                   start + part.end(), label) for part in re.finditer(r"[^-–—]+", text)]
     if entry is not None:
         if entry.kind not in ("actor", "place"):
             return []
