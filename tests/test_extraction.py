@@ -357,6 +357,14 @@ def test_a_place_named_with_its_designator_is_also_found_by_the_bare_name(tmp_pa
     assert "Herat" not in names["Herat Province"].aliases  # the city's name, not the province's
 
 
+def test_a_bare_name_two_designated_places_share_is_neither_places_alias(tmp_path):
+    site = _site(tmp_path, "Mudflows struck Saryzhar village and the rest of Saryzhar district on Monday, officials said.",
+                 "Snow closed the passes of the Kumtal Autonomous Region.")
+    names = _by_name(site)
+    assert "Saryzhar" not in names["Saryzhar village"].aliases + names["Saryzhar district"].aliases
+    assert "Kumtal" in names["Kumtal Autonomous Region"].aliases
+
+
 def test_a_possessive_after_an_ordinary_word_is_part_of_the_name(tmp_path):
     site = _site(tmp_path, "The ruling People's Unity Party nominated Daler Kamolov, and the Women's Solidarity "
                            "Union of Tajikistan backed him. RFE/RL's Radio Azadi reported the vote.")

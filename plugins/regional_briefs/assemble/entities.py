@@ -84,17 +84,25 @@ def resolve_site(extractions: list[Extraction], gazetteer: Gazetteer) -> tuple[d
 def _bare_designated_names(entities: dict[str, Entity], designators: frozenset[str]) -> None:
     """A place named with the word that says what unit it is ("Kumtal Province", "Saryzhar
     village") is also written without it, as news often writes it: the bare name becomes an
-    alias, unless it is some other entity's name or alias ("Kabul" beside "Kabul Province")."""
+    alias, unless it is some other entity's name or alias ("Kabul" beside "Kabul Province") or
+    another place's bare name too ("X village" and "X district")."""
     taken: Counter = Counter()
     for entity in entities.values():
         taken.update({name_key(n) for n in (entity.name, *entity.aliases)})
-    for entity in entities.values():
+    longest = max((len(d.split()) for d in designators), default=0)
+    bare_names: dict[str, str] = {}
+    for id_, entity in entities.items():
         words = entity.name.split()
-        if entity.kind != "place" or len(words) < 2 or words[-1].lower() not in designators:
-            continue
-        bare = " ".join(words[:-1])
-        if not taken[name_key(bare)]:
-            entity.aliases = sorted({*entity.aliases, bare}, key=casefold_order)
+        # the longest designator closing the name: "Autonomous Region", not "Region"
+        closing = next((n for n in range(longest, 0, -1)
+                        if len(words) > n and " ".join(words[-n:]).lower() in designators), 0)
+        if entity.kind == "place" and closing:
+            bare_names[id_] = " ".join(words[:-closing])
+    # "X village" and "X district" are two places: neither is "X" alone
+    yielded = Counter(name_key(bare) for bare in bare_names.values())
+    for id_, bare in bare_names.items():
+        if yielded[name_key(bare)] == 1 and not taken[name_key(bare)]:
+            entities[id_].aliases = sorted({*entities[id_].aliases, bare}, key=casefold_order)
 
 
 CROSS_SCRIPT_MIN_CONSONANTS = 4  # a shorter skeleton («Ош»: sh) says too little to join on
