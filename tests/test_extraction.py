@@ -401,3 +401,9 @@ def test_a_company_acronym_without_its_legal_form_is_the_company(tmp_path):
                            "announced. KMDS plans to deliver them next year.")
     entities = _by_name(site)
     assert "KMDS" not in entities and "KMDS" in entities["Kaspiy Marine Drilling Services LLP"].aliases
+
+
+def test_only_a_legal_form_closing_a_company_name_is_left_out_of_its_acronym():
+    from regional_briefs.extract.entities import _without_legal_form
+    assert _without_legal_form("Kumtal Grain Traders LLP") == "Kumtal Grain Traders"
+    assert _without_legal_form("Steppe Medical Aid USA") == "Steppe Medical Aid USA"  # a country, not a legal form

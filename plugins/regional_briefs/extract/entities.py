@@ -333,9 +333,10 @@ def _initials(name: str) -> str:
 
 
 def _without_legal_form(name: str) -> str:
-    """"Acme Builders LLP" -> "Acme Builders": a company's acronym leaves out its legal form, a
-    short word in capitals that closes the name."""
-    return re.sub(r"\s+[A-Z]{2,4}$", "", name)
+    """"Acme Builders LLP" -> "Acme Builders": a company's acronym leaves out its legal form
+    (one of the patterns' legal_forms) that closes the name."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in load_patterns().legal_forms else name
 
 
 def _same_kind(mentions: list[Mention], name: str, kind: str) -> bool:

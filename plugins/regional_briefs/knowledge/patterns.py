@@ -50,6 +50,7 @@ class Patterns:
     synonym_heads: dict[str, str]  # lower-case head word -> the spelling kept
     designators: frozenset[str]  # lower-case words that close a place's name: "province", "district"
     credit_words: frozenset[str]  # words that mark a photo's credit: "Handout", "via"
+    legal_forms: frozenset[str]  # a company's legal form closing its name: "LLP", "JSC"
     lower_case_body: re.Pattern  # "the health ministry": group 'body'
 
     def actor_type(self, name: str) -> str:
@@ -151,4 +152,5 @@ def load_patterns(path: Path = DATA / "patterns.yml") -> Patterns:
                        for word in [kept, *others]},
         designators=frozenset(w.lower() for w in data.words("designators")),
         credit_words=frozenset(data.words("credit_words")),
+        legal_forms=frozenset(data.words("legal_forms")),
     )
