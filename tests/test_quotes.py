@@ -540,6 +540,12 @@ def test_a_paragraph_whose_first_mark_closes_a_quotation(tmp_path, gazetteer):
     assert said == {"Nothing": "Bakhtiyor Usmonov", "We": "Bakhtiyor Usmonov", "The": "Lola Rahimova"}
 
 
+def test_a_closing_shaped_first_mark_inside_a_clause_opens_no_quotation_from_the_paragraphs_start():
+    """A page that writes ” for both marks: the words before the first one are no quotation."""
+    text = "The head of the water board Daler Kamolov called the new tariff plan ”a farce”."
+    assert all(s.start > 0 for s in quote_spans(text, keep_short=True))
+
+
 def test_an_abbreviation_before_a_small_letter_does_not_end_the_sentence(tmp_path, gazetteer):
     text = "\n\n".join([
         "Workers at the Sangzor copper mine stopped work on Monday over unpaid wages.",

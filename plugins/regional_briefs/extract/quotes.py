@@ -56,9 +56,11 @@ def quote_spans(text: str, keep_short: bool = False) -> list[QuoteSpan]:
         closes = opened is not None and mark == "“" and text[:i].rstrip()[-1:] in (".", ",", "!", "?") \
             and text[i + 1: i + 2].isspace()
         if mark in _CLOSING and opened is None and not re.search(r"[“”«»„\"]", text[:i]) \
-                and len(text[:i].strip()) >= MIN_CHARACTERS:
+                and len(text[:i].strip()) >= MIN_CHARACTERS and text[:i].rstrip()[-1:] in (".", ",", "!", "?", "…"):
             # 'no work here. / I asked for a tent,” he said.': the paragraph's first mark closes a
-            # quotation the one before opened, or one whose opening mark the page lost
+            # quotation the one before opened, or one whose opening mark the page lost; it closes
+            # a sentence or a clause ('He called it ”a farce”' opens with ”, on a page that writes
+            # ” for both marks)
             spans.append(QuoteSpan(0, i + 1, text[:i].strip(" ,")))
         elif not closes and (mark in _OPENING or (mark == '"' and opened is None)):
             opened = i
