@@ -24,6 +24,7 @@ from ..model import (
     Sentence,
 )
 from .dates import named_weekday, resolve_date
+from .mentions import common_word
 from .quotes import QuoteWords, read_quotes
 
 _STOP_EDGE = {"of", "for", "the", "and", "in", "on", "at", "de"}
@@ -280,9 +281,6 @@ def _join_designations(mentions: list[Mention]) -> None:
             m.name = sites[m.name]
 
 
-COMMON_WORD = 4.2  # Zipf frequency from which a lone capitalised word is ordinary English ("Treaty")
-
-
 def _plausible(name: str, group: list[Mention], patterns: Patterns) -> bool:
     """Whether a name only the model found is a name at all, not capitalised ordinary words."""
     if any(m.origin == "gazetteer" or m.label == "ALIAS" for m in group):
@@ -295,7 +293,7 @@ def _plausible(name: str, group: list[Mention], patterns: Patterns) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return words[0].isupper() or zipf_frequency(words[0], "en") < COMMON_WORD
+        return words[0].isupper() or not common_word(words[0])  # "Treaty" alone is ordinary English
     persons = any(m.label in ("PERSON", "SPEAKER") and m.type == "person" for m in group)
     typed = (any(m.kind == "place" and m.type != "city" for m in group)
              or patterns.actor_type(name) != "organization" or any(w in patterns.organization_heads for w in words))

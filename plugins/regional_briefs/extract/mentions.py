@@ -189,7 +189,6 @@ def _headline_case(text: str) -> bool:
 def _headed_place_spans(doc, taken_spans, patterns: Patterns, gazetteer: Gazetteer) -> list:
     """Names the model missed that a place head makes plain: "the Zarafshon district", "Kairak dam"."""
     from spacy.tokens import Span
-    from wordfreq import zipf_frequency
 
     taken = {i for span in taken_spans for i in range(span.start, span.end)}
     found = []
@@ -206,7 +205,7 @@ def _headed_place_spans(doc, taken_spans, patterns: Patterns, gazetteer: Gazette
             continue  # "Nazarov said the airport": a clause, not a name
         if any(gazetteer.demonym(t.text) for t in words):
             continue  # "the Turkmen section": an adjective, not a name
-        if all(zipf_frequency(t.text, "en") >= COMMON_WORD for t in words):
+        if all(common_word(t.text) for t in words):
             continue
         found.append(Span(doc, span.start, span.end, label="LOC"))
     return found
@@ -215,7 +214,7 @@ def _headed_place_spans(doc, taken_spans, patterns: Patterns, gazetteer: Gazette
 COMMON_WORD = 4.2  # Zipf frequency from which a capitalised word is ordinary English
 
 
-def _common_word(word: str) -> bool:
+def common_word(word: str) -> bool:
     """Is the word ordinary English ("People", "Women"), not a name?"""
     from wordfreq import zipf_frequency
 
@@ -591,7 +590,7 @@ def _from_span(span, paragraph: int, gazetteer: Gazetteer, patterns: Patterns) -
                                    or patterns.actor_type(rest[0].text) != "organization"):
                 break
             owner = [t for t in tokens[:i] if t.lower_ not in _EDGE_WORDS]
-            if len(owner) == 1 and _common_word(owner[0].text) and gazetteer.lookup(owner[0].text) is None:
+            if len(owner) == 1 and common_word(owner[0].text) and gazetteer.lookup(owner[0].text) is None:
                 break
             owner = _from_tokens(tokens[:i], span.label_, paragraph, gazetteer, patterns)
             country = gazetteer.get(owner[0].ref) if len(owner) == 1 and owner[0].type == "country" and owner[0].ref else None
