@@ -889,6 +889,15 @@ def test_a_feminine_verb_of_speech_gives_the_quotation_to_the_woman_named_before
     assert quotes == [("Айгуль Садыкова", "Рожениц примут"), ("Айгуль Садыкова", "Плановые операции")], quotes
 
 
+def test_a_daughters_patronymic_names_a_woman_for_a_feminine_verb_of_speech(tmp_path, gazetteer):
+    text = ("КАРАКОЛ, 5 апреля — Тестовое агентство. Главный агроном района Жылдыз Токтосун кызы объявила "
+            "о начале весеннего сева.\n\n"
+            "Семена доставит подрядчик Бакыт Осмонов, технику выделит инженер Нурлан Токтогулов.\n\n"
+            "«Сев закончим до конца апреля», — пояснила она.\n")
+    quotes = quote_starts(tmp_path, gazetteer, text, "daughter.txt")
+    assert quotes == [("Жылдыз Токтосун кызы", "Сев закончим")], quotes
+
+
 def test_a_quotation_of_the_agency_of_the_minister_and_of_the_defender_named_before(tmp_path, gazetteer):
     text = ("ДУШАНБЕ, 3 марта — Тестовое агентство. Министерство внутренних дел Таджикистана сообщило о задержании "
             "трех граждан в Хатлонской области.\n\n"

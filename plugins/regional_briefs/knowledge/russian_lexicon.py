@@ -39,6 +39,8 @@ class RussianLexicon:
     not_names: frozenset[str]
     patronymic_words: frozenset[str]
     son_words: frozenset[str]  # the patronymic words that say "son of"
+    daughter_words: frozenset[str]  # the patronymic words that say "daughter of"
+    feminine_surname_endings: tuple[str, ...]  # «-ова», «-ская»: a surname in a woman's form
     title_heads: frozenset[str]
     referring_nouns: frozenset[str]
     body_referring_nouns: frozenset[str]  # «ведомство»: the last body named
@@ -123,6 +125,7 @@ def load(path: Path = LEXICON_PATH) -> RussianLexicon:
         street_heads={k.casefold().replace("ё", "е"): v for k, v in streets.items()}, actor_heads=actor_heads,
         role_words=frozenset(words("role_words")), person_pronouns=frozenset(words("person_pronouns")),
         not_names=frozenset(words("not_names")), patronymic_words=frozenset(words("patronymic_words")), son_words=frozenset(words("son_words")),
+        daughter_words=frozenset(words("daughter_words")), feminine_surname_endings=tuple(words("feminine_surname_endings")),
         title_heads=frozenset(words("title_heads")),
         referring_nouns=frozenset(words("referring_nouns")), body_referring_nouns=frozenset(words("body_referring_nouns")),
         resident_nouns=frozenset(words("resident_nouns")),

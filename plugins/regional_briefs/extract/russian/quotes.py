@@ -132,14 +132,15 @@ def _feminine(words: list[str]) -> bool:
     return any(w.casefold() == "она" or {"VERB", "past", "femn"} <= analyzer.parse(w)[0].tag.grammemes for w in words)
 
 
-def _womans_name(name: str) -> bool:
+def _womans_name(name: str, lexicon: RussianLexicon) -> bool:
     """Whether a person's name (nominative) is a woman's: a given name pymorphy3 knows as a
-    woman's, or a surname of a woman's form («-ова», «-ева», «-ина», «-ская»)."""
+    woman's, a surname of a woman's form («-ова», «-ская») or a daughter's patronymic («кызы»)."""
     analyzer = nlp.load().analyzer
     words = name.split()
     if any({"Name", "femn"} <= p.tag.grammemes for p in analyzer.parse(words[0])[:1]):
         return True
-    return len(words) > 1 and re.search(r"(?:[оеё]ва|[иы]на|[сц]кая)$", words[-1]) is not None
+    return len(words) > 1 and (words[-1].casefold().endswith(lexicon.feminine_surname_endings)
+                               or any(w.casefold() in lexicon.daughter_words for w in words[1:]))
 
 
 def _interrupted(text: str) -> tuple[str, Optional[tuple[int, int]]]:
@@ -323,7 +324,7 @@ class _Reader:
             # after her quotation and another's)
             woman = _feminine(re.findall(r"[^\W\d_]+", words))
             person = self._last_person(paragraph, start, woman)
-            if woman and self.last_speaker and _womans_name(self.last_speaker) and not (person and _womans_name(person)):
+            if woman and self.last_speaker and _womans_name(self.last_speaker, self.lex) and not (person and _womans_name(person, self.lex)):
                 return self.last_speaker  # «— сказала она»: the woman quoted last, no woman named since
             return person or self.last_speaker
         return None
@@ -340,5 +341,5 @@ class _Reader:
         people = [m for m in self.mentions if (m.paragraph, m.start) < (paragraph, start)
                   and paragraph - m.paragraph <= 2 and m.name in self.entities
                   and self.entities[m.name].type == "person"]
-        women = [m for m in people if _womans_name(m.name)] if woman else []
+        women = [m for m in people if _womans_name(m.name, self.lex)] if woman else []
         return (women or people)[-1].name if people else None
