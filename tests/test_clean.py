@@ -384,6 +384,7 @@ def test_a_story_cut_off_with_an_ellipsis_keeps_its_last_paragraph(tmp_path):
 def test_a_credit_in_brackets_run_into_the_end_of_a_paragraph_is_dropped(tmp_path, credit):
     article = _article(tmp_path, "run-in-credit.txt", "\n\n".join([STORY[0] + credit, *STORY[1:]]))
     assert article.paragraphs[0].text == STORY[0]
+    assert credit.strip() in article.furniture
 
 
 @pytest.mark.parametrize("bracket", [

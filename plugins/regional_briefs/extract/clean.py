@@ -135,8 +135,13 @@ def clean(doc: RawDocument) -> Article:
     published = year_from_stamps(published, [*furniture, title or ""])
     # "... border. (Reporting by X; Editing by Y)", "... in 2022. (Parliament/Handout/Agency via Z)": a
     # credit run into the end of a paragraph or a caption names the page's people, not the story's
-    paragraphs = [p if p.heading else Paragraph(p.index, without_run_in_credit(p.text), heading=p.heading)
-                  for p in paragraphs]
+    kept = []
+    for p in paragraphs:
+        text = p.text if p.heading else without_run_in_credit(p.text)
+        if text != p.text:
+            furniture.append(p.text[len(text):].strip())  # what the page ran in is the page's
+        kept.append(Paragraph(p.index, text, heading=p.heading))
+    paragraphs = kept
     title_derived = False
     if not title:
         title = derive_title(paragraphs)
