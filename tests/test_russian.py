@@ -1091,3 +1091,18 @@ def test_an_undated_lead_is_of_the_day_the_next_sentence_says_it_was_reported(tm
     events = extraction_of(tmp_path, gazetteer, text, "reported.txt").events
     lead = [e for e in events if e.paragraph == 0]
     assert lead and all(e.date == "--05-14" for e in lead), [(e.type, e.date, e.paragraph) for e in events]
+
+
+def test_less_common_verbs_of_speech_attribute_a_quotation(tmp_path, gazetteer):
+    """«поведал», «посетовал» and their kin are speech verbs like «заявил» (the lexicon's
+    ``speech_verbs``): the quotation before them is the named person's."""
+    text = (
+        "Хоким района Далер Камолов осмотрел новый мост 2 июня.\n\n"
+        "«Мост простоит не меньше полувека», — поведал Камолов.\n\n"
+        "«Пока сюда не дошла вода», — жаловался фермер Бахром Усмонов.\n\n"
+        "«Мы закончим к осени», — уверил подрядчик Алишер Назаров.\n"
+    )
+    said = {(q.speaker, q.text.split()[0]) for q in extraction_of(tmp_path, gazetteer, text, "v.txt").quotes}
+    assert ("Далер Камолов", "Мост") in said
+    assert ("Бахром Усмонов", "Пока") in said
+    assert ("Алишер Назаров", "Мы") in said
