@@ -191,10 +191,9 @@ def classify_blocks(blocks: list[str], headings: set[int] = frozenset()) -> list
     # not saved, between two paragraphs of one story)
     ends = [i for i in range(first + 1, last + 1) if _STORY_END.match(blocks[i]) and (
         _DISCLAIMER.match(blocks[i]) or not (i + 1 < len(blocks) and prose[i + 1]))]
-    # "... Power demand ... more": blocks cut off with an ellipsis (and their "more" link) after the
-    # story are the openings of other stories; one alone may be the story's own last words, cut off
-    # only a closing run counts: a paragraph cut off with an ellipsis and followed by more of the
-    # story's prose is the story's own
+    # "... Power demand ... more": a closing run of blocks cut off with an ellipsis (and their "more"
+    # link) are the openings of other stories. One alone may be the story's own last words, cut off;
+    # a paragraph cut off and followed by more of the story's prose is the story's own.
     cut = [i for i in range(first + 1, len(blocks)) if _TEASER.search(blocks[i])]
     story_after = max((i for i in range(first, len(blocks)) if prose[i] and i not in cut), default=first)
     teasers = [i for i in cut if i > story_after]
