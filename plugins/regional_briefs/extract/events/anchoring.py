@@ -6,11 +6,12 @@ happenings out (``Found``). The pairing follows the dependency parse: each date 
 trigger nearest to it in the tree, with penalties for settings ("during a visit"), speech and
 crossing into another clause, so "work stopped after the old regime fell in 1990" dates the fall,
 not the stopping. A happening that frames a dated one ("signed ... during a visit", "visiting
-President X signed") takes its date too. A clause without a date of its own may take one from a clause it is coordinated with, from
-its sentence or, told as past (``factuality.happened``), from the story so far ("She later opened
-a clinic there."): the story's "now" (``Now``), which the reader moves to the date of each
-main-clause happening; one told as earlier than that ("Earlier, X met Y") happened on a day the
-story does not tell. What of the reader's state these rules read is ``StoryState``.
+President X signed") takes its date too. A clause without a date of its own may take one from a
+clause it is coordinated with, from its sentence or, told as past (``factuality.happened``), from
+the story so far ("She later opened a clinic there."): the story's "now" (``Now``), which the
+reader moves to the date of each main-clause happening; one told as earlier than that ("Earlier,
+X met Y") happened on a day the story does not tell. What of the reader's state these rules read
+is ``StoryState``.
 """
 
 from __future__ import annotations
